@@ -1,0 +1,70 @@
+// Problems found in user input, as values. Pure.
+// A pass collects every issue so the user can fix a whole run in one go; the
+// CLI prints them as `file:line: column 'x': problem (got "value")`.
+
+/** Where a piece of input came from; `line` and `column` are 1-based. */
+export type SourceRef = {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+};
+
+export type Severity = "error" | "warning";
+
+export type Issue = {
+  readonly severity: Severity;
+  /** Stable kebab-case code, for tests and machines ("not-a-number"). */
+  readonly code: string;
+  /** What is wrong, in plain words ("not a number"). */
+  readonly message: string;
+  readonly source?: SourceRef;
+  /** What the message is about: "column 'uren'" for CSV, "fees.hourly.0.rate" for YAML. */
+  readonly subject?: string;
+  /** The offending raw text, quoted back to the user. */
+  readonly found?: string;
+  /** One sentence on how to fix it. */
+  readonly hint?: string;
+};
+
+export type Result<T> =
+  | { readonly ok: true; readonly value: T; readonly warnings: readonly Issue[] }
+  | { readonly ok: false; readonly issues: readonly Issue[] };
+
+export const ok = <T>(value: T, warnings: readonly Issue[] = []): Result<T> => ({
+  ok: true,
+  value,
+  warnings,
+});
+export const fail = <T = never>(issues: readonly Issue[]): Result<T> => ({ ok: false, issues });
+
+export function error(code: string, message: string, extra: Omit<Issue, "severity" | "code" | "message"> = {}): Issue {
+  return { severity: "error", code, message, ...extra };
+}
+export function warning(code: string, message: string, extra: Omit<Issue, "severity" | "code" | "message"> = {}): Issue {
+  return { severity: "warning", code, message, ...extra };
+}
+
+/** "file:line:col" (as much as is known). */
+export function formatSource(s: SourceRef): string {
+  return `${s.file}${s.line !== undefined ? `:${s.line}` : ""}${s.line !== undefined && s.column !== undefined ? `:${s.column}` : ""}`;
+}
+
+/** One issue as one line (plus an indented hint line), the way compilers print them. */
+export function formatIssue(i: Issue): string {
+  const where = i.source ? `${formatSource(i.source)}: ` : "";
+  const subject = i.subject ? `${i.subject}: ` : "";
+  const found = i.found !== undefined ? ` (got ${JSON.stringify(i.found)})` : "";
+  const head = `${where}${i.severity === "warning" ? "warning: " : ""}${subject}${i.message}${found}`;
+  return i.hint ? `${head}\n  hint: ${i.hint}` : head;
+}
+
+/** Order issues by file, then line, then column, keeping discovery order otherwise. */
+export function byLocation(a: Issue, b: Issue): number {
+  const fa = a.source?.file ?? "";
+  const fb = b.source?.file ?? "";
+  if (fa !== fb) return fa < fb ? -1 : 1;
+  const la = a.source?.line ?? 0;
+  const lb = b.source?.line ?? 0;
+  if (la !== lb) return la - lb;
+  return (a.source?.column ?? 0) - (b.source?.column ?? 0);
+}
