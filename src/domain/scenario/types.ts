@@ -1,0 +1,98 @@
+// The scenario's vocabulary: validated assumptions of a monthly projection (SPEC §7).
+// Pure types. Money and rates are Decimals; month numbers are 1-based integers
+// counted from the scenario's start month.
+import type { Dec } from "../money.js";
+
+/** Candidate inflow per month: constant, an explicit list, or compound growth. */
+export type Inflow =
+  | { readonly kind: "constant"; readonly perMonth: Dec }
+  /** Month m uses values[m-1]; months past the list's end use its last value. */
+  | { readonly kind: "list"; readonly values: readonly Dec[] }
+  /** Month m: start × (1 + monthlyGrowth)^(m-1). */
+  | { readonly kind: "growth"; readonly start: Dec; readonly monthlyGrowth: Dec };
+
+/** A rate that changes from a month on (fee schedule); the first entry starts in month 1. */
+export type Step = { readonly fromMonth: number; readonly value: Dec };
+
+/** A benefit amount per placed worker per month, by months since placement (1 = month of placement). */
+export type BenefitTier = { readonly fromMonth: number; readonly toMonth: number; readonly amount: Dec };
+export type BenefitType = { readonly type: string; readonly tiers: readonly BenefitTier[] };
+
+/** What a subsidy pays for: a rate of the SE staff cost, a rate of a named investment, or a fixed monthly amount. */
+export type SubsidyBasis =
+  | { readonly kind: "staff-cost"; readonly rate: Dec }
+  | { readonly kind: "investment"; readonly investment: string; readonly rate: Dec }
+  | { readonly kind: "fixed"; readonly perMonth: Dec };
+
+export type Subsidy = {
+  readonly name: string;
+  readonly basis: SubsidyBasis;
+  readonly fromMonth: number;
+  /** Number of months it runs from `fromMonth`; undefined = to the end. */
+  readonly months?: number;
+  /** Total over its whole life; undefined = no cap. */
+  readonly cap?: Dec;
+};
+
+export type Investment = { readonly name: string; readonly month: number; readonly amount: Dec };
+export type RunningCost = { readonly name: string; readonly perMonth: Dec; readonly fromMonth: number; readonly toMonth?: number };
+
+export type NecPartner = {
+  readonly name: string;
+  /** Share of all placements (the shares add up to 1). */
+  readonly share: Dec;
+  /** The agency's gross margin per billed hour. */
+  readonly marginPerHour: Dec;
+  /** Monthly cost of the agency's staff cell (borne by the agency, not the project). */
+  readonly cellCostPerMonth: Dec;
+};
+
+export type SeStaff = {
+  readonly ftePerPartner: Dec;
+  readonly yearlyCostPerFte: Dec;
+  /** Yearly indexation, applied every 12 months from the start month. */
+  readonly indexation: Dec;
+};
+
+/** A random driver for Monte Carlo, drawn once per run or once per month. */
+export type Distribution =
+  | { readonly dist: "fixed"; readonly value: number }
+  | { readonly dist: "poisson"; readonly mean: number }
+  | { readonly dist: "normal"; readonly mean: number; readonly sd: number; readonly min?: number; readonly max?: number }
+  | { readonly dist: "uniform"; readonly min: number; readonly max: number };
+
+export type RandomDriver = { readonly distribution: Distribution; readonly per: "run" | "month" };
+
+export type MonteCarloSpec = {
+  readonly inflow?: RandomDriver;
+  readonly placementRate?: RandomDriver;
+  readonly monthlyDropout?: RandomDriver;
+  readonly hoursPerWeek?: RandomDriver;
+};
+
+export type Scenario = {
+  readonly name: string;
+  readonly description?: string;
+  /** First month, "YYYY-MM". */
+  readonly start: string;
+  readonly months: number;
+  readonly sePartners: readonly string[];
+  readonly necPartners: readonly NecPartner[];
+  readonly inflow: Inflow;
+  readonly readyShare: Dec;
+  readonly placementRate: Dec;
+  readonly monthsToPlacement: number;
+  readonly monthlyDropout: Dec;
+  readonly hoursPerWeek: Dec;
+  readonly fee: readonly Step[];
+  readonly benefitShare: Dec;
+  readonly benefits: readonly BenefitType[];
+  readonly seStaff: SeStaff;
+  readonly subsidies: readonly Subsidy[];
+  readonly investments: readonly Investment[];
+  readonly runningCosts: readonly RunningCost[];
+  readonly openingReserve: Dec;
+  readonly monteCarlo?: MonteCarloSpec;
+  /** Source comment per assumption key ("inflow" → "domain.md §4: 140 proposed ..."), for the workbook. */
+  readonly notes?: Readonly<Record<string, string>>;
+};
