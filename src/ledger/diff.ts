@@ -1,0 +1,83 @@
+// What changed since a period was closed: rows added and removed per input
+// file and config keys changed, as lines for the "refused: inputs differ"
+// message of a re-close. An empty list means "same inputs".
+import { canonicalJson } from "./canonical-json.js";
+import type { LedgerRecord } from "./record.js";
+
+export type CloseInputs = {
+  config_sha256: string;
+  /** The canonical config object now; with the record's `config` it names changed keys. */
+  configCanonical?: unknown;
+  inputs: LedgerRecord["inputs"];
+  /** Occurrence-aware ids of the rows this close would include. */
+  included: string[];
+  /** Input file → ids of its rows that this close would include (to attribute added rows). */
+  perFile?: Record<string, string[]>;
+};
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Dotted paths ("fees.hourly.0.rate") of leaves that differ between two config objects, sorted. */
+export function changedKeys(a: unknown, b: unknown, path = ""): string[] {
+  if (isPlainObject(a) && isPlainObject(b)) {
+    const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+    return keys.flatMap((k) => changedKeys(a[k], b[k], path ? `${path}.${k}` : k));
+  }
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    return a.flatMap((v, i) => changedKeys(v, b[i], path ? `${path}.${i}` : String(i)));
+  }
+  const same = a === b || (a !== undefined && b !== undefined && canonicalJson(a) === canonicalJson(b));
+  return same ? [] : [path || "(whole config)"];
+}
+
+const rows = (n: number): string => (n === 1 ? "1 row" : `${n} rows`);
+
+/**
+ * Human lines saying how `now` differs from the closed record `old`.
+ * Invariant: [] exactly when the config hash and the set of included rows are
+ * the same (a changed file whose change only touches rows outside the period
+ * does not count: cumulative exports grow every month).
+ */
+export function diffInputs(old: LedgerRecord, now: CloseInputs): string[] {
+  const lines: string[] = [];
+  if (old.config_sha256 !== now.config_sha256) {
+    const keys = old.config !== undefined && now.configCanonical !== undefined ? changedKeys(old.config, now.configCanonical) : [];
+    lines.push(keys.length > 0 ? `config changed: ${keys.join(", ")}` : "config changed");
+  }
+  const before = new Set(old.included);
+  const nowSet = new Set(now.included);
+  const added = now.included.filter((id) => !before.has(id));
+  const removed = old.included.filter((id) => !nowSet.has(id));
+  if (added.length === 0 && removed.length === 0) return lines;
+
+  const perFile = new Map<string, { added: number; removed: number }>();
+  const entry = (file: string) => perFile.get(file) ?? perFile.set(file, { added: 0, removed: 0 }).get(file)!;
+  const general = { added: 0, removed: 0 };
+
+  // Added rows are attributed to the file(s) they are in now.
+  const addedSet = new Set(added);
+  const attributed = new Set<string>();
+  for (const [file, ids] of Object.entries(now.perFile ?? {})) {
+    const mine = new Set(ids.filter((id) => addedSet.has(id)));
+    if (mine.size > 0) entry(file).added += mine.size;
+    for (const id of mine) attributed.add(id);
+  }
+  general.added = added.length - attributed.size;
+
+  // The record does not keep rows per file, so removed rows are attributed to
+  // the one file that changed since the close, or listed with all changed files.
+  const nowByFile = new Map(now.inputs.map((i) => [i.file, i]));
+  const changed = old.inputs.filter((i) => nowByFile.get(i.file)?.sha256 !== i.sha256).map((i) => i.file);
+  if (removed.length > 0 && changed.length === 1) entry(changed[0]!).removed += removed.length;
+  else general.removed = removed.length;
+
+  const describe = (c: { added: number; removed: number }): string =>
+    c.added > 0 && c.removed > 0 ? `${rows(c.added)} added, ${c.removed} removed` : c.added > 0 ? `${rows(c.added)} added` : `${rows(c.removed)} removed`;
+  for (const file of [...perFile.keys()].sort()) lines.push(`${file}: ${describe(perFile.get(file)!)}`);
+  if (general.added > 0 || general.removed > 0) {
+    lines.push(`${describe(general)}${general.removed > 0 && changed.length > 1 ? ` (changed files: ${changed.join(", ")})` : ""}`);
+  }
+  for (const i of old.inputs) if (!now.inputs.some((n) => n.file === i.file)) lines.push(`${i.file}: no longer an input`);
+  for (const i of now.inputs) if (!old.inputs.some((o) => o.file === i.file)) lines.push(`${i.file}: new input`);
+  return lines;
+}

@@ -1,0 +1,181 @@
+// The ledger file: JSON Lines, one canonical record per line, hash-chained.
+// Reading checks every line and the chain; writing replaces the whole file
+// atomically, so a crash leaves the ledger either as before or as after.
+import { readFile } from "node:fs/promises";
+import { isAbsolute, relative } from "node:path";
+import { error, fail, ok, warning, type Issue, type Result } from "../domain/issues.js";
+import { writeFilesAtomically, writeFileAtomically } from "../adapters/atomic-write.js";
+import { canonicalJson } from "./canonical-json.js";
+import { GENESIS_HASH, LedgerRecordSchema, recordHash, recordLine, type LedgerRecord } from "./record.js";
+
+export type LedgerState = { path: string; records: LedgerRecord[] };
+
+/** A ledger problem found while writing; `issues` render like any input problem (exit 3 by the caller). */
+export class LedgerError extends Error {
+  constructor(readonly issues: readonly Issue[]) {
+    super(issues.map((i) => i.message).join("; "));
+  }
+}
+
+/** The path as the user should see it: relative to the working folder when inside it. */
+export function displayPath(path: string): string {
+  const rel = relative(process.cwd(), path);
+  return rel && !rel.startsWith("..") && !isAbsolute(rel) ? rel : path;
+}
+
+/** Where --reopen keeps removed records: `menerva-ledger.jsonl` → `menerva-ledger.archive.jsonl`. */
+export function archivePathFor(ledgerPath: string): string {
+  return ledgerPath.endsWith(".jsonl") ? `${ledgerPath.slice(0, -".jsonl".length)}.archive.jsonl` : `${ledgerPath}.archive.jsonl`;
+}
+
+const TAMPER_HINT =
+  "the ledger was changed outside menerva; restore it from a backup (closed periods must not be edited), then run `menerva ledger verify`";
+
+const label = (r: Pick<LedgerRecord, "seq" | "period">): string => `record ${r.seq} (${r.period})`;
+
+/**
+ * Read and check a ledger. A missing file is an empty ledger. A line that is
+ * not JSON (a truncated last line), not a record, not canonical (edited by
+ * hand) or breaks the chain gives one error naming the first broken line.
+ */
+export async function readLedger(path: string): Promise<Result<LedgerState>> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return ok({ path, records: [] });
+    throw e;
+  }
+  const file = displayPath(path);
+  const warnings: Issue[] = [];
+  const lines = text.split("\n");
+  if (lines[lines.length - 1] === "") lines.pop();
+  else if (lines.length > 0) {
+    warnings.push(warning("ledger-no-line-end", "the last record has no line end", { source: { file, line: lines.length } }));
+  }
+  const records: LedgerRecord[] = [];
+  for (const [i, line] of lines.entries()) {
+    const at = { file, line: i + 1 };
+    const subject = `record ${i + 1}`;
+    const last = i === lines.length - 1;
+    if (line.trim() === "") {
+      return fail([error("ledger-blank-line", "blank line inside the ledger", { source: at, subject, hint: TAMPER_HINT })]);
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(line);
+    } catch {
+      return fail([
+        error("ledger-bad-json", last ? "truncated or not valid JSON" : "not valid JSON", {
+          source: at,
+          subject,
+          found: line.length > 60 ? `${line.slice(0, 57)}...` : line,
+          hint: TAMPER_HINT,
+        }),
+      ]);
+    }
+    const shape = LedgerRecordSchema.safeParse(parsed);
+    if (!shape.success) {
+      const first = shape.error.issues[0];
+      return fail([
+        error("ledger-bad-record", `not a ledger record: ${first?.path.join(".") || "record"}: ${first?.message ?? "invalid"}`, {
+          source: at,
+          subject,
+          hint: TAMPER_HINT,
+        }),
+      ]);
+    }
+    let canonical: string | undefined;
+    try {
+      canonical = canonicalJson(parsed);
+    } catch {
+      canonical = undefined; // a float or other non-canonical value
+    }
+    const rec = shape.data as LedgerRecord;
+    if (canonical !== line) {
+      return fail([error("ledger-not-canonical", "is not in canonical form (edited by hand?)", { source: at, subject: label(rec), hint: TAMPER_HINT })]);
+    }
+    records.push(rec);
+  }
+  const state = { path, records };
+  const broken = verifyLedger(state);
+  return broken.length > 0 ? fail(broken) : ok(state, warnings);
+}
+
+/**
+ * Recompute every hash and link. Returns [] for a sound chain, otherwise one
+ * error naming the first broken record (later ones break as a consequence).
+ * Record i is on line i + 1.
+ */
+export function verifyLedger(state: LedgerState): Issue[] {
+  const file = displayPath(state.path);
+  let prev: LedgerRecord | undefined;
+  for (const [i, r] of state.records.entries()) {
+    const at = { source: { file, line: i + 1 }, subject: label(r), hint: TAMPER_HINT };
+    if (recordHash(r) !== r.hash) return [error("ledger-hash-mismatch", "hash does not match its content", at)];
+    if (r.seq !== i + 1) {
+      return [error("ledger-seq", `is on line ${i + 1} but numbered ${r.seq}: a record was deleted, inserted or moved`, at)];
+    }
+    if (r.prev_hash !== (prev ? prev.hash : GENESIS_HASH)) {
+      return [error("ledger-chain", `does not follow ${prev ? label(prev) : "the start of the ledger"}: prev_hash does not match; a record was changed, deleted or reordered`, at)];
+    }
+    if (prev && !(r.from > prev.to)) {
+      return [error("ledger-order", `period ${r.from}..${r.to} does not come after ${label(prev)} (${prev.from}..${prev.to})`, at)];
+    }
+    prev = r;
+  }
+  return [];
+}
+
+export const lastRecord = (state: LedgerState): LedgerRecord | undefined => state.records[state.records.length - 1];
+
+/** Occurrence-aware row id → label of the period it was closed in. */
+export function closedFingerprints(state: LedgerState): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const r of state.records) for (const id of r.included) if (!m.has(id)) m.set(id, r.period);
+  return m;
+}
+
+const ledgerText = (records: readonly LedgerRecord[]): string => records.map((r) => `${recordLine(r)}\n`).join("");
+
+async function readOrThrow(path: string): Promise<LedgerState> {
+  const res = await readLedger(path);
+  if (!res.ok) throw new LedgerError(res.issues);
+  return res.value;
+}
+
+/**
+ * Append a sealed record: re-read and check the ledger, require the record
+ * to chain onto its last record, then replace the file atomically (temp,
+ * fsync, rename). Call it while holding the lock (lock.ts).
+ */
+export async function appendRecord(path: string, record: LedgerRecord): Promise<void> {
+  const state = await readOrThrow(path);
+  const next = [...state.records, record];
+  const broken = verifyLedger({ path, records: next });
+  if (broken.length > 0) throw new LedgerError(broken);
+  await writeFileAtomically(path, ledgerText(next));
+}
+
+/**
+ * For --reopen: remove the last record, first appending it to the archive.
+ * Both files are replaced atomically in one batch (archive renamed first), so
+ * the removed record is never lost. Returns the removed record.
+ */
+export async function removeLastRecord(path: string, archivePath: string): Promise<LedgerRecord> {
+  const state = await readOrThrow(path);
+  const last = lastRecord(state);
+  if (!last) throw new LedgerError([error("ledger-empty", "the ledger has no closed period to reopen", { source: { file: displayPath(path) } })]);
+  let archived = "";
+  try {
+    archived = await readFile(archivePath, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  if (archived !== "" && !archived.endsWith("\n")) archived += "\n";
+  await writeFilesAtomically([
+    { path: archivePath, data: `${archived}${recordLine(last)}\n` },
+    { path, data: ledgerText(state.records.slice(0, -1)) },
+  ]);
+  return last;
+}
