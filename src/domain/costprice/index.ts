@@ -1,0 +1,9 @@
+// Cost price (issue 7, seed 002): public surface of the pure cost-price model.
+export * from "./types.js";
+export { buildUp, occupancyEffect, COMPONENTS } from "./buildup.js";
+export type { BuildUp, Component, ComponentKey, OccupancyEffect, PerUnit, SubsidyLine, WageLine } from "./buildup.js";
+export { breakEven } from "./break-even.js";
+export type { BreakEven } from "./break-even.js";
+export { cappedSubsidy, indexFactor, subsidyOn, yearlyNetStaffCost } from "./wages.js";
+export type { OccupancyMode } from "./wages.js";
+export { monthlyNetStaffCost, plannedStaffCost } from "./staff-cost.js";

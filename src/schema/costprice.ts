@@ -1,0 +1,229 @@
+// zod schema of a cost-price file (menerva costprice FILE.yaml): raw YAML
+// values, with every number still its source text, to exact domain values.
+import { z } from "zod";
+import { type Dec, D, parseDecimal } from "../domain/money.js";
+import type {
+  CostPrice,
+  Equipment,
+  PartnerCost,
+  RevenueAssumptions,
+  StaffLine,
+  Subsidy,
+  Supervision,
+  Trajectory,
+  YearlyCost,
+} from "../domain/costprice/types.js";
+
+type Bound = { readonly min?: string; readonly minExclusive?: boolean; readonly max?: string };
+
+const NOT_A_NUMBER = "not a plain number (write 1234.56: a decimal point, no thousands separators)";
+const PERCENT = /^(-?\d+(?:\.\d+)?)\s*%$/;
+
+/** Numbers arrive as the YAML source text; `percent` also accepts "50%". */
+function decimal(bound: Bound = {}, percent = false) {
+  return z
+    .string({ error: (i) => (i.input === undefined ? "missing" : "expected a number") })
+    .transform((text, ctx): Dec => {
+      const pct = percent ? PERCENT.exec(text.trim()) : null;
+      const d = pct ? new D(pct[1]!).div(100) : parseDecimal(text);
+      if (!d) {
+        ctx.addIssue({ code: "custom", message: percent ? `${NOT_A_NUMBER} or a percentage like 50%` : NOT_A_NUMBER, input: text });
+        return z.NEVER;
+      }
+      if (bound.min !== undefined && (bound.minExclusive ? d.lessThanOrEqualTo(bound.min) : d.lessThan(bound.min))) {
+        ctx.addIssue({ code: "custom", message: `must be ${bound.minExclusive ? "more than" : "at least"} ${bound.min}`, input: text });
+      } else if (bound.max !== undefined && d.greaterThan(bound.max)) {
+        ctx.addIssue({ code: "custom", message: `must be at most ${bound.max}${percent ? " (100%)" : ""}`, input: text });
+      }
+      return d;
+    });
+}
+
+const text = () =>
+  z
+    .string({ error: (i) => (i.input === undefined ? "missing" : "expected text") })
+    .trim()
+    .min(1, { error: "must not be empty" });
+
+const money = () => decimal({ min: "0" });
+const positive = () => decimal({ min: "0", minExclusive: true });
+const rate = () => decimal({ min: "0", max: "1" }, true);
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" }).default([]);
+
+const SubsidySchema = z
+  .strictObject({ kind: text(), rate: rate().optional(), amount: money().optional(), cap: money().optional() })
+  .superRefine((s, ctx) => {
+    if ((s.rate === undefined) === (s.amount === undefined)) {
+      ctx.addIssue({ code: "custom", message: "give either rate (share of the wage cost) or amount (a year per FTE), not both or neither", path: [] });
+    }
+  })
+  .transform((s): Subsidy => ({
+    kind: s.kind,
+    ...(s.rate !== undefined ? { rate: s.rate } : {}),
+    ...(s.amount !== undefined ? { amount: s.amount } : {}),
+    ...(s.cap !== undefined ? { cap: s.cap } : {}),
+  }));
+
+const StaffSchema = z
+  .strictObject({
+    role: text(),
+    fte: money(),
+    occupancy: decimal({ min: "0", minExclusive: true, max: "1" }, true).optional(),
+    yearly_cost: money(),
+    indexation: decimal({ min: "-1", minExclusive: true }, true).optional(),
+    subsidies: list(SubsidySchema),
+  })
+  .transform((s): StaffLine => ({
+    role: s.role,
+    fte: s.fte,
+    occupancy: s.occupancy ?? new D(1),
+    yearlyCost: s.yearly_cost,
+    indexation: s.indexation ?? new D(0),
+    subsidies: s.subsidies,
+  }));
+
+const SupervisionSchema = z
+  .strictObject({
+    role: text(),
+    ratio: positive(),
+    yearly_cost: money(),
+    indexation: decimal({ min: "-1", minExclusive: true }, true).optional(),
+    subsidies: list(SubsidySchema),
+  })
+  .transform((s): Supervision => ({
+    role: s.role,
+    ratio: s.ratio,
+    yearlyCost: s.yearly_cost,
+    indexation: s.indexation ?? new D(0),
+    subsidies: s.subsidies,
+  }));
+
+const YearlyCostSchema = z
+  .strictObject({ fixed: money().optional(), per_fte: money().optional() })
+  .transform((c): YearlyCost => ({ fixed: c.fixed ?? new D(0), perFte: c.per_fte ?? new D(0) }));
+const NO_COST: YearlyCost = { fixed: new D(0), perFte: new D(0) };
+
+const EquipmentSchema = z
+  .strictObject({ item: text(), purchase: money(), lifetime_years: positive(), residual: money().optional() })
+  .superRefine((e, ctx) => {
+    if (e.residual !== undefined && e.residual.greaterThan(e.purchase)) {
+      ctx.addIssue({ code: "custom", message: "residual value is more than the purchase price", path: ["residual"] });
+    }
+  })
+  .transform((e): Equipment => ({
+    item: e.item,
+    purchase: e.purchase,
+    lifetimeYears: e.lifetime_years,
+    residual: e.residual ?? new D(0),
+  }));
+
+/**
+ * Pick a schema by the shape of the input and pass its issues through, so the
+ * user sees "not a plain number" rather than a union's "no option matched".
+ */
+function byShape<T>(pick: (input: unknown) => z.ZodType<T> | string) {
+  return z.unknown().transform((input, ctx): T => {
+    if (input === undefined || input === null) {
+      ctx.addIssue({ code: "custom", message: "missing", input });
+      return z.NEVER;
+    }
+    const schema = pick(input);
+    if (typeof schema === "string") {
+      ctx.addIssue({ code: "custom", message: schema, input });
+      return z.NEVER;
+    }
+    const r = schema.safeParse(input);
+    if (r.success) return r.data;
+    for (const i of r.error.issues) ctx.addIssue(i as never);
+    return z.NEVER;
+  });
+}
+
+const isMapLike = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** Productive hours per FTE: a number, or contract hours minus leave, training and absence. */
+const HoursBreakdown = z
+  .strictObject({ contract: positive(), leave: money().optional(), training: money().optional(), absence: money().optional() })
+  .transform((h, ctx) => {
+    const net = h.contract.minus(h.leave ?? 0).minus(h.training ?? 0).minus(h.absence ?? 0);
+    if (!net.greaterThan(0)) ctx.addIssue({ code: "custom", message: "leave, training and absence leave no productive hours", path: [] });
+    return net;
+  });
+const HoursSchema = byShape<Dec>((v) =>
+  typeof v === "string" ? positive() : isMapLike(v) ? HoursBreakdown : "expected a number of hours, or contract/leave/training/absence hours",
+);
+
+const TrajectoryPerFte = z
+  .strictObject({ candidates_per_fte: positive() })
+  .transform((t): Trajectory => ({ kind: "per-fte", candidatesPerFte: t.candidates_per_fte }));
+const TrajectoryHours = z
+  .strictObject({ hours_per_candidate: positive() })
+  .transform((t): Trajectory => ({ kind: "hours", hoursPerCandidate: t.hours_per_candidate }));
+const TrajectorySchema = byShape<Trajectory>((v) =>
+  !isMapLike(v)
+    ? "expected candidates_per_fte or hours_per_candidate"
+    : "hours_per_candidate" in v && !("candidates_per_fte" in v)
+      ? TrajectoryHours
+      : TrajectoryPerFte,
+);
+
+const PartnerSchema = z
+  .strictObject({
+    name: text(),
+    productive_hours_per_fte: HoursSchema,
+    staff: z.array(StaffSchema, { error: (i) => (i.input === undefined ? "missing" : "expected a list") }).min(1, { error: "needs at least one staff line" }),
+    supervision: SupervisionSchema.optional(),
+    consumables: YearlyCostSchema.optional(),
+    equipment: list(EquipmentSchema),
+    operating: YearlyCostSchema.optional(),
+    trajectory: TrajectorySchema.optional(),
+  })
+  .transform((p): PartnerCost => ({
+    name: p.name,
+    productiveHoursPerFte: p.productive_hours_per_fte,
+    staff: p.staff,
+    ...(p.supervision ? { supervision: p.supervision } : {}),
+    consumables: p.consumables ?? NO_COST,
+    equipment: p.equipment,
+    operating: p.operating ?? NO_COST,
+    ...(p.trajectory ? { trajectory: p.trajectory } : {}),
+  }));
+
+const RevenueSchema = z
+  .strictObject({
+    inflow_per_month: money(),
+    placement_rate: rate(),
+    hours_per_placed_worker: money(),
+    benefits_per_placed_worker: money(),
+    fee_per_hour: money(),
+    benefit_share: rate(),
+    se_partners: decimal({ min: "1" }).refine((d) => d.isInteger(), { error: "must be a whole number" }),
+  })
+  .transform((r): RevenueAssumptions => ({
+    inflowPerMonth: r.inflow_per_month,
+    placementRate: r.placement_rate,
+    hoursPerPlacedWorker: r.hours_per_placed_worker,
+    benefitsPerPlacedWorker: r.benefits_per_placed_worker,
+    feePerHour: r.fee_per_hour,
+    benefitShare: r.benefit_share,
+    sePartners: r.se_partners.toNumber(),
+  }));
+
+export const CostPriceSchema = z
+  .strictObject({
+    project: text().optional(),
+    revenue: RevenueSchema.optional(),
+    partners: z.array(PartnerSchema, { error: (i) => (i.input === undefined ? "missing" : "expected a list") }).min(1, { error: "needs at least one partner" }),
+  }, { error: "expected a map with partners:" })
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    c.partners.forEach((p, i) => {
+      if (seen.has(p.name)) ctx.addIssue({ code: "custom", message: `partner "${p.name}" appears twice`, path: ["partners", i, "name"] });
+      seen.add(p.name);
+    });
+  })
+  .transform((c): CostPrice => ({
+    ...(c.project !== undefined ? { project: c.project } : {}),
+    partners: c.partners,
+    ...(c.revenue ? { revenue: c.revenue } : {}),
+  }));
