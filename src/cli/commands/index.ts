@@ -1,6 +1,9 @@
 // All commands, registered in one place. Each module adds one command (or group).
 import type { Command } from "commander";
+import { registerClose } from "./close.js";
+import { registerLedger } from "./ledger.js";
 
 export function registerCommands(program: Command): void {
-  void program;
+  registerClose(program);
+  registerLedger(program);
 }

@@ -1,0 +1,57 @@
+// `menerva close PERIOD` and `menerva validate [PERIOD]`.
+import { relative, resolve } from "node:path";
+import { Option, type Command } from "commander";
+import { writeFilesAtomically } from "../../adapters/atomic-write.js";
+import { buildCloseReport, readCloseInputs } from "../../app/close.js";
+import { closeOutputFiles, summaryJsonText } from "../../app/close-outputs.js";
+import { renderCloseText } from "../../report/close-text.js";
+import { EXIT, UserError } from "../errors.js";
+
+type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en" };
+
+const langOption = () => new Option("--lang <lang>", "statement language (default: config language, else nl)").choices(["nl", "en"]);
+
+export function registerClose(program: Command): void {
+  program
+    .command("close")
+    .description("close a period: invoices per NEC partner, settlement per SE partner, reserve; writes CSV, JSON and the Excel statement")
+    .argument("<period>", "2025-03 (month), 2025-Q1 (quarter), 2025 (year) or 2025-01-01..2025-03-31 (range)")
+    .option("-c, --config <file>", "configuration file", "menerva.yaml")
+    .option("-o, --out <dir>", "output directory (default: the config's output/<period>)")
+    .option("--json", "print the JSON summary to stdout (nothing else on stdout)")
+    .addOption(langOption())
+    .action(async (periodText: string, opts: CloseOpts) => {
+      const inputs = await readCloseInputs(opts.config, periodText);
+      if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
+      const period = inputs.value.period!;
+      const report = buildCloseReport({ ...inputs.value, period }, opts.lang ? { language: opts.lang } : {});
+      if (!report.ok) throw new UserError(report.issues, EXIT.input);
+      const outDir = resolve(opts.out ?? resolve(inputs.value.config.output, report.value.result.period.label));
+      await writeFilesAtomically(await closeOutputFiles(report.value, outDir));
+      if (opts.json) {
+        process.stdout.write(summaryJsonText(report.value));
+      } else {
+        process.stdout.write(renderCloseText(report.value));
+        process.stdout.write(`\nOutput: ${relative(process.cwd(), outDir) || "."}/ (summary.json, *.csv, menerva-${report.value.result.period.label}.xlsx)\n`);
+      }
+    });
+
+  program
+    .command("validate")
+    .description("read and check the config and every export; with a period also run the close; writes nothing")
+    .argument("[period]", "also compute this period's close")
+    .option("-c, --config <file>", "configuration file", "menerva.yaml")
+    .option("--json", "print the result as JSON")
+    .action(async (periodText: string | undefined, opts: CloseOpts) => {
+      const inputs = await readCloseInputs(opts.config, periodText);
+      if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
+      const period = inputs.value.period;
+      if (period) {
+        const report = buildCloseReport({ ...inputs.value, period });
+        if (!report.ok) throw new UserError(report.issues, EXIT.input);
+      }
+      const n = inputs.value.files.reduce((a, f) => a + f.rows, 0);
+      const msg = { ok: true, files: inputs.value.files.length, rows: n, warnings: inputs.value.warnings.length };
+      process.stdout.write(opts.json ? `${JSON.stringify(msg)}\n` : `OK: ${msg.files} files, ${n} rows read, ${msg.warnings} warnings.\n`);
+    });
+}

@@ -1,0 +1,41 @@
+// The report of one close as data: the domain result plus what the I/O shell
+// knows (input files and their hashes, ledger facts). Every renderer (JSON
+// summary, CSV tables, Excel statement) reads this one value.
+import type { CloseResult } from "../domain/close.js";
+import type { Issue } from "../domain/issues.js";
+import type { Dec } from "../domain/money.js";
+
+export type InputFileInfo = {
+  readonly kind: "hours" | "benefits" | "staff" | "costs";
+  readonly file: string;
+  readonly sha256: string;
+  readonly rows: number;
+  readonly encoding: string;
+  readonly delimiter: string;
+  readonly decimalMark: string;
+};
+
+export type ReserveHistoryEntry = {
+  readonly period: string;
+  readonly opening: Dec;
+  readonly retained: Dec;
+  readonly otherCosts: Dec;
+  readonly reservePayments: Dec;
+  readonly closing: Dec;
+};
+
+export type CloseReport = {
+  readonly result: CloseResult;
+  readonly language: "nl" | "en";
+  readonly configFile: string;
+  readonly configSha256: string;
+  readonly inputs: readonly InputFileInfo[];
+  /** Warnings from reading the inputs and from the close, in one list. */
+  readonly warnings: readonly Issue[];
+  /** Earlier closes from the ledger, oldest first (empty without a ledger). */
+  readonly reserveHistory: readonly ReserveHistoryEntry[];
+  /** Where the opening reserve came from: the config or the previous close. */
+  readonly openingFrom: "config" | { readonly period: string };
+  /** Hash of this close's ledger record, when the ledger is in use. */
+  readonly ledgerRecordHash?: string;
+};

@@ -1,0 +1,103 @@
+// The close's tables as plain text grids (one per CSV file): invoices,
+// settlement, reserve, staff, detail per candidate, row accounting, exceptions.
+// Machine-readable: English snake_case headers, exact decimal text.
+import { ROW_STATUSES } from "../domain/classify.js";
+import { formatSource } from "../domain/issues.js";
+import { ZERO } from "../domain/money.js";
+import type { CloseReport } from "./close-report.js";
+import { money, qty, rate } from "./format.js";
+
+export type Table = { readonly name: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
+
+export function closeTables(report: CloseReport): Table[] {
+  return [invoices(report), settlement(report), reserve(report), staff(report), detail(report), rowAccounting(report), exceptions(report)];
+}
+
+function invoices({ result: r }: CloseReport): Table {
+  const rows: string[][] = [];
+  for (const inv of r.invoices) {
+    for (const l of inv.lines) {
+      if (l.kind === "hours") rows.push([inv.necPartner, "hours", `${l.firstDate}..${l.lastDate}`, qty(l.hours), rate(l.rate), money(l.amount)]);
+      else rows.push([inv.necPartner, "benefits", l.types.join("+"), money(l.benefits), rate(l.share), money(l.amount)]);
+    }
+    rows.push([inv.necPartner, "subtotal", "", "", "", money(inv.subtotal)]);
+    rows.push([inv.necPartner, "vat", "", money(inv.subtotal), rate(inv.vatRate), money(inv.vat)]);
+    rows.push([inv.necPartner, inv.creditNote ? "total_credit_note" : "total", "", "", "", money(inv.total)]);
+  }
+  return { name: "invoices", header: ["nec_partner", "line", "description", "quantity", "rate", "amount"], rows };
+}
+
+function settlement({ result: r }: CloseReport): Table {
+  const rows = r.settlement.partners.map((p, i) => {
+    const s = r.staff[i]!;
+    return [
+      p.sePartner,
+      money(p.share),
+      money(s.cost.toDecimalPlaces(2)),
+      money(s.subsidy.toDecimalPlaces(2)),
+      money(p.staffCost),
+      money(p.covered),
+      money(p.retained),
+      money(p.distributed),
+      money(p.reservePayment),
+      money(p.uncovered),
+      qty(s.fte.toDecimalPlaces(4)),
+      r.effort.weightedShares ? money(r.effort.weightedShares[i]!) : "",
+    ];
+  });
+  return {
+    name: "settlement",
+    header: ["se_partner", "share", "cost", "subsidy", "staff_cost", "covered", "retained", "distributed", "reserve_payment", "uncovered", "fte", "effort_weighted_share"],
+    rows,
+  };
+}
+
+function reserve(report: CloseReport): Table {
+  const res = report.result.settlement.reserve;
+  const rows: string[][] = [
+    ["opening", report.result.period.from, report.openingFrom === "config" ? "opening_reserve (config)" : `closing reserve ${report.openingFrom.period}`, money(res.opening)],
+    ["retained", report.result.period.to, "retained surplus of SE partners", money(res.retained)],
+    ...report.result.otherCosts.map((c) => ["other_cost", c.date, c.description, money(c.amount.negated())]),
+    ["reserve_payments", report.result.period.to, "uncovered staff cost paid from the reserve", money(res.reservePayments.negated())],
+    ["closing", report.result.period.to, "", money(res.closing)],
+  ];
+  return { name: "reserve", header: ["item", "date", "description", "amount"], rows };
+}
+
+function staff({ result: r }: CloseReport): Table {
+  const rows: string[][] = [];
+  for (const s of r.staff) {
+    for (const l of s.lines) {
+      rows.push(["SE", l.row.partner, l.row.period, l.row.role, qty(l.row.fte), money(l.cost.toDecimalPlaces(2)), money(l.subsidy.toDecimalPlaces(2)), `${l.share.num.toFixed()}/${l.share.den}`, formatSource(l.row.source)]);
+    }
+  }
+  for (const l of r.necStaff) rows.push(["NEC", l.row.partner, l.row.period, l.row.role, qty(l.row.fte), "", "", `${l.share.num.toFixed()}/${l.share.den}`, formatSource(l.row.source)]);
+  return { name: "staff", header: ["side", "partner", "period", "role", "fte", "cost_in_period", "subsidy_in_period", "share_of_row", "source"], rows };
+}
+
+function detail({ result: r }: CloseReport): Table {
+  const types = r.config.benefitTypes;
+  const rows = r.candidates.map((c) => [c.necPartner, c.candidate, qty(c.hours), ...types.map((t) => money(c.benefits.get(t) ?? ZERO)), String(c.rows), c.sources.join(" ")]);
+  return { name: "detail", header: ["nec_partner", "candidate_id", "hours", ...types.map((t) => `benefits_${t}`), "rows", "sources"], rows };
+}
+
+function rowAccounting(report: CloseReport): Table {
+  const rows: string[][] = [];
+  for (const kind of ["hours", "benefits"] as const) {
+    const c = report.result.rows[kind];
+    const read = report.inputs.filter((f) => f.kind === kind).reduce((a, f) => a + f.rows, 0);
+    rows.push([kind, String(read), ...ROW_STATUSES.map((s) => String(c[s])), "0"]);
+  }
+  return { name: "rows", header: ["kind", "read", ...ROW_STATUSES, "rejected"], rows };
+}
+
+function exceptions(report: CloseReport): Table {
+  const rows: string[][] = [];
+  for (const w of report.warnings) rows.push(["warning", w.code, w.source ? formatSource(w.source) : "", "", w.message]);
+  for (const c of [...report.result.hours, ...report.result.benefits]) {
+    if (c.status === "included") continue;
+    const what = c.row.kind === "hours" ? `${qty(c.row.hours)} h` : `${c.row.type} ${money(c.row.amount)}`;
+    rows.push([c.status, c.row.kind, formatSource(c.row.source), c.ownPeriod ?? "", `${c.row.date} ${c.row.necPartner} ${c.row.candidate} ${what}`]);
+  }
+  return { name: "exceptions", header: ["status", "code_or_kind", "source", "period", "description"], rows };
+}

@@ -1,0 +1,62 @@
+// The close as text for a person at a terminal: invoices, settlement, reserve,
+// row accounting, checks and warnings, in the statement's language.
+// Amounts use a fixed "1234.56" form so the output does not depend on locale.
+import { ROW_STATUSES } from "../domain/classify.js";
+import { formatIssue } from "../domain/issues.js";
+import type { CloseReport } from "./close-report.js";
+import { money, qty } from "./format.js";
+
+const L = {
+  nl: {
+    title: "Afsluiting", policy: "Beleid", invoices: "Facturen", credit: "creditnota", hours: "uren", benefits: "voordelen",
+    subtotal: "subtotaal", vat: "btw", total: "totaal", revenue: "Omzet", settlement: "Afrekening per SE-partner",
+    share: "aandeel", cost: "personeelskost", covered: "gedekt", retained: "ingehouden", distributed: "uitgekeerd",
+    fromReserve: "uit reserve", uncovered: "niet gedekt", reserve: "Reserve", opening: "begin", otherCosts: "andere kosten",
+    closing: "eind", rows: "Rijen", checks: "Controles", allOk: "alle controles OK", notOk: "NIET OK", warnings: "Waarschuwingen",
+  },
+  en: {
+    title: "Close", policy: "Policy", invoices: "Invoices", credit: "credit note", hours: "hours", benefits: "benefits",
+    subtotal: "subtotal", vat: "VAT", total: "total", revenue: "Revenue", settlement: "Settlement per SE partner",
+    share: "share", cost: "staff cost", covered: "covered", retained: "retained", distributed: "distributed",
+    fromReserve: "from reserve", uncovered: "uncovered", reserve: "Reserve", opening: "opening", otherCosts: "other costs",
+    closing: "closing", rows: "Rows", checks: "Checks", allOk: "all checks OK", notOk: "NOT OK", warnings: "Warnings",
+  },
+} as const;
+
+const pad = (s: string, n: number): string => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const lpad = (s: string, n: number): string => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+export function renderCloseText(report: CloseReport): string {
+  const t = L[report.language];
+  const r = report.result;
+  const out: string[] = [];
+  out.push(`${r.config.project} — ${t.title} ${r.period.label} (${r.period.from} .. ${r.period.to})`);
+  out.push(`${t.policy}: profit ${r.config.profit}, shortfall ${r.config.shortfall}`);
+  out.push("", `${t.invoices}:`);
+  for (const i of r.invoices) {
+    out.push(
+      `  ${pad(i.necPartner, 20)} ${lpad(qty(i.hours), 10)} ${t.hours} ${lpad(money(i.hourFee), 11)}  ${t.benefits} ${lpad(money(i.benefitFee), 11)}  ${t.subtotal} ${lpad(money(i.subtotal), 11)}  ${t.vat} ${lpad(money(i.vat), 10)}  ${t.total} ${lpad(money(i.total), 11)}${i.creditNote ? ` (${t.credit})` : ""}`,
+    );
+  }
+  out.push(`  ${t.revenue}: ${money(r.revenue)}`);
+  out.push("", `${t.settlement}:`);
+  out.push(`  ${pad("", 20)} ${lpad(t.share, 11)} ${lpad(t.cost, 14)} ${lpad(t.covered, 11)} ${lpad(r.config.profit === "retain" ? t.retained : t.distributed, 11)} ${lpad(t.fromReserve, 11)} ${lpad(t.uncovered, 11)}`);
+  for (const p of r.settlement.partners) {
+    out.push(
+      `  ${pad(p.sePartner, 20)} ${lpad(money(p.share), 11)} ${lpad(money(p.staffCost), 14)} ${lpad(money(p.covered), 11)} ${lpad(money(p.retained.plus(p.distributed)), 11)} ${lpad(money(p.reservePayment), 11)} ${lpad(money(p.uncovered), 11)}`,
+    );
+  }
+  const res = r.settlement.reserve;
+  out.push("", `${t.reserve}: ${t.opening} ${money(res.opening)} + ${t.retained} ${money(res.retained)} − ${t.otherCosts} ${money(res.otherCosts)}${res.reservePayments.isZero() ? "" : ` − ${t.fromReserve} ${money(res.reservePayments)}`} = ${t.closing} ${money(res.closing)}`);
+  out.push("", `${t.rows}:`);
+  for (const kind of ["hours", "benefits"] as const) {
+    out.push(`  ${pad(kind, 9)} ${ROW_STATUSES.map((s) => `${s} ${r.rows[kind][s]}`).join(", ")}`);
+  }
+  const failed = r.checks.filter((c) => !c.ok);
+  out.push("", `${t.checks}: ${failed.length === 0 ? t.allOk : failed.map((c) => `${c.name} ${t.notOk}`).join("; ")}`);
+  if (report.warnings.length > 0) {
+    out.push("", `${t.warnings} (${report.warnings.length}):`);
+    for (const w of report.warnings) out.push(`  ${formatIssue({ ...w, severity: "error" }).replace(/\n/g, "\n  ")}`);
+  }
+  return `${out.join("\n")}\n`;
+}
