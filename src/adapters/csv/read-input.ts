@@ -1,0 +1,216 @@
+// Reading one partner export (hours, benefits, staff or costs) into typed rows
+// and issues (SPEC §4). Two streamed passes: bytes (hash, encoding), then CSV
+// records. User errors never throw: a missing file, broken CSV or a bad cell
+// all come back as issues with file:line.
+import { byLocation, error, warning, type Issue } from "../../domain/issues.js";
+import type { BenefitRow, HourRow, StaffRow } from "../../domain/model.js";
+import { resolveHeader, type InputKind } from "../../schema/csv-row-headers.js";
+import { DecimalMarkState, type DecimalMark } from "../../schema/csv-row-number.js";
+import { rowReader, type CostRow, type RowContext, type RowOf, type RowReader } from "../../schema/rows.js";
+import { CsvSyntaxError, readRecords, type CsvRecord } from "./records.js";
+import { scanFile, type ScanResult } from "./scan.js";
+import { headerLine, sniffDelimiter } from "./sniff.js";
+import iconv from "iconv-lite";
+
+export type { InputKind } from "../../schema/csv-row-headers.js";
+export type { CostRow } from "../../schema/rows.js";
+
+/** Per-input settings from menerva.yaml that replace detection. */
+export type InputOverrides = { decimal?: "," | "."; encoding?: "utf-8" | "windows-1252"; delimiter?: string };
+
+export type InputFileMeta = {
+  /** Display path as given (relative to the config). */
+  file: string;
+  /** Hex SHA-256 of the raw bytes ("" when the file could not be read). */
+  sha256: string;
+  encoding: "utf-8" | "utf-8-bom" | "windows-1252";
+  delimiter: string;
+  decimalMark: "," | "." | "none";
+  /** Data records read (not the header, not blank lines), including rejected ones. */
+  rowsRead: number;
+};
+
+export type ReadContext = {
+  sePartners: readonly string[];
+  necPartners: readonly string[];
+  benefitTypes: readonly string[];
+  overrides?: InputOverrides;
+};
+
+export type InputFileResult<R> = { meta: InputFileMeta; rows: R[]; issues: Issue[] };
+
+/** More issues than this per severity per file are summarised in one line. */
+const MAX_ISSUES = 1000;
+
+function unreadable(displayPath: string, e: unknown): Issue {
+  const code = (e as { code?: string }).code;
+  const message =
+    code === "ENOENT"
+      ? "file not found"
+      : code === "EISDIR"
+        ? "is a directory, not a file"
+        : code === "EACCES" || code === "EPERM"
+          ? "cannot read file (permission denied)"
+          : `cannot read file (${(e as Error).message ?? String(e)})`;
+  return error("file-unreadable", message, { source: { file: displayPath } });
+}
+
+/** Caps issues per severity so a wholly wrong million-row file stays readable. */
+class IssueSink {
+  readonly list: Issue[] = [];
+  private readonly dropped = { error: 0, warning: 0 };
+  private readonly kept = { error: 0, warning: 0 };
+
+  add(batch: Issue[]): void {
+    for (const i of batch) {
+      if (this.kept[i.severity] < MAX_ISSUES) {
+        this.kept[i.severity]++;
+        this.list.push(i);
+      } else this.dropped[i.severity]++;
+    }
+    batch.length = 0;
+  }
+
+  finish(file: string): Issue[] {
+    const out = this.list.sort(byLocation);
+    if (this.dropped.error > 0) {
+      out.push(error("more-issues", `${this.dropped.error} more errors in this file not shown`, { source: { file } }));
+    }
+    if (this.dropped.warning > 0) {
+      out.push(warning("more-issues", `${this.dropped.warning} more warnings in this file not shown`, { source: { file } }));
+    }
+    return out;
+  }
+}
+
+/**
+ * Read one export and hand each good row to `onRow`, in file order except that
+ * rows holding an ambiguous number (`1.000`) before the file's decimal mark is
+ * known are delivered once it is. For callers that aggregate while reading
+ * (the memory of a large close then does not grow with the rows).
+ */
+export async function forEachInputRow<K extends InputKind>(
+  kind: K,
+  path: string,
+  displayPath: string,
+  ctx: ReadContext,
+  onRow: (row: RowOf<K>) => void,
+): Promise<{ meta: InputFileMeta; issues: Issue[] }> {
+  const ov = ctx.overrides ?? {};
+  const meta: InputFileMeta = { file: displayPath, sha256: "", encoding: "utf-8", delimiter: ov.delimiter ?? ",", decimalMark: ov.decimal ?? "none", rowsRead: 0 };
+  let scan: ScanResult;
+  try {
+    scan = await scanFile(path);
+  } catch (e) {
+    return { meta, issues: [unreadable(displayPath, e)] };
+  }
+  meta.sha256 = scan.sha256;
+  const sink = new IssueSink();
+
+  // Encoding: a BOM or valid UTF-8 means UTF-8; anything else is Windows-1252.
+  const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
+  if (encoding === "utf-8" && !scan.validUtf8) {
+    sink.add([
+      error("not-utf8", "not valid UTF-8", {
+        source: { file: displayPath },
+        hint: "the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252",
+      }),
+    ]);
+    return { meta, issues: sink.finish(displayPath) };
+  }
+  meta.encoding = encoding === "windows-1252" ? "windows-1252" : scan.bom ? "utf-8-bom" : "utf-8";
+  const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
+  meta.delimiter = ov.delimiter ?? sniffDelimiter(headerLine(headText));
+
+  const marks = new DecimalMarkState(ov.decimal);
+  const rowCtx: RowContext = ctx;
+  let reader: RowReader<RowOf<K>> | undefined;
+  let headerFound = false;
+  const pending: CsvRecord[] = [];
+  const batch: Issue[] = [];
+
+  const readNow = (rec: CsvRecord): void => {
+    const row = reader!.read(rec.fields, rec.line, marks, batch);
+    if (batch.length > 0) sink.add(batch);
+    if (row !== undefined) onRow(row);
+  };
+  const flushPending = (): void => {
+    for (const rec of pending) readNow(rec);
+    pending.length = 0;
+  };
+
+  try {
+    for await (const rec of readRecords(path, encoding, meta.delimiter)) {
+      if (!headerFound) {
+        headerFound = true;
+        const h = resolveHeader(kind, rec.fields, displayPath, rec.line);
+        sink.add(h.issues);
+        if (h.issues.length > 0) return { meta, issues: sink.finish(displayPath) };
+        reader = rowReader(kind, h.map, rowCtx, displayPath, rec.line);
+        continue;
+      }
+      meta.rowsRead++;
+      if (marks.mark === undefined) {
+        // Decimal mark still open: unambiguous cells decide it; a row with an
+        // ambiguous cell waits until the mark is known (or the file ends).
+        let ambiguous = false;
+        for (const i of reader!.numericColumns) {
+          const raw = rec.fields[i];
+          if (raw === undefined || raw.trim() === "") continue;
+          if (marks.observe(raw, rec.line).kind === "ambiguous") ambiguous = true;
+        }
+        if (marks.mark !== undefined) flushPending();
+        else if (ambiguous) {
+          pending.push(rec);
+          continue;
+        }
+      }
+      readNow(rec);
+    }
+  } catch (e) {
+    if (e instanceof CsvSyntaxError) {
+      sink.add([error("csv-syntax", e.message, { source: { file: displayPath, line: e.line } })]);
+    } else {
+      sink.add([unreadable(displayPath, e)]);
+    }
+  }
+  // The file never decided: each ambiguous cell is an error at its line.
+  flushPending();
+  if (!headerFound) {
+    sink.add([error("empty-file", "empty file (no header row)", { source: { file: displayPath, line: 1 } })]);
+  }
+  meta.decimalMark = marks.mark ?? "none";
+  return { meta, issues: sink.finish(displayPath) };
+}
+
+async function readAll<K extends InputKind>(kind: K, path: string, displayPath: string, ctx: ReadContext): Promise<InputFileResult<RowOf<K>>> {
+  const rows: RowOf<K>[] = [];
+  const { meta, issues } = await forEachInputRow(kind, path, displayPath, ctx, (r) => rows.push(r));
+  // Rows held back for an undecided decimal mark arrive late; restore file order.
+  for (let i = 1; i < rows.length; i++) {
+    if (rows[i]!.source.line < rows[i - 1]!.source.line) {
+      rows.sort((a, b) => a.source.line - b.source.line);
+      break;
+    }
+  }
+  return { meta, rows, issues };
+}
+
+/** Billed hours (SPEC §4 hours); never throws for user errors. */
+export function readHoursFile(path: string, displayPath: string, ctx: ReadContext): Promise<InputFileResult<HourRow>> {
+  return readAll("hours", path, displayPath, ctx);
+}
+/** Booked benefits (SPEC §4 benefits); types mapped to their configured spelling. */
+export function readBenefitsFile(path: string, displayPath: string, ctx: ReadContext): Promise<InputFileResult<BenefitRow>> {
+  return readAll("benefits", path, displayPath, ctx);
+}
+/** Staff commitments (SPEC §4 staff); periods normalised to "2025-03" / "2025-Q1". */
+export function readStaffFile(path: string, displayPath: string, ctx: ReadContext): Promise<InputFileResult<StaffRow>> {
+  return readAll("staff", path, displayPath, ctx);
+}
+/** Other project costs (date, description, amount). */
+export function readCostsFile(path: string, displayPath: string, ctx: ReadContext): Promise<InputFileResult<CostRow>> {
+  return readAll("costs", path, displayPath, ctx);
+}
+
+export type { DecimalMark };

@@ -1,0 +1,61 @@
+// First pass over an export's bytes, streamed: its SHA-256, whether it is
+// valid UTF-8 (else it is read as Windows-1252), a UTF-8 BOM, and the first
+// bytes for sniffing the delimiter. Touches disk; nothing else here does.
+import { isUtf8 } from "node:buffer";
+import { createHash } from "node:crypto";
+import { createReadStream } from "node:fs";
+
+export type ScanResult = {
+  readonly sha256: string;
+  readonly size: number;
+  readonly bom: boolean;
+  readonly validUtf8: boolean;
+  /** The first bytes (up to 64 KiB), enough for the header line. */
+  readonly head: Buffer;
+};
+
+const HEAD_BYTES = 64 * 1024;
+
+/**
+ * Bytes at the end of `buf` that may start a UTF-8 sequence continued in the
+ * next chunk (0–3), so a chunk boundary inside `é` is not taken as invalid.
+ */
+export function incompleteUtf8Tail(buf: Uint8Array): number {
+  const n = buf.length;
+  for (let back = 1; back <= Math.min(3, n); back++) {
+    const b = buf[n - back]!;
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? back : 0;
+  }
+  return 0;
+}
+
+/** Stream the file once. Rejects with the fs error (ENOENT, EISDIR, …) when it cannot be read. */
+export async function scanFile(path: string): Promise<ScanResult> {
+  const hash = createHash("sha256");
+  const headParts: Buffer[] = [];
+  let headLen = 0;
+  let size = 0;
+  let valid = true;
+  let carry: Buffer = Buffer.alloc(0);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    size += chunk.length;
+    if (headLen < HEAD_BYTES) {
+      headParts.push(chunk.subarray(0, HEAD_BYTES - headLen));
+      headLen += Math.min(chunk.length, HEAD_BYTES - headLen);
+    }
+    if (valid) {
+      const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
+      const tail = incompleteUtf8Tail(buf);
+      valid = isUtf8(buf.subarray(0, buf.length - tail));
+      carry = Buffer.from(buf.subarray(buf.length - tail));
+    }
+  }
+  // A sequence cut off by the end of the file is invalid.
+  if (carry.length > 0) valid = false;
+  const head = Buffer.concat(headParts);
+  const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head };
+}

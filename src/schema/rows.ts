@@ -1,0 +1,343 @@
+// From one CSV record (an array of cell texts) to a typed input row, or to
+// issues that say which cell is wrong and why. Pure. Every problem of a row is
+// reported, not just the first; implausible but readable values are warnings
+// and the row is kept unchanged.
+import { error, warning, type Issue } from "../domain/issues.js";
+import type { BenefitRow, HourRow, StaffRow } from "../domain/model.js";
+import type { Dec } from "../domain/money.js";
+import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
+import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
+import type { DecimalMarkState } from "./csv-row-number.js";
+
+/** Another project cost from a costs export (charged to the reserve). */
+export type CostRow = {
+  readonly kind: "costs";
+  readonly date: string;
+  readonly description: string;
+  readonly amount: Dec;
+  readonly source: { readonly file: string; readonly line: number };
+};
+
+export type RowOf<K extends InputKind> = K extends "hours"
+  ? HourRow
+  : K extends "benefits"
+    ? BenefitRow
+    : K extends "staff"
+      ? StaffRow
+      : CostRow;
+
+/** What rows are checked against: the configured names. */
+export type RowContext = {
+  readonly sePartners: readonly string[];
+  readonly necPartners: readonly string[];
+  readonly benefitTypes: readonly string[];
+};
+
+/** Reads the records of one file of one kind; holds per-file caches. */
+export type RowReader<R> = {
+  /** Indices of the numeric columns, for the decimal-mark pre-scan. */
+  readonly numericColumns: readonly number[];
+  /** The row, or undefined when it has errors (pushed to `issues`, as are warnings). */
+  read(fields: readonly string[], line: number, marks: DecimalMarkState, issues: Issue[]): R | undefined;
+};
+
+type Col = { readonly idx: number; readonly label: string };
+
+type Match = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly hint: string };
+
+/**
+ * Exact match (after trimming) against configured names, with a cached
+ * "did you mean" hint for near misses and a note when the name belongs to the
+ * other side of the partnership.
+ */
+class NameMatcher {
+  private readonly cache = new Map<string, Match>();
+  constructor(
+    private readonly names: readonly string[],
+    private readonly what: string,
+    private readonly others: readonly { names: readonly string[]; what: string }[] = [],
+    private readonly caseInsensitive = false,
+  ) {}
+
+  match(raw: string): Match {
+    let m = this.cache.get(raw);
+    if (m === undefined) {
+      m = this.compute(raw.trim());
+      if (this.cache.size < 10_000) this.cache.set(raw, m);
+    }
+    return m;
+  }
+
+  private compute(t: string): Match {
+    if (this.names.includes(t)) return { ok: true, value: t };
+    if (this.caseInsensitive) {
+      const ci = this.names.find((n) => n.toLowerCase() === t.toLowerCase());
+      if (ci !== undefined) return { ok: true, value: ci };
+    }
+    for (const o of this.others) {
+      if (o.names.includes(t)) return { ok: false, hint: `"${t}" is ${o.what}, not ${this.what}` };
+    }
+    const near = nearestName(t, this.names);
+    if (near !== undefined) return { ok: false, hint: `did you mean "${near}"?` };
+    return { ok: false, hint: `known ${this.what}s: ${this.names.join(", ") || "(none in menerva.yaml)"}` };
+  }
+}
+
+/** Cell access and issue reporting for one file. */
+class Cells {
+  constructor(
+    readonly map: HeaderMap,
+    readonly kind: InputKind,
+    readonly file: string,
+  ) {}
+
+  col(key: string): Col {
+    const spec = COLUMNS[this.kind].find((s) => s.key === key)!;
+    return { idx: indexOf(this.map, key), label: labelOf(this.map, spec) };
+  }
+
+  static text(f: readonly string[], c: Col): string {
+    return c.idx < 0 ? "" : (f[c.idx] ?? "");
+  }
+
+  issue(
+    issues: Issue[],
+    severity: "error" | "warning",
+    code: string,
+    message: string,
+    line: number,
+    c: Col,
+    found?: string,
+    hint?: string,
+  ): void {
+    const extra = {
+      source: { file: this.file, line },
+      subject: `column '${c.label}'`,
+      ...(found !== undefined ? { found } : {}),
+      ...(hint !== undefined ? { hint } : {}),
+    };
+    issues.push(severity === "error" ? error(code, message, extra) : warning(code, message, extra));
+  }
+
+  /** A required text cell, trimmed; undefined (and a "missing value" issue) when empty. */
+  required(f: readonly string[], c: Col, line: number, issues: Issue[]): string | undefined {
+    const t = Cells.text(f, c).trim();
+    if (t === "") {
+      this.issue(issues, "error", "missing-value", "missing value", line, c);
+      return undefined;
+    }
+    return t;
+  }
+
+  /** An optional text cell, trimmed; undefined when empty or absent. */
+  static optional(f: readonly string[], c: Col): string | undefined {
+    const t = Cells.text(f, c).trim();
+    return t === "" ? undefined : t;
+  }
+
+  date(f: readonly string[], c: Col, line: number, issues: Issue[], cache: Map<string, string | undefined>): string | undefined {
+    const raw = Cells.text(f, c);
+    if (raw.trim() === "") return this.required(f, c, line, issues);
+    let d = cache.get(raw);
+    if (d === undefined && !cache.has(raw)) {
+      d = parseDate(raw);
+      if (cache.size < 10_000) cache.set(raw, d);
+    }
+    if (d === undefined) {
+      this.issue(issues, "error", "not-a-date", "not a date", line, c, raw, "write 2025-03-31 or 31/03/2025");
+    }
+    return d;
+  }
+
+  number(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[], required = true): Dec | undefined {
+    const raw = Cells.text(f, c);
+    if (raw.trim() === "") return required ? (this.required(f, c, line, issues) as undefined) : undefined;
+    const r = marks.read(raw, line);
+    if (r.ok) return r.value;
+    this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
+    return undefined;
+  }
+
+  name(f: readonly string[], c: Col, line: number, issues: Issue[], m: NameMatcher, message: string, code: string, required = true): string | undefined {
+    const raw = Cells.text(f, c);
+    if (raw.trim() === "") return required ? this.required(f, c, line, issues) : undefined;
+    const r = m.match(raw);
+    if (r.ok) return r.value;
+    this.issue(issues, "error", code, message, line, c, raw, r.hint);
+    return undefined;
+  }
+}
+
+const SE = "an SE partner";
+const NEC = "an NEC partner";
+
+function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
+  const [date, nec, cand, hours, se, client, ref] = ["date", "nec_partner", "candidate_id", "hours", "se_partner", "client", "reference"].map(
+    (k) => cells.col(k),
+  ) as [Col, Col, Col, Col, Col, Col, Col];
+  const necM = new NameMatcher(ctx.necPartners, "NEC partner", [{ names: ctx.sePartners, what: SE }]);
+  const seM = new NameMatcher(ctx.sePartners, "SE partner", [{ names: ctx.necPartners, what: NEC }]);
+  const dates = new Map<string, string | undefined>();
+  const file = cells.file;
+  const TWENTY_FOUR = 24;
+  return {
+    numericColumns: [hours.idx],
+    read(f, line, marks, issues) {
+      const before = issues.length;
+      const d = cells.date(f, date, line, issues, dates);
+      const n = cells.name(f, nec, line, issues, necM, "unknown NEC partner", "unknown-nec-partner");
+      const c = cells.required(f, cand, line, issues);
+      const h = cells.number(f, hours, line, marks, issues);
+      const s = cells.name(f, se, line, issues, seM, "unknown SE partner", "unknown-se-partner", false);
+      if (issues.length !== before || d === undefined || n === undefined || c === undefined || h === undefined) return undefined;
+      if (h.greaterThan(TWENTY_FOUR)) {
+        cells.issue(issues, "warning", "over-24-hours", "more than 24 hours on one row", line, hours, Cells.text(f, hours));
+      }
+      const cl = Cells.optional(f, client);
+      const rf = Cells.optional(f, ref);
+      return {
+        kind: "hours",
+        date: d,
+        necPartner: n,
+        candidate: c,
+        hours: h,
+        ...(s !== undefined ? { sePartner: s } : {}),
+        ...(cl !== undefined ? { client: cl } : {}),
+        ...(rf !== undefined ? { reference: rf } : {}),
+        source: { file, line },
+      };
+    },
+  };
+}
+
+function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
+  const [date, nec, cand, type, amount, rel, ref] = ["date", "nec_partner", "candidate_id", "type", "amount", "relates_to", "reference"].map((k) =>
+    cells.col(k),
+  ) as [Col, Col, Col, Col, Col, Col, Col];
+  const necM = new NameMatcher(ctx.necPartners, "NEC partner", [{ names: ctx.sePartners, what: SE }]);
+  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], true);
+  const dates = new Map<string, string | undefined>();
+  const file = cells.file;
+  return {
+    numericColumns: [amount.idx],
+    read(f, line, marks, issues) {
+      const before = issues.length;
+      const d = cells.date(f, date, line, issues, dates);
+      const n = cells.name(f, nec, line, issues, necM, "unknown NEC partner", "unknown-nec-partner");
+      const c = cells.required(f, cand, line, issues);
+      const t = cells.name(f, type, line, issues, typeM, "unknown benefit type", "unknown-benefit-type");
+      const a = cells.number(f, amount, line, marks, issues);
+      if (issues.length !== before || d === undefined || n === undefined || c === undefined || t === undefined || a === undefined) return undefined;
+      if (a.isNegative()) {
+        cells.issue(issues, "warning", "negative-benefit", "negative benefit (a correction?)", line, amount, Cells.text(f, amount));
+      }
+      const r = Cells.optional(f, rel);
+      const rf = Cells.optional(f, ref);
+      return {
+        kind: "benefits",
+        date: d,
+        necPartner: n,
+        candidate: c,
+        type: t,
+        amount: a,
+        ...(r !== undefined ? { relatesTo: r } : {}),
+        ...(rf !== undefined ? { reference: rf } : {}),
+        source: { file, line },
+      };
+    },
+  };
+}
+
+function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowReader<StaffRow> {
+  const [period, partner, role, person, fte, cost, subsidy] = ["period", "partner", "role", "person", "fte", "cost", "subsidy"].map((k) =>
+    cells.col(k),
+  ) as [Col, Col, Col, Col, Col, Col, Col];
+  const all = [...ctx.sePartners, ...ctx.necPartners];
+  const partnerM = new NameMatcher(all, "partner");
+  const isSe = new Set(ctx.sePartners);
+  const FTE_LIMIT = "1.5";
+  let costColumnReported = false;
+  const file = cells.file;
+  return {
+    numericColumns: [fte.idx, cost.idx, subsidy.idx].filter((i) => i >= 0),
+    read(f, line, marks, issues) {
+      const before = issues.length;
+      const praw = Cells.text(f, period);
+      let p: string | undefined;
+      if (praw.trim() === "") cells.required(f, period, line, issues);
+      else if ((p = parseStaffPeriod(praw)) === undefined) {
+        cells.issue(issues, "error", "not-a-period", "not a period", line, period, praw, "write a month (2025-03) or a quarter (2025-Q1)");
+      }
+      const who = cells.name(f, partner, line, issues, partnerM, "unknown partner", "unknown-partner");
+      const r = Cells.optional(f, role) ?? Cells.optional(f, person);
+      if (r === undefined) cells.required(f, role.idx >= 0 ? role : person, line, issues);
+      const v = cells.number(f, fte, line, marks, issues);
+      if (v !== undefined && v.isNegative()) {
+        cells.issue(issues, "error", "negative-fte", "negative FTE", line, fte, Cells.text(f, fte));
+      }
+      const se = who !== undefined && isSe.has(who);
+      let k: Dec | undefined;
+      if (cost.idx < 0) {
+        if (se && !costColumnReported) {
+          costColumnReported = true;
+          const spec = COLUMNS.staff.find((s) => s.key === "cost")!;
+          issues.push({ ...missingColumn(cells.map, spec, [], file, headerLine), found: undefined, hint: `SE partners' rows need a cost; first one is on line ${line}` });
+        }
+      } else {
+        k = cells.number(f, cost, line, marks, issues, se);
+      }
+      const s = subsidy.idx < 0 ? undefined : cells.number(f, subsidy, line, marks, issues, false);
+      if (issues.length !== before || p === undefined || who === undefined || r === undefined || v === undefined) return undefined;
+      if (v.greaterThan(FTE_LIMIT)) {
+        cells.issue(issues, "warning", "fte-over-limit", "more than 1.5 FTE on one row", line, fte, Cells.text(f, fte));
+      }
+      if (!se && k !== undefined) {
+        cells.issue(issues, "warning", "nec-cost-ignored", "cost on an NEC partner's row is not part of the settlement", line, cost, Cells.text(f, cost));
+      }
+      if (k !== undefined && s !== undefined && s.greaterThan(k)) {
+        cells.issue(issues, "warning", "subsidy-over-cost", "subsidy exceeds cost", line, subsidy, Cells.text(f, subsidy));
+      }
+      return {
+        kind: "staff",
+        period: p,
+        partner: who,
+        role: r,
+        fte: v,
+        ...(k !== undefined ? { cost: k } : {}),
+        ...(s !== undefined ? { subsidy: s } : {}),
+        source: { file, line },
+      };
+    },
+  };
+}
+
+function costsReader(cells: Cells): RowReader<CostRow> {
+  const [date, desc, amount] = ["date", "description", "amount"].map((k) => cells.col(k)) as [Col, Col, Col];
+  const dates = new Map<string, string | undefined>();
+  const file = cells.file;
+  return {
+    numericColumns: [amount.idx],
+    read(f, line, marks, issues) {
+      const before = issues.length;
+      const d = cells.date(f, date, line, issues, dates);
+      const t = cells.required(f, desc, line, issues);
+      const a = cells.number(f, amount, line, marks, issues);
+      if (issues.length !== before || d === undefined || t === undefined || a === undefined) return undefined;
+      return { kind: "costs", date: d, description: t, amount: a, source: { file, line } };
+    },
+  };
+}
+
+/** A reader for one file whose header has been resolved (all required columns present). */
+export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number): RowReader<RowOf<K>> {
+  const cells = new Cells(map, kind, file);
+  const r =
+    kind === "hours"
+      ? hoursReader(cells, ctx)
+      : kind === "benefits"
+        ? benefitsReader(cells, ctx)
+        : kind === "staff"
+          ? staffReader(cells, ctx, headerLine)
+          : costsReader(cells);
+  return r as unknown as RowReader<RowOf<K>>;
+}
