@@ -1,0 +1,183 @@
+// Reads a scenario YAML file with positions: numbers kept as source text,
+// `extends:` resolved relative to the file (deep merge of maps, lists replaced,
+// cycles refused), and every schema problem reported as file:line:col.
+import { readFile } from "node:fs/promises";
+import { basename, dirname, extname, join, resolve } from "node:path";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { error, type Issue } from "../domain/issues.js";
+import type { Scenario } from "../domain/scenario/types.js";
+import { scenarioFromRaw } from "../schema/scenario.js";
+import { ScenarioNumber } from "../schema/scenario-values.js";
+
+type Loc = { readonly file: string; readonly line: number; readonly column: number };
+type Path = readonly (string | number)[];
+
+/** One file's data with where every node and key sits, and the comments that explain values. */
+type Layer = {
+  data: Record<string, unknown>;
+  valueLoc: Map<string, Loc>;
+  keyLoc: Map<string, Loc>;
+  notes: Map<string, string>;
+};
+
+const SEP = "\u0001";
+const keyOf = (p: Path): string => p.map(String).join(SEP);
+const under = (k: string, prefix: string): boolean => prefix === "" || k === prefix || k.startsWith(prefix + SEP);
+
+export type LoadedScenario = { readonly scenario: Scenario; readonly files: readonly string[] };
+
+const cleanComment = (c: string | null | undefined): string | undefined => {
+  const t = c?.split("\n").map((l) => l.trim()).filter(Boolean).join(" ");
+  return t ? t : undefined;
+};
+
+async function readLayer(file: string, issues: Issue[]): Promise<Layer | undefined> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    issues.push(error("file-unreadable", code === "ENOENT" ? "file not found" : `cannot read file (${code ?? String(e)})`, { source: { file } }));
+    return undefined;
+  }
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, schema: "core", version: "1.2", prettyErrors: false, uniqueKeys: true });
+  const at = (offset: number): Loc => {
+    const p = lc.linePos(offset);
+    return { file, line: p.line, column: p.col };
+  };
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) {
+      const p = at(e.pos[0]);
+      issues.push(error("yaml-syntax", `invalid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`, { source: p }));
+    }
+    return undefined;
+  }
+  const layer: Layer = { data: {}, valueLoc: new Map(), keyLoc: new Map(), notes: new Map() };
+  const walk = (node: Node | null | undefined, path: (string | number)[]): unknown => {
+    if (node == null) return null;
+    if (node.range) layer.valueLoc.set(keyOf(path), at(node.range[0]));
+    if (isAlias(node)) return walk(node.resolve(doc) as Node, path);
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const pair of node.items) {
+        const k = isScalar(pair.key) ? String(pair.key.source ?? pair.key.value) : String(pair.key);
+        const child = [...path, k];
+        if (isScalar(pair.key) && pair.key.range) layer.keyLoc.set(keyOf(child), at(pair.key.range[0]));
+        const note = cleanComment((pair.value as Node | null)?.comment) ?? cleanComment(isScalar(pair.key) ? pair.key.commentBefore : undefined);
+        if (note) layer.notes.set(child.join("."), note);
+        out[k] = walk(pair.value as Node | null, child);
+      }
+      return out;
+    }
+    if (isSeq(node)) return node.items.map((item, i) => walk(item as Node, [...path, i]));
+    if (isScalar(node)) {
+      if (typeof node.value === "number") return new ScenarioNumber(node.source ?? String(node.value));
+      return node.value;
+    }
+    return null;
+  };
+  const data = walk(doc.contents as Node | null, []);
+  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+    issues.push(error("not-a-map", "a scenario file is a map of keys (inflow: 8, ...)", { source: { file, line: 1, column: 1 } }));
+    return undefined;
+  }
+  layer.data = data as Record<string, unknown>;
+  return layer;
+}
+
+const isPlainMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof ScenarioNumber);
+
+/** Deep merge: maps merge key by key, anything else (lists included) is replaced by the child's value. */
+function merge(base: Layer, child: Layer): Layer {
+  const valueLoc = new Map(base.valueLoc);
+  const keyLoc = new Map(base.keyLoc);
+  const replaced: string[] = [];
+  const go = (b: unknown, c: unknown, path: (string | number)[]): unknown => {
+    if (isPlainMap(b) && isPlainMap(c)) {
+      const out: Record<string, unknown> = { ...b };
+      for (const [k, v] of Object.entries(c)) out[k] = k in b ? go(b[k], v, [...path, k]) : (replaced.push(keyOf([...path, k])), v);
+      return out;
+    }
+    replaced.push(keyOf(path));
+    return c;
+  };
+  const data = go(base.data, child.data, []) as Record<string, unknown>;
+  for (const p of replaced) {
+    for (const k of [...valueLoc.keys()]) if (under(k, p)) valueLoc.delete(k);
+    for (const k of [...keyLoc.keys()]) if (under(k, p)) keyLoc.delete(k);
+  }
+  for (const [k, v] of child.valueLoc) valueLoc.set(k, v);
+  for (const [k, v] of child.keyLoc) keyLoc.set(k, v);
+  return { data, valueLoc, keyLoc, notes: new Map([...base.notes, ...child.notes]) };
+}
+
+async function loadChain(file: string, seen: readonly string[], issues: Issue[], files: string[]): Promise<Layer | undefined> {
+  const abs = resolve(file);
+  if (seen.includes(abs)) {
+    issues.push(error("extends-cycle", `extends goes round in a circle: ${[...seen, abs].map((f) => basename(f)).join(" -> ")}`, { source: { file } }));
+    return undefined;
+  }
+  const layer = await readLayer(file, issues);
+  if (!layer) return undefined;
+  files.push(file);
+  const ext = layer.data["extends"];
+  if (ext === undefined) return layer;
+  const loc = layer.valueLoc.get(keyOf(["extends"]));
+  if (typeof ext !== "string" || ext.trim() === "") {
+    issues.push(error("bad-extends", "extends: expected the path of another scenario file", { ...(loc ? { source: loc } : { source: { file } }), subject: "extends" }));
+    return undefined;
+  }
+  const parentFile = join(dirname(file), ext);
+  const before = issues.length;
+  const parent = await loadChain(parentFile, [...seen, abs], issues, files);
+  if (!parent) {
+    if (issues.length > before && loc) {
+      const last = issues[issues.length - 1]!;
+      if (last.code === "file-unreadable") issues[issues.length - 1] = { ...last, source: loc, subject: "extends", message: `${last.message}: ${parentFile}` };
+    }
+    return undefined;
+  }
+  delete layer.data["extends"];
+  for (const m of [layer.valueLoc, layer.keyLoc]) for (const k of [...m.keys()]) if (under(k, "extends")) m.delete(k);
+  return merge(parent, layer);
+}
+
+function foundAt(data: unknown, path: Path): string | undefined {
+  let v: unknown = data;
+  for (const seg of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<string | number, unknown>)[seg];
+  }
+  if (v instanceof ScenarioNumber) return v.text;
+  if (typeof v === "string" || typeof v === "boolean") return String(v);
+  return undefined;
+}
+
+/** Load, merge and validate a scenario file; every problem is returned at once. */
+export async function loadScenarioFile(file: string): Promise<{ ok: true; value: LoadedScenario } | { ok: false; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const files: string[] = [];
+  const layer = await loadChain(file, [], issues, files);
+  if (!layer) return { ok: false, issues };
+  const name = basename(file, extname(file));
+  const res = scenarioFromRaw(layer.data, name, Object.fromEntries(layer.notes));
+  if (res.ok) return { ok: true, value: { scenario: res.value, files } };
+  const locate = (path: Path, unknownKey?: string): Loc => {
+    if (unknownKey !== undefined) {
+      const k = layer.keyLoc.get(keyOf([...path, unknownKey]));
+      if (k) return k;
+    }
+    for (let n = path.length; n >= 0; n--) {
+      const l = layer.valueLoc.get(keyOf(path.slice(0, n)));
+      if (l) return l;
+    }
+    return { file, line: 1, column: 1 };
+  };
+  for (const p of res.problems) {
+    const found = p.unknownKey === undefined ? foundAt(layer.data, p.path) : undefined;
+    const subject = p.path.length > 0 ? p.path.join(".") : "(top level)";
+    issues.push(error("scenario-invalid", p.message, { source: locate(p.path, p.unknownKey), subject, ...(found !== undefined ? { found } : {}) }));
+  }
+  return { ok: false, issues };
+}

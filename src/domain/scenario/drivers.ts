@@ -1,0 +1,149 @@
+// Named drivers of a scenario that solve, sensitivity and grid can set or scale.
+// Pure: each returns a new Scenario; nothing is mutated.
+import { D, roundMoney, roundTo, type Dec } from "../money.js";
+import type { Inflow, Scenario } from "./types.js";
+
+export type DriverName =
+  | "inflow"
+  | "ready_share"
+  | "placement_rate"
+  | "months_to_placement"
+  | "monthly_dropout"
+  | "hours_per_week"
+  | "fee"
+  | "benefit_share"
+  | "benefits"
+  | "staff_cost"
+  | "subsidies"
+  | "running_costs"
+  | "investments";
+
+type Driver = {
+  readonly nl: string;
+  readonly en: string;
+  /** Set the driver to one value (grid, solve); absent when it has no single value. */
+  readonly set?: (s: Scenario, v: Dec) => Scenario;
+  /** Multiply the driver by a factor (sensitivity). */
+  readonly scale: (s: Scenario, f: Dec) => Scenario;
+  /** Whole numbers only (grid/solve round to an integer). */
+  readonly integer?: boolean;
+  /** Largest sensible value (rates are capped at 1 after scaling). */
+  readonly cap?: Dec;
+};
+
+const ONE = new D(1);
+/** A money amount scaled by a factor, back in cents (scaled amounts stay money). */
+const scaleMoney = (x: Dec, f: Dec): Dec => roundMoney(x.times(f), "half-away-from-zero");
+const capAt = (x: Dec, cap?: Dec): Dec => (cap !== undefined && x.greaterThan(cap) ? cap : x);
+
+function scaleInflow(i: Inflow, f: Dec): Inflow {
+  switch (i.kind) {
+    case "constant":
+      return { kind: "constant", perMonth: i.perMonth.times(f) };
+    case "list":
+      return { kind: "list", values: i.values.map((v) => v.times(f)) };
+    case "growth":
+      return { ...i, start: i.start.times(f) };
+  }
+}
+
+export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
+  inflow: {
+    nl: "instroom kandidaten/maand",
+    en: "candidate inflow/month",
+    set: (s, v) => ({ ...s, inflow: { kind: "constant", perMonth: v } }),
+    scale: (s, f) => ({ ...s, inflow: scaleInflow(s.inflow, f) }),
+  },
+  ready_share: {
+    nl: "aandeel klaar voor plaatsing",
+    en: "share ready for placement",
+    cap: ONE,
+    set: (s, v) => ({ ...s, readyShare: v }),
+    scale: (s, f) => ({ ...s, readyShare: capAt(s.readyShare.times(f), ONE) }),
+  },
+  placement_rate: {
+    nl: "slaagpercentage plaatsing",
+    en: "placement rate",
+    cap: ONE,
+    set: (s, v) => ({ ...s, placementRate: v }),
+    scale: (s, f) => ({ ...s, placementRate: capAt(s.placementRate.times(f), ONE) }),
+  },
+  months_to_placement: {
+    nl: "maanden tot plaatsing",
+    en: "months to placement",
+    integer: true,
+    set: (s, v) => ({ ...s, monthsToPlacement: v.toNumber() }),
+    scale: (s, f) => ({ ...s, monthsToPlacement: roundTo(new D(s.monthsToPlacement).times(f), 0, "half-away-from-zero").toNumber() }),
+  },
+  monthly_dropout: {
+    nl: "uitval per maand",
+    en: "monthly drop-out",
+    cap: ONE,
+    set: (s, v) => ({ ...s, monthlyDropout: v }),
+    scale: (s, f) => ({ ...s, monthlyDropout: capAt(s.monthlyDropout.times(f), ONE) }),
+  },
+  hours_per_week: {
+    nl: "gefactureerde uren/week",
+    en: "billed hours/week",
+    set: (s, v) => ({ ...s, hoursPerWeek: v }),
+    scale: (s, f) => ({ ...s, hoursPerWeek: s.hoursPerWeek.times(f) }),
+  },
+  fee: {
+    nl: "vergoeding per uur",
+    en: "fee per hour",
+    set: (s, v) => ({ ...s, fee: [{ fromMonth: 1, value: v }] }),
+    scale: (s, f) => ({ ...s, fee: s.fee.map((x) => ({ ...x, value: x.value.times(f) })) }),
+  },
+  benefit_share: {
+    nl: "aandeel voordelen",
+    en: "benefit share",
+    cap: ONE,
+    set: (s, v) => ({ ...s, benefitShare: v }),
+    scale: (s, f) => ({ ...s, benefitShare: capAt(s.benefitShare.times(f), ONE) }),
+  },
+  benefits: {
+    nl: "voordelen per werknemer",
+    en: "benefits per worker",
+    scale: (s, f) => ({ ...s, benefits: s.benefits.map((b) => ({ ...b, tiers: b.tiers.map((t) => ({ ...t, amount: scaleMoney(t.amount, f) })) })) }),
+  },
+  staff_cost: {
+    nl: "personeelskost SE per VTE",
+    en: "SE staff cost per FTE",
+    set: (s, v) => ({ ...s, seStaff: { ...s.seStaff, yearlyCostPerFte: v } }),
+    scale: (s, f) => ({ ...s, seStaff: { ...s.seStaff, yearlyCostPerFte: s.seStaff.yearlyCostPerFte.times(f) } }),
+  },
+  subsidies: {
+    nl: "subsidies",
+    en: "subsidies",
+    scale: (s, f) => ({
+      ...s,
+      subsidies: s.subsidies.map((x) => {
+        const b = x.basis;
+        const basis = b.kind === "fixed" ? { ...b, perMonth: scaleMoney(b.perMonth, f) } : { ...b, rate: capAt(b.rate.times(f), ONE) };
+        return { ...x, basis };
+      }),
+    }),
+  },
+  running_costs: {
+    nl: "werkingskosten",
+    en: "running costs",
+    scale: (s, f) => ({ ...s, runningCosts: s.runningCosts.map((c) => ({ ...c, perMonth: scaleMoney(c.perMonth, f) })) }),
+  },
+  investments: {
+    nl: "investeringen",
+    en: "investments",
+    scale: (s, f) => ({ ...s, investments: s.investments.map((c) => ({ ...c, amount: scaleMoney(c.amount, f) })) }),
+  },
+};
+
+export const DRIVER_NAMES = Object.keys(DRIVERS) as DriverName[];
+export const SETTABLE_DRIVERS = DRIVER_NAMES.filter((d) => DRIVERS[d].set !== undefined);
+
+export const isDriver = (x: string): x is DriverName => Object.hasOwn(DRIVERS, x);
+
+/** Set a driver to a value. Throws for a driver that cannot be set (callers validate names first). */
+export function setDriver(s: Scenario, name: DriverName, v: Dec): Scenario {
+  const d = DRIVERS[name];
+  if (!d.set) throw new Error(`driver ${name} cannot be set to one value`);
+  return d.set(s, v);
+}

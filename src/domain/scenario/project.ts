@@ -1,0 +1,268 @@
+// The deterministic monthly projection of a scenario (SPEC §7), in exact Decimals.
+// Cohorts are tracked honestly: candidates entering in month m are placed in month
+// m + monthsToPlacement (ready share × placement rate of them), a cohort placed in
+// month p works from month p, loses `monthlyDropout` of its workers at the start of
+// every later month, and draws benefits by months since placement (1 = month p).
+// Worker counts are fractional expectations; money is rounded to cents per month
+// and line (half away from zero), the way the close rounds invoice lines.
+import { D, ZERO, allocate, roundMoney, splitEqually, sum, type Dec } from "../money.js";
+import type { Inflow, Scenario, Step } from "./types.js";
+
+const R = "half-away-from-zero" as const;
+const cents = (x: Dec): Dec => roundMoney(x, R);
+
+/** Billed hours per month from hours per week: × 52 weeks / 12 months (30 h/week = 130 h/month). */
+export const WEEKS_PER_MONTH: Dec = new D(52).div(12);
+
+export type MonthRow = {
+  /** 1-based month number. */
+  readonly month: number;
+  /** Calendar month "YYYY-MM". */
+  readonly label: string;
+  readonly inflow: Dec;
+  readonly placements: Dec;
+  readonly activeWorkers: Dec;
+  readonly hours: Dec;
+  readonly feeRate: Dec;
+  /** Hourly fees invoiced to the NEC partners: round(hours × fee). */
+  readonly fees: Dec;
+  /** Benefits the NEC partners receive, per type (each rounded to cents). */
+  readonly benefitsByType: readonly Dec[];
+  readonly benefitsGross: Dec;
+  /** The project's share of the benefits: round(share × gross). */
+  readonly benefitFee: Dec;
+  readonly revenue: Dec;
+  /** SE staff cost, all partners (each partner's cost rounded to cents). */
+  readonly staffCost: Dec;
+  readonly investments: Dec;
+  readonly runningCosts: Dec;
+  readonly costs: Dec;
+  readonly subsidies: Dec;
+  /** revenue − costs + subsidies. */
+  readonly result: Dec;
+  /** Σ result from month 1 (investments included, opening reserve excluded). */
+  readonly cumulativeResult: Dec;
+  /** opening reserve + cumulative result (the pooled project view: funding need when negative). */
+  readonly reserve: Dec;
+};
+
+export type SePartnerTotals = {
+  readonly name: string;
+  /** Σ of its equal shares of revenue (splitEqually per month). */
+  readonly share: Dec;
+  readonly staffCost: Dec;
+  /** Its equal part of the staff-cost subsidies. */
+  readonly staffSubsidy: Dec;
+  /** share − staffCost + staffSubsidy. */
+  readonly balance: Dec;
+};
+
+export type NecPartnerTotals = {
+  readonly name: string;
+  readonly hours: Dec;
+  /** round(its hours × margin per hour), per month. */
+  readonly margin: Dec;
+  readonly feesPaid: Dec;
+  readonly benefitsReceived: Dec;
+  readonly benefitFeePaid: Dec;
+  /** benefitsReceived − benefitFeePaid: the (1 − share) it keeps. */
+  readonly benefitsKept: Dec;
+  readonly cellCost: Dec;
+  /** margin − fees − cell cost + benefits kept. */
+  readonly net: Dec;
+};
+
+export type Projection = {
+  readonly rows: readonly MonthRow[];
+  readonly hoursPerMonthPerWorker: Dec;
+  /** Present when projected with `detail` (the default). */
+  readonly sePartners?: readonly SePartnerTotals[];
+  readonly necPartners?: readonly NecPartnerTotals[];
+};
+
+export function monthLabel(start: string, month: number): string {
+  const [y, m] = start.split("-").map(Number) as [number, number];
+  const idx = y * 12 + (m - 1) + (month - 1);
+  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, "0")}`;
+}
+
+export function inflowAt(inflow: Inflow, month: number): Dec {
+  switch (inflow.kind) {
+    case "constant":
+      return inflow.perMonth;
+    case "list":
+      return inflow.values[Math.min(month, inflow.values.length) - 1] ?? ZERO;
+    case "growth":
+      return inflow.start.times(new D(1).plus(inflow.monthlyGrowth).pow(month - 1));
+  }
+}
+
+/** The value of a step schedule in a month (the last step starting on or before it). */
+export function stepAt(steps: readonly Step[], month: number): Dec {
+  let v = ZERO;
+  for (const s of steps) if (s.fromMonth <= month) v = s.value;
+  return v;
+}
+
+/** Staff cost of one SE partner in a month: FTE × yearly cost × (1 + index)^(whole years since start) / 12. */
+export function staffCostPerPartner(s: Scenario, month: number): Dec {
+  const years = Math.floor((month - 1) / 12);
+  const st = s.seStaff;
+  return cents(st.ftePerPartner.times(st.yearlyCostPerFte).times(new D(1).plus(st.indexation).pow(years)).div(12));
+}
+
+export function project(s: Scenario, opts: { detail?: boolean } = {}): Projection {
+  const detail = opts.detail ?? true;
+  const n = s.months;
+  const q = new D(1).minus(s.monthlyDropout);
+  const hpm = s.hoursPerWeek.times(WEEKS_PER_MONTH);
+  const convert = s.readyShare.times(s.placementRate);
+
+  // w[t][s-1] = q^(s-1) × benefit of type t in month s since placement: a placed
+  // worker's expected benefit s months on, drop-out included.
+  const qPow: Dec[] = [new D(1)];
+  for (let k = 1; k < n; k++) qPow.push(qPow[k - 1]!.times(q));
+  const weights = s.benefits.map((b) => {
+    const w: Dec[] = new Array<Dec>(n).fill(ZERO);
+    for (const tier of b.tiers) for (let sm = tier.fromMonth; sm <= Math.min(tier.toMonth, n); sm++) w[sm - 1] = qPow[sm - 1]!.times(tier.amount);
+    return w;
+  });
+
+  const placements: Dec[] = [];
+  const rows: MonthRow[] = [];
+  const subsidyPaid = s.subsidies.map(() => ZERO);
+  const nSe = s.sePartners.length;
+  const seShare = s.sePartners.map(() => ZERO);
+  const seCost = s.sePartners.map(() => ZERO);
+  const seSub = s.sePartners.map(() => ZERO);
+  const necShares = s.necPartners.map((p) => p.share);
+  const nec = s.necPartners.map(() => ({ hours: ZERO, margin: ZERO, fees: ZERO, received: ZERO, paid: ZERO, cell: ZERO }));
+
+  let active = ZERO;
+  let cumulative = ZERO;
+  let reserve = s.openingReserve;
+  for (let t = 1; t <= n; t++) {
+    const inflow = inflowAt(s.inflow, t);
+    const src = t - s.monthsToPlacement;
+    const placed = src >= 1 ? inflowAt(s.inflow, src).times(convert) : ZERO;
+    placements.push(placed);
+    active = active.times(q).plus(placed);
+    const hours = active.times(hpm);
+    const feeRate = stepAt(s.fee, t);
+    const fees = cents(hours.times(feeRate));
+    const benefitsByType = weights.map((w) => {
+      let g = ZERO;
+      for (let p = 1; p <= t; p++) {
+        const wp = w[t - p]!;
+        if (!wp.isZero() && !placements[p - 1]!.isZero()) g = g.plus(placements[p - 1]!.times(wp));
+      }
+      return cents(g);
+    });
+    const benefitsGross = sum(benefitsByType);
+    const benefitFee = cents(s.benefitShare.times(benefitsGross));
+    const revenue = fees.plus(benefitFee);
+
+    const perPartner = staffCostPerPartner(s, t);
+    const staffCost = perPartner.times(nSe);
+    const investments = sum(s.investments.filter((i) => i.month === t).map((i) => i.amount));
+    const runningCosts = sum(s.runningCosts.filter((c) => c.fromMonth <= t && (c.toMonth === undefined || t <= c.toMonth)).map((c) => c.perMonth));
+    const costs = staffCost.plus(investments).plus(runningCosts);
+
+    let subsidies = ZERO;
+    let staffSubsidy = ZERO;
+    s.subsidies.forEach((sub, i) => {
+      const activeSub = t >= sub.fromMonth && (sub.months === undefined || t < sub.fromMonth + sub.months);
+      if (!activeSub) return;
+      const b = sub.basis;
+      let amount =
+        b.kind === "staff-cost"
+          ? cents(b.rate.times(staffCost))
+          : b.kind === "investment"
+            ? cents(b.rate.times(sum(s.investments.filter((x) => x.name === b.investment && x.month === t).map((x) => x.amount))))
+            : b.perMonth;
+      if (sub.cap !== undefined) {
+        const room = sub.cap.minus(subsidyPaid[i]!);
+        if (amount.greaterThan(room)) amount = room.isNegative() ? ZERO : room;
+      }
+      subsidyPaid[i] = subsidyPaid[i]!.plus(amount);
+      subsidies = subsidies.plus(amount);
+      if (b.kind === "staff-cost") staffSubsidy = staffSubsidy.plus(amount);
+    });
+
+    const result = revenue.minus(costs).plus(subsidies);
+    cumulative = cumulative.plus(result);
+    reserve = reserve.plus(result);
+    rows.push({
+      month: t,
+      label: monthLabel(s.start, t),
+      inflow,
+      placements: placed,
+      activeWorkers: active,
+      hours,
+      feeRate,
+      fees,
+      benefitsByType,
+      benefitsGross,
+      benefitFee,
+      revenue,
+      staffCost,
+      investments,
+      runningCosts,
+      costs,
+      subsidies,
+      result,
+      cumulativeResult: cumulative,
+      reserve,
+    });
+
+    if (detail) {
+      // One model with the close: revenue is split equally in cents (SPEC §3.5).
+      splitEqually(revenue, nSe).forEach((x, i) => (seShare[i] = seShare[i]!.plus(x)));
+      splitEqually(staffSubsidy, nSe).forEach((x, i) => (seSub[i] = seSub[i]!.plus(x)));
+      for (let i = 0; i < nSe; i++) seCost[i] = seCost[i]!.plus(perPartner);
+      if (nec.length > 0) {
+        const f = allocate(fees, necShares);
+        const g = allocate(benefitsGross, necShares);
+        const bf = allocate(benefitFee, necShares);
+        s.necPartners.forEach((p, j) => {
+          const h = hours.times(p.share);
+          const a = nec[j]!;
+          a.hours = a.hours.plus(h);
+          a.margin = a.margin.plus(cents(h.times(p.marginPerHour)));
+          a.fees = a.fees.plus(f[j]!);
+          a.received = a.received.plus(g[j]!);
+          a.paid = a.paid.plus(bf[j]!);
+          a.cell = a.cell.plus(p.cellCostPerMonth);
+        });
+      }
+    }
+  }
+
+  if (!detail) return { rows, hoursPerMonthPerWorker: hpm };
+  return {
+    rows,
+    hoursPerMonthPerWorker: hpm,
+    sePartners: s.sePartners.map((name, i) => ({
+      name,
+      share: seShare[i]!,
+      staffCost: seCost[i]!,
+      staffSubsidy: seSub[i]!,
+      balance: seShare[i]!.minus(seCost[i]!).plus(seSub[i]!),
+    })),
+    necPartners: s.necPartners.map((p, j) => {
+      const a = nec[j]!;
+      const kept = a.received.minus(a.paid);
+      return {
+        name: p.name,
+        hours: a.hours,
+        margin: a.margin,
+        feesPaid: a.fees,
+        benefitsReceived: a.received,
+        benefitFeePaid: a.paid,
+        benefitsKept: kept,
+        cellCost: a.cell,
+        net: a.margin.minus(a.fees).minus(a.cell).plus(kept),
+      };
+    }),
+  };
+}

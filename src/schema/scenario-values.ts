@@ -1,0 +1,81 @@
+// Value schemas for scenario files: exact numbers from YAML source text.
+// The YAML reader hands numbers over as ScenarioNumber(source text), so a
+// written `1.50` becomes Decimal("1.50") without ever being a JS float.
+import { z } from "zod";
+import { parseDecimal, type Dec } from "../domain/money.js";
+
+/** A YAML number scalar kept as the text the user wrote. */
+export class ScenarioNumber {
+  constructor(readonly text: string) {}
+}
+
+const textOf = (v: unknown): string | undefined =>
+  v instanceof ScenarioNumber ? v.text : typeof v === "string" ? v : undefined;
+
+type Bounds = { min?: string; max?: string; minExclusive?: boolean };
+
+/** A decimal number (written plainly: 1.50, 60000, -20; quoted text is accepted too). */
+export function decimal(b: Bounds = {}) {
+  return z.any().transform((v, ctx): Dec => {
+    if (v === undefined) {
+      ctx.addIssue({ code: "custom", message: "required" });
+      return z.NEVER;
+    }
+    const t = textOf(v);
+    const d = t === undefined ? undefined : parseDecimal(t);
+    if (!d) {
+      ctx.addIssue({ code: "custom", message: "expected a plain decimal number such as 1.50 (no exponent, no thousands separator)" });
+      return z.NEVER;
+    }
+    if (b.min !== undefined && (b.minExclusive ? d.lessThanOrEqualTo(b.min) : d.lessThan(b.min))) {
+      ctx.addIssue({ code: "custom", message: `must be ${b.minExclusive ? "greater than" : "at least"} ${b.min}` });
+      return z.NEVER;
+    }
+    if (b.max !== undefined && d.greaterThan(b.max)) {
+      ctx.addIssue({ code: "custom", message: `must be at most ${b.max}` });
+      return z.NEVER;
+    }
+    return d;
+  });
+}
+
+/** A money amount: a decimal with at most two decimals. */
+export function money(b: Bounds = { min: "0" }) {
+  return decimal(b).transform((d, ctx): Dec => {
+    if (d.decimalPlaces() > 2) {
+      ctx.addIssue({ code: "custom", message: "an amount has at most 2 decimals (cents)" });
+      return z.NEVER;
+    }
+    return d;
+  });
+}
+
+/** A rate or share between 0 and 1. */
+export const fraction = () => decimal({ min: "0", max: "1" });
+
+/** A whole number (months, counts). */
+export function integer(min = 0, max = 10_000) {
+  return decimal({ min: String(min), max: String(max) }).transform((d, ctx): number => {
+    if (!d.isInteger()) {
+      ctx.addIssue({ code: "custom", message: "expected a whole number" });
+      return z.NEVER;
+    }
+    return d.toNumber();
+  });
+}
+
+/** A plain JS number for Monte Carlo parameters (a simulation, not money). */
+export function simNumber(b: Bounds = {}) {
+  return decimal(b).transform((d) => d.toNumber());
+}
+
+/** Text; a YAML number in a text field (`name: 2025`) is taken as written. */
+export const text = () =>
+  z.any().transform((v, ctx): string => {
+    const t = textOf(v);
+    if (t === undefined || t.trim() === "") {
+      ctx.addIssue({ code: "custom", message: v === undefined ? "required" : "expected text" });
+      return z.NEVER;
+    }
+    return t;
+  });
