@@ -1,0 +1,158 @@
+// Reads menerva.yaml from disk: hashes its bytes, validates it (src/schema/config.ts)
+// and expands the input globs relative to the config's folder. Every problem
+// (YAML, keys, values, globs that match nothing) comes back at once.
+import { createHash } from "node:crypto";
+import { readFile, stat } from "node:fs/promises";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
+import { glob, isDynamicPattern } from "tinyglobby";
+import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import type { ModelConfig } from "../domain/model.js";
+import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
+
+export type { InputSpec, InputKind } from "../schema/config.js";
+
+export type ResolvedInput = {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the config's folder, with "/" separators (for messages and reports). */
+  displayPath: string;
+  spec: InputSpec;
+};
+
+export type LoadedConfig = {
+  /** The config path as the user gave it (for messages). */
+  file: string;
+  /** Absolute folder of the config file; relative paths in it start here. */
+  dir: string;
+  model: ModelConfig;
+  /** Globs expanded, sorted by displayPath, each file once. */
+  inputs: { hours: ResolvedInput[]; benefits: ResolvedInput[]; staff: ResolvedInput[]; costs: ResolvedInput[] };
+  /** Absolute path of the ledger (default menerva-ledger.jsonl beside the config). */
+  ledger: string;
+  /** Absolute output folder (default "out" beside the config). */
+  output: string;
+  /** Absolute path of the cost-price yaml named by `staff_cost:`, if any. */
+  staffCost?: string;
+  /** Hex sha256 of the config file's bytes. */
+  sha256: string;
+  /** The parsed config as plain JSON, numbers as exact decimal strings. */
+  canonical: Record<string, unknown>;
+};
+
+const KIND_LABEL: Readonly<Record<InputKind, string>> = { hours: "hours", benefits: "benefits", staff: "staff", costs: "costs" };
+
+const toPosix = (p: string): string => p.split(sep).join("/");
+
+async function isFile(p: string): Promise<boolean> {
+  try {
+    return (await stat(p)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Files one input entry names; a literal name that exists is taken as is, even with glob characters in it. */
+async function expand(entry: InputEntry, dir: string): Promise<string[]> {
+  const literal = resolve(dir, entry.spec.pattern);
+  if (!isDynamicPattern(entry.spec.pattern) || (await isFile(literal))) return (await isFile(literal)) ? [literal] : [];
+  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false });
+  return found.map((f) => resolve(f));
+}
+
+/** Expand every input glob: files per kind, or a problem for each glob that matches nothing. */
+async function resolveInputs(
+  entries: Readonly<Record<InputKind, readonly InputEntry[]>>,
+  dir: string,
+): Promise<{ inputs: LoadedConfig["inputs"]; issues: Issue[] }> {
+  const issues: Issue[] = [];
+  const owner = new Map<string, { kind: InputKind; subject: string }>();
+  const inputs: LoadedConfig["inputs"] = { hours: [], benefits: [], staff: [], costs: [] };
+  for (const kind of INPUT_KINDS) {
+    for (const entry of entries[kind]) {
+      const files = await expand(entry, dir);
+      if (files.length === 0) {
+        issues.push(
+          error("no-input-file", `no file matches ${JSON.stringify(entry.spec.pattern)}`, {
+            source: entry.source,
+            subject: entry.subject,
+            hint: `paths are relative to the config's folder ${dir}`,
+          }),
+        );
+      }
+      for (const path of files) {
+        const displayPath = toPosix(relative(dir, path));
+        const first = owner.get(path);
+        if (first === undefined) {
+          owner.set(path, { kind, subject: entry.subject });
+          inputs[kind].push({ path, displayPath, spec: entry.spec });
+        } else if (first.kind !== kind) {
+          issues.push(
+            error("input-in-two-lists", `"${displayPath}" is also a ${KIND_LABEL[first.kind]} input (${first.subject})`, {
+              source: entry.source,
+              subject: entry.subject,
+              hint: "each export belongs to exactly one of inputs.hours, benefits, staff, costs; make the globs narrower",
+            }),
+          );
+        }
+      }
+    }
+    inputs[kind].sort((a, b) => (a.displayPath < b.displayPath ? -1 : a.displayPath > b.displayPath ? 1 : 0));
+  }
+  return { inputs, issues };
+}
+
+/** Read, validate and resolve menerva.yaml. Writes nothing. */
+export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
+  const abs = resolve(path);
+  const dir = dirname(abs);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(abs);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "unknown error";
+    const message = code === "ENOENT" ? "config file not found" : code === "EISDIR" ? "is a folder, not a config file" : `cannot read the config file (${code})`;
+    return fail([error("config-unreadable", message, { source: { file: path }, hint: `looked for ${abs}; pass --config PATH to name another file` })]);
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return fail([error("config-not-utf8", "the config file is not UTF-8 text", { source: { file: path }, hint: "save menerva.yaml as UTF-8" })]);
+  }
+
+  const parsed = parseConfigText(text, path);
+  if (!parsed.ok) return parsed;
+  const { model, raw } = parsed.value;
+
+  const { inputs, issues } = await resolveInputs(raw.inputs, dir);
+  let staffCost: string | undefined;
+  if (raw.staffCost) {
+    staffCost = resolve(dir, raw.staffCost.path);
+    if (!(await isFile(staffCost))) {
+      issues.push(
+        error("no-staff-cost-file", `file not found ${JSON.stringify(raw.staffCost.path)}`, {
+          source: raw.staffCost.source,
+          subject: "staff_cost",
+          hint: `paths are relative to the config's folder ${dir}`,
+        }),
+      );
+    }
+  }
+  if (issues.length > 0) return fail(issues);
+
+  return ok(
+    {
+      file: path,
+      dir,
+      model,
+      inputs,
+      ledger: isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger),
+      output: isAbsolute(raw.output) ? raw.output : resolve(dir, raw.output),
+      ...(staffCost !== undefined ? { staffCost } : {}),
+      sha256,
+      canonical: raw.canonical,
+    },
+    parsed.warnings,
+  );
+}

@@ -1,0 +1,105 @@
+// Rules of menerva.yaml that compare keys with each other: partner lists,
+// partners named in fee entries, duplicate fees, benefit shares per type.
+// Runs on the plain data even when the shape has problems, so a user sees all at once.
+import { error, type Issue } from "../domain/issues.js";
+import { isIsoDate, parsePeriod } from "../domain/period.js";
+import { closest, suggestion } from "./config-suggest.js";
+import { textCheck } from "./config-values.js";
+import type { PathSegment, YamlSource } from "./config-yaml.js";
+
+const DEFAULT_BENEFIT_TYPES = ["RSZ", "maatwerk"];
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+
+/** Valid names of a list, each with its index; invalid items are reported by the shape. */
+function names(list: unknown): { name: string; index: number }[] {
+  if (!Array.isArray(list)) return [];
+  const out: { name: string; index: number }[] = [];
+  list.forEach((v, index) => {
+    const r = textCheck(v);
+    if ("value" in r) out.push({ name: r.value, index });
+  });
+  return out;
+}
+
+export function crossChecks(src: YamlSource): Issue[] {
+  const out: Issue[] = [];
+  const at = (path: readonly PathSegment[], code: string, message: string, hint?: string) =>
+    out.push(error(code, message, { source: src.locate(path), subject: path.join("."), hint }));
+  const data = isRecord(src.data) ? src.data : {};
+
+  const duplicates = (key: string, what: string) => {
+    const seen = new Map<string, number>();
+    for (const { name, index } of names(data[key])) {
+      const first = seen.get(name);
+      if (first !== undefined) at([key, index], "duplicate", `duplicate ${what} "${name}"`, `already listed as ${key}.${first}`);
+      else seen.set(name, index);
+    }
+  };
+  duplicates("se_partners", "partner");
+  duplicates("nec_partners", "partner");
+
+  const se = names(data.se_partners).map((n) => n.name);
+  const nec = names(data.nec_partners).map((n) => n.name);
+  for (const { name, index } of names(data.nec_partners)) {
+    if (se.includes(name)) at(["nec_partners", index], "both-se-and-nec", `"${name}" is listed as both an SE and an NEC partner`, "a partner is either SE (se_partners) or NEC (nec_partners)");
+  }
+
+  const fees = isRecord(data.fees) ? data.fees : {};
+  // Fee entries: partner must be an NEC partner; one entry per (from, partner).
+  if (Array.isArray(fees.hourly)) {
+    const seen = new Map<string, number>();
+    fees.hourly.forEach((entry, i) => {
+      if (!isRecord(entry)) return;
+      let partner = "";
+      if (entry.nec_partner !== undefined) {
+        const r = textCheck(entry.nec_partner);
+        if (!("value" in r)) return;
+        partner = r.value;
+        if (nec.length > 0 && !nec.includes(partner)) {
+          const hint = se.includes(partner)
+            ? `"${partner}" is an SE partner; hourly fees are invoiced to NEC partners: ${nec.join(", ")}`
+            : suggestion(partner, nec, "NEC partners are");
+          at(["fees", "hourly", i, "nec_partner"], "unknown-partner", `unknown NEC partner "${partner}"`, hint);
+        }
+      }
+      const f = textCheck(entry.from);
+      if (!("value" in f)) return;
+      const from = isIsoDate(f.value) ? f.value : /^\d{4}-\d{2}$/.test(f.value) ? parsePeriod(f.value)?.from : undefined;
+      if (from === undefined) return;
+      const key = `${from}|${partner}`;
+      const first = seen.get(key);
+      if (first !== undefined) {
+        at(["fees", "hourly", i], "duplicate-fee", `same 'from' (${from}) and partner as fees.hourly.${first}`, "keep one rate per date and partner: remove one entry or change its 'from'");
+      } else seen.set(key, i);
+    });
+  }
+
+  // Benefit types: unique; a share map names exactly the listed types.
+  const typesGiven = fees.benefit_types !== undefined;
+  if (typesGiven) {
+    const seen = new Map<string, number>();
+    for (const { name, index } of names(fees.benefit_types)) {
+      const first = seen.get(name);
+      if (first !== undefined) at(["fees", "benefit_types", index], "duplicate", `duplicate benefit type "${name}"`, `already listed as fees.benefit_types.${first}`);
+      else seen.set(name, index);
+    }
+  }
+  const types = typesGiven ? names(fees.benefit_types).map((n) => n.name) : DEFAULT_BENEFIT_TYPES;
+  if (isRecord(fees.benefit_share) && (!typesGiven || Array.isArray(fees.benefit_types))) {
+    const keys = Object.keys(fees.benefit_share);
+    for (const k of keys) {
+      if (!types.includes(k)) {
+        const near = closest(k, types);
+        const hint = near ? `did you mean "${near}"?` : `add it to fees.benefit_types (now: ${types.join(", ")})`;
+        at(["fees", "benefit_share", k], "unknown-benefit-type", `unknown benefit type "${k}"`, hint);
+      }
+    }
+    for (const t of types) {
+      if (!keys.includes(t) && keys.length > 0) {
+        at(["fees", "benefit_share"], "missing-benefit-share", `no share for benefit type "${t}"`, `add \`${t}: 0.70\` to the map, or give one number for all types`);
+      }
+    }
+  }
+  return out;
+}

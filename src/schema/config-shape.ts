@@ -1,0 +1,105 @@
+// The shape of menerva.yaml as zod 4 strict objects: key names, which keys are
+// required, defaults. Leaf rules live in config-values.ts; rules that compare
+// keys with each other (partners, duplicates) in config-checks.ts.
+import { z } from "zod";
+import { dec, type Dec } from "../domain/money.js";
+import { YamlNumber } from "./config-yaml.js";
+import { amount, choice, decimalCheck, feeFrom, fraction, isoDate, leaf, nonNegative, startPeriod, text, textCheck, type Problem } from "./config-values.js";
+
+const hourlyFee = z.strictObject({ from: feeFrom, rate: nonNegative, nec_partner: text.optional() });
+
+/** One share for all benefit types, or a map type -> share; each share 0..1. */
+const benefitShare = z.unknown().transform((v, ctx): Dec | Record<string, Dec> => {
+  const check = (x: unknown): { value: Dec } | Problem => {
+    const r = decimalCheck(x);
+    if ("value" in r && (r.value.isNegative() || r.value.greaterThan(1))) return { problem: "must be between 0 and 1" };
+    return r;
+  };
+  if (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof YamlNumber)) {
+    const out: Record<string, Dec> = {};
+    const entries = Object.entries(v as Record<string, unknown>);
+    if (entries.length === 0) ctx.addIssue({ code: "custom", message: "must not be an empty map", input: v });
+    for (const [k, x] of entries) {
+      const r = check(x);
+      if ("value" in r) out[k] = r.value;
+      else ctx.addIssue({ code: "custom", message: r.problem, params: { hint: r.hint }, path: [k], input: x });
+    }
+    return out;
+  }
+  const r = check(v);
+  if ("value" in r) return r.value;
+  ctx.addIssue({ code: "custom", message: r.problem, params: { hint: r.hint ?? "write one number (0.70) or a map per benefit type ({RSZ: 0.70, maatwerk: 0.50})" }, input: v });
+  return z.NEVER;
+});
+
+const fees = z.strictObject({
+  hourly: z.array(hourlyFee).min(1),
+  benefit_share: benefitShare.default(dec("0.70")),
+  benefit_types: z.array(text).min(1).default(["RSZ", "maatwerk"]),
+});
+
+const settlement = z.strictObject({
+  profit: choice(["retain", "distribute"] as const).default("retain"),
+  shortfall: choice(["partner", "reserve-first"] as const, { reserve_first: "reserve-first" }).default("partner"),
+});
+
+const otherCost = z.strictObject({ date: isoDate, description: text, amount });
+
+/** An input item: a glob, or {path, decimal, encoding, delimiter} to override detection. */
+const inputItem = z.preprocess(
+  (v) => (typeof v === "string" ? { path: v } : v),
+  z.strictObject({
+    path: text,
+    decimal: choice([",", "."] as const, { comma: ",", point: ".", dot: "." }).optional(),
+    encoding: choice(["utf-8", "windows-1252"] as const, { utf8: "utf-8", "utf-8": "utf-8", cp1252: "windows-1252", "windows-1252": "windows-1252", win1252: "windows-1252" }).optional(),
+    delimiter: leaf((v) => {
+      const named: Record<string, string> = { comma: ",", semicolon: ";", tab: "\t", pipe: "|" };
+      const r = textCheck(v);
+      if (typeof v === "string" && v === "\t") return { value: "\t" };
+      if (!("value" in r)) return r;
+      const d = named[r.value.toLowerCase()] ?? r.value;
+      return d.length === 1 ? { value: d } : { problem: "must be one character", hint: 'write ";" or "," (quoted), or a name: comma, semicolon, tab, pipe' };
+    }).optional(),
+  }),
+);
+
+/** A list of input globs; a single string is accepted as a list of one. */
+const inputList = (min: number) => z.preprocess((v) => (typeof v === "string" ? [v] : v), z.array(inputItem).min(min));
+
+const inputs = z.strictObject({
+  hours: inputList(1),
+  benefits: inputList(1),
+  staff: inputList(1),
+  costs: inputList(0).default([]),
+});
+
+export const ConfigShape = z.strictObject({
+  project: text.default("MENERVA"),
+  language: choice(["nl", "en"] as const, { nl: "nl", en: "en", nederlands: "nl", english: "en" }).default("nl"),
+  start: startPeriod,
+  se_partners: z.array(text).min(1),
+  nec_partners: z.array(text).min(1),
+  fees,
+  vat_rate: fraction.default(dec("0.21")),
+  settlement: settlement.default({ profit: "retain", shortfall: "partner" }),
+  effort_tolerance: fraction.default(dec("0.10")),
+  opening_reserve: amount.default(dec("0")),
+  other_costs: z.array(otherCost).default([]),
+  inputs,
+  ledger: text.default("menerva-ledger.jsonl"),
+  output: text.default("out"),
+  staff_cost: text.optional(),
+});
+
+export type ConfigData = z.output<typeof ConfigShape>;
+
+/** Keys allowed at each place (indices as "*"), for unknown-key hints. */
+export const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
+  "": Object.keys(ConfigShape.shape),
+  fees: Object.keys(fees.shape),
+  "fees.hourly.*": Object.keys(hourlyFee.shape),
+  settlement: Object.keys(settlement.shape),
+  "other_costs.*": Object.keys(otherCost.shape),
+  inputs: Object.keys(inputs.shape),
+  "inputs.*.*": ["path", "decimal", "encoding", "delimiter"],
+};

@@ -1,0 +1,139 @@
+// Leaf value rules of menerva.yaml (exact numbers, dates, periods, names, choices)
+// as zod schemas whose problems carry our own wording and a hint.
+// Numbers arrive as YamlNumber (source text) and leave as exact Decimals.
+import { z } from "zod";
+import { D, type Dec } from "../domain/money.js";
+import { isIsoDate, parsePeriod } from "../domain/period.js";
+import { suggestion } from "./config-suggest.js";
+import { YamlNumber } from "./config-yaml.js";
+
+/** A rejected value: what is wrong and how to fix it. */
+export type Problem = { readonly problem: string; readonly hint?: string };
+type Check<T> = (v: unknown) => { value: T } | Problem;
+
+/** Marks an issue raised because a required key is absent (mapped to "missing required key"). */
+export const MISSING = "missing";
+
+/** Runs a check and reports its problem as a zod custom issue carrying the hint. */
+export function leaf<T>(check: Check<T>) {
+  return z.unknown().transform((v, ctx): T => {
+    if (v === undefined) {
+      ctx.addIssue({ code: "custom", message: MISSING, params: { missing: true }, input: v });
+      return z.NEVER;
+    }
+    const r = check(v);
+    if ("value" in r) return r.value;
+    ctx.addIssue({ code: "custom", message: r.problem, params: { hint: r.hint }, input: v });
+    return z.NEVER;
+  });
+}
+
+const PLAIN = /^[+-]?(\d+\.?\d*|\.\d+)$/;
+const COMMA_DECIMAL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
+const DOTTED_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3}){2,}$/;
+const PERCENT = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/;
+
+const describe = (v: unknown): string =>
+  v === null ? "nothing" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a map" : typeof v === "boolean" ? "true/false" : "text";
+
+/** Exact decimal from the text the user wrote; never through a JS number. */
+export function decimalCheck(v: unknown): { value: Dec } | Problem {
+  const text = v instanceof YamlNumber ? v.text.trim() : typeof v === "string" ? v.trim() : undefined;
+  if (text === undefined) return { problem: `expected a number, got ${describe(v)}` };
+  if (PLAIN.test(text)) {
+    let t = text.replace(/^\+/, "");
+    if (t.endsWith(".")) t = t.slice(0, -1);
+    t = t.replace(/^(-?)\./, "$10.");
+    return { value: new D(t) };
+  }
+  if (COMMA_DECIMAL.test(text) || DOTTED_THOUSANDS.test(text)) {
+    const fixed = text.replace(/\./g, "").replace(",", ".");
+    return { problem: "not a number", hint: `use a decimal point in menerva.yaml: ${fixed}` };
+  }
+  const pct = PERCENT.exec(text);
+  if (pct) {
+    const frac = new D(pct[1]!.replace(",", ".")).div(100);
+    return { problem: "not a number", hint: `write a fraction: ${text} is ${frac.toFixed()}` };
+  }
+  if (/^[+-]?(\d[\d_]*\.?\d*[eE][+-]?\d+|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan|\.Inf|\.NaN|\.INF|\.NAN)$/.test(text)) {
+    return { problem: "not a plain decimal number", hint: "write digits with a decimal point, e.g. 1800.00" };
+  }
+  return { problem: "not a number" };
+}
+
+/** A number from 0 to 1 inclusive (rates and shares are fractions: 21% is 0.21). */
+export const fraction = leaf((v) => {
+  const r = decimalCheck(v);
+  if (!("value" in r)) return r;
+  const x = r.value;
+  if (x.isNegative() || x.greaterThan(1)) {
+    const hint = x.greaterThan(1) && x.lessThanOrEqualTo(100) ? `write a fraction: ${x.toFixed()}% is ${x.div(100).toFixed()}` : undefined;
+    return { problem: "must be between 0 and 1", hint };
+  }
+  return r;
+});
+
+/** Any exact number (amounts that may be corrections). */
+export const amount = leaf(decimalCheck);
+
+/** A number that may not be below zero (fee rates). */
+export const nonNegative = leaf((v) => {
+  const r = decimalCheck(v);
+  if ("value" in r && r.value.isNegative()) return { problem: "must not be negative" };
+  return r;
+});
+
+/** Plain text; a bare YAML number counts as its text (a partner called "2025"). */
+export function textCheck(v: unknown): { value: string } | Problem {
+  if (v instanceof YamlNumber) return { value: v.text };
+  if (typeof v !== "string") return { problem: `expected text, got ${describe(v)}` };
+  const t = v.trim();
+  return t === "" ? { problem: "must not be empty" } : { value: t };
+}
+export const text = leaf(textCheck);
+
+/** "2025-15-01", "15/01/2025" -> a hint in ISO form when we can guess it. */
+function dateHint(t: string): string {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) return `write the date as YYYY-MM-DD: ${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
+  return "write the date as YYYY-MM-DD, e.g. 2025-01-15";
+}
+
+/** A calendar date "YYYY-MM-DD". */
+export const isoDate = leaf((v) => {
+  const r = textCheck(v);
+  if (!("value" in r)) return r;
+  if (isIsoDate(r.value)) return r;
+  return { problem: "not a valid date", hint: dateHint(r.value) };
+});
+
+/** When a fee starts: a date, or a month meaning its first day. */
+export const feeFrom = leaf((v) => {
+  const r = textCheck(v);
+  if (!("value" in r)) return r;
+  if (isIsoDate(r.value)) return r;
+  const p = /^\d{4}-\d{2}$/.test(r.value) ? parsePeriod(r.value) : undefined;
+  if (p) return { value: p.from };
+  return { problem: "not a valid date", hint: dateHint(r.value) };
+});
+
+/** The project's first period (month, quarter, year or date) -> its first day. */
+export const startPeriod = leaf((v) => {
+  const r = textCheck(v);
+  if (!("value" in r)) return r;
+  const p = parsePeriod(r.value);
+  if (p && (p.kind !== "range" || p.from === p.to)) return { value: p.from };
+  return { problem: "not a valid period", hint: "write a month (2025-01), a quarter (2025-Q1) or a date (2025-01-01)" };
+});
+
+/** One of a fixed set of words; `aliases` map other spellings onto them. */
+export function choice<T extends string>(values: readonly T[], aliases: Readonly<Record<string, T>> = {}) {
+  return leaf((v): { value: T } | Problem => {
+    const r = textCheck(v);
+    if (!("value" in r)) return r;
+    const w = r.value;
+    const hit = values.find((x) => x === w) ?? aliases[w.toLowerCase()];
+    if (hit !== undefined) return { value: hit };
+    return { problem: `must be one of ${values.join(", ")}`, hint: suggestion(w, values, "choose from") || undefined };
+  });
+}

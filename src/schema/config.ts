@@ -1,0 +1,110 @@
+// menerva.yaml text -> validated ModelConfig (every number exact) plus the
+// non-model settings (inputs, ledger, output), or every problem at once with
+// its line:column. Pure: the file is read by src/adapters/config-file.ts.
+import { byLocation, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
+import type { ModelConfig } from "../domain/model.js";
+import { D, fmtDecimal } from "../domain/money.js";
+import { crossChecks } from "./config-checks.js";
+import { fromZodIssues } from "./config-issues.js";
+import { ConfigShape, type ConfigData } from "./config-shape.js";
+import { readYaml, type YamlSource } from "./config-yaml.js";
+
+/** One entry of `inputs.<kind>`: a glob as written, with optional format overrides. */
+export type InputSpec = {
+  pattern: string;
+  decimal?: "," | ".";
+  encoding?: "utf-8" | "windows-1252";
+  delimiter?: string;
+};
+
+export type InputKind = "hours" | "benefits" | "staff" | "costs";
+export const INPUT_KINDS: readonly InputKind[] = ["hours", "benefits", "staff", "costs"];
+
+/** An input glob with where it was written (for "no file matches" messages). */
+export type InputEntry = { readonly spec: InputSpec; readonly subject: string; readonly source: SourceRef };
+
+/** The settings beside the model, paths still relative to the config's folder. */
+export type ParsedConfigRaw = {
+  readonly inputs: Readonly<Record<InputKind, readonly InputEntry[]>>;
+  readonly ledger: string;
+  readonly output: string;
+  readonly staffCost?: { readonly path: string; readonly source: SourceRef };
+  /** The config as plain JSON, defaults applied, numbers as exact decimal strings. */
+  readonly canonical: Record<string, unknown>;
+};
+
+/** Plain JSON with Decimals as exact strings and absent optionals dropped. */
+function toCanonical(v: unknown): unknown {
+  if (v === null || typeof v !== "object") return v;
+  if (Array.isArray(v)) return v.map(toCanonical);
+  if (v instanceof D) return fmtDecimal(v);
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toCanonical(x);
+  return out;
+}
+
+function toModel(c: ConfigData, src: YamlSource): ModelConfig {
+  return {
+    project: c.project,
+    language: c.language,
+    start: c.start,
+    sePartners: c.se_partners,
+    necPartners: c.nec_partners,
+    hourlyFees: c.fees.hourly.map((f, i) => ({
+      from: f.from,
+      rate: f.rate,
+      ...(f.nec_partner !== undefined ? { necPartner: f.nec_partner } : {}),
+      source: src.locate(["fees", "hourly", i]),
+    })),
+    benefitShare: c.fees.benefit_share,
+    benefitTypes: c.fees.benefit_types,
+    vatRate: c.vat_rate,
+    profit: c.settlement.profit,
+    shortfall: c.settlement.shortfall,
+    effortTolerance: c.effort_tolerance,
+    openingReserve: c.opening_reserve,
+    otherCosts: c.other_costs.map((o, i) => ({ ...o, source: src.locate(["other_costs", i]) })),
+  };
+}
+
+function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
+  const entries = (kind: InputKind): InputEntry[] =>
+    c.inputs[kind].map((item, i) => {
+      const { path, ...overrides } = item;
+      const spec: InputSpec = { pattern: path };
+      if (overrides.decimal !== undefined) spec.decimal = overrides.decimal;
+      if (overrides.encoding !== undefined) spec.encoding = overrides.encoding;
+      if (overrides.delimiter !== undefined) spec.delimiter = overrides.delimiter;
+      // Point at the glob itself, whether written as a string or as {path: ...}.
+      const where = src.textAt(["inputs", kind, i]) !== undefined ? ["inputs", kind, i] : ["inputs", kind, i, "path"];
+      return { spec, subject: `inputs.${kind}.${i}`, source: src.locate(where) };
+    });
+  const inputs = { hours: entries("hours"), benefits: entries("benefits"), staff: entries("staff"), costs: entries("costs") };
+  // Inputs written as a bare glob stay a bare glob in the canonical form.
+  const canonical = toCanonical(c) as Record<string, unknown>;
+  canonical.inputs = Object.fromEntries(
+    INPUT_KINDS.map((k) => [k, c.inputs[k].map((item) => (Object.keys(item).length === 1 ? item.path : toCanonical(item)))]),
+  );
+  return {
+    inputs,
+    ledger: c.ledger,
+    output: c.output,
+    ...(c.staff_cost !== undefined ? { staffCost: { path: c.staff_cost, source: src.locate(["staff_cost"]) } } : {}),
+    canonical,
+  };
+}
+
+/** Parse and validate menerva.yaml text; `file` is the name used in messages. */
+export function parseConfigText(text: string, file: string): Result<{ model: ModelConfig; raw: ParsedConfigRaw }> {
+  const yaml = readYaml(text.replace(/^\uFEFF/, ""), file);
+  if (!yaml.ok) return fail(yaml.issues);
+  const src = yaml.value;
+  if (src.data === null || typeof src.data !== "object" || Array.isArray(src.data)) {
+    const what = src.data === null ? "the file is empty" : "expected a map of settings (key: value)";
+    return fail([{ severity: "error", code: "not-a-map", message: what, source: src.locate([]), hint: "see fixtures/menerva.yaml for an example" }]);
+  }
+  const parsed = ConfigShape.safeParse(src.data);
+  const issues: Issue[] = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues, src)), ...crossChecks(src)];
+  if (issues.length > 0 || !parsed.success) return fail([...issues].sort(byLocation));
+  return ok({ model: toModel(parsed.data, src), raw: toRaw(parsed.data, src) });
+}
