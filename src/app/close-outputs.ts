@@ -12,9 +12,14 @@ export function summaryJsonText(report: CloseReport): string {
   return `${JSON.stringify(closeSummary(report), null, 2)}\n`;
 }
 
-export async function closeOutputFiles(report: CloseReport, outDir: string): Promise<OutputFile[]> {
-  const files: OutputFile[] = [{ path: join(outDir, "summary.json"), data: summaryJsonText(report) }];
-  for (const t of closeTables(report)) files.push({ path: join(outDir, `${t.name}.csv`), data: renderCsv(t) });
+export type OutputFormat = "json" | "csv" | "xlsx";
+export const ALL_FORMATS: readonly OutputFormat[] = ["json", "csv", "xlsx"];
+
+export async function closeOutputFiles(report: CloseReport, outDir: string, formats: readonly OutputFormat[] = ALL_FORMATS): Promise<OutputFile[]> {
+  const files: OutputFile[] = [];
+  if (formats.includes("json")) files.push({ path: join(outDir, "summary.json"), data: summaryJsonText(report) });
+  if (formats.includes("csv")) for (const t of closeTables(report)) files.push({ path: join(outDir, `${t.name}.csv`), data: renderCsv(t) });
+  if (!formats.includes("xlsx")) return files;
   // exceljs is heavy to import: load the workbook renderer only when writing one
   const { renderStatementXlsx } = await import("../adapters/xlsx/statement-workbook.js");
   files.push({ path: join(outDir, `menerva-${report.result.period.label}.xlsx`), data: await renderStatementXlsx(report) });

@@ -1,13 +1,20 @@
 // `menerva close PERIOD` and `menerva validate [PERIOD]`.
 import { relative, resolve } from "node:path";
-import { Option, type Command } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 import { writeFilesAtomically } from "../../adapters/atomic-write.js";
 import { buildCloseReport, readCloseInputs } from "../../app/close.js";
-import { closeOutputFiles, summaryJsonText } from "../../app/close-outputs.js";
+import { ALL_FORMATS, closeOutputFiles, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
 
-type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en" };
+type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[] };
+
+function parseFormats(text: string): OutputFormat[] {
+  const fs = text.split(",").map((f) => f.trim());
+  const bad = fs.filter((f) => !(ALL_FORMATS as readonly string[]).includes(f));
+  if (bad.length > 0) throw new InvalidArgumentError(`unknown format ${bad.join(", ")}; allowed: ${ALL_FORMATS.join(", ")}`);
+  return fs as OutputFormat[];
+}
 
 const langOption = () => new Option("--lang <lang>", "statement language (default: config language, else nl)").choices(["nl", "en"]);
 
@@ -20,6 +27,7 @@ export function registerClose(program: Command): void {
     .option("-o, --out <dir>", "output directory (default: the config's output/<period>)")
     .option("--json", "print the JSON summary to stdout (nothing else on stdout)")
     .addOption(langOption())
+    .option("--formats <list>", "output files to write: json,csv,xlsx", parseFormats, [...ALL_FORMATS])
     .action(async (periodText: string, opts: CloseOpts) => {
       const inputs = await readCloseInputs(opts.config, periodText);
       if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
@@ -27,12 +35,12 @@ export function registerClose(program: Command): void {
       const report = buildCloseReport({ ...inputs.value, period }, opts.lang ? { language: opts.lang } : {});
       if (!report.ok) throw new UserError(report.issues, EXIT.input);
       const outDir = resolve(opts.out ?? resolve(inputs.value.config.output, report.value.result.period.label));
-      await writeFilesAtomically(await closeOutputFiles(report.value, outDir));
+      await writeFilesAtomically(await closeOutputFiles(report.value, outDir, opts.formats));
       if (opts.json) {
         process.stdout.write(summaryJsonText(report.value));
       } else {
         process.stdout.write(renderCloseText(report.value));
-        process.stdout.write(`\nOutput: ${relative(process.cwd(), outDir) || "."}/ (summary.json, *.csv, menerva-${report.value.result.period.label}.xlsx)\n`);
+        process.stdout.write(`\nOutput written to ${relative(process.cwd(), outDir) || "."}/ (${opts.formats.join(", ")})\n`);
       }
     });
 
