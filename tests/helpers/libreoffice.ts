@@ -129,6 +129,17 @@ export async function toPdf(xlsxPath: string): Promise<Uint8Array> {
   }
 }
 
+/** Open and save again as .xlsx with LibreOffice (shows what it understood, e.g. charts). */
+export async function resaveXlsx(xlsxPath: string): Promise<Uint8Array> {
+  const work = await mkdtemp(join(tmpdir(), "menerva-lo-"));
+  try {
+    const out = await convert(xlsxPath, 0, "xlsx:Calc MS Excel 2007 XML", work);
+    return new Uint8Array(await readFile(join(out, "book.xlsx")));
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** The cell at an A1 address in a CSV grid ("" when outside it). */
 export function cellAt(rows: string[][], a1: string): string {
   const m = /^([A-Z]+)(\d+)$/.exec(a1);

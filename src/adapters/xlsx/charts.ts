@@ -27,6 +27,12 @@ export type ChartSpec = {
   title: string;
   /** Range of the category labels (x axis). */
   categories: string;
+  /**
+   * Format of numeric categories (dates, years), e.g. FMT.month. Without it the
+   * categories are read as text, which suits partner names and labels but
+   * shows date cells as serial numbers.
+   */
+  categoryFmt?: string;
   series: ChartSeries[];
   yAxisTitle?: string;
   xAxisTitle?: string;
@@ -90,7 +96,10 @@ function seriesXml(spec: ChartSpec, s: ChartSeries, i: number): string {
     spec.type === "line"
       ? `<c:spPr><a:ln w="28575" cap="rnd">${fill}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
       : `<c:spPr>${fill}<a:ln><a:noFill/></a:ln></c:spPr>` + (spec.type === "area" ? "" : `<c:invertIfNegative val="0"/>`);
-  const cat = `<c:cat><c:strRef><c:f>${xmlEscape(spec.categories)}</c:f></c:strRef></c:cat>`;
+  const catRef = xmlEscape(spec.categories);
+  const cat = spec.categoryFmt
+    ? `<c:cat><c:numRef><c:f>${catRef}</c:f></c:numRef></c:cat>`
+    : `<c:cat><c:strRef><c:f>${catRef}</c:f></c:strRef></c:cat>`;
   const val = `<c:val><c:numRef><c:f>${xmlEscape(s.ref)}</c:f></c:numRef></c:val>`;
   const tail = spec.type === "line" ? `<c:smooth val="0"/>` : "";
   return (
@@ -112,7 +121,10 @@ function axes(spec: ChartSpec): string {
     `<c:catAx><c:axId val="${CAT_AX}"/><c:scaling><c:orientation val="${horizontal ? "maxMin" : "minMax"}"/></c:scaling>` +
     `<c:delete val="0"/><c:axPos val="${horizontal ? "l" : "b"}"/>` +
     (spec.xAxisTitle ? title(spec.xAxisTitle, 1000) : "") +
-    `<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
+    (spec.categoryFmt
+      ? `<c:numFmt formatCode="${xmlEscape(spec.categoryFmt)}" sourceLinked="0"/>`
+      : `<c:numFmt formatCode="General" sourceLinked="1"/>`) +
+    `<c:majorTickMark val="out"/><c:minorTickMark val="none"/>` +
     `<c:tickLblPos val="low"/><c:crossAx val="${VAL_AX}"/><c:crosses val="autoZero"/><c:auto val="1"/>` +
     `<c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>`;
   const val =
