@@ -11,7 +11,7 @@ export function costPriceText(r: CostPriceReport, lang: Lang): string {
   const L = costPriceLabels(lang);
   const out: string[] = [`${L.title}${r.project ? ` — ${r.project}` : ""}`, ""];
   const w = Math.max(...Object.values(L.components).map((x) => x.length), L.total.length) + 2;
-  const row = (label: string, ...cells: string[]) => `  ${label.padEnd(w)}${cells.map((c) => c.padStart(13)).join("")}`;
+  const row = (label: string, ...cells: string[]) => `  ${label.padEnd(w)}${cells.map((c) => c.padStart(15)).join("")}`;
   for (const p of r.partners) {
     const a = p.actual;
     out.push(`${a.partner}`);

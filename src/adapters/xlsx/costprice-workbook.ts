@@ -187,7 +187,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   styleHeaderRow(ws.getRow(bh));
   const first = bh + 1;
   const total = first + 5;
-  const hoursCell = `B${total + 2}`;
+  const hoursCell = `B${total + 3}`; // key figures below: a blank row, occupied FTE, then hours
   const fixedPlusFte = (row: number, fte: string) => `ROUND($B$${row}+$C$${row}*${fte},2)`;
   const grossFormula: Record<string, string> = {
     staff: sumCells("H", staffRows),

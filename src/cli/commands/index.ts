@@ -2,8 +2,10 @@
 import type { Command } from "commander";
 import { registerClose } from "./close.js";
 import { registerLedger } from "./ledger.js";
+import { registerCostprice } from "./costprice.js";
 
 export function registerCommands(program: Command): void {
   registerClose(program);
   registerLedger(program);
+  registerCostprice(program);
 }
