@@ -24,8 +24,15 @@ function names(list: unknown): { name: string; index: number }[] {
 
 export function crossChecks(src: YamlSource): Issue[] {
   const out: Issue[] = [];
-  const at = (path: readonly PathSegment[], code: string, message: string, hint?: string) =>
-    out.push(error(code, message, { source: src.locate(path), subject: path.join("."), hint }));
+  /** An issue about the node at `path`; `onKey` points at the key itself (map keys named as values). */
+  const at = (path: readonly PathSegment[], code: string, message: string, hint?: string, onKey = false) =>
+    out.push(
+      error(code, message, {
+        source: onKey ? src.locate(path.slice(0, -1), String(path[path.length - 1])) : src.locate(path),
+        subject: path.join("."),
+        hint,
+      }),
+    );
   const data = isRecord(src.data) ? src.data : {};
 
   const duplicates = (key: string, what: string) => {
@@ -91,8 +98,8 @@ export function crossChecks(src: YamlSource): Issue[] {
     for (const k of keys) {
       if (!types.includes(k)) {
         const near = closest(k, types);
-        const hint = near ? `did you mean "${near}"?` : `add it to fees.benefit_types (now: ${types.join(", ")})`;
-        at(["fees", "benefit_share", k], "unknown-benefit-type", `unknown benefit type "${k}"`, hint);
+        const hint = near ? `did you mean "${near}"?` : `add it to fees.benefit_types (now: ${[...new Set(types)].join(", ")})`;
+        at(["fees", "benefit_share", k], "unknown-benefit-type", `unknown benefit type "${k}"`, hint, true);
       }
     }
     for (const t of types) {

@@ -94,7 +94,8 @@ export function fromZodIssues(zissues: readonly z.core.$ZodIssue[], src: YamlSou
       out.push(error("bad-value", iss.message, { ...base, hint: params?.hint }));
     } else if (iss.code === "invalid_type") {
       const listHint = iss.expected === "array" && found?.includes(",") ? `write a list in brackets: [${found}]` : undefined;
-      out.push(error("bad-type", EXPECTED[iss.expected] ?? `expected ${iss.expected}`, { ...base, hint: listHint }));
+      const nothing = valueAt(src.data, path) === null ? ", got nothing" : "";
+      out.push(error("bad-type", `${EXPECTED[iss.expected] ?? `expected ${iss.expected}`}${nothing}`, { ...base, hint: listHint }));
     } else if (iss.code === "too_small" && iss.origin === "array") {
       out.push(error("empty-list", "must not be empty", { ...base, hint: MISSING_HINTS[pattern(path)] }));
     } else {

@@ -50,7 +50,7 @@ const inputItem = z.preprocess(
   (v) => (typeof v === "string" ? { path: v } : v),
   z.strictObject({
     path: text,
-    decimal: choice([",", "."] as const, { comma: ",", point: ".", dot: "." }).optional(),
+    decimal: choice([",", "."] as const, { comma: ",", point: ".", dot: "." }, 'write "," (quoted) or comma for a decimal comma, "." or point for a decimal point').optional(),
     encoding: choice(["utf-8", "windows-1252"] as const, { utf8: "utf-8", "utf-8": "utf-8", cp1252: "windows-1252", "windows-1252": "windows-1252", win1252: "windows-1252" }).optional(),
     delimiter: leaf((v) => {
       const named: Record<string, string> = { comma: ",", semicolon: ";", tab: "\t", pipe: "|" };

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { D, type Dec } from "../domain/money.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
-import { suggestion } from "./config-suggest.js";
+import { closest } from "./config-suggest.js";
 import { YamlNumber } from "./config-yaml.js";
 
 /** A rejected value: what is wrong and how to fix it. */
@@ -36,6 +36,12 @@ const PERCENT = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/;
 const describe = (v: unknown): string =>
   v === null ? "nothing" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a map" : typeof v === "boolean" ? "true/false" : "text";
 
+/** "21" -> "0.21", "7.5" -> "0.075": a percentage written as the fraction we want. */
+function asFraction(percent: Dec): string {
+  const q = percent.div(100);
+  return q.toFixed(Math.max(2, q.decimalPlaces()));
+}
+
 /** Exact decimal from the text the user wrote; never through a JS number. */
 export function decimalCheck(v: unknown): { value: Dec } | Problem {
   const text = v instanceof YamlNumber ? v.text.trim() : typeof v === "string" ? v.trim() : undefined;
@@ -52,8 +58,7 @@ export function decimalCheck(v: unknown): { value: Dec } | Problem {
   }
   const pct = PERCENT.exec(text);
   if (pct) {
-    const frac = new D(pct[1]!.replace(",", ".")).div(100);
-    return { problem: "not a number", hint: `write a fraction: ${text} is ${frac.toFixed()}` };
+    return { problem: "not a number", hint: `write a fraction: ${text} is ${asFraction(new D(pct[1]!.replace(",", ".")))}` };
   }
   if (/^[+-]?(\d[\d_]*\.?\d*[eE][+-]?\d+|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan|\.Inf|\.NaN|\.INF|\.NAN)$/.test(text)) {
     return { problem: "not a plain decimal number", hint: "write digits with a decimal point, e.g. 1800.00" };
@@ -67,7 +72,7 @@ export const fraction = leaf((v) => {
   if (!("value" in r)) return r;
   const x = r.value;
   if (x.isNegative() || x.greaterThan(1)) {
-    const hint = x.greaterThan(1) && x.lessThanOrEqualTo(100) ? `write a fraction: ${x.toFixed()}% is ${x.div(100).toFixed()}` : undefined;
+    const hint = x.greaterThan(1) && x.lessThanOrEqualTo(100) ? `write a fraction: ${x.toFixed()}% is ${asFraction(x)}` : undefined;
     return { problem: "must be between 0 and 1", hint };
   }
   return r;
@@ -126,14 +131,20 @@ export const startPeriod = leaf((v) => {
   return { problem: "not a valid period", hint: "write a month (2025-01), a quarter (2025-Q1) or a date (2025-01-01)" };
 });
 
+function closestHint(word: string, values: readonly string[]): string | undefined {
+  const near = closest(word, values);
+  return near === undefined ? undefined : `did you mean ${JSON.stringify(near)}?`;
+}
+
 /** One of a fixed set of words; `aliases` map other spellings onto them. */
-export function choice<T extends string>(values: readonly T[], aliases: Readonly<Record<string, T>> = {}) {
+export function choice<T extends string>(values: readonly T[], aliases: Readonly<Record<string, T>> = {}, hint?: string) {
   return leaf((v): { value: T } | Problem => {
     const r = textCheck(v);
     if (!("value" in r)) return r;
     const w = r.value;
     const hit = values.find((x) => x === w) ?? aliases[w.toLowerCase()];
     if (hit !== undefined) return { value: hit };
-    return { problem: `must be one of ${values.join(", ")}`, hint: suggestion(w, values, "choose from") || undefined };
+    const shown = values.map((x) => (/^\w/.test(x) ? x : JSON.stringify(x)));
+    return { problem: `must be one of ${shown.join(", ")}`, hint: closestHint(w, values) ?? hint };
   });
 }
