@@ -57,6 +57,7 @@ class NameMatcher {
     private readonly what: string,
     private readonly others: readonly { names: readonly string[]; what: string }[] = [],
     private readonly caseInsensitive = false,
+    private readonly listLabel = `known ${what}s (menerva.yaml)`,
   ) {}
 
   match(raw: string): Match {
@@ -79,7 +80,7 @@ class NameMatcher {
     }
     const near = nearestName(t, this.names);
     if (near !== undefined) return { ok: false, hint: `did you mean "${near}"?` };
-    return { ok: false, hint: `known ${this.what}s: ${this.names.join(", ") || "(none in menerva.yaml)"}` };
+    return { ok: false, hint: `${this.listLabel}: ${this.names.join(", ") || "(none)"}` };
   }
 }
 
@@ -215,7 +216,7 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
     cells.col(k),
   ) as [Col, Col, Col, Col, Col, Col, Col];
   const necM = new NameMatcher(ctx.necPartners, "NEC partner", [{ names: ctx.sePartners, what: SE }]);
-  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], true);
+  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], true, "allowed types (benefit_types in menerva.yaml)");
   const dates = new Map<string, string | undefined>();
   const file = cells.file;
   return {

@@ -144,8 +144,10 @@ export async function forEachInputRow<K extends InputKind>(
       if (!headerFound) {
         headerFound = true;
         const h = resolveHeader(kind, rec.fields, displayPath, rec.line);
-        sink.add(h.issues);
-        if (h.issues.length > 0) return { meta, issues: sink.finish(displayPath) };
+        if (h.issues.length > 0) {
+          sink.add(h.issues);
+          return { meta, issues: sink.finish(displayPath) };
+        }
         reader = rowReader(kind, h.map, rowCtx, displayPath, rec.line);
         continue;
       }
@@ -169,7 +171,12 @@ export async function forEachInputRow<K extends InputKind>(
     }
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
-      sink.add([error("csv-syntax", e.message, { source: { file: displayPath, line: e.line } })]);
+      sink.add([
+        error("csv-syntax", e.message, {
+          source: { file: displayPath, line: e.line },
+          hint: "a quote inside a quoted cell is written twice (\"\"); rows after this line were not read",
+        }),
+      ]);
     } else {
       sink.add([unreadable(displayPath, e)]);
     }
