@@ -39,8 +39,6 @@ export type LoadedConfig = {
   canonical: Record<string, unknown>;
 };
 
-const KIND_LABEL: Readonly<Record<InputKind, string>> = { hours: "hours", benefits: "benefits", staff: "staff", costs: "costs" };
-
 const toPosix = (p: string): string => p.split(sep).join("/");
 
 async function isFile(p: string): Promise<boolean> {
@@ -87,10 +85,10 @@ async function resolveInputs(
           inputs[kind].push({ path, displayPath, spec: entry.spec });
         } else if (first.kind !== kind) {
           issues.push(
-            error("input-in-two-lists", `"${displayPath}" is also a ${KIND_LABEL[first.kind]} input (${first.subject})`, {
+            error("input-in-two-lists", `"${displayPath}" is also matched by ${first.subject}`, {
               source: entry.source,
               subject: entry.subject,
-              hint: "each export belongs to exactly one of inputs.hours, benefits, staff, costs; make the globs narrower",
+              hint: "an export is read as one kind only (hours, benefits, staff or costs); make the globs narrower",
             }),
           );
         }
