@@ -76,7 +76,7 @@ class NameMatcher {
       if (ci !== undefined) return { ok: true, value: ci };
     }
     for (const o of this.others) {
-      if (o.names.includes(t)) return { ok: false, hint: `"${t}" is ${o.what}, not ${this.what}` };
+      if (o.names.includes(t)) return { ok: false, hint: `"${t}" is ${o.what}, not ${/^(NEC|SE)\b/.test(this.what) ? "an" : "a"} ${this.what}` };
     }
     const near = nearestName(t, this.names);
     if (near !== undefined) return { ok: false, hint: `did you mean "${near}"?` };
