@@ -67,6 +67,8 @@ export function readYaml(text: string, file: string): { ok: true; value: YamlSou
     if (isScalar(node)) {
       const v = node.value;
       if (typeof v === "number" || typeof v === "bigint") return new YamlNumber(node.source ?? String(v));
+      // A `%YAML 1.1` document may turn dates into Date objects: keep the text written.
+      if (v !== null && typeof v === "object") return node.source ?? String(v);
       return v;
     }
     if (isMap(node)) {

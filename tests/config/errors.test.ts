@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/domain/issues.js";
 import { parseConfigText } from "../../src/schema/config.js";
-import { MINIMAL } from "./parse.test.js";
+import { MINIMAL } from "./minimal-config.js";
 
 /** All problems of one parse, printed as the CLI prints them. */
 function problems(text: string, file = "menerva.yaml"): string {

@@ -7,7 +7,7 @@ import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/adapters/config-file.js";
 import { formatIssue, type Issue } from "../../src/domain/issues.js";
-import { MINIMAL } from "./parse.test.js";
+import { MINIMAL } from "./minimal-config.js";
 
 let dir: string;
 beforeEach(() => {

@@ -5,18 +5,8 @@ import { describe, expect, it } from "vitest";
 import { formatIssue } from "../../src/domain/issues.js";
 import { D, fmtDecimal } from "../../src/domain/money.js";
 import { parseConfigText } from "../../src/schema/config.js";
+import { MINIMAL } from "./minimal-config.js";
 
-/** The smallest valid config; each test adds what it is about. */
-export const MINIMAL = `start: 2025-01
-se_partners: [BLM, Arbeidskansen, LIV aan het werk, Alternatief]
-nec_partners: [Q-Jobs, Flexer, Itzu Jobs]
-fees:
-  hourly: [{from: 2025-01-01, rate: 2.50}]
-inputs:
-  hours: [exports/uren-*.csv]
-  benefits: [exports/voordelen*.csv]
-  staff: [exports/personeel.csv]
-`;
 
 function parsed(text: string) {
   const r = parseConfigText(text, "menerva.yaml");

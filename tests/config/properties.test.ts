@@ -1,0 +1,59 @@
+// Property tests: whatever names and numbers a valid config holds come back
+// exactly, in order; every unknown key is its own issue.
+import { fc, test } from "@fast-check/vitest";
+import { describe, expect } from "vitest";
+import { fmtDecimal, D } from "../../src/domain/money.js";
+import { parseConfigText } from "../../src/schema/config.js";
+import { MINIMAL } from "./minimal-config.js";
+
+/** Partner-like names: letters (with Flemish accents), digits, spaces and dashes; trimmed, non-empty. */
+const name = fc
+  .stringMatching(/^[A-Za-zéëèïüöÉ][A-Za-z0-9éëèïüöÉ \-.'&]{0,20}$/)
+  .map((s) => s.trim())
+  .filter((s) => s.length > 0);
+const decimalText = fc
+  .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 8 }))
+  .map(([units, dp]) => {
+    const digits = units.toString().padStart(dp + 1, "0");
+    return dp === 0 ? digits : `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
+  });
+
+describe("config properties", () => {
+  test.prop([fc.uniqueArray(name, { minLength: 1, maxLength: 8 }), fc.uniqueArray(name, { minLength: 1, maxLength: 5 })])(
+    "partner names written as quoted strings come back exactly and in config order",
+    (se, necRaw) => {
+      const nec = necRaw.filter((n) => !se.includes(n));
+      fc.pre(nec.length > 0);
+      const list = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(", ")}]`;
+      const text = MINIMAL.replace(/se_partners: .*\n/, `se_partners: ${list(se)}\n`).replace(/nec_partners: .*\n/, `nec_partners: ${list(nec)}\n`);
+      const r = parseConfigText(text, "menerva.yaml");
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.model.sePartners).toEqual(se);
+      expect(r.value.model.necPartners).toEqual(nec);
+    },
+  );
+
+  test.prop([decimalText, fc.array(decimalText, { minLength: 1, maxLength: 5 })])(
+    "amounts and the opening reserve are exact, and their canonical strings equal the written values",
+    (reserve, amounts) => {
+      const costs = amounts.map((a, i) => `  - {date: 2025-01-${String(i + 1).padStart(2, "0")}, description: c${i}, amount: ${a}}`).join("\n");
+      const r = parseConfigText(`${MINIMAL}opening_reserve: ${reserve}\nother_costs:\n${costs}\n`, "menerva.yaml");
+      expect(r.ok).toBe(true);
+      if (!r.ok) return;
+      expect(r.value.model.openingReserve.equals(new D(reserve))).toBe(true);
+      expect(r.value.model.otherCosts.map((o) => fmtDecimal(o.amount))).toEqual(amounts.map((a) => fmtDecimal(new D(a))));
+      expect(r.value.raw.canonical.opening_reserve).toBe(fmtDecimal(new D(reserve)));
+    },
+  );
+
+  test.prop([fc.uniqueArray(fc.stringMatching(/^x_[a-z]{1,8}$/), { minLength: 1, maxLength: 10 })])(
+    "every unknown key is reported on its own line, none lost",
+    (keys) => {
+      const r = parseConfigText(MINIMAL + keys.map((k) => `${k}: 1\n`).join(""), "menerva.yaml");
+      expect(r.ok).toBe(false);
+      if (r.ok) return;
+      expect(r.issues.map((i) => i.subject).sort()).toEqual([...keys].sort());
+    },
+  );
+});
