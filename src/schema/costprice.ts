@@ -213,15 +213,25 @@ export const CostPriceSchema = z
   .strictObject({
     project: text().optional(),
     revenue: RevenueSchema.optional(),
-    partners: z.array(PartnerSchema, { error: (i) => (i.input === undefined ? "missing" : "expected a list") }).min(1, { error: "needs at least one partner" }),
+    partners: z
+      .array(PartnerSchema, { error: (i) => (i.input === undefined ? "missing" : "expected a list") })
+      .min(1, { error: "needs at least one partner" })
+      .check(
+        z.superRefine(
+          (list, ctx) => {
+            const seen = new Set<string>();
+            (list as unknown[]).forEach((p, i) => {
+              const name = typeof p === "object" && p !== null ? (p as { name?: unknown }).name : undefined;
+              if (typeof name !== "string") return;
+              if (seen.has(name.trim())) ctx.addIssue({ code: "custom", message: `partner "${name.trim()}" appears twice`, path: [i, "name"], input: name });
+              seen.add(name.trim());
+            });
+          },
+          // Run even when a partner has other problems, so every problem shows at once.
+          { when: () => true },
+        ),
+      ),
   }, { error: "expected a map with partners:" })
-  .superRefine((c, ctx) => {
-    const seen = new Set<string>();
-    c.partners.forEach((p, i) => {
-      if (seen.has(p.name)) ctx.addIssue({ code: "custom", message: `partner "${p.name}" appears twice`, path: ["partners", i, "name"] });
-      seen.add(p.name);
-    });
-  })
   .transform((c): CostPrice => ({
     ...(c.project !== undefined ? { project: c.project } : {}),
     partners: c.partners,

@@ -1,0 +1,68 @@
+// What `menerva costprice` prints and writes: JSON alone on stdout with
+// amounts as two-decimal strings, the same bytes on every run, and the CSV
+// and workbook beside it with --out.
+import { mkdtemp, readdir, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "./run-cli.js";
+
+const FIXTURE = join(import.meta.dirname, "../../fixtures/costprice.yaml");
+
+describe("--json", () => {
+  it("prints only JSON, the same bytes every run", async () => {
+    const a = await runCli(["costprice", FIXTURE, "--json"]);
+    const b = await runCli(["costprice", FIXTURE, "--json"]);
+    expect(a.code).toBe(0);
+    expect(a.stdout).toBe(b.stdout);
+    const doc = JSON.parse(a.stdout);
+    expect(doc.partners.map((p: { name: string }) => p.name)).toEqual(["BLM", "Arbeidskansen", "LIV aan het werk", "Alternatief"]);
+    const blm = doc.partners[0];
+    expect(blm.costPerHour).toEqual({ gross: "52.79", net: "32.10" });
+    expect(blm.net).toBe("23275.00");
+    expect(blm.components[0]).toEqual({
+      key: "staff", gross: "30000.00", subsidies: "15000.00", net: "15000.00",
+      shareGross: "0.7838", shareNet: "0.6445", grossPerHour: "41.38", netPerHour: "20.69",
+    });
+    expect(blm.breakEven.feePerHour).toBe("-0.65");
+    // Arbeidskansen: 50% of 29,000 = 14,500, capped at 10,000
+    expect(doc.partners[1].subsidies).toBe("10000.00");
+    // LIV aan het werk at 90% occupancy: wage 0.5 × 62,000 = 31,000 full vs 27,900 filled; lost 50% × 3,100 = 1,550
+    const liv = doc.partners[2];
+    expect(liv.occupancy.lostSubsidy).toBe("1550.00");
+    expect(liv.occupancy.costPerHourIncrease).toBe("1.05");
+    // every amount is a string with exactly two decimals
+    const amounts: string[] = [];
+    const walk = (x: unknown, key = ""): void => {
+      if (Array.isArray(x)) x.forEach((v) => walk(v, key));
+      else if (x && typeof x === "object") for (const [k, v] of Object.entries(x)) walk(v, k);
+      else if (["gross", "subsidies", "net", "amount", "monthlyCost", "lostSubsidy"].includes(key)) amounts.push(x as string);
+    };
+    walk(doc);
+    expect(amounts.length).toBeGreaterThan(50);
+    for (const s of amounts) expect(s).toMatch(/^-?\d+\.\d\d$/);
+  });
+
+  it("speaks English with --lang en in the text and CSV, Dutch by default", async () => {
+    const nl = await runCli(["costprice", FIXTURE]);
+    const en = await runCli(["costprice", FIXTURE, "--lang", "en"]);
+    expect(nl.stdout).toContain("Kost per productief uur: 52.79 bruto, 32.10 netto");
+    expect(en.stdout).toContain("Cost per productive hour: 52.79 gross, 32.10 net");
+  });
+});
+
+describe("--out", () => {
+  it("writes JSON, CSV and the workbook, byte-identical across runs", async () => {
+    const d1 = await mkdtemp(join(tmpdir(), "menerva-cp-1-"));
+    const d2 = await mkdtemp(join(tmpdir(), "menerva-cp-2-"));
+    expect((await runCli(["costprice", FIXTURE, "--out", d1])).code).toBe(0);
+    expect((await runCli(["costprice", FIXTURE, "--out", d2])).code).toBe(0);
+    const files = (await readdir(d1)).sort();
+    expect(files).toEqual(["costprice.csv", "costprice.json", "costprice.xlsx"]);
+    for (const f of files) expect(Buffer.compare(await readFile(join(d1, f)), await readFile(join(d2, f)))).toBe(0);
+    const csv = (await readFile(join(d1, "costprice.csv"), "utf8")).split("\n");
+    expect(csv[0]).toBe("partner,component,label,gross,subsidies,net,share_gross,share_net,gross_per_hour,net_per_hour");
+    expect(csv).toContain("BLM,total,Totaal,38275.00,15000.00,23275.00,1.0000,1.0000,52.79,32.10");
+    expect(csv).toContain("BLM,equipment,Uitrusting (afschrijving),600.00,0.00,600.00,0.0157,0.0258,0.83,0.83");
+  });
+});
