@@ -7,7 +7,9 @@ import type { BenefitRow, HourRow, StaffRow } from "../../domain/model.js";
 import { resolveHeader, type InputKind } from "../../schema/csv-row-headers.js";
 import { DecimalMarkState, type DecimalMark } from "../../schema/csv-row-number.js";
 import { rowReader, type CostRow, type RowContext, type RowOf, type RowReader } from "../../schema/rows.js";
-import { CsvSyntaxError, readRecords, type CsvRecord } from "./records.js";
+import { CsvSyntaxError, forEachRecord } from "./records.js";
+
+type CsvRecord = { readonly fields: readonly string[]; readonly line: number };
 import { scanFile, type ScanResult } from "./scan.js";
 import { headerLine, sniffDelimiter } from "./sniff.js";
 import iconv from "iconv-lite";
@@ -107,6 +109,16 @@ export async function forEachInputRow<K extends InputKind>(
   meta.sha256 = scan.sha256;
   const sink = new IssueSink();
 
+  if (!ov.encoding && scan.head.length >= 2 && ((scan.head[0] === 0xff && scan.head[1] === 0xfe) || (scan.head[0] === 0xfe && scan.head[1] === 0xff))) {
+    // Excel's "Unicode text" export; reading it as Windows-1252 would give garbage.
+    sink.add([
+      error("utf16-file", "UTF-16 text is not supported", {
+        source: { file: displayPath, line: 1 },
+        hint: "save the export as CSV UTF-8 (or CSV with ; or , separators)",
+      }),
+    ]);
+    return { meta, issues: sink.finish(displayPath) };
+  }
   // Encoding: a BOM or valid UTF-8 means UTF-8; anything else is Windows-1252.
   const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
   if (encoding === "utf-8" && !scan.validUtf8) {
@@ -139,17 +151,19 @@ export async function forEachInputRow<K extends InputKind>(
     pending.length = 0;
   };
 
+  let headerIssues = false;
   try {
-    for await (const rec of readRecords(path, encoding, meta.delimiter)) {
+    await forEachRecord(path, encoding, meta.delimiter, (fields, line) => {
       if (!headerFound) {
         headerFound = true;
-        const h = resolveHeader(kind, rec.fields, displayPath, rec.line);
+        const h = resolveHeader(kind, fields, displayPath, line);
         if (h.issues.length > 0) {
+          headerIssues = true;
           sink.add(h.issues);
-          return { meta, issues: sink.finish(displayPath) };
+          return false;
         }
-        reader = rowReader(kind, h.map, rowCtx, displayPath, rec.line);
-        continue;
+        reader = rowReader(kind, h.map, rowCtx, displayPath, line);
+        return true;
       }
       meta.rowsRead++;
       if (marks.mark === undefined) {
@@ -157,18 +171,20 @@ export async function forEachInputRow<K extends InputKind>(
         // ambiguous cell waits until the mark is known (or the file ends).
         let ambiguous = false;
         for (const i of reader!.numericColumns) {
-          const raw = rec.fields[i];
+          const raw = fields[i];
           if (raw === undefined || raw.trim() === "") continue;
-          if (marks.observe(raw, rec.line).kind === "ambiguous") ambiguous = true;
+          if (marks.observe(raw, line).kind === "ambiguous") ambiguous = true;
         }
         if (marks.mark !== undefined) flushPending();
         else if (ambiguous) {
-          pending.push(rec);
-          continue;
+          pending.push({ fields, line });
+          return true;
         }
       }
-      readNow(rec);
-    }
+      readNow({ fields, line });
+      return true;
+    });
+    if (headerIssues) return { meta, issues: sink.finish(displayPath) };
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
       sink.add([
@@ -177,8 +193,11 @@ export async function forEachInputRow<K extends InputKind>(
           hint: "a quote inside a quoted cell is written twice (\"\"); rows after this line were not read",
         }),
       ]);
-    } else {
+    } else if (typeof (e as { code?: unknown }).code === "string" && /^E[A-Z]+$/.test((e as { code: string }).code)) {
+      // The file vanished or became unreadable between the two passes.
       sink.add([unreadable(displayPath, e)]);
+    } else {
+      throw e; // a bug, not a user error
     }
   }
   // The file never decided: each ambiguous cell is an error at its line.

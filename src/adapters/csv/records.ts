@@ -3,14 +3,12 @@
 // delimiters inside quotes, CRLF) as a stream; we count lines ourselves
 // because its `info.lines` is where a record ends, and `info` costs an object
 // per record. Empty lines come through as [""] and are counted, then skipped.
-import { parse, type CsvError } from "csv-parse";
+import { parse } from "csv-parse";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
 import iconv from "iconv-lite";
 
 export type Encoding = "utf-8" | "windows-1252";
-
-export type CsvRecord = { readonly fields: readonly string[]; readonly line: number };
 
 /** A CSV syntax error the file cannot be read past. */
 export class CsvSyntaxError extends Error {
@@ -49,28 +47,34 @@ function syntaxMessage(code: string | undefined, fallback: string): string {
 }
 
 /**
- * Records of a file, in order, with start lines. Blank records (every cell
- * empty or spaces) are skipped. Throws CsvSyntaxError for broken CSV, at the
- * line where the broken record starts, and the fs error if the file vanishes.
+ * Calls `onRecord` for each record of a file, in order, with its start line.
+ * Blank records (every cell empty or spaces) are skipped. `onRecord` returns
+ * false to stop reading. Rejects with CsvSyntaxError for broken CSV, at the
+ * line where the broken record starts, or with the fs error. Records arrive
+ * through 'data' events, not an async iterator: a promise per record would
+ * cost more than parsing it.
  */
-export async function* readRecords(path: string, encoding: Encoding, delimiter: string): AsyncGenerator<CsvRecord> {
-  const parser = parse({
-    delimiter,
-    bom: true,
-    relax_column_count: true,
-    // Stray quotes inside unquoted cells (`5" scherm`) are kept as text.
-    relax_quotes: true,
-    skip_empty_lines: false,
-    encoding: "utf8",
-  });
-  const src = createReadStream(path, { highWaterMark: 1 << 20 });
-  let failure: Error | undefined;
-  // pipeline() propagates errors from any stage and destroys the others.
-  if (encoding === "windows-1252") pipeline(src, win1252, parser, (e) => (failure = e ?? undefined));
-  else pipeline(src, parser, (e) => (failure = e ?? undefined));
-  let line = 1;
-  try {
-    for await (const rec of parser as AsyncIterable<string[]>) {
+export function forEachRecord(
+  path: string,
+  encoding: Encoding,
+  delimiter: string,
+  onRecord: (fields: readonly string[], line: number) => boolean | void,
+): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const parser = parse({
+      delimiter,
+      bom: true,
+      relax_column_count: true,
+      // Stray quotes inside unquoted cells (`5" scherm`) are kept as text.
+      relax_quotes: true,
+      skip_empty_lines: false,
+    });
+    const src = createReadStream(path, { highWaterMark: 1 << 20 });
+    let line = 1;
+    let stopped = false;
+    let failed: unknown;
+    parser.on("data", (rec: string[]) => {
+      if (stopped) return;
       const start = line;
       let blank = true;
       let extra = 0;
@@ -79,15 +83,30 @@ export async function* readRecords(path: string, encoding: Encoding, delimiter: 
         if (f.length > 0 && f.includes("\n")) extra += countNewlines(f);
       }
       line += 1 + extra;
-      if (!blank) yield { fields: rec, line: start };
-    }
-  } catch (e) {
-    const err = e as CsvError & { code?: string };
-    if (typeof err.code === "string" && err.code.startsWith("CSV_")) {
-      throw new CsvSyntaxError(line, err.code, syntaxMessage(err.code, err.message));
-    }
-    if (err.code === "INVALID_OPENING_QUOTE") throw new CsvSyntaxError(line, err.code, syntaxMessage(err.code, err.message));
-    throw e;
-  }
-  if (failure) throw failure;
+      if (blank) return;
+      try {
+        if (onRecord(rec, start) === false) {
+          stopped = true;
+          parser.destroy();
+        }
+      } catch (e) {
+        failed = e;
+        stopped = true;
+        parser.destroy();
+      }
+    });
+    const done = (e: NodeJS.ErrnoException | null | undefined): void => {
+      if (failed !== undefined) return reject(failed);
+      if (stopped) return resolve();
+      if (!e) return resolve();
+      const code = (e as { code?: string }).code;
+      if (typeof code === "string" && (code.startsWith("CSV_") || code === "INVALID_OPENING_QUOTE")) {
+        return reject(new CsvSyntaxError(line, code, syntaxMessage(code, e.message)));
+      }
+      reject(e);
+    };
+    // pipeline() propagates errors from any stage and destroys the others.
+    if (encoding === "windows-1252") pipeline(src, win1252, parser, done);
+    else pipeline(src, parser, done);
+  });
 }
