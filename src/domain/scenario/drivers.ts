@@ -73,7 +73,14 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     en: "months to placement",
     integer: true,
     set: (s, v) => ({ ...s, monthsToPlacement: v.toNumber() }),
-    scale: (s, f) => ({ ...s, monthsToPlacement: roundTo(new D(s.monthsToPlacement).times(f), 0, "half-away-from-zero").toNumber() }),
+    // A whole number of months: a small percentage would round back to the same
+    // month, so the driver moves at least one month in the direction of the change.
+    scale: (s, f) => {
+      const v = s.monthsToPlacement;
+      let m = roundTo(new D(v).times(f), 0, "half-away-from-zero").toNumber();
+      if (m === v && !f.equals(1)) m = f.greaterThan(1) ? v + 1 : Math.max(0, v - 1);
+      return { ...s, monthsToPlacement: m };
+    },
   },
   monthly_dropout: {
     nl: "uitval per maand",

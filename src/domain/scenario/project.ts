@@ -38,6 +38,8 @@ export type MonthRow = {
   readonly runningCosts: Dec;
   readonly costs: Dec;
   readonly subsidies: Dec;
+  /** Each subsidy's amount this month, in scenario order. */
+  readonly subsidiesByItem: readonly Dec[];
   /** revenue − costs + subsidies. */
   readonly result: Dec;
   /** Σ result from month 1 (investments included, opening reserve excluded). */
@@ -118,15 +120,13 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
   const hpm = s.hoursPerWeek.times(WEEKS_PER_MONTH);
   const convert = s.readyShare.times(s.placementRate);
 
-  // w[t][s-1] = q^(s-1) × benefit of type t in month s since placement: a placed
-  // worker's expected benefit s months on, drop-out included.
+  // A tier pays `amount` per worker in months f..g since placement. The workers
+  // of all cohorts inside that window, W[t] = Σ_{s=f..g} P[t-s+1]·q^(s-1), follow
+  // W[t] = q·W[t-1] + P[t-f+1]·q^(f-1) − P[t-g]·q^g (the cohort entering the
+  // window minus the one leaving it): the same sum, in O(1) per month.
   const qPow: Dec[] = [new D(1)];
-  for (let k = 1; k < n; k++) qPow.push(qPow[k - 1]!.times(q));
-  const weights = s.benefits.map((b) => {
-    const w: Dec[] = new Array<Dec>(n).fill(ZERO);
-    for (const tier of b.tiers) for (let sm = tier.fromMonth; sm <= Math.min(tier.toMonth, n); sm++) w[sm - 1] = qPow[sm - 1]!.times(tier.amount);
-    return w;
-  });
+  for (let k = 1; k <= n; k++) qPow.push(qPow[k - 1]!.times(q));
+  const tiers = s.benefits.map((b) => b.tiers.map((t) => ({ f: t.fromMonth, g: t.toMonth, amount: t.amount, w: ZERO })));
 
   const placements: Dec[] = [];
   const rows: MonthRow[] = [];
@@ -150,11 +150,14 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
     const hours = active.times(hpm);
     const feeRate = stepAt(s.fee, t);
     const fees = cents(hours.times(feeRate));
-    const benefitsByType = weights.map((w) => {
+    const benefitsByType = tiers.map((ts) => {
       let g = ZERO;
-      for (let p = 1; p <= t; p++) {
-        const wp = w[t - p]!;
-        if (!wp.isZero() && !placements[p - 1]!.isZero()) g = g.plus(placements[p - 1]!.times(wp));
+      for (const tier of ts) {
+        let w = tier.w.times(q);
+        if (t - tier.f + 1 >= 1) w = w.plus(placements[t - tier.f]!.times(qPow[tier.f - 1]!));
+        if (t - tier.g >= 1 && tier.g <= n) w = w.minus(placements[t - tier.g - 1]!.times(qPow[tier.g]!));
+        tier.w = w;
+        g = g.plus(w.times(tier.amount));
       }
       return cents(g);
     });
@@ -170,6 +173,7 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
 
     let subsidies = ZERO;
     let staffSubsidy = ZERO;
+    const subsidiesByItem = s.subsidies.map(() => ZERO);
     s.subsidies.forEach((sub, i) => {
       const activeSub = t >= sub.fromMonth && (sub.months === undefined || t < sub.fromMonth + sub.months);
       if (!activeSub) return;
@@ -185,6 +189,7 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
         if (amount.greaterThan(room)) amount = room.isNegative() ? ZERO : room;
       }
       subsidyPaid[i] = subsidyPaid[i]!.plus(amount);
+      subsidiesByItem[i] = amount;
       subsidies = subsidies.plus(amount);
       if (b.kind === "staff-cost") staffSubsidy = staffSubsidy.plus(amount);
     });
@@ -210,6 +215,7 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
       runningCosts,
       costs,
       subsidies,
+      subsidiesByItem,
       result,
       cumulativeResult: cumulative,
       reserve,

@@ -1,0 +1,46 @@
+// `scenario run FILE`: the monthly projection and key figures of one scenario.
+import { D, fmtDecimal } from "../../domain/money.js";
+import { sensitivity } from "../../domain/scenario/sensitivity.js";
+import { keyFigures } from "../../domain/scenario/figures.js";
+import { project } from "../../domain/scenario/project.js";
+import { projectionJson, toJsonText } from "../../report/scenario-json.js";
+import { figuresTable, necTable, projectionTable, renderTableCsv, renderTableText, seTable } from "../../report/scenario-tables.js";
+import { load } from "./load.js";
+import { slug, writeOutputs, type Answer, type ScenarioOptions } from "./outputs.js";
+import { scenarioWorkbookFile } from "./workbook.js";
+
+export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Answer> {
+  const l = await load(file);
+  if (!l.ok) return l;
+  const s = l.scenario;
+  const p = project(s);
+  const k = keyFigures(p);
+  const json = projectionJson(s, p, k);
+  const name = slug(s.name);
+  const proj = projectionTable(s, p, o.lang);
+  const fig = figuresTable(k, o.lang);
+  const se = seTable(p, o.lang);
+  const nec = necTable(p, o.lang);
+  const written = await writeOutputs(o.outDir, [
+    { name: `scenario-${name}-projection.csv`, data: renderTableCsv(proj) },
+    { name: `scenario-${name}-figures.csv`, data: renderTableCsv(fig) },
+    { name: `scenario-${name}-se-partners.csv`, data: renderTableCsv(se) },
+    { name: `scenario-${name}-nec-partners.csv`, data: renderTableCsv(nec) },
+    { name: `scenario-${name}.json`, data: toJsonText(json) },
+    ...(o.outDir ? [await scenarioWorkbookFile(s, { lang: o.lang, sensitivity: sensitivity(s, new D("0.1")) })] : []),
+  ]);
+  if (o.json) return { ok: true, stdout: toJsonText(json), written };
+  const nl = o.lang === "nl";
+  const text = [
+    `${nl ? "Scenario" : "Scenario"} ${s.name}: ${s.months} ${nl ? "maanden vanaf" : "months from"} ${s.start}` +
+      ` (${nl ? "uren/maand = uren/week × 52/12 =" : "hours/month = hours/week × 52/12 ="} ${fmtDecimal(p.hoursPerMonthPerWorker.toDecimalPlaces(2))})`,
+    "",
+    renderTableText(proj),
+    renderTableText(fig),
+    nl ? "SE-partners (gelijke verdeling van de omzet)" : "SE partners (equal split of revenue)",
+    renderTableText(se),
+    nl ? "NEC-partners (win-win: marge − uurvergoeding − kost cel + behouden voordelen)" : "NEC partners (win-win: margin − fees − cell cost + benefits kept)",
+    renderTableText(nec),
+  ].join("\n");
+  return { ok: true, stdout: text, written };
+}
