@@ -3,9 +3,11 @@ import type { Command } from "commander";
 import { registerClose } from "./close.js";
 import { registerLedger } from "./ledger.js";
 import { registerCostprice } from "./costprice.js";
+import { registerScenario } from "./scenario.js";
 
 export function registerCommands(program: Command): void {
   registerClose(program);
   registerLedger(program);
+  registerScenario(program);
   registerCostprice(program);
 }
