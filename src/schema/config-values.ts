@@ -78,8 +78,23 @@ export const fraction = leaf((v) => {
   return r;
 });
 
-/** Any exact number (amounts that may be corrections). */
-export const amount = leaf(decimalCheck);
+/**
+ * A money amount in euros (may be negative: a correction). At most two
+ * decimals as written: `1.800` is refused rather than read as 1.80 when the
+ * writer meant one thousand eight hundred.
+ */
+export const amount = leaf((v) => {
+  const r = decimalCheck(v);
+  if (!("value" in r)) return r;
+  const written = (v instanceof YamlNumber ? v.text : String(v)).trim();
+  const decimals = /\.(\d*)$/.exec(written)?.[1]?.length ?? 0;
+  if (decimals <= 2) return r;
+  const thousands = /^[+-]?\d{1,3}\.\d{3}$/.test(written);
+  const hint = thousands
+    ? `menerva.yaml uses a decimal point: write ${written.replace(".", "")}.00 for thousands, or ${r.value.toFixed(2)}`
+    : "round the amount to cents";
+  return { problem: "more than two decimals for an amount in euros", hint };
+});
 
 /** A number that may not be below zero (fee rates). */
 export const nonNegative = leaf((v) => {

@@ -231,3 +231,17 @@ describe("all problems at once", () => {
     expect(r.issues.every((i) => i.severity === "error" && i.code === "unknown-key")).toBe(true);
   });
 });
+
+describe("money amounts", () => {
+  it("refuses more than two decimals, and names the thousands reading of 1.800", () => {
+    const text = MINIMAL + "opening_reserve: 1.800\nother_costs: [{date: 2025-02-10, description: x, amount: 12.3456}]\n";
+    expect(problems(text)).toBe(
+      [
+        'menerva.yaml:10:18: opening_reserve: more than two decimals for an amount in euros (got "1.800")',
+        "  hint: menerva.yaml uses a decimal point: write 1800.00 for thousands, or 1.80",
+        'menerva.yaml:11:58: other_costs.0.amount: more than two decimals for an amount in euros (got "12.3456")',
+        "  hint: round the amount to cents",
+      ].join("\n"),
+    );
+  });
+});

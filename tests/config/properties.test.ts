@@ -11,11 +11,11 @@ const name = fc
   .stringMatching(/^[A-Za-zéëèïüöÉ][A-Za-z0-9éëèïüöÉ \-.'&]{0,20}$/)
   .map((s) => s.trim())
   .filter((s) => s.length > 0);
-const decimalText = fc
-  .tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: 8 }))
-  .map(([units, dp]) => {
+/** Decimal text as a person writes it, with up to `maxDp` decimals (trailing zeros kept). */
+const decimalText = (maxDp: number) =>
+  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: maxDp }), fc.boolean()).map(([units, dp, neg]) => {
     const digits = units.toString().padStart(dp + 1, "0");
-    return dp === 0 ? digits : `${digits.slice(0, -dp)}.${digits.slice(-dp)}`;
+    return `${neg ? "-" : ""}${dp === 0 ? digits : `${digits.slice(0, -dp)}.${digits.slice(-dp)}`}`;
   });
 
 describe("config properties", () => {
@@ -34,8 +34,8 @@ describe("config properties", () => {
     },
   );
 
-  test.prop([decimalText, fc.array(decimalText, { minLength: 1, maxLength: 5 })])(
-    "amounts and the opening reserve are exact, and their canonical strings equal the written values",
+  test.prop([decimalText(2), fc.array(decimalText(2), { minLength: 1, maxLength: 5 })])(
+    "amounts in euros (up to two decimals, any sign) and the opening reserve are exact, and their canonical strings equal the written values",
     (reserve, amounts) => {
       const costs = amounts.map((a, i) => `  - {date: 2025-01-${String(i + 1).padStart(2, "0")}, description: c${i}, amount: ${a}}`).join("\n");
       const r = parseConfigText(`${MINIMAL}opening_reserve: ${reserve}\nother_costs:\n${costs}\n`, "menerva.yaml");
