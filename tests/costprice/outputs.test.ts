@@ -4,6 +4,7 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
 
@@ -64,5 +65,39 @@ describe("--out", () => {
     expect(csv[0]).toBe("partner,component,label,gross,subsidies,net,share_gross,share_net,gross_per_hour,net_per_hour");
     expect(csv).toContain("BLM,total,Totaal,38275.00,15000.00,23275.00,1.0000,1.0000,52.79,32.10");
     expect(csv).toContain("BLM,equipment,Uitrusting (afschrijving),600.00,0.00,600.00,0.0157,0.0258,0.83,0.83");
+  });
+});
+
+describe("workbook labels", () => {
+  const open = async (args: string[]) => {
+    const dir = await mkdtemp(join(tmpdir(), "menerva-cp-lang-"));
+    expect((await runCli(["costprice", FIXTURE, "--out", dir, ...args])).code).toBe(0);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, "costprice.xlsx"));
+    return wb;
+  };
+  const column = (ws: ExcelJS.Worksheet, col: string) => ws.getColumn(col).values.map((v) => String(v ?? ""));
+
+  it("are Dutch by default, with amounts as numbers in euro format", async () => {
+    const wb = await open([]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Kostprijs", "Opbrengsten", "BLM", "Arbeidskansen", "LIV aan het werk", "Alternatief"]);
+    const blm = wb.getWorksheet("BLM")!;
+    const labels = column(blm, "A");
+    for (const l of ["Loonkost doelgroepmedewerkers", "Omkadering", "Verbruiksmateriaal", "Uitrusting (afschrijving)", "Werkingsmiddelen", "Kost per productief uur (netto)"]) {
+      expect(labels).toContain(l);
+    }
+    expect(blm.getRow(12).values).toContain("Bezetting");
+    expect(blm.getRow(12).values).toContain("Subsidies");
+    const g2 = wb.getWorksheet("Kostprijs")!.getCell("G2");
+    expect(g2.value).toEqual({ formula: "'BLM'!B33", result: 32.1 });
+    expect(g2.numFmt).toBe("[$€-813] #,##0.00;[Red][$€-813] -#,##0.00");
+  });
+
+  it("are English with --lang en", async () => {
+    const wb = await open(["--lang", "en"]);
+    expect(wb.worksheets.map((w) => w.name).slice(0, 2)).toEqual(["Cost price", "Revenue"]);
+    const labels = column(wb.getWorksheet("BLM")!, "A");
+    expect(labels).toContain("Supervision");
+    expect(labels).toContain("Cost per productive hour (net)");
   });
 });

@@ -100,6 +100,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   const H = 12;
   ws.getRow(H).values = [L.role, L.kind, L.allottedFte, L.occupancy, L.yearlyCost, L.indexation, L.fte, L.gross, L.rate, L.amountPerFte, L.cap, L.subsidies, L.net, `${L.gross} — ${L.atFullOccupancy}`, `${L.subsidies} — ${L.atFullOccupancy}`];
   styleHeaderRow(ws.getRow(H));
+  ws.getRow(H).height = 32;
   let r = H + 1;
   const staffRows: number[] = [];
   let supRow: number | undefined;
@@ -168,6 +169,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   r += 1;
   ws.getRow(r).values = [L.item, L.purchase, L.lifetime, L.residual, L.depreciation];
   styleHeaderRow(ws.getRow(r));
+  ws.getRow(r).height = 32;
   const eqRows: number[] = [];
   inp.equipment.forEach((e, i) => {
     const row = ++r;
@@ -185,6 +187,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   const bh = ++r;
   ws.getRow(bh).values = [L.component, L.gross, L.subsidies, L.net, L.shareGross, L.shareNet, L.perHourGross, L.perHourNet];
   styleHeaderRow(ws.getRow(bh));
+  ws.getRow(bh).height = 32;
   const first = bh + 1;
   const total = first + 5;
   const hoursCell = `B${total + 3}`; // key figures below: a blank row, occupied FTE, then hours
@@ -284,7 +287,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
     inflow = key(L.breakEvenInflow, `IF(${rev.rate}*${perPlaced}=0,"",ROUND(${rev.n}*${C}/(${rev.rate}*${perPlaced}),2))`, be.inflow, FMT.hours);
   }
 
-  setupSheet(ws, { title: `${project} — ${L.title} — ${inp.name}`, freezeRows: 0, widths: [40, 18, 16, 14, 18, 14, 12, 16, 12, 14, 14, 14, 16, 18, 18] });
+  setupSheet(ws, { title: `${project} — ${L.title} — ${inp.name}`, freezeRows: 0, widths: [40, 18, 16, 14, 18, 14, 16, 18, 12, 14, 14, 14, 16, 18, 18] });
   ws.views = [{ state: "frozen", xSplit: 1, ySplit: 0 }];
   const R = (addr: string) => (addr ? ref(name, addr) : "");
   return {
@@ -298,6 +301,7 @@ function summarySheet(ws: ExcelJS.Worksheet, r: CostPriceReport, refs: readonly 
   const head = [L.partner, L.gross, L.subsidies, L.net, L.productiveHours, L.perHourGross, L.perHourNet, L.perCandidateNet, L.lostSubsidy, L.perHourIncrease, L.breakEvenFee, L.breakEvenShare, L.breakEvenInflow];
   ws.getRow(1).values = head;
   styleHeaderRow(ws.getRow(1));
+  ws.getRow(1).height = 48; // three lines of wrapped header text
   r.partners.forEach((p, i) => {
     const row = ws.getRow(i + 2);
     const x = refs[i]!;
