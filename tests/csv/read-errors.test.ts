@@ -2,7 +2,7 @@
 // warnings that keep their row, and all problems of a file at once.
 import { describe, expect, it } from "vitest";
 import { forEachInputRow } from "../../src/adapters/csv/read-input.js";
-import { CTX, put, read } from "./helpers.js";
+import { CTX, cp1252, put, read } from "./helpers.js";
 
 const HOURS_NL = "datum;uitzendpartner;kandidaat;uren;toeleider\n";
 
@@ -135,6 +135,31 @@ describe("error messages (exact text)", () => {
     const gone = await readHoursFile("/nonexistent/uren.csv", "exports/uren.csv", CTX);
     expect(gone.issues.map((i) => `${i.source?.file}: ${i.message}`)).toEqual(["exports/uren.csv: file not found"]);
     expect(gone.meta.sha256).toBe("");
+  });
+});
+
+describe("files that cannot be read as text", () => {
+  it("UTF-16 (Excel 'Unicode text') is refused with a hint", async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("date\tnec_partner\n", "utf16le")]);
+    const r = await read("hours", bytes, undefined, "u16.csv");
+    expect(r.text).toEqual(["exports/u16.csv:1: UTF-16 text is not supported\n  hint: save the export as CSV UTF-8 (or CSV with ; or , separators)"]);
+  });
+
+  it("a UTF-8 BOM followed by Windows-1252 bytes", async () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), cp1252("date,nec_partner,candidate_id,hours,client\n2025-01-06,Q-Jobs,K1,8,Geërts\n")]);
+    const r = await read("hours", bytes, undefined, "bom1252.csv");
+    expect(r.text).toEqual([
+      "exports/bom1252.csv: not valid UTF-8\n  hint: the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
+    ]);
+  });
+});
+
+describe("many problems", () => {
+  it("shows the first 1000 errors of a file and counts the rest", async () => {
+    const r = await read("hours", "date,nec_partner,candidate_id,hours\n" + "2025-01-06,Q-Jobs,K1,x\n".repeat(1005), undefined, "many.csv");
+    expect(r.issues).toHaveLength(1001);
+    expect(r.text[999]).toBe('exports/many.csv:1001: column \'hours\': not a number (got "x")');
+    expect(r.text[1000]).toBe("exports/many.csv: 5 more errors in this file not shown");
   });
 });
 

@@ -8,11 +8,11 @@ import { resolveHeader, type InputKind } from "../../schema/csv-row-headers.js";
 import { DecimalMarkState, type DecimalMark } from "../../schema/csv-row-number.js";
 import { rowReader, type CostRow, type RowContext, type RowOf, type RowReader } from "../../schema/rows.js";
 import { CsvSyntaxError, forEachRecord } from "./records.js";
-
-type CsvRecord = { readonly fields: readonly string[]; readonly line: number };
 import { scanFile, type ScanResult } from "./scan.js";
 import { headerLine, sniffDelimiter } from "./sniff.js";
 import iconv from "iconv-lite";
+
+type CsvRecord = { readonly fields: readonly string[]; readonly line: number };
 
 export type { InputKind } from "../../schema/csv-row-headers.js";
 export type { CostRow } from "../../schema/rows.js";
@@ -125,7 +125,9 @@ export async function forEachInputRow<K extends InputKind>(
     sink.add([
       error("not-utf8", "not valid UTF-8", {
         source: { file: displayPath },
-        hint: "the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252",
+        hint: ov.encoding
+          ? "the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252"
+          : "the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
       }),
     ]);
     return { meta, issues: sink.finish(displayPath) };
