@@ -155,7 +155,7 @@ function closestHint(word: string, values: readonly string[]): string | undefine
 export function choice<T extends string>(values: readonly T[], aliases: Readonly<Record<string, T>> = {}, hint?: string) {
   return leaf((v): { value: T } | Problem => {
     const r = textCheck(v);
-    if (!("value" in r)) return r;
+    if (!("value" in r)) return { ...r, hint: r.hint ?? hint };
     const w = r.value;
     const hit = values.find((x) => x === w) ?? aliases[w.toLowerCase()];
     if (hit !== undefined) return { value: hit };

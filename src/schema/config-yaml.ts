@@ -32,6 +32,15 @@ function keyText(key: unknown): string {
   return String(key);
 }
 
+/** How to fix the YAML mistakes people make most, by the yaml library's error code. */
+const YAML_HINTS: Readonly<Record<string, string>> = {
+  DUPLICATE_KEY: "each key may appear only once in a map",
+  TAB_AS_INDENT: "indent with spaces, not tabs",
+  BAD_SCALAR_START: 'put the value in quotes, e.g. decimal: ","',
+  MISSING_CHAR: "close the quote or bracket that was opened",
+  BLOCK_AS_IMPLICIT_KEY: "put a line break after the colon, or quote a value that contains \": \"",
+};
+
 /** The yaml library's message without its own position and excerpt (we print ours). */
 function firstLine(message: string): string {
   const line = message.split("\n")[0] ?? message;
@@ -50,7 +59,7 @@ export function readYaml(text: string, file: string): { ok: true; value: YamlSou
       const pos = e.linePos?.[0] ?? lineCounter.linePos(e.pos[0]);
       return error("yaml-syntax", `invalid YAML: ${firstLine(e.message)}`, {
         source: { file, line: pos.line, column: pos.col },
-        hint: e.code === "DUPLICATE_KEY" ? "each key may appear only once in a map" : "check indentation, colons and brackets around this place",
+        hint: YAML_HINTS[e.code] ?? "check indentation, colons and brackets around this place",
       });
     });
     return { ok: false, issues };

@@ -212,6 +212,15 @@ describe("YAML itself", () => {
     );
   });
 
+  it("suggests quotes for a value that YAML cannot start with", () => {
+    expect(problems(MINIMAL + "  costs:\n    - path: x.csv\n      decimal: ,\n")).toBe(
+      [
+        "menerva.yaml:12:16: invalid YAML: Plain value cannot start with flow indicator character ,",
+        '  hint: put the value in quotes, e.g. decimal: ","',
+      ].join("\n"),
+    );
+  });
+
   it("refuses an empty file and a file that is not a map of settings", () => {
     expect(problems("")).toBe("menerva.yaml:1:1: the file is empty\n  hint: see fixtures/menerva.yaml for an example");
     expect(problems("- a\n- b\n")).toBe(
