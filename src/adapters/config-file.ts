@@ -52,7 +52,8 @@ async function isFile(p: string): Promise<boolean> {
 /** Files one input entry names; a literal name that exists is taken as is, even with glob characters in it. */
 async function expand(entry: InputEntry, dir: string): Promise<string[]> {
   const literal = resolve(dir, entry.spec.pattern);
-  if (!isDynamicPattern(entry.spec.pattern) || (await isFile(literal))) return (await isFile(literal)) ? [literal] : [];
+  if (await isFile(literal)) return [literal];
+  if (!isDynamicPattern(entry.spec.pattern)) return [];
   const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false });
   return found.map((f) => resolve(f));
 }
