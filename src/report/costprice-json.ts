@@ -38,7 +38,11 @@ function partnerJson(p: PartnerReport) {
       grossPerHour: money(r.grossPerHour),
       netPerHour: money(r.netPerHour),
     })),
-    staff: [...a.staff, ...(a.supervision ? [a.supervision] : [])].map((l) => ({
+    staff: [
+      ...a.staff.map((l) => ({ component: "staff", l })),
+      ...(a.supervision ? [{ component: "supervision", l: a.supervision }] : []),
+    ].map(({ component, l }) => ({
+      component,
       role: l.role,
       fte: fmtDecimal(l.fte),
       gross: money(l.gross),
