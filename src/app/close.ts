@@ -6,6 +6,7 @@ import { loadConfig, type LoadedConfig, type ResolvedInput } from "../adapters/c
 import { closePeriod, type CloseInput } from "../domain/close.js";
 import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
 import type { OtherCost } from "../domain/model.js";
+import type { Dec } from "../domain/money.js";
 import { parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
 
@@ -72,6 +73,11 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
 
 export type CloseOptions = {
   readonly language?: "nl" | "en";
+  /** From the ledger: rows already closed, or read twice from overlapping exports. */
+  readonly prior?: CloseInput["prior"];
+  /** From the ledger: the previous close's closing reserve and that period. */
+  readonly opening?: { readonly amount: Dec; readonly period: string };
+  readonly reserveHistory?: CloseReport["reserveHistory"];
 };
 
 /** Run the close on read inputs and build the report (pure after reading). */
@@ -83,7 +89,8 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     benefits: inputs.benefits,
     staff: inputs.staff,
     otherCosts: inputs.otherCosts,
-    openingReserve: inputs.config.model.openingReserve,
+    openingReserve: opts.opening?.amount ?? inputs.config.model.openingReserve,
+    ...(opts.prior ? { prior: opts.prior } : {}),
   });
   if (!closed.ok) return closed;
   return ok({
@@ -93,7 +100,7 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     configSha256: inputs.config.sha256,
     inputs: inputs.files,
     warnings: [...inputs.warnings, ...closed.value.warnings],
-    reserveHistory: [],
-    openingFrom: "config",
+    reserveHistory: opts.reserveHistory ?? [],
+    openingFrom: opts.opening ? { period: opts.opening.period } : "config",
   });
 }

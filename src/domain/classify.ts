@@ -3,8 +3,15 @@
 import type { BenefitRow, HourRow } from "./model.js";
 import { contains, periodLabelOf, type Period } from "./period.js";
 
-export type RowStatus = "included" | "adjustment" | "deferred" | "before_start" | "already_closed";
-export const ROW_STATUSES: readonly RowStatus[] = ["included", "adjustment", "deferred", "before_start", "already_closed"];
+export type RowStatus = "included" | "adjustment" | "deferred" | "before_start" | "already_closed" | "duplicate";
+export const ROW_STATUSES: readonly RowStatus[] = ["included", "adjustment", "deferred", "before_start", "already_closed", "duplicate"];
+
+/**
+ * What the ledger knows of a row before its date is looked at:
+ * `already_closed` — a closed period included it (skipped, counted);
+ * `duplicate` — the same row was read from another, overlapping export in this run.
+ */
+export type PriorStatus = { readonly status: "already_closed" | "duplicate"; readonly ownPeriod?: string };
 
 export type Classified<R> = {
   readonly row: R;
@@ -14,17 +21,12 @@ export type Classified<R> = {
 };
 
 /**
- * Classify one row. `closedIn` tells whether the row was already included by a
- * closed period (from the ledger) and which; without a ledger it returns undefined.
+ * Classify one row. `prior` says whether the ledger already closed the row (and
+ * in which period) or this run already read it from another export.
  * Order matters: a row already closed is skipped whatever its date.
  */
-export function classifyRow<R extends HourRow | BenefitRow>(
-  row: R,
-  period: Period,
-  start: string,
-  closedIn?: string,
-): Classified<R> {
-  if (closedIn !== undefined) return { row, status: "already_closed", ownPeriod: closedIn };
+export function classifyRow<R extends HourRow | BenefitRow>(row: R, period: Period, start: string, prior?: PriorStatus): Classified<R> {
+  if (prior !== undefined) return { row, status: prior.status, ...(prior.ownPeriod ? { ownPeriod: prior.ownPeriod } : {}) };
   if (row.date < start) return { row, status: "before_start" };
   if (contains(period, row.date)) return { row, status: "included" };
   if (row.date > period.to) return { row, status: "deferred" };
@@ -34,7 +36,7 @@ export function classifyRow<R extends HourRow | BenefitRow>(
 export type RowCounts = Record<RowStatus, number>;
 
 export function emptyCounts(): RowCounts {
-  return { included: 0, adjustment: 0, deferred: 0, before_start: 0, already_closed: 0 };
+  return { included: 0, adjustment: 0, deferred: 0, before_start: 0, already_closed: 0, duplicate: 0 };
 }
 
 export function countStatuses(rows: readonly Classified<unknown>[]): RowCounts {

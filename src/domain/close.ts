@@ -1,7 +1,7 @@
 // The period close (SPEC §3): classify every row, price hours and benefits,
 // build invoices, split revenue, settle per SE partner, roll the reserve
 // forward, check effort and the identities. Pure: rows in, result out.
-import { classifyRow, countStatuses, isBilled, type Classified, type RowCounts } from "./classify.js";
+import { classifyRow, countStatuses, isBilled, type Classified, type PriorStatus, type RowCounts } from "./classify.js";
 import { checkEffort, type EffortCheck } from "./effort.js";
 import { feeSchedule } from "./fee-schedule.js";
 import { benefitLines, buildInvoice, hourLines, type Invoice, type RatedHours } from "./invoice.js";
@@ -23,8 +23,8 @@ export type CloseInput = {
   /** Other project costs from config and the costs CSV (all dates; filtered to P here). */
   readonly otherCosts: readonly OtherCost[];
   readonly openingReserve: Dec;
-  /** Ledger lookup: the period that already included this row, if any. */
-  readonly closedIn?: (row: HourRow | BenefitRow, index: number) => string | undefined;
+  /** Ledger lookup: whether a row was already closed (or read twice in this run); index is per kind. */
+  readonly prior?: (row: HourRow | BenefitRow, index: number) => PriorStatus | undefined;
 };
 
 export type CloseResult = {
@@ -48,9 +48,9 @@ export type CloseResult = {
 
 export function closePeriod(input: CloseInput): Result<CloseResult> {
   const { config, period } = input;
-  const closedIn = input.closedIn ?? (() => undefined);
-  const hours = input.hours.map((r, i) => classifyRow(r, period, config.start, closedIn(r, i)));
-  const benefits = input.benefits.map((r, i) => classifyRow(r, period, config.start, closedIn(r, i)));
+  const prior = input.prior ?? (() => undefined);
+  const hours = input.hours.map((r, i) => classifyRow(r, period, config.start, prior(r, i)));
+  const benefits = input.benefits.map((r, i) => classifyRow(r, period, config.start, prior(r, i)));
 
   const rateOf = feeSchedule(config.hourlyFees);
   const issues: Issue[] = [];

@@ -99,7 +99,7 @@ describe("closePeriod, computed by hand", () => {
   });
 
   it("counts every row once", () => {
-    expect(c.rows.hours).toEqual({ included: 4, adjustment: 0, deferred: 1, before_start: 1, already_closed: 0 });
+    expect(c.rows.hours).toEqual({ included: 4, adjustment: 0, deferred: 1, before_start: 1, already_closed: 0, duplicate: 0 });
     expect(c.checks.every((k) => k.ok)).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 // `menerva close PERIOD` and `menerva validate [PERIOD]`.
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { writeFilesAtomically } from "../../adapters/atomic-write.js";
 import { buildCloseReport, readCloseInputs } from "../../app/close.js";
-import { ALL_FORMATS, closeOutputFiles, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
+import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
+import { runClose } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
 
@@ -28,20 +28,26 @@ export function registerClose(program: Command): void {
     .option("--json", "print the JSON summary to stdout (nothing else on stdout)")
     .addOption(langOption())
     .option("--formats <list>", "output files to write: json,csv,xlsx", parseFormats, [...ALL_FORMATS])
-    .action(async (periodText: string, opts: CloseOpts) => {
-      const inputs = await readCloseInputs(opts.config, periodText);
-      if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
-      const period = inputs.value.period!;
-      const report = buildCloseReport({ ...inputs.value, period }, opts.lang ? { language: opts.lang } : {});
-      if (!report.ok) throw new UserError(report.issues, EXIT.input);
-      const outDir = resolve(opts.out ?? resolve(inputs.value.config.output, report.value.result.period.label));
-      await writeFilesAtomically(await closeOutputFiles(report.value, outDir, opts.formats));
+    .option("--reopen", "redo the last closed period: its ledger record is archived and removed first")
+    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean }) => {
+      const run = await runClose({
+        configPath: opts.config,
+        period: periodText,
+        formats: opts.formats,
+        ...(opts.out ? { out: opts.out } : {}),
+        ...(opts.lang ? { language: opts.lang } : {}),
+        ...(opts.reopen ? { reopen: true } : {}),
+      });
+      if (!run.ok) throw new UserError(run.issues, run.exit);
+      const { report, outDir } = run;
       if (opts.json) {
-        process.stdout.write(summaryJsonText(report.value));
-      } else {
-        process.stdout.write(renderCloseText(report.value));
-        process.stdout.write(`\nOutput written to ${relative(process.cwd(), outDir) || "."}/ (${opts.formats.join(", ")})\n`);
+        process.stdout.write(summaryJsonText(report));
+        return;
       }
+      process.stdout.write(renderCloseText(report));
+      const where = relative(process.cwd(), outDir) || ".";
+      const ledger = run.ledger === "appended" ? "ledger record appended" : "already closed with the same inputs: outputs reproduced, ledger unchanged";
+      process.stdout.write(`\n${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where}/ (${opts.formats.join(", ")}); ${ledger}.\n`);
     });
 
   program

@@ -1,0 +1,114 @@
+// The whole `menerva close`: read everything, take the ledger lock, decide
+// (new close, re-close, refusal), compute, write the outputs atomically, then
+// append the ledger record atomically. A crash between the two leaves new
+// outputs and the old ledger: running the same close again reproduces the
+// outputs byte for byte and appends the record.
+import { resolve } from "node:path";
+import { writeFilesAtomically } from "../adapters/atomic-write.js";
+import { error, type Issue } from "../domain/issues.js";
+import { diffInputs } from "../ledger/diff.js";
+import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, removeLastRecord } from "../ledger/ledger-file.js";
+import { acquireLock } from "../ledger/lock.js";
+import { sealRecord } from "../ledger/record.js";
+import type { CloseReport } from "../report/close-report.js";
+import { buildCloseReport, readCloseInputs } from "./close.js";
+import { identifyInputs, includedIds, includedPerFile, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
+import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
+import { dec } from "../domain/money.js";
+
+export type CloseRunOptions = {
+  readonly configPath: string;
+  readonly period: string;
+  readonly out?: string;
+  readonly language?: "nl" | "en";
+  readonly formats: readonly OutputFormat[];
+  /** Remove the period's ledger record first (only the last one may be reopened). */
+  readonly reopen?: boolean;
+};
+
+export type CloseRunOutcome =
+  | {
+      readonly ok: true;
+      readonly report: CloseReport;
+      readonly outDir: string;
+      /** appended: a new record; reproduced: a re-close with the same inputs (nothing appended). */
+      readonly ledger: "appended" | "reproduced";
+      readonly reopened?: string;
+    }
+  | { readonly ok: false; readonly exit: 2 | 3; readonly issues: readonly Issue[] };
+
+const refuse = (issues: readonly Issue[]): CloseRunOutcome => ({ ok: false, exit: 3, issues });
+
+export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> {
+  const read = await readCloseInputs(opts.configPath, opts.period);
+  if (!read.ok) return { ok: false, exit: 2, issues: read.issues };
+  const inputs = { ...read.value, period: read.value.period! };
+  const { config, period } = inputs;
+
+  const lock = await acquireLock(config.ledger);
+  if (!lock.ok) return refuse(lock.issues);
+  try {
+    let ledger = await readLedger(config.ledger);
+    if (!ledger.ok) return refuse(ledger.issues);
+    let reopened: string | undefined;
+    if (opts.reopen) {
+      const last = lastRecord(ledger.value);
+      if (!last || last.period !== period.label) {
+        return refuse([
+          error("reopen-not-last", `${period.label} is not the last closed period${last ? ` (that is ${last.period})` : ""}: only the last close can be reopened`, {
+            source: { file: displayPath(config.ledger) },
+          }),
+        ]);
+      }
+      await removeLastRecord(config.ledger, archivePathFor(config.ledger));
+      reopened = last.period;
+      ledger = await readLedger(config.ledger);
+      if (!ledger.ok) return refuse(ledger.issues);
+    }
+    const plan = planClose(ledger.value, period);
+    if (!plan.ok) return refuse(plan.issues);
+
+    const ids = identifyInputs(inputs.hours, inputs.benefits);
+    const prev = plan.base[plan.base.length - 1];
+    const built = buildCloseReport(inputs, {
+      ...(opts.language ? { language: opts.language } : {}),
+      prior: priorLookup(ids, plan.base),
+      ...(prev ? { opening: { amount: dec(prev.closing_reserve), period: prev.period } } : {}),
+      reserveHistory: reserveHistory(plan.base),
+    });
+    if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
+
+    const included = includedIds(built.value.result, ids);
+    const record = sealRecord(recordBody(built.value, included, built.value.inputs, config.ledger, config.dir, config.canonical), prev);
+    const report: CloseReport = {
+      ...built.value,
+      warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings],
+      ledgerRecordHash: record.hash,
+    };
+
+    if (plan.mode === "reclose") {
+      const changes = diffInputs(plan.existing!, {
+        config_sha256: record.config_sha256,
+        configCanonical: config.canonical,
+        inputs: record.inputs,
+        included: record.included,
+        perFile: includedPerFile(built.value.result, ids, config.ledger, config.dir),
+      });
+      if (changes.length > 0) {
+        return refuse([
+          error("reclose-changed", `${period.label} is already closed, with other inputs:\n  ${changes.join("\n  ")}`, {
+            source: { file: displayPath(config.ledger) },
+            hint: `if the closed period must change, run \`menerva close ${period.label} --reopen\` (only the last close); otherwise leave the late rows for the next close, where they become adjustments`,
+          }),
+        ]);
+      }
+    }
+
+    const outDir = resolve(opts.out ?? resolve(config.output, period.label));
+    await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
+    if (plan.mode === "new") await appendRecord(config.ledger, record);
+    return { ok: true, report, outDir, ledger: plan.mode === "new" ? "appended" : "reproduced", ...(reopened ? { reopened } : {}) };
+  } finally {
+    await lock.value.release();
+  }
+}
