@@ -2,7 +2,7 @@
 // `extends:` resolved relative to the file (deep merge of maps, lists replaced,
 // cycles refused), and every schema problem reported as file:line:col.
 import { readFile } from "node:fs/promises";
-import { basename, dirname, extname, join, resolve } from "node:path";
+import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { error, type Issue } from "../domain/issues.js";
 import type { Scenario } from "../domain/scenario/types.js";
@@ -128,7 +128,7 @@ async function loadChain(file: string, seen: readonly string[], issues: Issue[],
     issues.push(error("bad-extends", "extends: expected the path of another scenario file", { ...(loc ? { source: loc } : { source: { file } }), subject: "extends" }));
     return undefined;
   }
-  const parentFile = join(dirname(file), ext);
+  const parentFile = isAbsolute(ext) ? ext : join(dirname(file), ext);
   const before = issues.length;
   const parent = await loadChain(parentFile, [...seen, abs], issues, files);
   if (!parent) {

@@ -12,7 +12,7 @@ export class ScenarioNumber {
 const textOf = (v: unknown): string | undefined =>
   v instanceof ScenarioNumber ? v.text : typeof v === "string" ? v : undefined;
 
-type Bounds = { min?: string; max?: string; minExclusive?: boolean };
+type Bounds = { min?: string; max?: string; minExclusive?: boolean; what?: string };
 
 /** A decimal number (written plainly: 1.50, 60000, -20; quoted text is accepted too). */
 export function decimal(b: Bounds = {}) {
@@ -24,7 +24,7 @@ export function decimal(b: Bounds = {}) {
     const t = textOf(v);
     const d = t === undefined ? undefined : parseDecimal(t);
     if (!d) {
-      ctx.addIssue({ code: "custom", message: "expected a plain decimal number such as 1.50 (no exponent, no thousands separator)" });
+      ctx.addIssue({ code: "custom", message: b.what ?? "expected a plain decimal number such as 1.50 (no exponent, no thousands separator)" });
       return z.NEVER;
     }
     if (b.min !== undefined && (b.minExclusive ? d.lessThanOrEqualTo(b.min) : d.lessThan(b.min))) {
@@ -55,7 +55,7 @@ export const fraction = () => decimal({ min: "0", max: "1" });
 
 /** A whole number (months, counts). */
 export function integer(min = 0, max = 10_000) {
-  return decimal({ min: String(min), max: String(max) }).transform((d, ctx): number => {
+  return decimal({ min: String(min), max: String(max), what: "expected a whole number" }).transform((d, ctx): number => {
     if (!d.isInteger()) {
       ctx.addIssue({ code: "custom", message: "expected a whole number" });
       return z.NEVER;
@@ -79,3 +79,18 @@ export const text = () =>
     }
     return t;
   });
+
+/**
+ * A value that may be written as a list, a map or a single value (inflow, fee):
+ * validated by the schema for the shape the user wrote, so the message is about
+ * that shape ("at most 2 decimals") rather than "none of three forms matched".
+ */
+export function byShape<L extends z.ZodType, M extends z.ZodType, S extends z.ZodType>(list: L, map: M, scalar: S) {
+  return z.any().transform((v, ctx): z.output<L> | z.output<M> | z.output<S> => {
+    const schema: z.ZodType = Array.isArray(v) ? list : v !== null && typeof v === "object" && !(v instanceof ScenarioNumber) ? map : scalar;
+    const r = schema.safeParse(v);
+    if (r.success) return r.data as z.output<L> | z.output<M> | z.output<S>;
+    for (const i of r.error.issues) ctx.addIssue(i as Parameters<typeof ctx.addIssue>[0]);
+    return z.NEVER;
+  });
+}

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { ZERO, sum, type Dec } from "../domain/money.js";
 import type { Distribution, Inflow, MonteCarloSpec, RandomDriver, Scenario, Step, Subsidy } from "../domain/scenario/types.js";
-import { decimal, fraction, integer, money, simNumber, text } from "./scenario-values.js";
+import { byShape, decimal, fraction, integer, money, simNumber, text } from "./scenario-values.js";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
 
@@ -45,15 +45,17 @@ export const ScenarioRaw = z.strictObject({
   months: integer(1, 600),
   se_partners: list(text()).min(1, "at least one SE partner"),
   nec_partners: list(Nec).optional(),
-  inflow: z.union([list(decimal({ min: "0" })).min(1, "at least one month"), z.strictObject({ start: decimal({ min: "0" }), monthly_growth: decimal({ min: "-1" }) }), decimal({ min: "0" })], {
-    error: "expected a number, a list of numbers per month, or {start, monthly_growth}",
-  }),
+  inflow: byShape(
+    list(decimal({ min: "0" })).min(1, "at least one month"),
+    z.strictObject({ start: decimal({ min: "0" }), monthly_growth: decimal({ min: "-1" }) }),
+    decimal({ min: "0" }),
+  ),
   ready_share: fraction(),
   placement_rate: fraction(),
   months_to_placement: integer(0, 600),
   monthly_dropout: fraction(),
   hours_per_week: decimal({ min: "0", max: "168" }),
-  fee_per_hour: z.union([list(FeeStep).min(1, "at least one rate"), money()], { error: "expected an amount or a list of {from_month, rate}" }),
+  fee_per_hour: byShape(list(FeeStep).min(1, "at least one rate"), z.strictObject({ rate: money() }), money()),
   benefit_share: fraction(),
   benefits: list(Benefit).optional(),
   se_staff: z.strictObject({ fte_per_partner: decimal({ min: "0" }), yearly_cost_per_fte: money(), indexation: decimal({ min: "-1" }).optional() }),
@@ -124,7 +126,9 @@ export function scenarioFromRaw(
       ? { kind: "growth", start: (r.inflow as { start: Dec }).start, monthlyGrowth: (r.inflow as { monthly_growth: Dec }).monthly_growth }
       : { kind: "constant", perMonth: r.inflow as Dec };
 
-  const fee: Step[] = Array.isArray(r.fee_per_hour) ? r.fee_per_hour.map((f) => ({ fromMonth: f.from_month, value: f.rate })) : [{ fromMonth: 1, value: r.fee_per_hour }];
+  const fee: Step[] = Array.isArray(r.fee_per_hour)
+    ? r.fee_per_hour.map((f) => ({ fromMonth: f.from_month, value: f.rate }))
+    : [{ fromMonth: 1, value: "rate" in (r.fee_per_hour as object) ? (r.fee_per_hour as { rate: Dec }).rate : (r.fee_per_hour as Dec) }];
   if (Array.isArray(r.fee_per_hour)) {
     if (fee[0]!.fromMonth !== 1) out.push({ path: ["fee_per_hour", 0, "from_month"], message: "the first rate must start in month 1" });
     fee.forEach((f, i) => {
