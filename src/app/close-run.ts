@@ -3,7 +3,8 @@
 // append the ledger record atomically. A crash between the two leaves new
 // outputs and the old ledger: running the same close again reproduces the
 // outputs byte for byte and appends the record.
-import { resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { writeFilesAtomically } from "../adapters/atomic-write.js";
 import { error, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
@@ -45,6 +46,7 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
   const inputs = { ...read.value, period: read.value.period! };
   const { config, period } = inputs;
 
+  await mkdir(dirname(config.ledger), { recursive: true });
   const lock = await acquireLock(config.ledger);
   if (!lock.ok) return refuse(lock.issues);
   try {

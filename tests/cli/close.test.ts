@@ -1,0 +1,122 @@
+// End to end through the built CLI: exit codes, --json on stdout only,
+// byte-identical outputs, nothing written on bad input, the ledger's refusals.
+import { existsSync, readFileSync, writeFileSync, appendFileSync } from "node:fs";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { menerva, scratchFixtures, treeHashes } from "./helpers.js";
+
+describe("menerva close on the shipped example", () => {
+  let dir: string;
+  let first: ReturnType<typeof menerva>;
+  beforeAll(() => {
+    dir = scratchFixtures();
+    first = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--json"], dir);
+  });
+
+  it("exits 0 and prints only the JSON summary on stdout", () => {
+    expect(first.code, first.stderr).toBe(0);
+    const s = JSON.parse(first.stdout);
+    expect(s.period).toBe("2025-Q1");
+    expect(s.invoices.map((i: { nec_partner: string }) => i.nec_partner)).toEqual(["Q-Jobs", "Flexer", "Itzu Jobs"]);
+    expect(s.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+    expect(first.stderr).toBe("");
+  });
+
+  it("writes the statement, the CSV tables and the summary to out/<period>", () => {
+    const files = Object.keys(treeHashes(join(dir, "out/2025-Q1")));
+    expect(files).toEqual(
+      ["detail.csv", "exceptions.csv", "invoices.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement.csv", "staff.csv", "summary.json"].sort(),
+    );
+    expect(JSON.parse(readFileSync(join(dir, "out/2025-Q1/summary.json"), "utf8"))).toEqual(JSON.parse(first.stdout));
+  });
+
+  it("accounts for every row read", () => {
+    const s = JSON.parse(first.stdout);
+    for (const kind of ["hours", "benefits"] as const) {
+      const read = s.inputs.filter((f: { kind: string }) => f.kind === kind).reduce((a: number, f: { rows: number }) => a + f.rows, 0);
+      const counted = Object.values(s.rows[kind] as Record<string, number>).reduce((a, b) => a + b, 0);
+      expect(counted).toBe(read);
+    }
+  });
+
+  it("re-closing with the same inputs reproduces byte-identical outputs and appends nothing", () => {
+    const ledger = readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8");
+    expect(ledger.trim().split("\n")).toHaveLength(1);
+    const again = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--out", "out/again"], dir);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain("outputs reproduced, ledger unchanged");
+    expect(treeHashes(join(dir, "out/again"))).toEqual(treeHashes(join(dir, "out/2025-Q1")));
+    expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
+  });
+
+  it("refuses (exit 3) to re-close with different inputs and says what changed", () => {
+    const d = scratchFixtures();
+    expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
+    appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-03-28,Q-Jobs,KND-0099,6,BLM,Late BV,\n");
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("2025-Q1 is already closed, with other inputs:");
+    expect(r.stderr).toContain("exports/uren-qjobs.csv: 1 row added");
+  });
+
+  it("refuses (exit 3) a period before the last closed one", () => {
+    const d = scratchFixtures();
+    expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
+    const r = menerva(["close", "2024-12", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("2024-12 (2024-12-01..2024-12-31) comes before the last closed period 2025-Q1");
+  });
+
+  it("the next period skips rows already closed and picks up deferred rows", () => {
+    const d = scratchFixtures();
+    const q1 = JSON.parse(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--json"], d).stdout);
+    const q2 = JSON.parse(menerva(["close", "2025-Q2", "--config", "fixtures/menerva.yaml", "--json"], d).stdout);
+    expect(q2.rows.hours.already_closed).toBe(q1.rows.hours.included + q1.rows.hours.adjustment);
+    expect(q2.rows.hours.included).toBe(q1.rows.hours.deferred);
+    expect(q2.reserve.opening).toBe(q1.reserve.closing);
+    expect(q2.reserve.opening_from).toBe("2025-Q1");
+  });
+});
+
+describe("bad input", () => {
+  it("reports every problem with file:line, exits 2 and writes nothing", () => {
+    const d = scratchFixtures();
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/broken/bad-exports.yaml"], d);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    const expected = readFileSync(join(d, "fixtures/broken/exports/EXPECTED.txt"), "utf8").trim();
+    expect(r.stderr).toBe(`${expected}\n12 problems found; nothing was written.\n`);
+    expect(existsSync(join(d, "out"))).toBe(false);
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
+  });
+
+  it("names a bad period with a hint", () => {
+    const d = scratchFixtures();
+    const r = menerva(["close", "2025-Q5", "--config", "fixtures/menerva.yaml"], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PERIOD: not a period (got "2025-Q5")');
+    expect(r.stderr).toContain("hint: write a month (2025-03), a quarter (2025-Q1)");
+  });
+
+  it("a config problem points at line and column", () => {
+    const d = scratchFixtures();
+    writeFileSync(join(d, "fixtures/x.yaml"), readFileSync(join(d, "fixtures/menerva.yaml"), "utf8").replace("vat_rate: 0.21", "vat_rate: 0.21\nbogus_key: 1"));
+    const r = menerva(["validate", "--config", "fixtures/x.yaml"], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^fixtures\/x\.yaml:\d+:1: bogus_key: unknown key/m);
+  });
+
+  it("usage errors exit 2 without a stack trace", () => {
+    const r = menerva(["close"], scratchFixtures());
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing required argument 'period'");
+  });
+
+  it("validate reads everything and writes nothing", () => {
+    const d = scratchFixtures();
+    const r = menerva(["validate", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, \d+ warnings\.\n$/);
+    expect(existsSync(join(d, "out"))).toBe(false);
+  });
+});
