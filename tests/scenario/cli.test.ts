@@ -1,0 +1,88 @@
+// End to end through the built CLI (bin/menerva.js → dist/): exit codes, stdout
+// holding only JSON with --json, errors on stderr, files written with --out.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { mkdtemp, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const menerva = (...args: string[]) => spawnSync("node", ["bin/menerva.js", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+beforeAll(() => {
+  // Other parts of the tree may have type errors while they are being written;
+  // tsc still emits, and these tests only need the scenario command to run.
+  try {
+    execFileSync("npx", ["tsc", "-p", "."], { stdio: "ignore" });
+  } catch {
+    /* emitted anyway */
+  }
+  if (!existsSync("dist/cli/commands/scenario.js")) throw new Error("build failed: dist/cli/commands/scenario.js missing");
+}, 180_000);
+
+describe("menerva scenario (CLI)", () => {
+  it("run --json prints only JSON with amounts as 2-decimal strings", () => {
+    const r = menerva("scenario", "run", "scenarios/base.yaml", "--json");
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("");
+    const j = JSON.parse(r.stdout);
+    expect(j.keyFigures).toMatchObject({ breakEvenMonth: 7, paybackMonth: 17, lowestReserve: "-44217.43", lowestReserveMonth: 6, fundingNeed: "44217.43", feasible: false });
+    expect(j.monthly).toHaveLength(60);
+    expect(j.monthly[2]).toMatchObject({ period: "2025-03", placements: "2.8", fees: "546.00", revenue: "1428.00", reserve: "-39772.00" });
+    expect(j.necPartners.every((n: { winWin: boolean }) => n.winWin)).toBe(true);
+  });
+
+  it("a bad file exits 2 with every problem as file:line:col on stderr and nothing on stdout", () => {
+    const r = menerva("scenario", "run", "tests/scenario/files/bad.yaml");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('tests/scenario/files/bad.yaml:3:17: placement_rate: must be at most 1 (got "1.5")');
+    expect(r.stderr).toContain("6 problems found; nothing was written.");
+  });
+
+  it("solve finds the least inflow with starting capital, and says when it is not feasible", () => {
+    const ok = menerva("scenario", "solve", "scenarios/base.yaml", "--opening-reserve", "50000", "--json");
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ status: "found", value: "6", for: "inflow" });
+    const no = menerva("scenario", "solve", "scenarios/base.yaml", "--lang", "en");
+    expect(no.status).toBe(0);
+    expect(no.stdout).toMatch(/^not feasible within \[0, 1000\]/);
+  });
+
+  it("montecarlo: same seed same bytes, no progress bar off a TTY", () => {
+    const a = menerva("scenario", "montecarlo", "scenarios/base.yaml", "--runs", "500", "--seed", "3", "--json");
+    const b = menerva("scenario", "montecarlo", "scenarios/base.yaml", "--runs", "500", "--seed", "3", "--json");
+    expect(a.status).toBe(0);
+    expect(a.stderr).toBe("");
+    expect(a.stdout).toBe(b.stdout);
+  });
+
+  it("grid, sensitivity and compare run; --out writes CSV, JSON and the workbook", async () => {
+    const out = await mkdtemp(join(tmpdir(), "menerva-scn-cli-"));
+    const g = menerva("scenario", "grid", "scenarios/base.yaml", "--x", "inflow=6:10:2", "--y", "placement_rate=0.4:0.6:0.1", "--out", out);
+    expect(g.status).toBe(0);
+    const s = menerva("scenario", "sensitivity", "scenarios/base.yaml", "--percent", "20", "--json");
+    expect(JSON.parse(s.stdout).drivers[0].driver).toBe("inflow");
+    const c = menerva("scenario", "compare", "scenarios/base.yaml", "scenarios/no-subsidy.yaml", "--json");
+    expect(JSON.parse(c.stdout).scenarios.map((x: { name: string }) => x.name)).toEqual(["base", "no-subsidy"]);
+    const r = menerva("scenario", "run", "scenarios/base.yaml", "--out", out);
+    expect(r.status).toBe(0);
+    expect((await readdir(out)).sort()).toEqual([
+      "scenario-base-figures.csv",
+      "scenario-base-grid.csv",
+      "scenario-base-grid.json",
+      "scenario-base-nec-partners.csv",
+      "scenario-base-projection.csv",
+      "scenario-base-se-partners.csv",
+      "scenario-base.json",
+      "scenario-base.xlsx",
+    ]);
+  });
+
+  it("rejects a bad grid range with a hint", () => {
+    const r = menerva("scenario", "grid", "scenarios/base.yaml", "--x", "inflow=4:16", "--y", "colour=1:2:1");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('--x: expected driver=from:to:step (got "inflow=4:16")');
+    expect(r.stderr).toContain('--y: not a driver that can be set to a value (got "colour")');
+  });
+});
