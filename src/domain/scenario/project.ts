@@ -138,6 +138,13 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
   const necShares = s.necPartners.map((p) => p.share);
   const nec = s.necPartners.map(() => ({ hours: ZERO, margin: ZERO, fees: ZERO, received: ZERO, paid: ZERO, cell: ZERO }));
 
+  // Month-by-month fixed amounts, computed once (grid and solve run this many times).
+  const staffByYear: Dec[] = [];
+  const investmentsByMonth = Array.from({ length: n }, (_, i) => sum(s.investments.filter((x) => x.month === i + 1).map((x) => x.amount)));
+  const runningByMonth = Array.from({ length: n }, (_, i) =>
+    sum(s.runningCosts.filter((c) => c.fromMonth <= i + 1 && (c.toMonth === undefined || i + 1 <= c.toMonth)).map((c) => c.perMonth)),
+  );
+
   let active = ZERO;
   let cumulative = ZERO;
   let reserve = s.openingReserve;
@@ -153,22 +160,26 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
     const benefitsByType = tiers.map((ts) => {
       let g = ZERO;
       for (const tier of ts) {
-        let w = tier.w.times(q);
-        if (t - tier.f + 1 >= 1) w = w.plus(placements[t - tier.f]!.times(qPow[tier.f - 1]!));
-        if (t - tier.g >= 1 && tier.g <= n) w = w.minus(placements[t - tier.g - 1]!.times(qPow[tier.g]!));
+        let w = tier.w.isZero() ? tier.w : tier.w.times(q);
+        const entering = t - tier.f + 1 >= 1 ? placements[t - tier.f]! : ZERO;
+        if (!entering.isZero()) w = w.plus(entering.times(qPow[tier.f - 1]!));
+        const leaving = t - tier.g >= 1 && tier.g <= n ? placements[t - tier.g - 1]! : ZERO;
+        if (!leaving.isZero()) w = w.minus(leaving.times(qPow[tier.g]!));
         tier.w = w;
-        g = g.plus(w.times(tier.amount));
+        if (!w.isZero()) g = g.plus(w.times(tier.amount));
       }
-      return cents(g);
+      return g.isZero() ? ZERO : cents(g);
     });
     const benefitsGross = sum(benefitsByType);
     const benefitFee = cents(s.benefitShare.times(benefitsGross));
     const revenue = fees.plus(benefitFee);
 
-    const perPartner = staffCostPerPartner(s, t);
+    const year = Math.floor((t - 1) / 12);
+    let perPartner = staffByYear[year];
+    if (perPartner === undefined) perPartner = staffByYear[year] = staffCostPerPartner(s, t);
     const staffCost = perPartner.times(nSe);
-    const investments = sum(s.investments.filter((i) => i.month === t).map((i) => i.amount));
-    const runningCosts = sum(s.runningCosts.filter((c) => c.fromMonth <= t && (c.toMonth === undefined || t <= c.toMonth)).map((c) => c.perMonth));
+    const investments = investmentsByMonth[t - 1]!;
+    const runningCosts = runningByMonth[t - 1]!;
     const costs = staffCost.plus(investments).plus(runningCosts);
 
     let subsidies = ZERO;
