@@ -6,8 +6,11 @@ import { loadConfig, type LoadedConfig, type ResolvedInput } from "../adapters/c
 import { closePeriod, type CloseInput } from "../domain/close.js";
 import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
 import type { OtherCost } from "../domain/model.js";
-import type { Dec } from "../domain/money.js";
-import { parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
+import { MODEL_ROUNDING, roundMoney, type Dec } from "../domain/money.js";
+import { readCostPriceFile } from "../adapters/costprice-file.js";
+import { plannedStaffCost } from "../domain/costprice/index.js";
+import type { CostPrice } from "../domain/costprice/types.js";
+import { monthsOf, parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
 
 export type ReadInputs = {
@@ -20,7 +23,21 @@ export type ReadInputs = {
   readonly otherCosts: readonly OtherCost[];
   readonly files: readonly InputFileInfo[];
   readonly warnings: readonly Issue[];
+  /** The cost-price file of `staff_cost:`, when the config names one. */
+  readonly costPrice?: CostPrice;
 };
+
+/**
+ * Planned net staff cost per SE partner for P (config order), rounded once per
+ * partner: the cost-price plan for the months from the project start to the
+ * end of P, minus the plan up to the start of P (so yearly indexation applies).
+ */
+export function plannedStaffFor(costPrice: CostPrice, config: LoadedConfig, period: Period): Dec[] {
+  const index = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
+  const k = Math.max(0, index(period.from) - index(config.model.start)); // months of the project before P
+  const n = monthsOf(period).length;
+  return config.model.sePartners.map((p) => roundMoney(plannedStaffCost(costPrice, p, k + n).minus(plannedStaffCost(costPrice, p, k)), MODEL_ROUNDING));
+}
 
 /** Load the config, parse the period (if given) and read every input; collect all problems. */
 export async function readCloseInputs(configPath: string, periodText?: string): Promise<Result<ReadInputs>> {
@@ -52,6 +69,18 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
   ]);
   const all = [...hours, ...benefits, ...staff, ...costs];
   const issues = all.flatMap((f) => f.issues);
+  let costPrice: CostPrice | undefined;
+  if (config.staffCost) {
+    const cp = await readCostPriceFile(config.staffCost);
+    if (!cp.ok) issues.push(...cp.issues);
+    else {
+      costPrice = cp.value;
+      const names = new Set(cp.value.partners.map((p) => p.name));
+      for (const p of config.model.sePartners.filter((x) => !names.has(x))) {
+        issues.push(error("costprice-partner-missing", `SE partner ${JSON.stringify(p)} is not in the cost-price file`, { subject: "staff_cost", source: { file: config.file } }));
+      }
+    }
+  }
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) return fail(issues);
   const info = (kind: InputFileInfo["kind"], rs: readonly InputFileResult<unknown>[]): InputFileInfo[] =>
@@ -68,6 +97,7 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
     ],
     files: [...info("hours", hours), ...info("benefits", benefits), ...info("staff", staff), ...info("costs", costs)],
     warnings: issues,
+    ...(costPrice ? { costPrice } : {}),
   });
 }
 
@@ -90,6 +120,7 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     staff: inputs.staff,
     otherCosts: inputs.otherCosts,
     openingReserve: opts.opening?.amount ?? inputs.config.model.openingReserve,
+    ...(inputs.costPrice ? { plannedStaff: plannedStaffFor(inputs.costPrice, inputs.config, inputs.period) } : {}),
     ...(opts.prior ? { prior: opts.prior } : {}),
   });
   if (!closed.ok) return closed;

@@ -23,6 +23,8 @@ export type CloseInput = {
   /** Other project costs from config and the costs CSV (all dates; filtered to P here). */
   readonly otherCosts: readonly OtherCost[];
   readonly openingReserve: Dec;
+  /** Planned net staff cost per SE partner for P (config order), from a cost-price file. */
+  readonly plannedStaff?: readonly Dec[];
   /** Ledger lookup: whether a row was already closed (or read twice in this run); index is per kind. */
   readonly prior?: (row: HourRow | BenefitRow, index: number) => PriorStatus | undefined;
 };
@@ -88,7 +90,7 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
   const revenue = sum(invoices.map((i) => i.subtotal));
 
   const staffLines = staffLinesIn(input.staff, period);
-  const staff = staffByPartner(config.sePartners, staffLines, period);
+  const staff = staffByPartner(config.sePartners, staffLines, period, input.plannedStaff);
   const necStaff = staffLines.filter((l) => config.necPartners.includes(l.row.partner));
   const otherCosts = input.otherCosts.filter((c) => contains(period, c.date));
 
@@ -133,7 +135,11 @@ function closeWarnings(r: Omit<CloseResult, "checks" | "warnings">): Issue[] {
     );
   }
   for (const s of r.staff) {
-    if (s.lines.length === 0) w.push(warning("no-staff", `no staff commitment for SE partner ${s.partner} in ${r.period.label}`));
+    if (s.fromPlan) w.push(warning("staff-from-plan", `no staff rows for SE partner ${s.partner} in ${r.period.label}: its planned staff cost from the cost-price file is used`));
+    else if (s.planned !== undefined && s.netCost.minus(s.planned).abs().greaterThan(s.planned.abs().times(r.config.effortTolerance))) {
+      w.push(warning("staff-vs-plan", `staff cost of ${s.partner} (${s.netCost.toFixed(2)}) differs from its planned cost (${s.planned.toFixed(2)}) by more than ${r.config.effortTolerance.times(100).toFixed()}%`));
+    }
+    if (s.lines.length === 0 && !s.fromPlan) w.push(warning("no-staff", `no staff commitment for SE partner ${s.partner} in ${r.period.label}`));
     for (const l of s.lines.filter((x) => x.prorated)) {
       w.push(
         warning("staff-prorated", `staff row for ${s.partner} (${l.row.period}) only partly overlaps ${r.period.label}: prorated ${l.share.num.toFixed()}/${l.share.den}`, {

@@ -68,6 +68,10 @@ export function staffLinesIn(rows: readonly StaffRow[], p: Period): StaffLine[] 
 
 export type PartnerStaff = {
   readonly partner: string;
+  /** Planned net staff cost for P from the cost-price file (`staff_cost:`), rounded to cents. */
+  readonly planned?: Dec;
+  /** True when the partner had no staff rows in P and the planned cost stands in for them. */
+  readonly fromPlan: boolean;
   readonly cost: Dec;
   readonly subsidy: Dec;
   /** Cᵢ = Σ(cost − subsidy), rounded once to cents (half away from zero). */
@@ -82,17 +86,22 @@ export type PartnerStaff = {
  * rounded (SPEC: "final staff cost per partner"). Cost and subsidy are shown
  * rounded for display by the renderers, never re-used in arithmetic.
  */
-export function staffByPartner(partners: readonly string[], lines: readonly StaffLine[], p: Period): PartnerStaff[] {
+export function staffByPartner(partners: readonly string[], lines: readonly StaffLine[], p: Period, planned?: readonly Dec[]): PartnerStaff[] {
   const monthsInP = new D(monthsOf(p).length);
-  return partners.map((partner) => {
+  return partners.map((partner, i) => {
     const mine = lines.filter((l) => l.row.partner === partner);
     const cost = sum(mine.map((l) => l.cost));
     const subsidy = sum(mine.map((l) => l.subsidy));
+    const plan = planned?.[i];
+    // No staff rows but a plan: the cost-price file replaces the staff export.
+    const fromPlan = mine.length === 0 && plan !== undefined;
     return {
       partner,
-      cost,
+      ...(plan !== undefined ? { planned: plan } : {}),
+      fromPlan,
+      cost: fromPlan ? plan : cost,
       subsidy,
-      netCost: roundMoney(cost.minus(subsidy), MODEL_ROUNDING),
+      netCost: fromPlan ? plan : roundMoney(cost.minus(subsidy), MODEL_ROUNDING),
       fte: sum(mine.map((l) => l.fteMonths)).div(monthsInP),
       lines: mine,
     };

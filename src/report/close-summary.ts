@@ -66,6 +66,8 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
       se_partner: p.sePartner,
       share: money(p.share),
       staff_cost: money(p.staffCost),
+      planned_staff_cost: r.staff[i]!.planned !== undefined ? money(r.staff[i]!.planned!) : null,
+      staff_cost_from: r.staff[i]!.fromPlan ? "cost-price plan" : "staff export",
       cost: money(r.staff[i]!.cost.toDecimalPlaces(2)),
       subsidy: money(r.staff[i]!.subsidy.toDecimalPlaces(2)),
       covered: money(p.covered),

@@ -43,11 +43,12 @@ function settlement({ result: r }: CloseReport): Table {
       money(p.uncovered),
       qty(s.fte.toDecimalPlaces(4)),
       r.effort.weightedShares ? money(r.effort.weightedShares[i]!) : "",
+      s.planned !== undefined ? money(s.planned) : "",
     ];
   });
   return {
     name: "settlement",
-    header: ["se_partner", "share", "cost", "subsidy", "staff_cost", "covered", "retained", "distributed", "reserve_payment", "uncovered", "fte", "effort_weighted_share"],
+    header: ["se_partner", "share", "cost", "subsidy", "staff_cost", "covered", "retained", "distributed", "reserve_payment", "uncovered", "fte", "effort_weighted_share", "planned_staff_cost"],
     rows,
   };
 }
