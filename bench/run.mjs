@@ -1,7 +1,7 @@
 // npm run bench: performance figures, each beside a baseline measured in the
 // same run (the machine is shared and noisy, so ratios matter, not seconds).
 // BENCH_ROWS (default 1,000,000 hour rows + 33% benefit rows) sets the size.
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "./gen-data.mjs";
 import { fmt, measure, table } from "./measure.mjs";
@@ -17,6 +17,7 @@ const node = process.execPath;
 
 const split = measure(node, ["bench/baseline-split.mjs", dir]);
 const parse = measure(node, ["bench/baseline-csvparse.mjs", dir]);
+rmSync(join(dir, "bench-ledger.jsonl"), { force: true }); // a first close each time, not a re-close
 const close = measure(node, ["bin/menerva.js", "close", "2025", "--config", join(dir, "menerva.yaml"), "--json", "--formats", "json", "--out", join(dir, "out")]);
 
 // The close must agree with the exact baseline on every fee.

@@ -133,7 +133,9 @@ export function includedIds(result: CloseResult, ids: Identified): string[] {
 /** Included ids per input file (to say which file added rows on a refused re-close). */
 export function includedPerFile(result: CloseResult, ids: Identified, ledgerPath: string, configDir: string): Record<string, string[]> {
   const per: Record<string, string[]> = {};
-  const add = (file: string, id: string) => (per[ledgerRelative(file, ledgerPath, configDir)] ??= []).push(id);
+  const names = new Map<string, string>();
+  const name = (file: string): string => names.get(file) ?? names.set(file, ledgerRelative(file, ledgerPath, configDir)).get(file)!;
+  const add = (file: string, id: string) => (per[name(file)] ??= []).push(id);
   result.hours.forEach((c, i) => (c.status === "included" || c.status === "adjustment") && add(c.row.source.file, ids.hours.ids[i]!));
   result.benefits.forEach((c, i) => (c.status === "included" || c.status === "adjustment") && add(c.row.source.file, ids.benefits.ids[i]!));
   return per;

@@ -61,16 +61,13 @@ export function hourLines(rows: readonly RatedHours[]): HourLine[] {
     .map((list) => {
       const rate = list[0]!.rate;
       const hours = sum(list.map((r) => r.row.hours));
-      const dates = list.map((r) => r.row.date).sort();
-      return {
-        kind: "hours" as const,
-        rate,
-        hours,
-        amount: roundMoney(hours.times(rate), MODEL_ROUNDING),
-        firstDate: dates[0]!,
-        lastDate: dates[dates.length - 1]!,
-        rows: list.length,
-      };
+      let firstDate = list[0]!.row.date;
+      let lastDate = firstDate;
+      for (const r of list) {
+        if (r.row.date < firstDate) firstDate = r.row.date;
+        if (r.row.date > lastDate) lastDate = r.row.date;
+      }
+      return { kind: "hours" as const, rate, hours, amount: roundMoney(hours.times(rate), MODEL_ROUNDING), firstDate, lastDate, rows: list.length };
     })
     .sort((a, b) => (a.firstDate === b.firstDate ? a.rate.comparedTo(b.rate) : a.firstDate < b.firstDate ? -1 : 1));
 }
