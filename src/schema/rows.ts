@@ -152,7 +152,10 @@ class Cells {
 
   number(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[], required = true): Dec | undefined {
     const raw = Cells.text(f, c);
-    if (raw.trim() === "") return required ? (this.required(f, c, line, issues) as undefined) : undefined;
+    if (raw.trim() === "") {
+      if (required) this.issue(issues, "error", "missing-value", "missing value", line, c);
+      return undefined;
+    }
     const r = marks.read(raw, line);
     if (r.ok) return r.value;
     this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
@@ -282,7 +285,8 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
         if (se && !costColumnReported) {
           costColumnReported = true;
           const spec = COLUMNS.staff.find((s) => s.key === "cost")!;
-          issues.push({ ...missingColumn(cells.map, spec, [], file, headerLine), found: undefined, hint: `SE partners' rows need a cost; first one is on line ${line}` });
+          const { found: _none, ...missing } = missingColumn(cells.map, spec, [], file, headerLine);
+          issues.push({ ...missing, hint: `SE partners' rows need a cost; first one is on line ${line}` });
         }
       } else {
         k = cells.number(f, cost, line, marks, issues, se);
