@@ -116,6 +116,27 @@ describe("scenario workbook", () => {
     expect(cents(recalc[60]![idx]!)).not.toBe(cents(cached[60]![idx]!));
   }, 60_000);
 
+  it("growth inflow, a fee schedule, windows and fixed subsidies recalculate to the cent too (English labels)", async () => {
+    const l = await loadScenarioFile("tests/scenario/files/shapes.yaml");
+    if (!l.ok) throw new Error("shapes.yaml does not load");
+    const sc = l.value.scenario;
+    const p = project(sc);
+    const file = join(dir, "shapes.xlsx");
+    await writeFile(file, await buildScenarioWorkbook({ scenario: sc, projection: p, figures: keyFigures(p), lang: "en" }));
+    const proj = (await recalculate(file)).get("Projection")!;
+    const h = proj[0]!;
+    p.rows.forEach((r, i) => {
+      const row = proj[i + 1]!;
+      expect([row[h.indexOf("fee/hour")], cents(row[h.indexOf("hourly fees")]!), cents(row[h.indexOf("subsidies")]!), cents(row[h.indexOf("running costs")]!), cents(row[h.indexOf("reserve")]!)]).toEqual([
+        r.feeRate.toFixed(),
+        fmtMoney(r.fees),
+        fmtMoney(r.subsidies),
+        fmtMoney(r.runningCosts),
+        fmtMoney(r.reserve),
+      ]);
+    });
+  }, 60_000);
+
   it("same scenario, same bytes", async () => {
     const a = await book(s, true);
     const b = await book(s, true);
