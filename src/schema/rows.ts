@@ -4,7 +4,7 @@
 // and the row is kept unchanged.
 import { error, warning, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow, StaffRow } from "../domain/model.js";
-import type { Dec } from "../domain/money.js";
+import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
 import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
 import type { DecimalMarkState } from "./csv-row-number.js";
@@ -183,7 +183,8 @@ function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
   const seM = new NameMatcher(ctx.sePartners, "SE partner", [{ names: ctx.necPartners, what: NEC }]);
   const dates = new Map<string, string | undefined>();
   const file = cells.file;
-  const TWENTY_FOUR = 24;
+  // Built once: a Decimal per comparison would cost more than the row itself.
+  const TWENTY_FOUR = dec("24");
   return {
     numericColumns: [hours.idx],
     read(f, line, marks, issues) {
@@ -259,7 +260,7 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
   const all = [...ctx.sePartners, ...ctx.necPartners];
   const partnerM = new NameMatcher(all, "partner");
   const isSe = new Set(ctx.sePartners);
-  const FTE_LIMIT = "1.5";
+  const FTE_LIMIT = dec("1.5");
   let costColumnReported = false;
   const file = cells.file;
   return {
