@@ -354,12 +354,21 @@ function gridSheet(wb: ExcelJS.Workbook, g: Grid, lang: Lang, name: string, scen
   });
 }
 
-function monteCarloSheet(wb: ExcelJS.Workbook, mc: MonteCarloResult, p: Projection, pc: ProjectionCols, lang: Lang, name: string, scenarioName: string, projName: string): { p5: string; p50: string; p95: string } {
+function monteCarloSheet(
+  wb: ExcelJS.Workbook,
+  mc: MonteCarloResult,
+  p: Projection,
+  pc: ProjectionCols,
+  lang: Lang,
+  name: string,
+  scenarioName: string,
+  projName: string,
+): { p5: string; p50: string; p95: string; band: string } {
   const ws = wb.addWorksheet(name);
   const nl = lang === "nl";
-  setupSheet(ws, { title: `MENERVA — ${scenarioName} — ${name} (${mc.runs} runs, seed ${mc.seed})`, freezeRows: 1, widths: [8, 10, 16, 16, 16, 16, 18], landscape: false });
+  setupSheet(ws, { title: `MENERVA — ${scenarioName} — ${name} (${mc.runs} runs, seed ${mc.seed})`, freezeRows: 1, widths: [8, 10, 16, 16, 16, 16, 18, 16], landscape: false });
   const h = ws.getRow(1);
-  [label("month", lang), label("label", lang), `${label("reserve", lang)} P5`, `${label("reserve", lang)} P50`, `${label("reserve", lang)} P95`, `${label("reserve", lang)} ${label("mean", lang)}`, nl ? "reserve (deterministisch)" : "reserve (deterministic)"].forEach(
+  [label("month", lang), label("label", lang), `${label("reserve", lang)} P5`, `${label("reserve", lang)} P50`, `${label("reserve", lang)} P95`, `${label("reserve", lang)} ${label("mean", lang)}`, nl ? "reserve (deterministisch)" : "reserve (deterministic)", nl ? "band P95 − P5" : "band P95 − P5"].forEach(
     (x, i) => (h.getCell(i + 1).value = x),
   );
   styleHeaderRow(h);
@@ -373,6 +382,8 @@ function monteCarloSheet(wb: ExcelJS.Workbook, mc: MonteCarloResult, p: Projecti
     setNumber(r.getCell(5), r2(mc.reserveP95[t]!), FMT.eur);
     setNumber(r.getCell(6), r2(mc.reserveMean[t]!), FMT.eur);
     setFormula(r.getCell(7), ref(projName, `${pc.cols.reserve}${pc.first + t}`), m.reserve, FMT.eur);
+    // The chart's band is stacked on P5, so it needs the width of the band.
+    setFormula(r.getCell(8), `E${t + 2}-C${t + 2}`, r2(r2(mc.reserveP95[t]!) - r2(mc.reserveP5[t]!)), FMT.eur);
   });
   const base = p.rows.length + 3;
   const info: [string, number | string][] = [
@@ -386,7 +397,7 @@ function monteCarloSheet(wb: ExcelJS.Workbook, mc: MonteCarloResult, p: Projecti
     if (typeof v === "number") setNumber(r.getCell(3), v, i === 0 ? FMT.pct : FMT.int);
   });
   const last = p.rows.length + 1;
-  return { p5: ref(name, `$C$2:$C$${last}`), p50: ref(name, `$D$2:$D$${last}`), p95: ref(name, `$E$2:$E$${last}`) };
+  return { p5: ref(name, `$C$2:$C$${last}`), p50: ref(name, `$D$2:$D$${last}`), p95: ref(name, `$E$2:$E$${last}`), band: ref(name, `$H$2:$H$${last}`) };
 }
 
 /** The whole workbook as deterministic bytes. */
@@ -431,6 +442,25 @@ export async function buildScenarioWorkbook(x: ScenarioWorkbookInput): Promise<U
       numFmt: FMT.eurWhole,
       yAxisTitle: "EUR",
     },
+    ...(mc
+      ? [
+          {
+            sheet: S.charts,
+            anchor: { col: 24, row: 0, width: 12, height: 20 },
+            type: "area" as const,
+            stacked: true,
+            title: nl ? "Monte Carlo: reserve P5–P95" : "Monte Carlo: reserve P5–P95",
+            categories: pc.label,
+            series: [
+              // An invisible base up to P5 (white on the white plot), the band from P5 to P95 on top.
+              { name: "P5", ref: mc.p5, color: "FFFFFF" },
+              { name: "P5–P95", ref: mc.band, color: "9DC3E6" },
+            ],
+            numFmt: FMT.eurWhole,
+            yAxisTitle: "EUR",
+          },
+        ]
+      : []),
     ...(sens
       ? [
           {
