@@ -79,6 +79,15 @@ describe("menerva scenario (CLI)", () => {
     ]);
   });
 
+  it("a grid on worker threads gives the same JSON as one thread", async () => {
+    const { scenarioGrid } = await import("../../src/app/scenario/analyses.js");
+    const args = { x: "inflow=1:20:1", y: "placement_rate=0.05:0.5:0.05" }; // 200 cells: big enough for workers
+    const cli = menerva("scenario", "grid", "scenarios/base.yaml", "--x", args.x, "--y", args.y, "--json");
+    expect(cli.status).toBe(0);
+    const one = await scenarioGrid("scenarios/base.yaml", { lang: "nl", json: true, ...args }); // from src: one thread
+    expect(one.ok && one.stdout).toBe(cli.stdout);
+  }, 60_000);
+
   it("rejects a bad grid range with a hint", () => {
     const r = menerva("scenario", "grid", "scenarios/base.yaml", "--x", "inflow=4:16", "--y", "colour=1:2:1");
     expect(r.status).toBe(2);

@@ -5,7 +5,8 @@ import { fmtDecimal, fmtMoney } from "../../domain/money.js";
 import { DRIVERS } from "../../domain/scenario/drivers.js";
 import { keyFigures } from "../../domain/scenario/figures.js";
 import type { Scenario } from "../../domain/scenario/types.js";
-import { countCells, grid, type Range } from "../../domain/scenario/grid.js";
+import { countCells, type Range } from "../../domain/scenario/grid.js";
+import { gridOnCores } from "./parallel-grid.js";
 import { project } from "../../domain/scenario/project.js";
 import { sensitivity } from "../../domain/scenario/sensitivity.js";
 import { SOLVE_BOUNDS, solve, type Goal, type SolveFor } from "../../domain/scenario/solve.js";
@@ -128,7 +129,7 @@ export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly
   if (!l.ok) issues.push(...l.issues);
   const s = l.ok ? withOpening(l.scenario, o.openingReserve, issues) : undefined;
   if (issues.length > 0 || !s || !x || !y) return { ok: false, issues };
-  const g = grid(s, x, y);
+  const g = await gridOnCores(s, x, y);
   const range = (r: Range) => ({ driver: r.driver, from: fmtDecimal(r.from), to: fmtDecimal(r.to), step: fmtDecimal(r.step) });
   const json = {
     scenario: s.name,
