@@ -104,6 +104,11 @@ const arbScenario = fc.record({
 
 const build = (a: fc.infer<typeof arbScenario>, inflow: number) =>
   tiny({
+    necPartners: [
+      { name: "N1", share: dec("0.5"), marginPerHour: dec("4.00"), cellCostPerMonth: dec("100.00") },
+      { name: "N2", share: dec("0.3"), marginPerHour: dec("3.50"), cellCostPerMonth: dec("0.00") },
+      { name: "N3", share: dec("0.2"), marginPerHour: dec("5.00"), cellCostPerMonth: dec("50.00") },
+    ],
     months: a.months,
     sePartners: Array.from({ length: a.nSe }, (_, i) => `SE${i}`),
     inflow: { kind: "constant", perMonth: dec(inflow) },
@@ -137,5 +142,8 @@ describe("projection properties", () => {
       expect(r.benefitFee.decimalPlaces()).toBeLessThanOrEqual(2);
     }
     expect(sum(p.sePartners!.map((x) => x.share)).equals(sum(p.rows.map((r) => r.revenue)))).toBe(true);
+    const nec = p.necPartners!;
+    expect(sum(nec.map((x) => x.feesPaid)).equals(sum(p.rows.map((r) => r.fees)))).toBe(true);
+    expect(sum(nec.map((x) => x.benefitFeePaid)).equals(sum(p.rows.map((r) => r.benefitFee)))).toBe(true);
   });
 });

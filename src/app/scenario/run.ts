@@ -1,5 +1,6 @@
 // `scenario run FILE`: the monthly projection and key figures of one scenario.
-import { D, fmtDecimal } from "../../domain/money.js";
+import { D, fmtDecimal, fmtMoney } from "../../domain/money.js";
+import type { KeyFigures } from "../../domain/scenario/figures.js";
 import { sensitivity } from "../../domain/scenario/sensitivity.js";
 import { keyFigures } from "../../domain/scenario/figures.js";
 import { project } from "../../domain/scenario/project.js";
@@ -8,6 +9,18 @@ import { figuresTable, necTable, projectionTable, renderTableCsv, renderTableTex
 import { load } from "./load.js";
 import { slug, writeOutputs, type Answer, type ScenarioOptions } from "./outputs.js";
 import { scenarioWorkbookFile } from "./workbook.js";
+
+/** Two sentences a director reads first: when it breaks even and how much funding it needs. */
+function headline(k: KeyFigures, labels: readonly string[], nl: boolean): string {
+  const month = (m: number | undefined) => (m === undefined ? (nl ? "nooit" : "never") : `${nl ? "maand" : "month"} ${m} (${labels[m - 1]})`);
+  return nl
+    ? `Break-even: ${month(k.breakEvenMonth)}; terugverdiend: ${month(k.paybackMonth)}.\n` +
+        `Financieringsbehoefte ${fmtMoney(k.fundingNeed)} (laagste reserve in ${month(k.lowestReserveMonth)}); eindreserve ${fmtMoney(k.endReserve)}; ` +
+        `${k.feasible ? "haalbaar zonder extra financiering" : "niet haalbaar zonder extra financiering"}.`
+    : `Break-even: ${month(k.breakEvenMonth)}; paid back: ${month(k.paybackMonth)}.\n` +
+        `Funding need ${fmtMoney(k.fundingNeed)} (lowest reserve in ${month(k.lowestReserveMonth)}); end reserve ${fmtMoney(k.endReserve)}; ` +
+        `${k.feasible ? "feasible without extra funding" : "not feasible without extra funding"}.`;
+}
 
 export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Answer> {
   const l = await load(file);
@@ -34,6 +47,7 @@ export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Ans
   const text = [
     `${nl ? "Scenario" : "Scenario"} ${s.name}: ${s.months} ${nl ? "maanden vanaf" : "months from"} ${s.start}` +
       ` (${nl ? "uren/maand = uren/week × 52/12 =" : "hours/month = hours/week × 52/12 ="} ${fmtDecimal(p.hoursPerMonthPerWorker.toDecimalPlaces(2))})`,
+    headline(k, p.rows.map((r) => r.label), nl),
     "",
     renderTableText(proj),
     renderTableText(fig),
