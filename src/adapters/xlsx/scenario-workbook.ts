@@ -352,6 +352,20 @@ function gridSheet(wb: ExcelJS.Workbook, g: Grid, lang: Lang, name: string, scen
       if (!c.feasible) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFF4CCCC" } };
     });
   });
+  // The same grid as yes/no, for readers who print in black and white.
+  const top = g.ys.length + 4;
+  ws.getRow(top).getCell(1).value = `${label("feasible", lang)} (${nl ? "reserve nooit onder nul" : "reserve never below zero"})`;
+  ws.getRow(top).getCell(1).font = { bold: true };
+  const h2 = ws.getRow(top + 1);
+  h2.getCell(1).value = `${g.y.driver} \\ ${g.x.driver}`;
+  g.xs.forEach((x, i) => setNumber(h2.getCell(i + 2), x, FMT.decimal4));
+  styleHeaderRow(h2);
+  g.ys.forEach((y, iy) => {
+    const r = ws.getRow(top + 2 + iy);
+    setNumber(r.getCell(1), y, FMT.decimal4);
+    r.getCell(1).font = { bold: true };
+    g.cells[iy]!.forEach((c, ix) => (r.getCell(ix + 2).value = label(c.feasible ? "yes" : "no", lang)));
+  });
 }
 
 function monteCarloSheet(
