@@ -21,6 +21,15 @@ describe("Monte Carlo", () => {
     const j = JSON.parse(a);
     expect(j.runs).toBe(2000);
     expect(j.monthly).toHaveLength(60);
+    for (const m of j.monthly) {
+      expect(Number(m.p5)).toBeLessThanOrEqual(Number(m.p50));
+      expect(Number(m.p50)).toBeLessThanOrEqual(Number(m.p95));
+    }
+    // Every run breaks even in exactly one month or never.
+    const counted = j.breakEven.byMonth.reduce((n: number, b: { runs: number }) => n + b.runs, 0) + j.breakEven.never;
+    expect(counted).toBe(2000);
+    expect(Number(j.probabilityFeasible)).toBeGreaterThanOrEqual(0);
+    expect(Number(j.probabilityFeasible)).toBeLessThanOrEqual(1);
   });
 
   it("with zero variance every percentile equals the exact Decimal run to within a few cents", async () => {
