@@ -1,9 +1,8 @@
 // Row fingerprints: a hash of a row's normalised content (never its file or
 // line), so the same row in next month's cumulative export is recognised as
 // already closed. Occurrence indices keep identical rows in one file apart.
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { warning, type Issue, type SourceRef } from "../domain/issues.js";
-import { canonicalJson } from "./canonical-json.js";
 
 export type FingerprintInput = {
   readonly kind: "hours" | "benefits" | "staff" | "costs";
@@ -31,9 +30,13 @@ export function normaliseQuantity(text: string): string {
   return m[1] === "-" && body !== "0" ? `-${body}` : body;
 }
 
+// Printable ASCII words separated by single spaces: already normal (the common case, checked cheaply).
+const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
+
 /** Trim, collapse inner whitespace and use Unicode NFC, so re-exports that differ only in spacing still match. */
 function normaliseText(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
+  if (PLAIN.test(s)) return s;
   const t = s.normalize("NFC").trim().replace(/\s+/g, " ");
   return t === "" ? undefined : t;
 }
@@ -65,7 +68,12 @@ export function fingerprintContent(r: FingerprintInput): Record<string, unknown>
  * fingerprint, whatever file or line the row came from.
  */
 export function rowFingerprint(r: FingerprintInput): string {
-  return createHash("sha256").update(canonicalJson(fingerprintContent(r))).digest("hex").slice(0, 32);
+  // A fixed-position JSON array of the normalised content: unambiguous and
+  // canonical without sorting keys (this runs once per input row).
+  const c = fingerprintContent(r);
+  const x = c["x"] as Record<string, string> | undefined;
+  const text = JSON.stringify([c["k"], c["d"], c["p"] ?? null, c["c"] ?? null, c["q"], c["t"] ?? null, c["r"] ?? null, x ? Object.keys(x).sort().map((k) => [k, x[k]]) : null]);
+  return hash("sha256", text, "hex").slice(0, 32);
 }
 
 /** Counts occurrences of each fingerprint within one file, so identical rows stay separate rows. */
