@@ -35,6 +35,8 @@ export type CloseRunOutcome =
       /** appended: a new record; reproduced: a re-close with the same inputs (nothing appended). */
       readonly ledger: "appended" | "reproduced";
       readonly reopened?: string;
+      /** Things to tell the user on stderr that are not part of the close (e.g. a stale lock taken over). */
+      readonly notices: readonly Issue[];
     }
   | { readonly ok: false; readonly exit: 2 | 3; readonly issues: readonly Issue[] };
 
@@ -109,7 +111,8 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
     const outDir = resolve(opts.out ?? resolve(config.output, period.label));
     await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
     if (plan.mode === "new") await appendRecord(config.ledger, record);
-    return { ok: true, report, outDir, ledger: plan.mode === "new" ? "appended" : "reproduced", ...(reopened ? { reopened } : {}) };
+    const notices = lock.ok ? lock.warnings : [];
+    return { ok: true, report, outDir, ledger: plan.mode === "new" ? "appended" : "reproduced", notices, ...(reopened ? { reopened } : {}) };
   } finally {
     await lock.value.release();
   }

@@ -4,6 +4,7 @@ import { ROW_STATUSES, type RowCounts } from "../domain/classify.js";
 import type { Issue } from "../domain/issues.js";
 import type { Invoice, InvoiceLine } from "../domain/invoice.js";
 import type { CloseReport } from "./close-report.js";
+import { ZERO, type Dec } from "../domain/money.js";
 import { money, qty, rate } from "./format.js";
 
 function line(l: InvoiceLine): Record<string, unknown> {
@@ -51,6 +52,21 @@ export function issueJson(i: Issue): Record<string, unknown> {
   };
 }
 
+/** Late rows billed now, grouped by the period they belong to (prior-period adjustments). */
+export function adjustmentsByPeriod(report: CloseReport): { period: string; hours: Dec; benefits: Dec; rows: number }[] {
+  const by = new Map<string, { period: string; hours: Dec; benefits: Dec; rows: number }>();
+  for (const c of [...report.result.hours, ...report.result.benefits]) {
+    if (c.status !== "adjustment") continue;
+    const k = c.ownPeriod ?? "";
+    const a = by.get(k) ?? { period: k, hours: ZERO, benefits: ZERO, rows: 0 };
+    if (c.row.kind === "hours") a.hours = a.hours.plus(c.row.hours);
+    else a.benefits = a.benefits.plus(c.row.amount);
+    a.rows += 1;
+    by.set(k, a);
+  }
+  return [...by.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+}
+
 export function closeSummary(report: CloseReport): Record<string, unknown> {
   const r = report.result;
   const res = r.settlement.reserve;
@@ -94,6 +110,7 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
       within_tolerance: r.effort.withinTolerance,
     },
     rows: { hours: counts(r.rows.hours), benefits: counts(r.rows.benefits) },
+    adjustments: adjustmentsByPeriod(report).map((a) => ({ period: a.period, rows: a.rows, hours: qty(a.hours), benefits: money(a.benefits) })),
     inputs: report.inputs.map((f) => ({ kind: f.kind, file: f.file, sha256: f.sha256, rows: f.rows })),
     config: { file: report.configFile, sha256: report.configSha256 },
     ...(report.ledgerRecordHash ? { ledger_record: report.ledgerRecordHash } : {}),

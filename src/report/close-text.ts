@@ -5,6 +5,7 @@ import { ROW_STATUSES } from "../domain/classify.js";
 import { formatIssue } from "../domain/issues.js";
 import type { CloseReport } from "./close-report.js";
 import { money, qty } from "./format.js";
+import { adjustmentsByPeriod } from "./close-summary.js";
 
 const L = {
   nl: {
@@ -52,6 +53,10 @@ export function renderCloseText(report: CloseReport): string {
   for (const kind of ["hours", "benefits"] as const) {
     out.push(`  ${pad(kind, 9)} ${ROW_STATUSES.map((s) => `${s} ${r.rows[kind][s]}`).join(", ")}`);
   }
+  for (const a of adjustmentsByPeriod(report)) {
+    out.push(`  ${report.language === "nl" ? "correctie vorige periode" : "prior-period adjustment"} ${a.period}: ${a.rows} ${report.language === "nl" ? "rijen" : "rows"}, ${qty(a.hours)} ${t.hours}, ${t.benefits} ${money(a.benefits)}`);
+  }
+  if (report.ledgerRecordHash) out.push(`  ledger record ${report.ledgerRecordHash}`);
   const failed = r.checks.filter((c) => !c.ok);
   out.push("", `${t.checks}: ${failed.length === 0 ? t.allOk : failed.map((c) => `${c.name} ${t.notOk}`).join("; ")}`);
   if (report.warnings.length > 0) {

@@ -6,6 +6,7 @@ import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close
 import { runClose } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
+import { formatIssue } from "../../domain/issues.js";
 
 type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[] };
 
@@ -40,6 +41,7 @@ export function registerClose(program: Command): void {
       });
       if (!run.ok) throw new UserError(run.issues, run.exit);
       const { report, outDir } = run;
+      for (const n of run.notices) process.stderr.write(`${formatIssue(n)}\n`);
       if (opts.json) {
         process.stdout.write(summaryJsonText(report));
         return;
