@@ -1,0 +1,611 @@
+// The Excel statement of a close (issue 4, SPEC §6): eight sheets, Dutch or
+// English, every total a live formula over the Detail rows and the named
+// parameter cells, stored with menerva's own figure as its cached value.
+// `buildStatement` also returns "checkpoints" (cell → menerva's figure) so a
+// test can recalculate the file in LibreOffice and compare every total.
+// Usage: const bytes = await renderStatementXlsx(report);
+import ExcelJS from "exceljs";
+import { ROW_STATUSES, type RowStatus } from "../../domain/classify.js";
+import { formatSource } from "../../domain/issues.js";
+import { D, fmtMoney, sum, ZERO, type Dec } from "../../domain/money.js";
+import type { CloseReport } from "../../report/close-report.js";
+import { setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
+import { toDeterministicXlsx } from "./deterministic.js";
+import { FMT, excelDate, safeText } from "./formats.js";
+import { EXCEL_MAX_DATA_ROWS, splitRows, splitSheetName } from "./streaming.js";
+
+/** A rate in euro with 2 to 4 decimals (2.50, 3.125). */
+const RATE_FMT = "[$€-813] #,##0.00##";
+
+const LABELS = {
+  nl: {
+    sheets: { overview: "Overzicht", invoices: "Facturen", settlement: "Afrekening", reserve: "Reserve", staff: "Personeel", detail: "Detail", exceptions: "Uitzonderingen", checks: "Controles" },
+    close: "Afsluiting", project: "Project", period: "Periode", from: "Van", to: "Tot en met", profitPolicy: "Beleid winst", shortfallPolicy: "Beleid tekort",
+    retain: "inhouden in de reserve (retain)", distribute: "uitkeren (distribute)", partner: "gedragen door de partner (partner)", reserveFirst: "eerst uit de reserve (reserve-first)",
+    parameters: "Parameters", vatRate: "Btw-tarief", benefitShare: "Aandeel voordelen", fee: "Uurvergoeding vanaf", allNec: "alle NEC-partners",
+    openingReserve: "Beginreserve", openingFromConfig: "uit de configuratie", openingFromClose: "eindreserve van", tolerance: "Tolerantie inzet",
+    inputs: "Invoer", kind: "Soort", file: "Bestand", rows: "Rijen", encoding: "Codering", sha: "SHA-256", config: "Configuratie",
+    rowAccounting: "Rijen per status", read: "gelezen", rejected: "geweigerd",
+    status: { included: "opgenomen", adjustment: "correctie", deferred: "uitgesteld", before_start: "voor de start", already_closed: "al afgesloten" } as Record<RowStatus, string>,
+    kinds: { hours: "uren", benefits: "voordelen", staff: "personeel", costs: "kosten" } as Record<string, string>,
+    keyTotals: "Kerncijfers", revenue: "Omzet (Σ subtotalen)", totalVat: "Totaal btw", closingReserve: "Eindreserve", warnings: "Waarschuwingen", ledger: "Grootboekrecord",
+    invoiceTo: "Factuur aan", creditTo: "Creditnota aan", description: "Omschrijving", range: "Periode / soorten", quantity: "Hoeveelheid", rate: "Tarief / aandeel", amount: "Bedrag",
+    hoursAt: "Uren aan", benefitsOf: "Voordelen", subtotal: "Subtotaal", vat: "Btw", total: "Totaal",
+    sePartner: "SE-partner", share: "Aandeel (gelijk)", staffCost: "Personeelskost", covered: "Gedekt", retained: "Ingehouden", distributed: "Uitgekeerd",
+    reservePayment: "Uit reserve", uncovered: "Niet gedekt", fte: "Inzet (FTE)", weighted: "Aandeel naar inzet", totalRow: "Totaal",
+    spread: "Spreiding inzet", opening: "Begin", otherCost: "Andere kost", otherCostsTotal: "Andere kosten", closing: "Einde", history: "Vorige afsluitingen", date: "Datum",
+    side: "Kant", role: "Rol", shareOfRow: "Deel van de rij", costInPeriod: "Kost in periode", subsidyInPeriod: "Subsidie in periode", source: "Bron",
+    necPartner: "NEC-partner", candidate: "Kandidaat", type: "Type voordeel", hours: "Uren", benefitAmount: "Bedrag voordeel", ownPeriod: "Eigen periode",
+    hoursKind: "uren", benefitKind: "voordeel",
+    code: "Code", message: "Melding", warning: "waarschuwing",
+    check: "Controle", inExcel: "Formule", inMenerva: "menerva", detail: "Detail",
+    ok: "OK", notOk: "NIET OK",
+    checkNames: {
+      lines: "Factuurlijnen = subtotaal", invTotal: "Subtotaal + btw = totaal", subtotals: "Σ subtotalen = omzet", shares: "Σ aandelen = omzet",
+      covered: "Gedekt + ingehouden + uitgekeerd = aandeel", reserve: "Reserve sluit aan", rows: "Elke rij één keer geteld", revenueMatches: "Omzet = menerva", reserveMatches: "Eindreserve = menerva",
+    },
+  },
+  en: {
+    sheets: { overview: "Overview", invoices: "Invoices", settlement: "Settlement", reserve: "Reserve", staff: "Staff", detail: "Detail", exceptions: "Exceptions", checks: "Checks" },
+    close: "Close", project: "Project", period: "Period", from: "From", to: "To", profitPolicy: "Profit policy", shortfallPolicy: "Shortfall policy",
+    retain: "retain in the reserve (retain)", distribute: "pay out (distribute)", partner: "borne by the partner (partner)", reserveFirst: "from the reserve first (reserve-first)",
+    parameters: "Parameters", vatRate: "VAT rate", benefitShare: "Benefit share", fee: "Hourly fee from", allNec: "all NEC partners",
+    openingReserve: "Opening reserve", openingFromConfig: "from the configuration", openingFromClose: "closing reserve of", tolerance: "Effort tolerance",
+    inputs: "Inputs", kind: "Kind", file: "File", rows: "Rows", encoding: "Encoding", sha: "SHA-256", config: "Configuration",
+    rowAccounting: "Rows by status", read: "read", rejected: "rejected",
+    status: { included: "included", adjustment: "adjustment", deferred: "deferred", before_start: "before start", already_closed: "already closed" } as Record<RowStatus, string>,
+    kinds: { hours: "hours", benefits: "benefits", staff: "staff", costs: "costs" } as Record<string, string>,
+    keyTotals: "Key totals", revenue: "Revenue (Σ subtotals)", totalVat: "Total VAT", closingReserve: "Closing reserve", warnings: "Warnings", ledger: "Ledger record",
+    invoiceTo: "Invoice to", creditTo: "Credit note to", description: "Description", range: "Period / types", quantity: "Quantity", rate: "Rate / share", amount: "Amount",
+    hoursAt: "Hours at", benefitsOf: "Benefits", subtotal: "Subtotal", vat: "VAT", total: "Total",
+    sePartner: "SE partner", share: "Share (equal)", staffCost: "Staff cost", covered: "Covered", retained: "Retained", distributed: "Distributed",
+    reservePayment: "From reserve", uncovered: "Uncovered", fte: "Effort (FTE)", weighted: "Effort-weighted share", totalRow: "Total",
+    spread: "Effort spread", opening: "Opening", otherCost: "Other cost", otherCostsTotal: "Other costs", closing: "Closing", history: "Earlier closes", date: "Date",
+    side: "Side", role: "Role", shareOfRow: "Share of row", costInPeriod: "Cost in period", subsidyInPeriod: "Subsidy in period", source: "Source",
+    necPartner: "NEC partner", candidate: "Candidate", type: "Benefit type", hours: "Hours", benefitAmount: "Benefit amount", ownPeriod: "Own period",
+    hoursKind: "hours", benefitKind: "benefit",
+    code: "Code", message: "Message", warning: "warning",
+    check: "Check", inExcel: "Formula", inMenerva: "menerva", detail: "Detail",
+    ok: "OK", notOk: "NOT OK",
+    checkNames: {
+      lines: "Invoice lines = subtotal", invTotal: "Subtotal + VAT = total", subtotals: "Σ subtotals = revenue", shares: "Σ shares = revenue",
+      covered: "Covered + retained + distributed = share", reserve: "Reserve rolls forward", rows: "Every row counted once", revenueMatches: "Revenue = menerva", reserveMatches: "Closing reserve = menerva",
+    },
+  },
+} as const;
+
+type Labels = (typeof LABELS)["nl"] | (typeof LABELS)["en"];
+
+/** A cell whose recalculated value must equal menerva's figure. */
+export type Checkpoint = { readonly sheet: string; readonly cell: string; readonly label: string; readonly expected: string };
+
+export type StatementOptions = {
+  /** Rows per Detail sheet before it is split (tests use a small limit). */
+  readonly maxDetailRows?: number;
+};
+
+/** 'Sheet'!$A$1 */
+const ref = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")}`;
+const money2 = (x: Dec) => fmtMoney(x.toDecimalPlaces(2));
+const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
+/**
+ * A SUMIFS criterion that matches exactly this text: "=" so a leading < > =
+ * is not an operator, and ~ escapes the wildcards * ? ~ (Excel and LibreOffice).
+ */
+const exactly = (s: string) => quote(`=${s.replace(/[~*?]/g, "~$&")}`);
+
+function colLetter(n: number): string {
+  let s = "";
+  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
+  return s;
+}
+
+/** Detail sheet columns (1-based). */
+const DC = { date: 1, nec: 2, candidate: 3, kind: 4, type: 5, hours: 6, rate: 7, amount: 8, status: 9, ownPeriod: 10, source: 11 } as const;
+
+type DetailPart = { name: string; rows: number };
+
+/** SUMIFS over every part of the (possibly split) Detail table. */
+function detailSumifs(parts: readonly DetailPart[], sumCol: number, criteria: readonly [number, string][]): string {
+  return parts
+    .map((p) => {
+      const last = Math.max(2, p.rows + 1);
+      const range = (c: number) => `${ref(p.name, `${colLetter(c)}2`)}:${`$${colLetter(c)}$${last}`}`;
+      return `SUMIFS(${range(sumCol)},${criteria.map(([c, crit]) => `${range(c)},${crit}`).join(",")})`;
+    })
+    .join("+");
+}
+
+type Ctx = {
+  report: CloseReport;
+  t: Labels;
+  wb: ExcelJS.Workbook;
+  checkpoints: Checkpoint[];
+  title: (sheet: string) => string;
+};
+
+function point(ctx: Ctx, sheet: string, cell: string, label: string, expected: Dec | string): void {
+  ctx.checkpoints.push({ sheet, cell, label, expected: typeof expected === "string" ? expected : money2(expected) });
+}
+
+function headerRow(ws: ExcelJS.Worksheet, rowNo: number, labels: readonly string[]): void {
+  const row = ws.getRow(rowNo);
+  labels.forEach((l, i) => {
+    row.getCell(i + 1).value = l;
+  });
+  styleHeaderRow(row);
+}
+
+/** The statement workbook and the checkpoints a recalculation must reproduce. */
+export function buildStatement(report: CloseReport, opts: StatementOptions = {}): { wb: ExcelJS.Workbook; checkpoints: Checkpoint[] } {
+  const t = LABELS[report.language];
+  const r = report.result;
+  const wb = new ExcelJS.Workbook();
+  wb.title = `${r.config.project} — ${t.close} ${r.period.label}`;
+  wb.subject = t.close;
+  const ctx: Ctx = { report, t, wb, checkpoints: [], title: (s) => `${r.config.project} — ${r.period.label} — ${s}` };
+  const S = t.sheets;
+  // Sheets in reading order; filled below in dependency order.
+  const overview = wb.addWorksheet(S.overview);
+  const invoices = wb.addWorksheet(S.invoices);
+  const settlement = wb.addWorksheet(S.settlement);
+  const reserve = wb.addWorksheet(S.reserve);
+  const staff = wb.addWorksheet(S.staff);
+  const detailParts = writeDetail(ctx, opts.maxDetailRows ?? EXCEL_MAX_DATA_ROWS);
+  const exceptions = wb.addWorksheet(S.exceptions);
+  const checks = wb.addWorksheet(S.checks);
+
+  const params = writeOverviewParameters(ctx, overview);
+  const inv = writeInvoices(ctx, invoices, detailParts, params);
+  const staffRange = writeStaff(ctx, staff);
+  const set = writeSettlement(ctx, settlement, inv.revenueCell, staffRange);
+  const res = writeReserve(ctx, reserve, params, set);
+  writeOverviewTotals(ctx, overview, params.nextRow, inv, res);
+  writeExceptions(ctx, exceptions);
+  writeChecks(ctx, checks, inv, set, res);
+  // Only functions Excel and LibreOffice both know; Excel recalculates on open.
+  wb.calcProperties.fullCalcOnLoad = true;
+  return { wb, checkpoints: ctx.checkpoints };
+}
+
+/** Deterministic .xlsx bytes of the statement. */
+export async function renderStatementXlsx(report: CloseReport, opts: StatementOptions = {}): Promise<Uint8Array> {
+  return toDeterministicXlsx(buildStatement(report, opts).wb);
+}
+
+// ---------------------------------------------------------------- Detail
+
+function writeDetail(ctx: Ctx, maxRows: number): DetailPart[] {
+  const { t, report } = ctx;
+  const r = report.result;
+  type Line = { date: string; nec: string; cand: string; kind: string; type: string; hours?: Dec; rate?: Dec; amount?: Dec; status: RowStatus; own: string; src: string };
+  const lines: Line[] = [];
+  for (const h of r.hours) {
+    if (h.status !== "included" && h.status !== "adjustment") continue;
+    lines.push({
+      date: h.row.date, nec: h.row.necPartner, cand: h.row.candidate, kind: t.hoursKind, type: "", hours: h.row.hours,
+      ...(h.rate ? { rate: h.rate } : {}), status: h.status, own: h.ownPeriod ?? "", src: formatSource(h.row.source),
+    });
+  }
+  for (const b of r.benefits) {
+    if (b.status !== "included" && b.status !== "adjustment") continue;
+    lines.push({
+      date: b.row.date, nec: b.row.necPartner, cand: b.row.candidate, kind: t.benefitKind, type: b.row.type, amount: b.row.amount,
+      status: b.status, own: b.ownPeriod ?? "", src: formatSource(b.row.source),
+    });
+  }
+  const parts: DetailPart[] = [];
+  for (const range of splitRows(lines.length, maxRows)) {
+    const name = splitSheetName(t.sheets.detail, range);
+    const ws = ctx.wb.addWorksheet(name);
+    headerRow(ws, 1, [t.date, t.necPartner, t.candidate, t.kind, t.type, t.hours, t.rate, t.benefitAmount, "Status", t.ownPeriod, t.source]);
+    for (let i = range.start; i < range.end; i++) {
+      const l = lines[i]!;
+      const row = ws.getRow(i - range.start + 2);
+      row.getCell(DC.date).value = excelDate(l.date);
+      row.getCell(DC.date).numFmt = FMT.date;
+      row.getCell(DC.nec).value = safeText(l.nec);
+      row.getCell(DC.candidate).value = safeText(l.cand);
+      row.getCell(DC.kind).value = l.kind;
+      if (l.type) row.getCell(DC.type).value = safeText(l.type);
+      if (l.hours) setNumber(row.getCell(DC.hours), l.hours, FMT.hours);
+      if (l.rate) setNumber(row.getCell(DC.rate), l.rate, RATE_FMT);
+      if (l.amount) setNumber(row.getCell(DC.amount), l.amount, FMT.eur);
+      row.getCell(DC.status).value = t.status[l.status];
+      if (l.own) row.getCell(DC.ownPeriod).value = l.own;
+      row.getCell(DC.source).value = safeText(l.src);
+    }
+    setupSheet(ws, { title: ctx.title(name), freezeRows: 1, widths: [12, 18, 16, 10, 14, 10, 10, 14, 14, 12, 30], autoFilter: `A1:K${Math.max(1, range.end - range.start + 1)}` });
+    parts.push({ name, rows: range.end - range.start });
+  }
+  return parts;
+}
+
+// ---------------------------------------------------------------- Overview
+
+type Params = { vatRate: string; shares: Map<string, string>; openingReserve: string; nextRow: number };
+
+function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
+  const { t, report, wb } = ctx;
+  const r = report.result;
+  const c = r.config;
+  const name = ws.name;
+  ws.getCell("A1").value = `${c.project} — ${t.close} ${r.period.label}`;
+  ws.getCell("A1").font = { bold: true, size: 14 };
+  let row = 3;
+  const put = (label: string, value: ExcelJS.CellValue, fmt?: string): string => {
+    ws.getCell(`A${row}`).value = label;
+    const cell = ws.getCell(`B${row}`);
+    cell.value = value;
+    if (fmt) cell.numFmt = fmt;
+    return `B${row++}`;
+  };
+  put(t.project, safeText(c.project));
+  put(t.period, r.period.label);
+  put(t.from, excelDate(r.period.from), FMT.date);
+  put(t.to, excelDate(r.period.to), FMT.date);
+  put(t.profitPolicy, c.profit === "retain" ? t.retain : t.distribute);
+  put(t.shortfallPolicy, c.shortfall === "partner" ? t.partner : t.reserveFirst);
+  row++;
+  ws.getCell(`A${row}`).value = t.parameters;
+  ws.getCell(`A${row++}`).font = { bold: true };
+  const vatCell = put(t.vatRate, Number(c.vatRate.toFixed()), FMT.pct);
+  wb.definedNames.add(ref(name, vatCell), "VAT_rate");
+  const shares = new Map<string, string>();
+  const bs = c.benefitShare;
+  if (D.isDecimal(bs)) {
+    const cell = put(t.benefitShare, Number((bs as Dec).toFixed()), FMT.pct);
+    wb.definedNames.add(ref(name, cell), "Benefit_share");
+    for (const type of c.benefitTypes) shares.set(type, "Benefit_share");
+  } else {
+    c.benefitTypes.forEach((type, i) => {
+      const cell = put(`${t.benefitShare} ${type}`, Number(((bs as Record<string, Dec>)[type] ?? ZERO).toFixed()), FMT.pct);
+      wb.definedNames.add(ref(name, cell), `Benefit_share_${i + 1}`);
+      shares.set(type, `Benefit_share_${i + 1}`);
+    });
+  }
+  for (const f of c.hourlyFees) {
+    put(`${t.fee} ${f.from} (${f.necPartner ?? t.allNec})`, Number(f.rate.toFixed()), RATE_FMT);
+  }
+  const openingCell = `B${row}`;
+  setMoney(ws.getCell(openingCell), r.settlement.reserve.opening);
+  ws.getCell(`A${row}`).value = t.openingReserve;
+  ws.getCell(`C${row++}`).value = report.openingFrom === "config" ? t.openingFromConfig : `${t.openingFromClose} ${report.openingFrom.period}`;
+  wb.definedNames.add(ref(name, openingCell), "Opening_reserve");
+  put(t.tolerance, Number(c.effortTolerance.toFixed()), FMT.pct);
+  row++;
+
+  // Inputs with their hashes: what this statement was computed from.
+  headerRow(ws, row++, [t.kind, t.file, t.rows, t.encoding, t.sha]);
+  for (const f of report.inputs) {
+    ws.getCell(`A${row}`).value = t.kinds[f.kind] ?? f.kind;
+    ws.getCell(`B${row}`).value = safeText(f.file);
+    setNumber(ws.getCell(`C${row}`), f.rows, FMT.int);
+    ws.getCell(`D${row}`).value = `${f.encoding} ${f.delimiter} ${f.decimalMark}`;
+    ws.getCell(`E${row++}`).value = f.sha256;
+  }
+  ws.getCell(`A${row}`).value = t.config;
+  ws.getCell(`B${row}`).value = safeText(report.configFile);
+  ws.getCell(`E${row++}`).value = report.configSha256;
+  row++;
+
+  // Row accounting per kind.
+  headerRow(ws, row++, [t.rowAccounting, t.read, ...ROW_STATUSES.map((s) => t.status[s]), t.rejected]);
+  for (const kind of ["hours", "benefits"] as const) {
+    const counts = r.rows[kind];
+    const read = report.inputs.filter((f) => f.kind === kind).reduce((a, f) => a + f.rows, 0);
+    ws.getCell(`A${row}`).value = t.kinds[kind] ?? kind;
+    setNumber(ws.getCell(`B${row}`), read, FMT.int);
+    ROW_STATUSES.forEach((s, i) => setNumber(ws.getCell(row, 3 + i), counts[s], FMT.int));
+    setNumber(ws.getCell(row, 3 + ROW_STATUSES.length), 0, FMT.int);
+    row++;
+  }
+  row++;
+  setupSheet(ws, { title: ctx.title(ws.name), landscape: false, widths: [34, 26, 14, 16, 66, 14, 14, 14] });
+  return { vatRate: "VAT_rate", shares, openingReserve: "Opening_reserve", nextRow: row };
+}
+
+function writeOverviewTotals(ctx: Ctx, ws: ExcelJS.Worksheet, startRow: number, inv: InvoiceCells, res: ReserveCells): void {
+  const { t, report } = ctx;
+  const r = report.result;
+  let row = startRow;
+  ws.getCell(`A${row}`).value = t.keyTotals;
+  ws.getCell(`A${row++}`).font = { bold: true };
+  const line = (label: string, formula: string, value: Dec) => {
+    ws.getCell(`A${row}`).value = label;
+    setFormula(ws.getCell(`B${row}`), formula, value, FMT.eur);
+    point(ctx, ws.name, `B${row}`, label, value);
+    row++;
+  };
+  line(t.revenue, "Revenue", r.revenue);
+  line(t.totalVat, inv.vatCells.length > 0 ? inv.vatCells.join("+") : "0", sum(r.invoices.map((i) => i.vat)));
+  line(t.closingReserve, res.closing, r.settlement.reserve.closing);
+  ws.getCell(`A${row}`).value = t.warnings;
+  setNumber(ws.getCell(`B${row++}`), report.warnings.length, FMT.int);
+  if (report.ledgerRecordHash) {
+    ws.getCell(`A${row}`).value = t.ledger;
+    ws.getCell(`B${row++}`).value = report.ledgerRecordHash;
+  }
+}
+
+// ---------------------------------------------------------------- Invoices
+
+type InvoiceCells = {
+  revenueCell: string;
+  /** Per invoice: the cells of its lines, subtotal, VAT and total (absolute refs). */
+  invoices: { nec: string; lines: string[]; subtotal: string; vat: string; total: string }[];
+  vatCells: string[];
+};
+
+function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPart[], params: Params): InvoiceCells {
+  const { t, report } = ctx;
+  const r = report.result;
+  headerRow(ws, 1, [t.description, t.range, t.quantity, t.rate, t.amount]);
+  let row = 3;
+  const out: InvoiceCells = { revenueCell: "", invoices: [], vatCells: [] };
+  for (const inv of r.invoices) {
+    ws.getCell(`A${row}`).value = `${inv.creditNote ? t.creditTo : t.invoiceTo} ${inv.necPartner}`;
+    ws.getCell(`A${row++}`).font = { bold: true, size: 12 };
+    const first = row;
+    const necCrit = exactly(inv.necPartner);
+    const lineCells: string[] = [];
+    for (const l of inv.lines) {
+      if (l.kind === "hours") {
+        ws.getCell(`A${row}`).value = `${t.hoursAt} ${l.rate.toFixed(Math.max(2, l.rate.decimalPlaces()))}`;
+        ws.getCell(`B${row}`).value = `${l.firstDate} .. ${l.lastDate} (${l.rows})`;
+        setNumber(ws.getCell(`D${row}`), l.rate, RATE_FMT);
+        setFormula(ws.getCell(`C${row}`), detailSumifs(parts, DC.hours, [[DC.nec, necCrit], [DC.rate, `D${row}`]]), l.hours, FMT.hours);
+      } else {
+        ws.getCell(`A${row}`).value = `${t.benefitsOf} ${l.types.join(" + ")}`;
+        ws.getCell(`B${row}`).value = `${l.types.join(", ")} (${l.rows})`;
+        const shareName = params.shares.get(l.types[0]!) ?? "Benefit_share";
+        setFormula(ws.getCell(`D${row}`), shareName, l.share, FMT.pct);
+        const f = l.types.map((type) => detailSumifs(parts, DC.amount, [[DC.nec, necCrit], [DC.type, exactly(type)]])).join("+");
+        setFormula(ws.getCell(`C${row}`), f, l.benefits, FMT.eur);
+      }
+      setFormula(ws.getCell(`E${row}`), `ROUND(C${row}*D${row},2)`, l.amount, FMT.eur);
+      point(ctx, ws.name, `E${row}`, `${inv.necPartner}: ${ws.getCell(`A${row}`).value as string}`, l.amount);
+      lineCells.push(`E${row}`);
+      row++;
+    }
+    const last = row - 1;
+    const sub = row++;
+    ws.getCell(`A${sub}`).value = t.subtotal;
+    setFormula(ws.getCell(`E${sub}`), `SUM(E${first}:E${last})`, inv.subtotal, FMT.eur);
+    const vat = row++;
+    ws.getCell(`A${vat}`).value = t.vat;
+    setFormula(ws.getCell(`D${vat}`), params.vatRate, inv.vatRate, FMT.pct);
+    setFormula(ws.getCell(`E${vat}`), `ROUND(E${sub}*D${vat},2)`, inv.vat, FMT.eur);
+    const tot = row++;
+    ws.getCell(`A${tot}`).value = inv.creditNote ? `${t.total} (${t.creditTo.toLowerCase()})` : t.total;
+    setFormula(ws.getCell(`E${tot}`), `E${sub}+E${vat}`, inv.total, FMT.eur);
+    styleTotalRow(ws.getRow(tot));
+    for (const [cell, label, v] of [[`E${sub}`, t.subtotal, inv.subtotal], [`E${vat}`, t.vat, inv.vat], [`E${tot}`, t.total, inv.total]] as const) {
+      point(ctx, ws.name, cell, `${inv.necPartner}: ${label}`, v);
+    }
+    out.invoices.push({ nec: inv.necPartner, lines: lineCells, subtotal: `E${sub}`, vat: `E${vat}`, total: `E${tot}` });
+    out.vatCells.push(ref(ws.name, `E${vat}`));
+    row++;
+  }
+  ws.getCell(`A${row}`).value = t.revenue;
+  ws.getCell(`A${row}`).font = { bold: true };
+  const revenueFormula = out.invoices.length > 0 ? out.invoices.map((i) => i.subtotal).join("+") : "0";
+  setFormula(ws.getCell(`E${row}`), revenueFormula, r.revenue, FMT.eur);
+  styleTotalRow(ws.getRow(row));
+  ctx.wb.definedNames.add(ref(ws.name, `E${row}`), "Revenue");
+  out.revenueCell = ref(ws.name, `E${row}`);
+  point(ctx, ws.name, `E${row}`, t.revenue, r.revenue);
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [34, 34, 14, 14, 16] });
+  return out;
+}
+
+// ---------------------------------------------------------------- Staff
+
+type StaffRange = { partnerCol: string; sideCol: string; costCol: string; subsidyCol: string };
+
+function writeStaff(ctx: Ctx, ws: ExcelJS.Worksheet): StaffRange {
+  const { t, report } = ctx;
+  const r = report.result;
+  headerRow(ws, 1, [t.side, "Partner", t.period, t.role, t.fte, t.shareOfRow, t.costInPeriod, t.subsidyInPeriod, t.source]);
+  let row = 2;
+  const lines = [...r.staff.flatMap((s) => s.lines.map((l) => ({ side: "SE", l }))), ...r.necStaff.map((l) => ({ side: "NEC", l }))];
+  for (const { side, l } of lines) {
+    ws.getCell(`A${row}`).value = side;
+    ws.getCell(`B${row}`).value = safeText(l.row.partner);
+    ws.getCell(`C${row}`).value = l.row.period;
+    ws.getCell(`D${row}`).value = safeText(l.row.role);
+    setNumber(ws.getCell(`E${row}`), l.row.fte, FMT.hours);
+    ws.getCell(`F${row}`).value = `${l.share.num.toFixed()}/${l.share.den}`;
+    if (side === "SE") {
+      // exact prorated cost; shown in cents, summed and rounded once per partner
+      setNumber(ws.getCell(`G${row}`), l.cost, FMT.eur);
+      setNumber(ws.getCell(`H${row}`), l.subsidy, FMT.eur);
+    }
+    ws.getCell(`I${row}`).value = safeText(formatSource(l.row.source));
+    row++;
+  }
+  const last = Math.max(2, row - 1);
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [8, 22, 12, 20, 10, 14, 16, 16, 30], autoFilter: `A1:I${last}` });
+  const col = (c: string) => `${ref(ws.name, `${c}2`)}:$${c}$${last}`;
+  return { partnerCol: col("B"), sideCol: col("A"), costCol: col("G"), subsidyCol: col("H") };
+}
+
+// ---------------------------------------------------------------- Settlement
+
+type SettlementCells = { first: number; last: number; totalRow: number; sheet: string };
+
+function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, revenueCell: string, staff: StaffRange): SettlementCells {
+  const { t, report } = ctx;
+  const r = report.result;
+  const s = r.settlement;
+  headerRow(ws, 1, [t.sePartner, t.share, t.staffCost, t.covered, t.retained, t.distributed, t.reservePayment, t.uncovered, t.fte, t.weighted]);
+  const n = s.partners.length;
+  const first = 2;
+  s.partners.forEach((p, i) => {
+    const row = first + i;
+    ws.getCell(`A${row}`).value = safeText(p.sePartner);
+    // Equal split in whole cents, leftover cents to the first partners (config order);
+    // a negative revenue is split as its absolute value (SPEC §3.5, money.allocate).
+    const cents = `ROUND(ABS(Revenue)*100,0)`;
+    setFormula(ws.getCell(`B${row}`), `SIGN(Revenue)*(INT(${cents}/${n})+IF(${i + 1}<=${cents}-${n}*INT(${cents}/${n}),1,0))/100`, p.share, FMT.eur);
+    const crit = `${staff.partnerCol},A${row},${staff.sideCol},"SE"`;
+    setFormula(ws.getCell(`C${row}`), `ROUND(SUMIFS(${staff.costCol},${crit})-SUMIFS(${staff.subsidyCol},${crit}),2)`, p.staffCost, FMT.eur);
+    setFormula(ws.getCell(`D${row}`), `MIN(B${row},C${row})`, p.covered, FMT.eur);
+    if (r.config.profit === "retain") {
+      setFormula(ws.getCell(`E${row}`), `MAX(0,B${row}-C${row})`, p.retained, FMT.eur);
+      setMoney(ws.getCell(`F${row}`), ZERO);
+    } else {
+      setMoney(ws.getCell(`E${row}`), ZERO);
+      setFormula(ws.getCell(`F${row}`), `MAX(0,B${row}-C${row})`, p.distributed, FMT.eur);
+    }
+    // reserve-first payments are a largest-remainder allocation: menerva's figure, as a value
+    setMoney(ws.getCell(`G${row}`), p.reservePayment);
+    setFormula(ws.getCell(`H${row}`), `MAX(0,C${row}-B${row})-G${row}`, p.uncovered, FMT.eur);
+    const staffOf = r.staff[i];
+    if (staffOf) setNumber(ws.getCell(`I${row}`), staffOf.fte.toDecimalPlaces(4), FMT.decimal4);
+    const w = r.effort.weightedShares?.[i];
+    if (w) setMoney(ws.getCell(`J${row}`), w);
+    for (const [c, v] of [["B", p.share], ["C", p.staffCost], ["D", p.covered], ["E", p.retained], ["F", p.distributed], ["H", p.uncovered]] as const) {
+      point(ctx, ws.name, `${c}${row}`, `${p.sePartner}: ${ws.getCell(`${c}1`).value as string}`, v);
+    }
+  });
+  const last = first + n - 1;
+  const totalRow = last + 1;
+  ws.getCell(`A${totalRow}`).value = t.totalRow;
+  const totals: [string, Dec][] = [
+    ["B", sum(s.shares)], ["C", sum(s.partners.map((p) => p.staffCost))], ["D", sum(s.partners.map((p) => p.covered))], ["E", s.reserve.retained],
+    ["F", sum(s.partners.map((p) => p.distributed))], ["G", s.reserve.reservePayments], ["H", sum(s.partners.map((p) => p.uncovered))],
+  ];
+  for (const [c, v] of totals) {
+    setFormula(ws.getCell(`${c}${totalRow}`), `SUM(${c}${first}:${c}${last})`, v, FMT.eur);
+    point(ctx, ws.name, `${c}${totalRow}`, `${t.totalRow} ${ws.getCell(`${c}1`).value as string}`, v);
+  }
+  if (r.effort.weightedShares) setFormula(ws.getCell(`J${totalRow}`), `SUM(J${first}:J${last})`, sum(r.effort.weightedShares), FMT.eur);
+  styleTotalRow(ws.getRow(totalRow));
+  let row = totalRow + 2;
+  ws.getCell(`A${row}`).value = t.revenue;
+  setFormula(ws.getCell(`B${row++}`), revenueCell, r.revenue, FMT.eur);
+  ws.getCell(`A${row}`).value = t.profitPolicy;
+  ws.getCell(`B${row++}`).value = r.config.profit === "retain" ? t.retain : t.distribute;
+  ws.getCell(`A${row}`).value = t.shortfallPolicy;
+  ws.getCell(`B${row++}`).value = r.config.shortfall === "partner" ? t.partner : t.reserveFirst;
+  ws.getCell(`A${row}`).value = t.spread;
+  setNumber(ws.getCell(`B${row}`), r.effort.spread.toDecimalPlaces(4), FMT.pct);
+  ws.getCell(`C${row++}`).value = `${t.tolerance} ${r.effort.tolerance.times(100).toFixed()}%`;
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, freezeCols: 1, widths: [24, 15, 15, 15, 15, 15, 15, 15, 12, 18] });
+  return { first, last, totalRow, sheet: ws.name };
+}
+
+// ---------------------------------------------------------------- Reserve
+
+type ReserveCells = { closing: string; opening: string; retained: string; other: string; payments: string };
+
+function writeReserve(ctx: Ctx, ws: ExcelJS.Worksheet, params: Params, set: SettlementCells): ReserveCells {
+  const { t, report } = ctx;
+  const r = report.result;
+  const res = r.settlement.reserve;
+  headerRow(ws, 1, [t.description, t.date, t.amount]);
+  let row = 2;
+  const put = (label: string, date: string, formula: string | undefined, value: Dec): string => {
+    ws.getCell(`A${row}`).value = label;
+    ws.getCell(`B${row}`).value = excelDate(date);
+    ws.getCell(`B${row}`).numFmt = FMT.date;
+    if (formula) setFormula(ws.getCell(`C${row}`), formula, value, FMT.eur);
+    else setMoney(ws.getCell(`C${row}`), value);
+    return `C${row++}`;
+  };
+  const opening = put(t.opening, r.period.from, params.openingReserve, res.opening);
+  const retained = put(t.retained, r.period.to, ref(set.sheet, `E${set.totalRow}`), res.retained);
+  const firstCost = row;
+  for (const c of r.otherCosts) put(`${t.otherCost}: ${safeText(c.description)}`, c.date, undefined, c.amount);
+  const lastCost = row - 1;
+  const other = put(t.otherCostsTotal, r.period.to, lastCost >= firstCost ? `SUM(C${firstCost}:C${lastCost})` : "0", res.otherCosts);
+  const payments = put(t.reservePayment, r.period.to, ref(set.sheet, `G${set.totalRow}`), res.reservePayments);
+  const closing = put(t.closing, r.period.to, `${opening}+${retained}-${other}-${payments}`, res.closing);
+  styleTotalRow(ws.getRow(row - 1));
+  for (const [cell, label, v] of [[retained, t.retained, res.retained], [other, t.otherCostsTotal, res.otherCosts], [payments, t.reservePayment, res.reservePayments], [closing, t.closing, res.closing]] as const) {
+    point(ctx, ws.name, cell, `${t.sheets.reserve}: ${label}`, v);
+  }
+  if (report.reserveHistory.length > 0) {
+    row += 1;
+    ws.getCell(`A${row++}`).value = t.history;
+    headerRow(ws, row++, [t.period, t.opening, t.retained, t.otherCostsTotal, t.reservePayment, t.closing]);
+    for (const h of report.reserveHistory) {
+      ws.getCell(`A${row}`).value = h.period;
+      [h.opening, h.retained, h.otherCosts, h.reservePayments, h.closing].forEach((v, i) => setMoney(ws.getCell(row, 2 + i), v));
+      row++;
+    }
+  }
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, landscape: false, widths: [44, 14, 16, 16, 16, 16] });
+  const abs = (c: string) => ref(ws.name, c);
+  return { closing: abs(closing), opening: abs(opening), retained: abs(retained), other: abs(other), payments: abs(payments) };
+}
+
+// ---------------------------------------------------------------- Exceptions
+
+function writeExceptions(ctx: Ctx, ws: ExcelJS.Worksheet): void {
+  const { t, report } = ctx;
+  const r = report.result;
+  headerRow(ws, 1, ["Status", t.code, t.source, t.ownPeriod, t.message]);
+  let row = 2;
+  for (const w of report.warnings) {
+    ws.getCell(`A${row}`).value = t.warning;
+    ws.getCell(`B${row}`).value = w.code;
+    if (w.source) ws.getCell(`C${row}`).value = safeText(formatSource(w.source));
+    ws.getCell(`E${row++}`).value = safeText(w.message);
+  }
+  for (const c of [...r.hours, ...r.benefits]) {
+    if (c.status === "included") continue;
+    const what = c.row.kind === "hours" ? `${c.row.hours.toFixed()} ${t.kinds.hours}` : `${c.row.type} ${c.row.amount.toFixed()}`;
+    ws.getCell(`A${row}`).value = t.status[c.status];
+    ws.getCell(`B${row}`).value = t.kinds[c.row.kind] ?? c.row.kind;
+    ws.getCell(`C${row}`).value = safeText(formatSource(c.row.source));
+    if (c.ownPeriod) ws.getCell(`D${row}`).value = c.ownPeriod;
+    ws.getCell(`E${row++}`).value = safeText(`${c.row.date} ${c.row.necPartner} ${c.row.candidate} ${what}`);
+  }
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [16, 18, 30, 12, 90], autoFilter: `A1:E${Math.max(1, row - 1)}` });
+}
+
+// ---------------------------------------------------------------- Checks
+
+function writeChecks(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, set: SettlementCells, res: ReserveCells): void {
+  const { t, report } = ctx;
+  const r = report.result;
+  const I = (c: string) => ref(t.sheets.invoices, c);
+  const S = (c: string) => ref(set.sheet, c);
+  const okIf = (cond: string) => `IF(${cond},"${t.ok}","${t.notOk}")`;
+  const zero = (expr: string) => `ROUND(${expr},2)=0`;
+  headerRow(ws, 1, [t.check, t.inExcel, t.inMenerva, t.detail]);
+  let row = 2;
+  const menerva = (name: string) => r.checks.find((c) => c.name === name);
+  const put = (label: string, formula: string, checkName?: string, extra?: string) => {
+    const m = checkName ? menerva(checkName) : undefined;
+    ws.getCell(`A${row}`).value = label;
+    // cached value: what menerva found (a recalculation that disagrees shows it)
+    setFormula(ws.getCell(`B${row}`), okIf(formula), m ? (m.ok ? t.ok : t.notOk) : t.ok);
+    point(ctx, ws.name, `B${row}`, label, m && !m.ok ? t.notOk : t.ok);
+    if (m) ws.getCell(`C${row}`).value = m.ok ? t.ok : t.notOk;
+    ws.getCell(`D${row}`).value = safeText(m?.detail ?? extra ?? "");
+    row++;
+  };
+  for (const i of inv.invoices) {
+    put(`${t.checkNames.lines}: ${i.nec}`, zero(`${i.lines.map(I).join("+")}-${I(i.subtotal)}`), `invoice_lines_sum:${i.nec}`);
+    put(`${t.checkNames.invTotal}: ${i.nec}`, zero(`${I(i.subtotal)}+${I(i.vat)}-${I(i.total)}`), `invoice_total:${i.nec}`);
+  }
+  put(t.checkNames.subtotals, zero(`${inv.invoices.map((i) => I(i.subtotal)).join("+") || "0"}-Revenue`), "invoice_subtotals_equal_revenue");
+  put(t.checkNames.shares, zero(`SUM(${S(`B${set.first}`)}:$B$${set.last})-Revenue`), "shares_equal_revenue");
+  const perPartner = r.settlement.partners.map((_, k) => zero(`${S(`D${set.first + k}`)}+${S(`E${set.first + k}`)}+${S(`F${set.first + k}`)}-${S(`B${set.first + k}`)}`));
+  put(t.checkNames.covered, perPartner.length > 0 ? `AND(${perPartner.join(",")})` : "TRUE()", "covered_plus_retained_equals_share");
+  put(t.checkNames.reserve, zero(`${res.opening}+${res.retained}-${res.other}-${res.payments}-${res.closing}`), "reserve_rolls_forward");
+  for (const kind of ["hours", "benefits"] as const) {
+    const c = menerva(`rows_counted_once:${kind}`);
+    ws.getCell(`A${row}`).value = `${t.checkNames.rows}: ${t.kinds[kind] ?? kind}`;
+    ws.getCell(`B${row}`).value = c?.ok ? t.ok : t.notOk;
+    ws.getCell(`C${row}`).value = c?.ok ? t.ok : t.notOk;
+    ws.getCell(`D${row++}`).value = c?.detail ?? "";
+  }
+  // The sheet against menerva's own figures: catches a formula that drifts from the model.
+  put(t.checkNames.revenueMatches, zero(`Revenue-(${r.revenue.toFixed(2)})`), undefined, money2(r.revenue));
+  put(t.checkNames.reserveMatches, zero(`${res.closing}-(${r.settlement.reserve.closing.toFixed(2)})`), undefined, money2(r.settlement.reserve.closing));
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [46, 12, 12, 90] });
+}
