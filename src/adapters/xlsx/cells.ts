@@ -61,13 +61,24 @@ export function setFormula(
   if (fmt !== undefined) cell.numFmt = fmt;
 }
 
+/**
+ * exceljs's default cell font. A font set without a name makes LibreOffice
+ * fall back to a serif face, so every font we set starts from this one.
+ */
+export const BASE_FONT: Partial<ExcelJS.Font> = { name: "Calibri", size: 11, family: 2 };
+
+/** BASE_FONT with changes, e.g. font({ bold: true, size: 14 }). */
+export function font(changes: Partial<ExcelJS.Font>): Partial<ExcelJS.Font> {
+  return { ...BASE_FONT, ...changes };
+}
+
 /** Light grey-blue header fill: readable when printed in black and white. */
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDE5F0" } };
 
 /** Bold, filled, bottom border, wrapped text, vertically centred. */
 export function styleHeaderRow(row: ExcelJS.Row): void {
   row.eachCell({ includeEmpty: false }, (cell) => {
-    cell.font = { ...(cell.font ?? {}), bold: true };
+    cell.font = { ...BASE_FONT, ...(cell.font ?? {}), bold: true };
     cell.fill = HEADER_FILL;
     cell.border = { ...(cell.border ?? {}), bottom: { style: "thin", color: { argb: "FF404040" } } };
     cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: "middle" };
@@ -77,7 +88,7 @@ export function styleHeaderRow(row: ExcelJS.Row): void {
 /** Bold with a thin line above and a double line below: a total row. */
 export function styleTotalRow(row: ExcelJS.Row): void {
   row.eachCell({ includeEmpty: false }, (cell) => {
-    cell.font = { ...(cell.font ?? {}), bold: true };
+    cell.font = { ...BASE_FONT, ...(cell.font ?? {}), bold: true };
     cell.border = { ...(cell.border ?? {}), top: { style: "thin" }, bottom: { style: "double" } };
   });
 }

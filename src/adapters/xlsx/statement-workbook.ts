@@ -9,7 +9,7 @@ import { ROW_STATUSES, type RowStatus } from "../../domain/classify.js";
 import { formatSource } from "../../domain/issues.js";
 import { D, fmtMoney, sum, ZERO, type Dec } from "../../domain/money.js";
 import type { CloseReport } from "../../report/close-report.js";
-import { setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
+import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
 import { toDeterministicXlsx } from "./deterministic.js";
 import { FMT, excelDate, safeText } from "./formats.js";
 import { EXCEL_MAX_DATA_ROWS, splitRows, splitSheetName } from "./streaming.js";
@@ -29,7 +29,7 @@ const LABELS = {
     status: { included: "opgenomen", adjustment: "correctie", deferred: "uitgesteld", before_start: "voor de start", already_closed: "al afgesloten" } as Record<RowStatus, string>,
     kinds: { hours: "uren", benefits: "voordelen", staff: "personeel", costs: "kosten" } as Record<string, string>,
     keyTotals: "Kerncijfers", revenue: "Omzet (Σ subtotalen)", totalVat: "Totaal btw", closingReserve: "Eindreserve", warnings: "Waarschuwingen", ledger: "Grootboekrecord",
-    invoiceTo: "Factuur aan", creditTo: "Creditnota aan", description: "Omschrijving", range: "Periode / soorten", quantity: "Hoeveelheid", rate: "Tarief / aandeel", amount: "Bedrag",
+    invoiceTo: "Factuur aan", creditTo: "Creditnota aan", creditNote: "creditnota", description: "Omschrijving", range: "Periode / soorten", quantity: "Hoeveelheid", rate: "Tarief / aandeel", amount: "Bedrag",
     hoursAt: "Uren aan", benefitsOf: "Voordelen", subtotal: "Subtotaal", vat: "Btw", total: "Totaal",
     sePartner: "SE-partner", share: "Aandeel (gelijk)", staffCost: "Personeelskost", covered: "Gedekt", retained: "Ingehouden", distributed: "Uitgekeerd",
     reservePayment: "Uit reserve", uncovered: "Niet gedekt", fte: "Inzet (FTE)", weighted: "Aandeel naar inzet", totalRow: "Totaal",
@@ -56,7 +56,7 @@ const LABELS = {
     status: { included: "included", adjustment: "adjustment", deferred: "deferred", before_start: "before start", already_closed: "already closed" } as Record<RowStatus, string>,
     kinds: { hours: "hours", benefits: "benefits", staff: "staff", costs: "costs" } as Record<string, string>,
     keyTotals: "Key totals", revenue: "Revenue (Σ subtotals)", totalVat: "Total VAT", closingReserve: "Closing reserve", warnings: "Warnings", ledger: "Ledger record",
-    invoiceTo: "Invoice to", creditTo: "Credit note to", description: "Description", range: "Period / types", quantity: "Quantity", rate: "Rate / share", amount: "Amount",
+    invoiceTo: "Invoice to", creditTo: "Credit note to", creditNote: "credit note", description: "Description", range: "Period / types", quantity: "Quantity", rate: "Rate / share", amount: "Amount",
     hoursAt: "Hours at", benefitsOf: "Benefits", subtotal: "Subtotal", vat: "VAT", total: "Total",
     sePartner: "SE partner", share: "Share (equal)", staffCost: "Staff cost", covered: "Covered", retained: "Retained", distributed: "Distributed",
     reservePayment: "From reserve", uncovered: "Uncovered", fte: "Effort (FTE)", weighted: "Effort-weighted share", totalRow: "Total",
@@ -231,7 +231,7 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
   const c = r.config;
   const name = ws.name;
   ws.getCell("A1").value = `${c.project} — ${t.close} ${r.period.label}`;
-  ws.getCell("A1").font = { bold: true, size: 14 };
+  ws.getCell("A1").font = font({ bold: true, size: 14 });
   let row = 3;
   const put = (label: string, value: ExcelJS.CellValue, fmt?: string): string => {
     ws.getCell(`A${row}`).value = label;
@@ -248,7 +248,7 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
   put(t.shortfallPolicy, c.shortfall === "partner" ? t.partner : t.reserveFirst);
   row++;
   ws.getCell(`A${row}`).value = t.parameters;
-  ws.getCell(`A${row++}`).font = { bold: true };
+  ws.getCell(`A${row++}`).font = font({ bold: true });
   const vatCell = put(t.vatRate, Number(c.vatRate.toFixed()), FMT.pct);
   wb.definedNames.add(ref(name, vatCell), "VAT_rate");
   const shares = new Map<string, string>();
@@ -301,7 +301,7 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
     row++;
   }
   row++;
-  setupSheet(ws, { title: ctx.title(ws.name), landscape: false, widths: [34, 26, 14, 16, 66, 14, 14, 14] });
+  setupSheet(ws, { title: ctx.title(ws.name), widths: [34, 26, 14, 16, 66, 14, 14, 14] });
   return { vatRate: "VAT_rate", shares, openingReserve: "Opening_reserve", nextRow: row };
 }
 
@@ -310,7 +310,7 @@ function writeOverviewTotals(ctx: Ctx, ws: ExcelJS.Worksheet, startRow: number, 
   const r = report.result;
   let row = startRow;
   ws.getCell(`A${row}`).value = t.keyTotals;
-  ws.getCell(`A${row++}`).font = { bold: true };
+  ws.getCell(`A${row++}`).font = font({ bold: true });
   const line = (label: string, formula: string, value: Dec) => {
     ws.getCell(`A${row}`).value = label;
     setFormula(ws.getCell(`B${row}`), formula, value, FMT.eur);
@@ -345,7 +345,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
   const out: InvoiceCells = { revenueCell: "", invoices: [], vatCells: [] };
   for (const inv of r.invoices) {
     ws.getCell(`A${row}`).value = `${inv.creditNote ? t.creditTo : t.invoiceTo} ${inv.necPartner}`;
-    ws.getCell(`A${row++}`).font = { bold: true, size: 12 };
+    ws.getCell(`A${row++}`).font = font({ bold: true, size: 12 });
     const first = row;
     const necCrit = exactly(inv.necPartner);
     const lineCells: string[] = [];
@@ -377,7 +377,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     setFormula(ws.getCell(`D${vat}`), params.vatRate, inv.vatRate, FMT.pct);
     setFormula(ws.getCell(`E${vat}`), `ROUND(E${sub}*D${vat},2)`, inv.vat, FMT.eur);
     const tot = row++;
-    ws.getCell(`A${tot}`).value = inv.creditNote ? `${t.total} (${t.creditTo.toLowerCase()})` : t.total;
+    ws.getCell(`A${tot}`).value = inv.creditNote ? `${t.total} (${t.creditNote})` : t.total;
     setFormula(ws.getCell(`E${tot}`), `E${sub}+E${vat}`, inv.total, FMT.eur);
     styleTotalRow(ws.getRow(tot));
     for (const [cell, label, v] of [[`E${sub}`, t.subtotal, inv.subtotal], [`E${vat}`, t.vat, inv.vat], [`E${tot}`, t.total, inv.total]] as const) {
@@ -388,7 +388,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     row++;
   }
   ws.getCell(`A${row}`).value = t.revenue;
-  ws.getCell(`A${row}`).font = { bold: true };
+  ws.getCell(`A${row}`).font = font({ bold: true });
   const revenueFormula = out.invoices.length > 0 ? out.invoices.map((i) => i.subtotal).join("+") : "0";
   setFormula(ws.getCell(`E${row}`), revenueFormula, r.revenue, FMT.eur);
   styleTotalRow(ws.getRow(row));
