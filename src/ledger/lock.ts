@@ -2,8 +2,9 @@
 // two closes cannot write the ledger at once. A lock left by a process that
 // no longer runs (killed, crashed) is detected and taken over with a warning.
 import { randomUUID } from "node:crypto";
-import { link, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { link, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
 import { error, fail, ok, warning, type Result } from "../domain/issues.js";
 import { displayPath } from "./ledger-file.js";
 
@@ -52,6 +53,24 @@ async function tryCreate(lockPath: string, info: LockInfo): Promise<boolean> {
 }
 
 /**
+ * Remove temp files a killed writer left beside the ledger (`.<ledger>.*.tmp`,
+ * `<ledger>.lock.stale.*`). Safe only while holding the lock: no one else writes them.
+ */
+async function removeLeftovers(ledgerPath: string, lockPath: string): Promise<void> {
+  const dir = dirname(ledgerPath);
+  const name = basename(ledgerPath);
+  const lockName = basename(lockPath);
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  const stale = names.filter((n) => (n.startsWith(`.${name}.`) && n.endsWith(".tmp")) || n.startsWith(`${lockName}.stale.`));
+  await Promise.all(stale.map((n) => unlink(join(dir, n)).catch(() => undefined)));
+}
+
+/**
  * Take the ledger's lock. Fails fast (no waiting) when a live process holds
  * it; the caller exits 3. The started time is for people reading the lock
  * file only and never reaches an output.
@@ -72,7 +91,10 @@ export async function acquireLock(ledgerPath: string): Promise<Result<Lock>> {
     ]);
 
   for (let attempt = 0; attempt < 3; attempt++) {
-    if (await tryCreate(lockPath, info)) return ok({ release });
+    if (await tryCreate(lockPath, info)) {
+      await removeLeftovers(ledgerPath, lockPath);
+      return ok({ release });
+    }
     const holder = await readInfo(lockPath);
     // Unreadable content, another host or a live pid: we cannot prove the lock is stale.
     if (!holder || holder.host !== info.host || pidAlive(holder.pid)) {
@@ -97,6 +119,7 @@ export async function acquireLock(ledgerPath: string): Promise<Result<Lock>> {
     }
     await unlink(aside).catch(() => undefined);
     if (await tryCreate(lockPath, info)) {
+      await removeLeftovers(ledgerPath, lockPath);
       return ok({ release }, [
         warning("stale-lock", `took over a stale lock left by pid ${holder.pid} (started ${holder.started}), which is no longer running`, {
           source: { file: shown },
