@@ -22,7 +22,7 @@ export function monthBody(month: number, ids: string[] = [`${"ab".repeat(16)}#0`
     rows: { included: ids.length, adjustment: 0, already_closed: 10 * (month - 1), deferred: 0, before_start: 0 },
     included: ids,
     totals: { revenue: `${100 * month}.00`, shares: { A: `${50 * month}.00`, B: `${50 * month}.00` } },
-    opening_reserve: `${month - 1}0.00`,
+    opening_reserve: month === 1 ? "0.00" : `${month - 1}0.00`,
     closing_reserve: `${month}0.00`,
   };
 }

@@ -1,0 +1,136 @@
+// `menerva ledger list|show|verify` run in-process on real ledger files.
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Command, CommanderError } from "commander";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { registerLedger } from "../../src/cli/commands/ledger.js";
+import { UserError } from "../../src/cli/errors.js";
+import { appendRecord } from "../../src/ledger/ledger-file.js";
+import { sealRecord } from "../../src/ledger/record.js";
+import { monthBody, tempDir } from "./helpers.js";
+
+async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  const program = new Command("menerva").exitOverride().configureOutput({ writeErr: () => undefined, writeOut: () => undefined });
+  registerLedger(program);
+  let out = "";
+  let err = "";
+  const o = vi.spyOn(process.stdout, "write").mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, "write").mockImplementation((s) => ((err += String(s)), true));
+  try {
+    await program.parseAsync(["node", "menerva", ...args]);
+    return { code: 0, out, err };
+  } catch (x) {
+    if (x instanceof UserError) return { code: x.exitCode, out, err: err + x.render() };
+    if (x instanceof CommanderError) return { code: 2, out, err: err + x.message };
+    throw x;
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+let dir: string;
+let ledger: string;
+beforeEach(async () => {
+  dir = await tempDir();
+  await mkdir(join(dir, "books"));
+  await mkdir(join(dir, "exports"));
+  ledger = join(dir, "books", "ledger.jsonl");
+  await writeFile(join(dir, "menerva.yaml"), "project: MENERVA\nledger: books/ledger.jsonl # beside the books\n");
+  let prev;
+  for (let m = 1; m <= 3; m++) {
+    prev = sealRecord({ ...monthBody(m), inputs: [{ kind: "hours", file: "../exports/uren.csv", sha256: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855", rows: 0 }] }, prev);
+    await appendRecord(ledger, prev);
+  }
+  await writeFile(join(dir, "exports", "uren.csv"), ""); // sha256 of empty text, as recorded
+});
+
+const config = (): string[] => ["--config", join(dir, "menerva.yaml")];
+
+describe("menerva ledger list", () => {
+  it("prints periods, reserve history and totals as a table, using the config's ledger path", async () => {
+    const r = await run(["ledger", "list", ...config()]);
+    expect(r.code).toBe(0);
+    const lines = r.out.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/books\/ledger\.jsonl: 3 afgesloten periodes \/ closed periods, keten in orde \/ chain verified$/);
+    expect(lines[1]).toMatch(/^#\s+periode\/period\s+van\/from/);
+    expect(lines[2]).toMatch(/^1\s+2025-01\s+2025-01-01\s+2025-01-31\s+2\s+0\s+100\.00\s+0\.00\s+10\.00\s+[0-9a-f]{12}$/);
+    expect(lines).toHaveLength(5);
+  });
+
+  it("--json gives the same periods without row ids, byte-identical across runs", async () => {
+    const a = await run(["ledger", "list", "--ledger", ledger, "--json"]);
+    const b = await run(["ledger", "list", "--ledger", ledger, "--json"]);
+    expect(a.out).toBe(b.out);
+    const data = JSON.parse(a.out);
+    expect(data.verified).toBe(true);
+    expect(data.periods.map((p: { period: string }) => p.period)).toEqual(["2025-01", "2025-02", "2025-03"]);
+    expect(data.periods[2]).toMatchObject({ opening_reserve: "20.00", closing_reserve: "30.00", included_rows: 2, totals: { revenue: "300.00" } });
+    expect(data.periods[0].included).toBeUndefined();
+  });
+
+  it("an empty or missing ledger lists nothing, successfully", async () => {
+    const r = await run(["ledger", "list", "--ledger", join(dir, "none.jsonl")]);
+    expect(r).toMatchObject({ code: 0 });
+    expect(r.out).toContain("no closed periods yet");
+  });
+
+  it("a missing config is a usage problem (exit 2) with a hint", async () => {
+    const r = await run(["ledger", "list", "--config", join(dir, "nope.yaml")]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("config file not found");
+    expect(r.err).toContain("--ledger PATH");
+  });
+});
+
+describe("menerva ledger show", () => {
+  it("shows one period's record as text", async () => {
+    const r = await run(["ledger", "show", "2025-02", "--ledger", ledger]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/^record 2: 2025-02 \(2025-02-01\.\.2025-02-28\)\n/);
+    expect(r.out).toMatch(/shares\.A\s+100\.00/);
+    expect(r.out).toMatch(/reserve einde\/closing\s+20\.00/);
+  });
+
+  it("--json --fingerprints includes the row ids", async () => {
+    const r = await run(["ledger", "show", "2025-02", "--ledger", ledger, "--json", "--fingerprints"]);
+    expect(JSON.parse(r.out).included).toEqual([`${"ab".repeat(16)}#0`, `${"cd".repeat(16)}#2`]);
+  });
+
+  it("an unknown period exits 2 and lists the closed ones", async () => {
+    const r = await run(["ledger", "show", "2025-07", "--ledger", ledger]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("is not a closed period in the ledger");
+    expect(r.err).toContain("closed periods: 2025-01, 2025-02, 2025-03");
+  });
+});
+
+describe("menerva ledger verify", () => {
+  it("reports a sound chain with exit 0", async () => {
+    const r = await run(["ledger", "verify", "--ledger", ledger]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/3 records, keten in orde \/ chain verified \(last hash [0-9a-f]{12}\)/);
+  });
+
+  it("exits 3 naming the first broken record when an amount was edited", async () => {
+    const text = await readFile(ledger, "utf8");
+    await writeFile(ledger, text.replace('"revenue":"200.00"', '"revenue":"2000.00"'));
+    const r = await run(["ledger", "verify", ...config()]);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/ledger\.jsonl:2: record 2 \(2025-02\): hash does not match its content\n  hint: /);
+    expect(r.err).toContain("the ledger does not verify; nothing was changed.");
+    // list and show refuse a broken ledger as well
+    expect((await run(["ledger", "list", ...config()])).code).toBe(3);
+  });
+
+  it("--inputs says which recorded input files changed since their close", async () => {
+    expect((await run(["ledger", "verify", "--ledger", ledger, "--inputs"])).out).toContain("all 3 recorded input files are as they were closed");
+    await writeFile(join(dir, "exports", "uren.csv"), "datum;uren\n");
+    const r = await run(["ledger", "verify", "--ledger", ledger, "--inputs"]);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain("2025-01: hours ../exports/uren.csv: changed since the close");
+    expect(r.out).toContain("3 of 3 recorded input files differ");
+    const j = JSON.parse((await run(["ledger", "verify", "--ledger", ledger, "--inputs", "--json"])).out);
+    expect(j.inputs[0]).toEqual({ period: "2025-01", kind: "hours", file: "../exports/uren.csv", status: "changed" });
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { changedKeys, diffInputs, type CloseInputs } from "../../src/ledger/diff.js";
+import { sealRecord } from "../../src/ledger/record.js";
+import { monthBody } from "./helpers.js";
+
+const old = sealRecord(monthBody(3, ["a#0", "b#0", "c#0"]), undefined);
+const same: CloseInputs = { config_sha256: old.config_sha256, configCanonical: old.config, inputs: old.inputs, included: ["c#0", "a#0", "b#0"] };
+
+describe("diffInputs", () => {
+  it("is empty for the same rows and config, in any order", () => {
+    expect(diffInputs(old, same)).toEqual([]);
+  });
+
+  it("is empty when an input file grew only outside the period (cumulative export)", () => {
+    expect(diffInputs(old, { ...same, inputs: [{ ...old.inputs[0]!, sha256: "2".repeat(64), rows: 99 }] })).toEqual([]);
+  });
+
+  it("names rows added and removed per file", () => {
+    const inputs = [{ ...old.inputs[0]!, sha256: "2".repeat(64) }];
+    const lines = diffInputs(old, { ...same, inputs, included: ["a#0", "b#0", "d#0", "e#0", "e#1"], perFile: { "exports/uren.csv": ["a#0", "b#0", "d#0", "e#0", "e#1"] } });
+    expect(lines).toEqual(["exports/uren.csv: 3 rows added, 1 removed"]);
+  });
+
+  it("without per-file ids, and with several changed files, says so", () => {
+    const inputs = [
+      { ...old.inputs[0]!, sha256: "2".repeat(64) },
+      { kind: "benefits", file: "exports/voordelen.csv", sha256: "3".repeat(64), rows: 4 },
+    ];
+    const base = { ...old, inputs: [...old.inputs, { kind: "benefits", file: "exports/voordelen.csv", sha256: "4".repeat(64), rows: 4 }] };
+    expect(diffInputs(base, { ...same, inputs, included: ["a#0", "x#0"] })).toEqual([
+      "1 row added, 2 removed (changed files: exports/uren.csv, exports/voordelen.csv)",
+    ]);
+  });
+
+  it("names the config keys that changed", () => {
+    const config = { fees: { hourly: [{ from: "2025-01-01", rate: "2.70" }] }, vat_rate: "0.21", settlement: { profit: "split" } };
+    expect(diffInputs(old, { ...same, config_sha256: "d".repeat(64), configCanonical: config })).toEqual([
+      "config changed: fees.hourly.0.rate, settlement",
+    ]);
+  });
+
+  it("says only 'config changed' when the old record kept no config", () => {
+    const { config: _c, ...noConfig } = monthBody(3, ["a#0", "b#0", "c#0"]);
+    expect(diffInputs(sealRecord(noConfig, undefined), { ...same, config_sha256: "d".repeat(64) })).toEqual(["config changed"]);
+  });
+
+  it("names inputs that appeared or disappeared", () => {
+    const inputs = [{ kind: "hours", file: "exports/uren-2.csv", sha256: "5".repeat(64), rows: 3 }];
+    const lines = diffInputs(old, { ...same, inputs, included: ["a#0", "b#0"], perFile: { "exports/uren-2.csv": ["a#0", "b#0"] } });
+    expect(lines).toEqual(["exports/uren.csv: 1 row removed", "exports/uren.csv: no longer an input", "exports/uren-2.csv: new input"]);
+  });
+});
+
+describe("changedKeys", () => {
+  it("lists leaf paths, array items by index, and whole arrays whose length changed", () => {
+    expect(changedKeys({ a: 1, b: { c: [1, 2] }, d: [1] }, { a: 1, b: { c: [1, 3] }, d: [1, 2], e: "x" })).toEqual(["b.c.1", "d", "e"]);
+  });
+});
