@@ -1,6 +1,7 @@
-import { readFile, writeFile, readdir } from "node:fs/promises";
+import { readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { fc, test } from "@fast-check/vitest";
 import { formatIssue } from "../../src/domain/issues.js";
 import {
   appendRecord,
@@ -202,4 +203,20 @@ describe("removeLastRecord (--reopen)", () => {
   it("refuses an empty ledger", async () => {
     await expect(removeLastRecord(path, archivePathFor(path))).rejects.toBeInstanceOf(LedgerError);
   });
+});
+
+describe("any one-character change anywhere in the ledger file is detected", () => {
+  test.prop([fc.nat(), fc.constantFrom("0", "1", "a", "f", '"', ",", ":", "}", " ", "\n", "x", "9")], { numRuns: 150 })(
+    "replacing one character breaks the read",
+    async (pos, ch) => {
+      await rm(path, { force: true });
+      await writeChain(3);
+      expect((await readLedger(path)).ok).toBe(true);
+      const text = await readFile(path, "utf8");
+      const at = pos % text.length;
+      fc.pre(text[at] !== ch);
+      await writeFile(path, text.slice(0, at) + ch + text.slice(at + 1));
+      expect((await readLedger(path)).ok).toBe(false);
+    },
+  );
 });

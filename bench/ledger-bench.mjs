@@ -1,0 +1,78 @@
+// Ledger figures (issue 5): fingerprinting cost for a 1,000,000-row cumulative
+// export, ledger record size per closed period with ~50k included rows, and
+// the cost of reading/verifying/appending a year of such records.
+// Run: node --import tsx bench/ledger-bench.mjs   (BENCH_ROWS, BENCH_INCLUDED to change sizes)
+import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { FingerprintCounter, rowFingerprint, rowId } from "../src/ledger/fingerprint.ts";
+import { appendRecord, readLedger } from "../src/ledger/ledger-file.ts";
+import { recordLine, sealRecord } from "../src/ledger/record.ts";
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const INCLUDED = Number(process.env.BENCH_INCLUDED ?? 50_000);
+const pad = (n, w = 2) => String(n).padStart(w, "0");
+
+// Deterministic rows shaped like an hours export (dates over a year, 40 partners, 20k candidates).
+const rows = Array.from({ length: ROWS }, (_, i) => ({
+  kind: "hours",
+  date: `2025-${pad(1 + (i % 12))}-${pad(1 + (i % 28))}`,
+  partner: `Partner ${i % 40}`,
+  candidate: `K-${pad(i % 20_000, 5)}`,
+  quantity: `${1 + (i % 9)}.${(i * 7) % 100 === 0 ? "00" : pad((i * 7) % 100)}`,
+  reference: i % 3 === 0 ? `W${i % 53}` : undefined,
+}));
+
+const time = (f) => {
+  const t = process.hrtime.bigint();
+  const v = f();
+  return [Number(process.hrtime.bigint() - t) / 1e9, v];
+};
+
+const [base] = time(() => {
+  for (const r of rows) createHash("sha256").update(JSON.stringify(r)).digest("hex");
+});
+const [fp, ids] = time(() => {
+  const c = new FingerprintCounter();
+  return rows.map((r) => {
+    const f = rowFingerprint(r);
+    return rowId(f, c.add(f));
+  });
+});
+console.log(`fingerprints: ${ROWS.toLocaleString("en")} rows in ${fp.toFixed(2)} s (${((fp / ROWS) * 1e6).toFixed(2)} µs/row); ` +
+  `baseline sha256(JSON.stringify(row)) ${base.toFixed(2)} s; ratio ${(fp / base).toFixed(2)}; ${new Set(ids).size.toLocaleString("en")} distinct ids`);
+
+// One closed period with INCLUDED row ids, twelve of them chained.
+const body = (m, slice) => ({
+  period: `2025-${pad(m)}`, from: `2025-${pad(m)}-01`, to: `2025-${pad(m)}-28`,
+  policy: { profit: "retain", shortfall: "partner" }, config_sha256: "c".repeat(64),
+  inputs: [{ kind: "hours", file: "exports/uren.csv", sha256: "1".repeat(64), rows: ROWS }],
+  rows: { included: slice.length, adjustment: 0, already_closed: 0, deferred: 0, before_start: 0 },
+  included: slice, totals: { revenue: "123456.78", shares: { A: "61728.39", B: "61728.39" } },
+  opening_reserve: "0.00", closing_reserve: "0.00",
+});
+const one = sealRecord(body(1, ids.slice(0, INCLUDED)), undefined);
+const line = recordLine(one);
+console.log(`record size: ${INCLUDED.toLocaleString("en")} included rows → ${(line.length / 1e6).toFixed(2)} MB per closed period ` +
+  `(${(line.length / INCLUDED).toFixed(1)} bytes/row; gzip ${(gzipSync(line).length / 1e6).toFixed(2)} MB)`);
+
+const dir = mkdtempSync(join(tmpdir(), "ledger-bench-"));
+const path = join(dir, "menerva-ledger.jsonl");
+let prev;
+const [appendAll] = await (async () => {
+  const t = process.hrtime.bigint();
+  for (let m = 1; m <= 12; m++) {
+    prev = sealRecord(body(m, ids.slice((m - 1) * INCLUDED, m * INCLUDED)), prev);
+    await appendRecord(path, prev);
+  }
+  return [Number(process.hrtime.bigint() - t) / 1e9];
+})();
+const t = process.hrtime.bigint();
+const res = await readLedger(path);
+const read = Number(process.hrtime.bigint() - t) / 1e9;
+if (!res.ok) throw new Error("bench ledger does not verify");
+console.log(`year of 12 closes: ledger ${(statSync(path).size / 1e6).toFixed(1)} MB; 12 appends (each re-reads and verifies) ${appendAll.toFixed(2)} s; ` +
+  `read + verify ${read.toFixed(2)} s`);
+rmSync(dir, { recursive: true, force: true });
