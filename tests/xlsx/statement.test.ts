@@ -101,8 +101,14 @@ describe("statement recalculated in LibreOffice", () => {
     expect(await mismatches(await toDeterministicXlsx(wb), checkpoints)).toEqual([]);
   }, 180_000);
 
-  test("English, one Detail sheet, distribute + reserve-first policies", async () => {
-    const report = sampleCloseReport({ language: "en", config: { profit: "distribute", shortfall: "reserve-first", benefitShare: { RSZ: dec("0.70"), maatwerk: dec("0.55") } } });
+  test("English, one Detail sheet, distribute + reserve-first, shares per type, a partner costed from the plan", async () => {
+    const report = sampleCloseReport({
+      language: "en",
+      config: { sePartners: ["A", "B", "C", "D"], profit: "distribute", shortfall: "reserve-first", benefitShare: { RSZ: dec("0.70"), maatwerk: dec("0.55") } },
+      plannedStaff: ["1.00", "2.00", "3.00", "1234.56"],
+    });
+    expect(report.result.staff[3]!.fromPlan).toBe(true);
+    expect(report.result.settlement.reserve.reservePayments.isZero()).toBe(false);
     const { wb, checkpoints } = buildStatement(report);
     expect(await mismatches(await toDeterministicXlsx(wb), checkpoints)).toEqual([]);
   }, 180_000);

@@ -26,13 +26,13 @@ const LABELS = {
     openingReserve: "Beginreserve", openingFromConfig: "uit de configuratie", openingFromClose: "eindreserve van", tolerance: "Tolerantie inzet",
     inputs: "Invoer", kind: "Soort", file: "Bestand", rows: "Rijen", encoding: "Codering", sha: "SHA-256", config: "Configuratie",
     rowAccounting: "Rijen per status", read: "gelezen", rejected: "geweigerd",
-    status: { included: "opgenomen", adjustment: "correctie", deferred: "uitgesteld", before_start: "voor de start", already_closed: "al afgesloten" } as Record<RowStatus, string>,
+    status: { included: "opgenomen", adjustment: "correctie", deferred: "uitgesteld", before_start: "voor de start", already_closed: "al afgesloten", duplicate: "dubbel" } satisfies Record<RowStatus, string> as Record<RowStatus, string>,
     kinds: { hours: "uren", benefits: "voordelen", staff: "personeel", costs: "kosten" } as Record<string, string>,
     keyTotals: "Kerncijfers", revenue: "Omzet (Σ subtotalen)", totalVat: "Totaal btw", closingReserve: "Eindreserve", warnings: "Waarschuwingen", ledger: "Grootboekrecord",
     invoiceTo: "Factuur aan", creditTo: "Creditnota aan", creditNote: "creditnota", description: "Omschrijving", range: "Periode / soorten", quantity: "Hoeveelheid", rate: "Tarief / aandeel", amount: "Bedrag",
     hoursAt: "Uren aan", benefitsOf: "Voordelen", subtotal: "Subtotaal", vat: "Btw", total: "Totaal",
     sePartner: "SE-partner", share: "Aandeel (gelijk)", staffCost: "Personeelskost", covered: "Gedekt", retained: "Ingehouden", distributed: "Uitgekeerd",
-    reservePayment: "Uit reserve", uncovered: "Niet gedekt", fte: "Inzet (FTE)", weighted: "Aandeel naar inzet", totalRow: "Totaal",
+    reservePayment: "Uit reserve", uncovered: "Niet gedekt", fromPlan: "personeelskost uit het kostprijsplan (geen personeelsrijen)", fte: "Inzet (FTE)", weighted: "Aandeel naar inzet", totalRow: "Totaal",
     spread: "Spreiding inzet", opening: "Begin", otherCost: "Andere kost", otherCostsTotal: "Andere kosten", closing: "Einde", history: "Vorige afsluitingen", date: "Datum",
     side: "Kant", role: "Rol", shareOfRow: "Deel van de rij", costInPeriod: "Kost in periode", subsidyInPeriod: "Subsidie in periode", source: "Bron",
     necPartner: "NEC-partner", candidate: "Kandidaat", type: "Type voordeel", hours: "Uren", benefitAmount: "Bedrag voordeel", ownPeriod: "Eigen periode",
@@ -53,13 +53,13 @@ const LABELS = {
     openingReserve: "Opening reserve", openingFromConfig: "from the configuration", openingFromClose: "closing reserve of", tolerance: "Effort tolerance",
     inputs: "Inputs", kind: "Kind", file: "File", rows: "Rows", encoding: "Encoding", sha: "SHA-256", config: "Configuration",
     rowAccounting: "Rows by status", read: "read", rejected: "rejected",
-    status: { included: "included", adjustment: "adjustment", deferred: "deferred", before_start: "before start", already_closed: "already closed" } as Record<RowStatus, string>,
+    status: { included: "included", adjustment: "adjustment", deferred: "deferred", before_start: "before start", already_closed: "already closed", duplicate: "duplicate" } satisfies Record<RowStatus, string> as Record<RowStatus, string>,
     kinds: { hours: "hours", benefits: "benefits", staff: "staff", costs: "costs" } as Record<string, string>,
     keyTotals: "Key totals", revenue: "Revenue (Σ subtotals)", totalVat: "Total VAT", closingReserve: "Closing reserve", warnings: "Warnings", ledger: "Ledger record",
     invoiceTo: "Invoice to", creditTo: "Credit note to", creditNote: "credit note", description: "Description", range: "Period / types", quantity: "Quantity", rate: "Rate / share", amount: "Amount",
     hoursAt: "Hours at", benefitsOf: "Benefits", subtotal: "Subtotal", vat: "VAT", total: "Total",
     sePartner: "SE partner", share: "Share (equal)", staffCost: "Staff cost", covered: "Covered", retained: "Retained", distributed: "Distributed",
-    reservePayment: "From reserve", uncovered: "Uncovered", fte: "Effort (FTE)", weighted: "Effort-weighted share", totalRow: "Total",
+    reservePayment: "From reserve", uncovered: "Uncovered", fromPlan: "staff cost from the cost-price plan (no staff rows)", fte: "Effort (FTE)", weighted: "Effort-weighted share", totalRow: "Total",
     spread: "Effort spread", opening: "Opening", otherCost: "Other cost", otherCostsTotal: "Other costs", closing: "Closing", history: "Earlier closes", date: "Date",
     side: "Side", role: "Role", shareOfRow: "Share of row", costInPeriod: "Cost in period", subsidyInPeriod: "Subsidy in period", source: "Source",
     necPartner: "NEC partner", candidate: "Candidate", type: "Benefit type", hours: "Hours", benefitAmount: "Benefit amount", ownPeriod: "Own period",
@@ -449,7 +449,13 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, revenueCell: string, s
     const cents = `ROUND(ABS(Revenue)*100,0)`;
     setFormula(ws.getCell(`B${row}`), `SIGN(Revenue)*(INT(${cents}/${n})+IF(${i + 1}<=${cents}-${n}*INT(${cents}/${n}),1,0))/100`, p.share, FMT.eur);
     const crit = `${staff.partnerCol},A${row},${staff.sideCol},"SE"`;
-    setFormula(ws.getCell(`C${row}`), `ROUND(SUMIFS(${staff.costCol},${crit})-SUMIFS(${staff.subsidyCol},${crit}),2)`, p.staffCost, FMT.eur);
+    if (r.staff[i]?.fromPlan) {
+      // no staff rows in P: the cost-price plan stands in, as a value
+      setMoney(ws.getCell(`C${row}`), p.staffCost);
+      ws.getCell(`K${row}`).value = t.fromPlan;
+    } else {
+      setFormula(ws.getCell(`C${row}`), `ROUND(SUMIFS(${staff.costCol},${crit})-SUMIFS(${staff.subsidyCol},${crit}),2)`, p.staffCost, FMT.eur);
+    }
     setFormula(ws.getCell(`D${row}`), `MIN(B${row},C${row})`, p.covered, FMT.eur);
     if (r.config.profit === "retain") {
       setFormula(ws.getCell(`E${row}`), `MAX(0,B${row}-C${row})`, p.retained, FMT.eur);
