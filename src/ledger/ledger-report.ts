@@ -29,6 +29,13 @@ function table(head: string[], body: string[][], right: ReadonlySet<number>): st
   return [fmt(head), ...body.map(fmt)];
 }
 
+/** Rows with a status, summed over kinds: rows may be counted per status ("included") or per kind ("hours.included"). */
+export function statusCount(rows: Record<string, number>, status: string): number {
+  let n = 0;
+  for (const [k, v] of Object.entries(rows)) if (k === status || k.endsWith(`.${status}`)) n += v;
+  return n;
+}
+
 const money = (v: unknown): string => (typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v));
 
 /** The reserve history and headline totals, one line per closed period. */
@@ -41,8 +48,8 @@ export function listText(state: LedgerState): string {
     r.period,
     r.from,
     r.to,
-    String(r.rows.included ?? r.included.length),
-    String(r.rows.adjustment ?? 0),
+    String(statusCount(r.rows, "included")),
+    String(statusCount(r.rows, "adjustment")),
     money(r.totals.revenue),
     r.opening_reserve,
     r.closing_reserve,
@@ -52,9 +59,23 @@ export function listText(state: LedgerState): string {
   return `${file}: ${n} ${n === 1 ? "afgesloten periode / closed period" : "afgesloten periodes / closed periods"}, keten in orde / chain verified\n${table(head, body, new Set([0, 4, 5, 6, 7, 8])).join("\n")}\n`;
 }
 
-/** Flatten nested totals to dotted keys ("shares.A": "12.00"). */
+const NAME_KEYS = ["nec_partner", "se_partner", "partner", "name"];
+
+/**
+ * Flatten nested totals to dotted keys ("shares.A": "12.00"); list items are
+ * named by their partner when they have one ("invoices[Flexer].total").
+ */
 function flatten(v: unknown, path: string, out: [string, string][]): void {
-  if (v !== null && typeof v === "object" && !Array.isArray(v)) {
+  if (Array.isArray(v)) {
+    v.forEach((item, i) => {
+      const rec = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
+      const nameKey = rec ? NAME_KEYS.find((k) => typeof rec[k] === "string") : undefined;
+      if (rec && nameKey) {
+        const { [nameKey]: name, ...rest } = rec;
+        flatten(rest, `${path}[${String(name)}]`, out);
+      } else flatten(item, `${path}[${i}]`, out);
+    });
+  } else if (v !== null && typeof v === "object") {
     for (const k of Object.keys(v).sort()) flatten((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out);
   } else out.push([path, money(v)]);
 }
