@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildCloseReport, readCloseInputs } from "../../src/app/close.js";
 import { buildStatement } from "../../src/adapters/xlsx/statement-workbook.js";
-import { toDeterministicXlsx } from "../../src/adapters/xlsx/deterministic.js";
 import { parsePeriod } from "../../src/domain/period.js";
 import { D, fmtMoney } from "../../src/domain/money.js";
 import { cellAt, recalculate, requireLibreOffice } from "../helpers/libreoffice.js";
@@ -19,14 +18,14 @@ describe("example statement in LibreOffice", () => {
     if (!read.ok) throw new Error(JSON.stringify(read.issues, null, 2));
     const report = buildCloseReport({ ...read.value, period: parsePeriod("2025-Q1")! });
     if (!report.ok) throw new Error(JSON.stringify(report.issues, null, 2));
-    const { wb, checkpoints } = buildStatement(report.value);
-    expect(checkpoints.length).toBeGreaterThan(40);
+    const built = buildStatement(report.value);
+    expect(built.checkpoints.length).toBeGreaterThan(40);
     const dir = await mkdtemp(join(tmpdir(), "menerva-example-"));
     try {
       const path = join(dir, "menerva-2025-Q1.xlsx");
-      await writeFile(path, await toDeterministicXlsx(wb));
+      await writeFile(path, await built.bytes());
       const sheets = await recalculate(path);
-      const bad = checkpoints.flatMap((c) => {
+      const bad = built.checkpoints.flatMap((c) => {
         const raw = cellAt(sheets.get(c.sheet) ?? [], c.cell);
         const got = /^-?\d/.test(raw) ? fmtMoney(new D(raw).toDecimalPlaces(2)) : raw;
         return got === c.expected ? [] : [`${c.sheet}!${c.cell} ${c.label}: got ${raw}, menerva ${c.expected}`];

@@ -10,7 +10,7 @@ import { formatSource } from "../../domain/issues.js";
 import { D, fmtMoney, sum, ZERO, type Dec } from "../../domain/money.js";
 import type { CloseReport } from "../../report/close-report.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
-import { toDeterministicXlsx } from "./deterministic.js";
+import { toDeterministicXlsxWithRows, type RowCell, type StreamedSheet } from "./sheet-rows.js";
 import { FMT, excelDate, safeText } from "./formats.js";
 import { EXCEL_MAX_DATA_ROWS, splitRows, splitSheetName } from "./streaming.js";
 
@@ -137,7 +137,17 @@ function headerRow(ws: ExcelJS.Worksheet, rowNo: number, labels: readonly string
 }
 
 /** The statement workbook and the checkpoints a recalculation must reproduce. */
-export function buildStatement(report: CloseReport, opts: StatementOptions = {}): { wb: ExcelJS.Workbook; checkpoints: Checkpoint[] } {
+export type BuiltStatement = {
+  /** Every sheet, with the Detail sheets holding only a styled template row 2 (see sheet-rows.ts). */
+  readonly wb: ExcelJS.Workbook;
+  readonly checkpoints: Checkpoint[];
+  /** The Detail rows, generated while zipping. */
+  readonly detail: readonly StreamedSheet[];
+  /** Deterministic .xlsx bytes of `wb` with the Detail rows. */
+  readonly bytes: () => Promise<Uint8Array>;
+};
+
+export function buildStatement(report: CloseReport, opts: StatementOptions = {}): BuiltStatement {
   const t = LABELS[report.language];
   const r = report.result;
   const wb = new ExcelJS.Workbook();
@@ -151,7 +161,7 @@ export function buildStatement(report: CloseReport, opts: StatementOptions = {})
   const settlement = wb.addWorksheet(S.settlement);
   const reserve = wb.addWorksheet(S.reserve);
   const staff = wb.addWorksheet(S.staff);
-  const detailParts = writeDetail(ctx, opts.maxDetailRows ?? EXCEL_MAX_DATA_ROWS);
+  const { parts: detailParts, streams } = writeDetail(ctx, opts.maxDetailRows ?? EXCEL_MAX_DATA_ROWS);
   const exceptions = wb.addWorksheet(S.exceptions);
   const checks = wb.addWorksheet(S.checks);
 
@@ -165,60 +175,62 @@ export function buildStatement(report: CloseReport, opts: StatementOptions = {})
   writeChecks(ctx, checks, inv, set, res);
   // Only functions Excel and LibreOffice both know; Excel recalculates on open.
   wb.calcProperties.fullCalcOnLoad = true;
-  return { wb, checkpoints: ctx.checkpoints };
+  return { wb, checkpoints: ctx.checkpoints, detail: streams, bytes: () => toDeterministicXlsxWithRows(wb, streams) };
 }
 
 /** Deterministic .xlsx bytes of the statement. */
 export async function renderStatementXlsx(report: CloseReport, opts: StatementOptions = {}): Promise<Uint8Array> {
-  return toDeterministicXlsx(buildStatement(report, opts).wb);
+  return buildStatement(report, opts).bytes();
 }
 
 // ---------------------------------------------------------------- Detail
 
-function writeDetail(ctx: Ctx, maxRows: number): DetailPart[] {
+function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams: StreamedSheet[] } {
   const { t, report } = ctx;
   const r = report.result;
-  type Line = { date: string; nec: string; cand: string; kind: string; type: string; hours?: Dec; rate?: Dec; amount?: Dec; status: RowStatus; own: string; src: string };
-  const lines: Line[] = [];
-  for (const h of r.hours) {
-    if (h.status !== "included" && h.status !== "adjustment") continue;
-    lines.push({
-      date: h.row.date, nec: h.row.necPartner, cand: h.row.candidate, kind: t.hoursKind, type: "", hours: h.row.hours,
-      ...(h.rate ? { rate: h.rate } : {}), status: h.status, own: h.ownPeriod ?? "", src: formatSource(h.row.source),
-    });
-  }
-  for (const b of r.benefits) {
-    if (b.status !== "included" && b.status !== "adjustment") continue;
-    lines.push({
-      date: b.row.date, nec: b.row.necPartner, cand: b.row.candidate, kind: t.benefitKind, type: b.row.type, amount: b.row.amount,
-      status: b.status, own: b.ownPeriod ?? "", src: formatSource(b.row.source),
-    });
-  }
+  // Only the billed rows (included and adjustments): what the invoice formulas sum.
+  const billed = [...r.hours, ...r.benefits].filter((c) => c.status === "included" || c.status === "adjustment");
+  const cellsOf = (c: (typeof billed)[number]): RowCell[] => {
+    const row = c.row;
+    const out: RowCell[] = [
+      { date: row.date },
+      { text: safeText(row.necPartner) },
+      { text: safeText(row.candidate) },
+      { text: row.kind === "hours" ? t.hoursKind : t.benefitKind },
+      row.kind === "benefits" ? { text: safeText(row.type) } : null,
+      row.kind === "hours" ? { num: row.hours.toFixed() } : null,
+      "rate" in c && c.rate ? { num: (c.rate as Dec).toFixed() } : null,
+      row.kind === "benefits" ? { num: row.amount.toFixed() } : null,
+      { text: t.status[c.status] },
+      c.ownPeriod ? { text: c.ownPeriod } : null,
+      { text: safeText(formatSource(row.source)) },
+    ];
+    return out;
+  };
   const parts: DetailPart[] = [];
-  for (const range of splitRows(lines.length, maxRows)) {
+  const streams: StreamedSheet[] = [];
+  for (const range of splitRows(billed.length, maxRows)) {
     const name = splitSheetName(t.sheets.detail, range);
     const ws = ctx.wb.addWorksheet(name);
     headerRow(ws, 1, [t.date, t.necPartner, t.candidate, t.kind, t.type, t.hours, t.rate, t.benefitAmount, "Status", t.ownPeriod, t.source]);
-    for (let i = range.start; i < range.end; i++) {
-      const l = lines[i]!;
-      const row = ws.getRow(i - range.start + 2);
-      row.getCell(DC.date).value = excelDate(l.date);
-      row.getCell(DC.date).numFmt = FMT.date;
-      row.getCell(DC.nec).value = safeText(l.nec);
-      row.getCell(DC.candidate).value = safeText(l.cand);
-      row.getCell(DC.kind).value = l.kind;
-      if (l.type) row.getCell(DC.type).value = safeText(l.type);
-      if (l.hours) setNumber(row.getCell(DC.hours), l.hours, FMT.hours);
-      if (l.rate) setNumber(row.getCell(DC.rate), l.rate, RATE_FMT);
-      if (l.amount) setNumber(row.getCell(DC.amount), l.amount, FMT.eur);
-      row.getCell(DC.status).value = t.status[l.status];
-      if (l.own) row.getCell(DC.ownPeriod).value = l.own;
-      row.getCell(DC.source).value = safeText(l.src);
-    }
+    // Template row: one styled cell per column; the real rows replace it while zipping.
+    const tpl = ws.getRow(2);
+    tpl.getCell(DC.date).value = excelDate("2000-01-01");
+    tpl.getCell(DC.date).numFmt = FMT.date;
+    for (const c of [DC.nec, DC.candidate, DC.kind, DC.type, DC.status, DC.ownPeriod, DC.source]) tpl.getCell(c).value = "-";
+    setNumber(tpl.getCell(DC.hours), 0, FMT.hours);
+    setNumber(tpl.getCell(DC.rate), 0, RATE_FMT);
+    setNumber(tpl.getCell(DC.amount), 0, FMT.eur);
     setupSheet(ws, { title: ctx.title(name), freezeRows: 1, widths: [12, 18, 16, 10, 14, 10, 10, 14, 14, 12, 30], autoFilter: `A1:K${Math.max(1, range.end - range.start + 1)}` });
     parts.push({ name, rows: range.end - range.start });
+    streams.push({
+      sheet: name,
+      rows: function* () {
+        for (let i = range.start; i < range.end; i++) yield cellsOf(billed[i]!);
+      },
+    });
   }
-  return parts;
+  return { parts, streams };
 }
 
 // ---------------------------------------------------------------- Overview
