@@ -1,15 +1,15 @@
 // Ledger figures (issue 5): fingerprinting cost for a 1,000,000-row cumulative
 // export, ledger record size per closed period with ~50k included rows, and
 // the cost of reading/verifying/appending a year of such records.
-// Run: node --import tsx bench/ledger-bench.mjs   (BENCH_ROWS, BENCH_INCLUDED to change sizes)
+// Run: npm run bench (or node bench/ledger-bench.mjs after npm run build)   (BENCH_ROWS, BENCH_INCLUDED to change sizes)
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { FingerprintCounter, rowFingerprint, rowId } from "../src/ledger/fingerprint.ts";
-import { appendRecord, readLedger } from "../src/ledger/ledger-file.ts";
-import { recordLine, sealRecord } from "../src/ledger/record.ts";
+import { FingerprintCounter, rowFingerprint, rowId } from "../dist/ledger/fingerprint.js";
+import { appendRecord, readLedger } from "../dist/ledger/ledger-file.js";
+import { recordLine, sealRecord } from "../dist/ledger/record.js";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const INCLUDED = Number(process.env.BENCH_INCLUDED ?? 50_000);
