@@ -6,7 +6,8 @@ import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import { error, type Issue } from "../domain/issues.js";
 import type { Scenario } from "../domain/scenario/types.js";
-import { scenarioFromRaw } from "../schema/scenario.js";
+import { scenarioFromRaw, type CostPriceInput } from "../schema/scenario.js";
+import { readCostPriceFile } from "./costprice-file.js";
 import { ScenarioNumber } from "../schema/scenario-values.js";
 
 type Loc = { readonly file: string; readonly line: number; readonly column: number };
@@ -161,7 +162,21 @@ export async function loadScenarioFile(file: string): Promise<{ ok: true; value:
   const layer = await loadChain(file, [], issues, files);
   if (!layer) return { ok: false, issues };
   const name = basename(file, extname(file));
-  const res = scenarioFromRaw(layer.data, name, Object.fromEntries(layer.notes));
+  // se_staff.costprice is relative to the file that wrote it (a child may inherit it from its base).
+  let costPrice: CostPriceInput | undefined;
+  const cpPath = (layer.data["se_staff"] as Record<string, unknown> | undefined)?.["costprice"];
+  if (typeof cpPath === "string" && cpPath.trim() !== "") {
+    const from = layer.valueLoc.get(keyOf(["se_staff", "costprice"]))?.file ?? file;
+    const cpFile = isAbsolute(cpPath) ? cpPath : join(dirname(from), cpPath);
+    const r = await readCostPriceFile(cpFile);
+    if (r.ok) costPrice = { file: cpFile, costPrice: r.value };
+    else if (r.issues.length === 1 && r.issues[0]!.code === "unreadable") costPrice = { file: cpFile, error: `${r.issues[0]!.message}: ${cpFile}` };
+    else {
+      issues.push(...r.issues);
+      costPrice = { file: cpFile, error: `the cost-price file ${cpFile} has problems (listed above)` };
+    }
+  }
+  const res = scenarioFromRaw(layer.data, name, Object.fromEntries(layer.notes), costPrice);
   if (res.ok) return { ok: true, value: { scenario: res.value, files } };
   const locate = (path: Path, unknownKey?: string): Loc => {
     if (unknownKey !== undefined) {

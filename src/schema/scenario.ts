@@ -2,7 +2,11 @@
 // validated domain Scenario, or every problem with its key path.
 import { z } from "zod";
 import { ZERO, sum, type Dec } from "../domain/money.js";
-import type { Distribution, Inflow, MonteCarloSpec, RandomDriver, Scenario, Step, Subsidy } from "../domain/scenario/types.js";
+import type { CostPrice } from "../domain/costprice/types.js";
+import { monthlyNetStaffCost } from "../domain/costprice/staff-cost.js";
+import { roundMoney } from "../domain/money.js";
+import { LINE_KINDS, STAFF_LINE, costLines, resolveLines } from "../domain/scenario/funding.js";
+import type { Distribution, Funder, Inflow, MonteCarloSpec, RandomDriver, Scenario, SeStaff, Step, Subsidy, VariableCost } from "../domain/scenario/types.js";
 import { byShape, decimal, fraction, integer, money, simNumber, text } from "./scenario-values.js";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
@@ -27,6 +31,24 @@ const SubsidyRaw = z.strictObject({
 });
 const Investment = z.strictObject({ name: text(), month: integer(1), amount: money() });
 const Running = z.strictObject({ name: text(), per_month: money(), from_month: integer(1).optional(), to_month: integer(1).optional() });
+const Variable = z.strictObject({
+  name: text(),
+  per_candidate: money().optional(),
+  per_worker_month: money().optional(),
+  from_month: integer(1).optional(),
+  to_month: integer(1).optional(),
+});
+const FunderRaw = z.strictObject({
+  name: text(),
+  own: z.boolean({ error: "expected true or false" }).optional(),
+  of: byShape(list(text()).min(1, "at least one cost line"), z.never({ error: "expected a cost line name or a list of them" }), text()),
+  rate: fraction().optional(),
+  amount: money().optional(),
+  from_month: integer(1).optional(),
+  months: integer(1).optional(),
+  cap: money().optional(),
+  cap_per_month: money().optional(),
+});
 
 const Dist = z.strictObject({
   dist: z.enum(["fixed", "poisson", "normal", "uniform"], { error: "expected fixed, poisson, normal or uniform" }),
@@ -58,10 +80,17 @@ export const ScenarioRaw = z.strictObject({
   fee_per_hour: byShape(list(FeeStep).min(1, "at least one rate"), z.strictObject({ rate: money() }), money()),
   benefit_share: fraction(),
   benefits: list(Benefit).optional(),
-  se_staff: z.strictObject({ fte_per_partner: decimal({ min: "0" }), yearly_cost_per_fte: money(), indexation: decimal({ min: "-1" }).optional() }),
+  se_staff: z.strictObject({
+    fte_per_partner: decimal({ min: "0" }).optional(),
+    yearly_cost_per_fte: money().optional(),
+    indexation: decimal({ min: "-1" }).optional(),
+    costprice: text().optional(),
+  }),
   subsidies: list(SubsidyRaw).optional(),
   investments: list(Investment).optional(),
   running_costs: list(Running).optional(),
+  variable_costs: list(Variable).optional(),
+  funding: list(FunderRaw).optional(),
   opening_reserve: money({}).optional(),
   montecarlo: z
     .strictObject({ inflow: Dist.optional(), placement_rate: Dist.optional(), monthly_dropout: Dist.optional(), hours_per_week: Dist.optional() })
@@ -100,11 +129,15 @@ function toDistribution(d: DistRaw, path: (string | number)[], defaultPer: "run"
   return distribution ? { distribution, per: d.per ?? defaultPer } : undefined;
 }
 
+/** A cost-price file named by `se_staff.costprice`, read by the caller (the schema stays free of disk access). */
+export type CostPriceInput = { readonly file: string; readonly costPrice: CostPrice } | { readonly file: string; readonly error: string };
+
 /** Validate raw data and build the Scenario; `name` defaults to the file's base name. */
 export function scenarioFromRaw(
   data: unknown,
   defaultName: string,
   notes: Readonly<Record<string, string>> = {},
+  costPrice?: CostPriceInput,
 ): { ok: true; value: Scenario } | { ok: false; problems: SchemaProblem[] } {
   const parsed = ScenarioRaw.safeParse(data);
   if (!parsed.success) {
@@ -181,6 +214,94 @@ export function scenarioFromRaw(
     return { name: c.name, perMonth: c.per_month, fromMonth: c.from_month ?? 1, ...(c.to_month !== undefined ? { toMonth: c.to_month } : {}) };
   });
 
+  const variableCosts: VariableCost[] = [];
+  (r.variable_costs ?? []).forEach((v, i) => {
+    const base = ["variable_costs", i];
+    if ((v.per_candidate === undefined) === (v.per_worker_month === undefined)) {
+      out.push({ path: base, message: "give per_candidate (per entering candidate) or per_worker_month (per active worker a month), one of the two" });
+      return;
+    }
+    if (v.to_month !== undefined && v.to_month < (v.from_month ?? 1)) out.push({ path: [...base, "to_month"], message: "must be at least from_month" });
+    variableCosts.push({
+      name: v.name,
+      per: v.per_candidate !== undefined ? "candidate" : "worker",
+      amount: (v.per_candidate ?? v.per_worker_month)!,
+      fromMonth: v.from_month ?? 1,
+      ...(v.to_month !== undefined ? { toMonth: v.to_month } : {}),
+    });
+  });
+
+  const funding: Funder[] = [];
+  if (r.funding && r.funding.length > 0) {
+    if ((r.subsidies ?? []).length > 0)
+      out.push({ path: ["subsidies"], message: "give subsidies or funding, not both (funding replaces subsidies: write subsidies: [] when you extend a file that has them)" });
+    const lines = costLines({ investments, runningCosts, variableCosts });
+    const seen = new Map<string, string>();
+    const reserved = new Set(Object.keys(LINE_KINDS));
+    const named: [string, (string | number)[]][] = [
+      ...investments.map((x, i): [string, (string | number)[]] => [x.name, ["investments", i, "name"]]),
+      ...runningCosts.map((x, i): [string, (string | number)[]] => [x.name, ["running_costs", i, "name"]]),
+      ...variableCosts.map((x, i): [string, (string | number)[]] => [x.name, ["variable_costs", i, "name"]]),
+    ];
+    for (const [n, path] of named) {
+      const kind = String(path[0]);
+      if (reserved.has(n)) out.push({ path, message: `"${n}" is reserved for a kind of cost line in funding; choose another name` });
+      else if (seen.has(n) && seen.get(n) !== kind) out.push({ path, message: `"${n}" is also the name of a line in ${seen.get(n)}; funding needs distinct cost line names` });
+      else seen.set(n, kind);
+    }
+    r.funding.forEach((f, i) => {
+      const base = ["funding", i];
+      const of = Array.isArray(f.of) ? f.of : [f.of as string];
+      const { names, unknown } = resolveLines(lines, of);
+      unknown.forEach((u) =>
+        out.push({
+          path: [...base, "of"],
+          message: `"${u}" is not a cost line (use ${[STAFF_LINE, "investments", "running_costs", "variable_costs", "all"].join(", ")} or the name of an investment, running cost or variable cost)`,
+        }),
+      );
+      if ((f.rate === undefined) === (f.amount === undefined)) {
+        out.push({ path: base, message: "give rate (a share of each line) or amount (per month), one of the two" });
+        return;
+      }
+      funding.push({
+        name: f.name,
+        own: f.own ?? false,
+        lines: names,
+        basis: f.rate !== undefined ? { kind: "rate", rate: f.rate } : { kind: "amount", perMonth: f.amount! },
+        fromMonth: f.from_month ?? 1,
+        ...(f.months !== undefined ? { months: f.months } : {}),
+        ...(f.cap !== undefined ? { cap: f.cap } : {}),
+        ...(f.cap_per_month !== undefined ? { capPerMonth: f.cap_per_month } : {}),
+      });
+    });
+    dup(r.funding.map((f) => f.name), "funding", "name");
+  }
+
+  const st = r.se_staff;
+  let seStaff: SeStaff | undefined;
+  if (st.costprice !== undefined) {
+    if (!costPrice || "error" in costPrice) out.push({ path: ["se_staff", "costprice"], message: costPrice && "error" in costPrice ? costPrice.error : "the cost-price file could not be read" });
+    else {
+      const known = costPrice.costPrice.partners.map((p) => p.name);
+      const missing = r.se_partners.filter((p) => !known.includes(p));
+      if (missing.length > 0)
+        out.push({
+          path: ["se_staff", "costprice"],
+          message: `se_partners ${missing.map((m) => `"${m}"`).join(", ")} not in the cost-price file (it has ${known.map((k) => `"${k}"`).join(", ")})`,
+        });
+      else {
+        const years = Math.ceil(r.months / 12);
+        const monthlyByYear = Array.from({ length: years }, (_, y) => r.se_partners.map((p) => roundMoney(monthlyNetStaffCost(costPrice.costPrice, p, y), "half-away-from-zero")));
+        seStaff = { ftePerPartner: ZERO, yearlyCostPerFte: ZERO, indexation: ZERO, costPrice: { file: costPrice.file, monthlyByYear } };
+      }
+    }
+  } else {
+    if (st.fte_per_partner === undefined) out.push({ path: ["se_staff", "fte_per_partner"], message: "required (or give costprice: FILE)" });
+    if (st.yearly_cost_per_fte === undefined) out.push({ path: ["se_staff", "yearly_cost_per_fte"], message: "required (or give costprice: FILE)" });
+    if (st.fte_per_partner !== undefined && st.yearly_cost_per_fte !== undefined)
+      seStaff = { ftePerPartner: st.fte_per_partner, yearlyCostPerFte: st.yearly_cost_per_fte, indexation: st.indexation ?? ZERO };
+  }
+
   let monteCarlo: MonteCarloSpec | undefined;
   if (r.montecarlo) {
     const mc = r.montecarlo;
@@ -211,10 +332,12 @@ export function scenarioFromRaw(
       fee,
       benefitShare: r.benefit_share,
       benefits,
-      seStaff: { ftePerPartner: r.se_staff.fte_per_partner, yearlyCostPerFte: r.se_staff.yearly_cost_per_fte, indexation: r.se_staff.indexation ?? ZERO },
+      seStaff: seStaff!,
       subsidies,
       investments,
       runningCosts,
+      ...(variableCosts.length > 0 ? { variableCosts } : {}),
+      ...(funding.length > 0 ? { funding } : {}),
       openingReserve: r.opening_reserve ?? ZERO,
       ...(monteCarlo ? { monteCarlo } : {}),
       notes,

@@ -6,6 +6,7 @@
 // Worker counts are fractional expectations; money is rounded to cents per month
 // and line (half away from zero), the way the close rounds invoice lines.
 import { D, ZERO, allocate, roundMoney, splitEqually, sum, type Dec } from "../money.js";
+import { allocateMonth, costLines, eligibility, type MonthAllocation } from "./funding.js";
 import type { Inflow, Scenario, Step } from "./types.js";
 
 const R = "half-away-from-zero" as const;
@@ -36,6 +37,8 @@ export type MonthRow = {
   readonly staffCost: Dec;
   readonly investments: Dec;
   readonly runningCosts: Dec;
+  /** Σ variable cost lines (per candidate, per active worker), each rounded to cents. */
+  readonly variableCosts: Dec;
   readonly costs: Dec;
   readonly subsidies: Dec;
   /** Each subsidy's amount this month, in scenario order. */
@@ -46,6 +49,18 @@ export type MonthRow = {
   readonly cumulativeResult: Dec;
   /** opening reserve + cumulative result (the pooled project view: funding need when negative). */
   readonly reserve: Dec;
+  /** Present when the scenario has a funding mix: who paid which cost line. */
+  readonly funding?: MonthFunding;
+};
+
+/** One month of the funding mix. */
+export type MonthFunding = MonthAllocation & {
+  /** Amount of each cost line this month (costLines order). */
+  readonly lines: readonly Dec[];
+  /** The part of the project's share paid from this month's revenue and the reserve left from earlier months. */
+  readonly covered: Dec;
+  /** The part of the project's share nothing paid this month: the funding gap (covered + gap = project total). */
+  readonly gap: Dec;
 };
 
 export type SePartnerTotals = {
@@ -113,6 +128,17 @@ export function staffCostPerPartner(s: Scenario, month: number): Dec {
   return cents(st.ftePerPartner.times(st.yearlyCostPerFte).times(new D(1).plus(st.indexation).pow(years)).div(12));
 }
 
+/** Staff cost of each SE partner in a month: from the cost-price file when given (its last year repeats), else the flat rule. */
+export function staffCostByPartner(s: Scenario, month: number): Dec[] {
+  const cp = s.seStaff.costPrice;
+  if (cp) {
+    const years = cp.monthlyByYear;
+    return [...years[Math.min(Math.floor((month - 1) / 12), years.length - 1)]!];
+  }
+  const one = staffCostPerPartner(s, month);
+  return s.sePartners.map(() => one);
+}
+
 export function project(s: Scenario, opts: { detail?: boolean } = {}): Projection {
   const detail = opts.detail ?? true;
   const n = s.months;
@@ -139,7 +165,12 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
   const nec = s.necPartners.map(() => ({ hours: ZERO, margin: ZERO, fees: ZERO, received: ZERO, paid: ZERO, cell: ZERO }));
 
   // Month-by-month fixed amounts, computed once (grid and solve run this many times).
-  const staffByYear: Dec[] = [];
+  const staffByYear: Dec[][] = [];
+  const variableCosts = s.variableCosts ?? [];
+  const funders = s.funding ?? [];
+  const lines = funders.length > 0 ? costLines(s) : [];
+  const eligible = eligibility(lines, funders);
+  const funderPaid = funders.map(() => ZERO);
   const investmentsByMonth = Array.from({ length: n }, (_, i) => sum(s.investments.filter((x) => x.month === i + 1).map((x) => x.amount)));
   const runningByMonth = Array.from({ length: n }, (_, i) =>
     sum(s.runningCosts.filter((c) => c.fromMonth <= i + 1 && (c.toMonth === undefined || i + 1 <= c.toMonth)).map((c) => c.perMonth)),
@@ -176,11 +207,15 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
 
     const year = Math.floor((t - 1) / 12);
     let perPartner = staffByYear[year];
-    if (perPartner === undefined) perPartner = staffByYear[year] = staffCostPerPartner(s, t);
-    const staffCost = perPartner.times(nSe);
+    if (perPartner === undefined) perPartner = staffByYear[year] = staffCostByPartner(s, t);
+    const staffCost = sum(perPartner);
     const investments = investmentsByMonth[t - 1]!;
     const runningCosts = runningByMonth[t - 1]!;
-    const costs = staffCost.plus(investments).plus(runningCosts);
+    const variableByItem = variableCosts.map((v) =>
+      t >= v.fromMonth && (v.toMonth === undefined || t <= v.toMonth) ? cents(v.amount.times(v.per === "candidate" ? inflow : active)) : ZERO,
+    );
+    const variable = sum(variableByItem);
+    const costs = staffCost.plus(investments).plus(runningCosts).plus(variable);
 
     let subsidies = ZERO;
     let staffSubsidy = ZERO;
@@ -205,6 +240,31 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
       if (b.kind === "staff-cost") staffSubsidy = staffSubsidy.plus(amount);
     });
 
+    let funding: MonthFunding | undefined;
+    if (funders.length > 0) {
+      const lineAmounts = lines.map((l) =>
+        l.kind === "staff"
+          ? staffCost
+          : l.kind === "investment"
+            ? sum(s.investments.filter((x) => x.name === l.name && x.month === t).map((x) => x.amount))
+            : l.kind === "running"
+              ? sum(s.runningCosts.filter((c) => c.name === l.name && c.fromMonth <= t && (c.toMonth === undefined || t <= c.toMonth)).map((c) => c.perMonth))
+              : sum(variableCosts.map((v, i) => (v.name === l.name ? variableByItem[i]! : ZERO))),
+      );
+      const a = allocateMonth(lineAmounts, funders, eligible, t, funderPaid);
+      a.funderTotals.forEach((x, i) => {
+        funderPaid[i] = funderPaid[i]!.plus(x);
+        subsidiesByItem.push(x);
+        subsidies = subsidies.plus(x);
+      });
+      const staffIdx = lines.findIndex((l) => l.kind === "staff");
+      for (const row of a.byFunder) staffSubsidy = staffSubsidy.plus(row[staffIdx]!);
+      // The project pays its share from this month's revenue first, then from what the reserve holds.
+      const available = revenue.plus(reserve.isNegative() ? ZERO : reserve);
+      const covered = a.projectTotal.lessThan(available) ? a.projectTotal : available.isNegative() ? ZERO : available;
+      funding = { ...a, lines: lineAmounts, covered, gap: a.projectTotal.minus(covered) };
+    }
+
     const result = revenue.minus(costs).plus(subsidies);
     cumulative = cumulative.plus(result);
     reserve = reserve.plus(result);
@@ -224,19 +284,21 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
       staffCost,
       investments,
       runningCosts,
+      variableCosts: variable,
       costs,
       subsidies,
       subsidiesByItem,
       result,
       cumulativeResult: cumulative,
       reserve,
+      ...(funding ? { funding } : {}),
     });
 
     if (detail) {
       // One model with the close: revenue is split equally in cents (SPEC §3.5).
       splitEqually(revenue, nSe).forEach((x, i) => (seShare[i] = seShare[i]!.plus(x)));
       splitEqually(staffSubsidy, nSe).forEach((x, i) => (seSub[i] = seSub[i]!.plus(x)));
-      for (let i = 0; i < nSe; i++) seCost[i] = seCost[i]!.plus(perPartner);
+      for (let i = 0; i < nSe; i++) seCost[i] = seCost[i]!.plus(perPartner[i]!);
       if (nec.length > 0) {
         const f = allocate(fees, necShares);
         const g = allocate(benefitsGross, necShares);

@@ -52,6 +52,45 @@ export type SeStaff = {
   readonly yearlyCostPerFte: Dec;
   /** Yearly indexation, applied every 12 months from the start month. */
   readonly indexation: Dec;
+  /**
+   * Staff cost taken from a cost-price file instead of FTE × cost (issue 7):
+   * the monthly net staff cost per SE partner (in se_partners order), in cents,
+   * per year of the projection (index 0 = months 1-12). Replaces the flat figures.
+   */
+  readonly costPrice?: { readonly file: string; readonly monthlyByYear: readonly (readonly Dec[])[] };
+};
+
+/**
+ * A cost that grows with the candidates: an amount per entering candidate
+ * (intake, screening) or per active worker per month (follow-up coaching).
+ */
+export type VariableCost = {
+  readonly name: string;
+  readonly per: "candidate" | "worker";
+  readonly amount: Dec;
+  readonly fromMonth: number;
+  readonly toMonth?: number;
+};
+
+/**
+ * One funder of the funding mix (seed 003 "klaverbladfinanciering"): it pays a
+ * rate of each eligible cost line, or a fixed amount a month spread over them,
+ * within its window and caps. Funders pay in file order; the project (revenue,
+ * then reserve) pays the rest.
+ */
+export type Funder = {
+  readonly name: string;
+  /** Partners' own contribution: the denominator of the leverage figure. */
+  readonly own: boolean;
+  /** Names of the cost lines it pays for (already resolved from kinds like "investments"). */
+  readonly lines: readonly string[];
+  readonly basis: { readonly kind: "rate"; readonly rate: Dec } | { readonly kind: "amount"; readonly perMonth: Dec };
+  readonly fromMonth: number;
+  /** Number of months from `fromMonth`; undefined = to the end. */
+  readonly months?: number;
+  /** Total over its whole life. */
+  readonly cap?: Dec;
+  readonly capPerMonth?: Dec;
 };
 
 /** A random driver for Monte Carlo, drawn once per run or once per month. */
@@ -91,6 +130,10 @@ export type Scenario = {
   readonly subsidies: readonly Subsidy[];
   readonly investments: readonly Investment[];
   readonly runningCosts: readonly RunningCost[];
+  /** Cost lines per candidate or per active worker (absent = none). */
+  readonly variableCosts?: readonly VariableCost[];
+  /** The funding mix (absent = the `subsidies` model only). */
+  readonly funding?: readonly Funder[];
   readonly openingReserve: Dec;
   readonly monteCarlo?: MonteCarloSpec;
   /** Source comment per assumption key ("inflow" → "domain.md §4: 140 proposed ..."), for the workbook. */
