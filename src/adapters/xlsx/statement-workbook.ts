@@ -37,7 +37,7 @@ const LABELS = {
     side: "Kant", role: "Rol", shareOfRow: "Deel van de rij", costInPeriod: "Kost in periode", subsidyInPeriod: "Subsidie in periode", source: "Bron",
     necPartner: "NEC-partner", candidate: "Kandidaat", type: "Type voordeel", hours: "Uren", benefitAmount: "Bedrag voordeel", ownPeriod: "Eigen periode",
     hoursKind: "uren", benefitKind: "voordeel",
-    code: "Code", message: "Melding", warning: "waarschuwing",
+    code: "Code", message: "Melding", line: "Regel", count: "Aantal", validUntil: "geldig tot en met", validOpen: "geldig zonder einddatum", warning: "waarschuwing",
     check: "Controle", inExcel: "Formule", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NIET OK",
     checkNames: {
@@ -64,7 +64,7 @@ const LABELS = {
     side: "Side", role: "Role", shareOfRow: "Share of row", costInPeriod: "Cost in period", subsidyInPeriod: "Subsidy in period", source: "Source",
     necPartner: "NEC partner", candidate: "Candidate", type: "Benefit type", hours: "Hours", benefitAmount: "Benefit amount", ownPeriod: "Own period",
     hoursKind: "hours", benefitKind: "benefit",
-    code: "Code", message: "Message", warning: "warning",
+    code: "Code", message: "Message", line: "Line", count: "Count", validUntil: "valid through", validOpen: "valid with no end date", warning: "warning",
     check: "Check", inExcel: "Formula", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NOT OK",
     checkNames: {
@@ -80,7 +80,9 @@ type Labels = (typeof LABELS)["nl"] | (typeof LABELS)["en"];
 export type Checkpoint = { readonly sheet: string; readonly cell: string; readonly label: string; readonly expected: string };
 
 export type StatementOptions = {
-  /** Rows per Detail sheet before it is split (tests use a small limit). */
+  /** Rows per Detail sheet before it is split (default Excel's 1,048,575; tests use a small limit). */
+  readonly maxDetailRowsPerSheet?: number;
+  /** Older name of `maxDetailRowsPerSheet`. */
   readonly maxDetailRows?: number;
 };
 
@@ -100,8 +102,14 @@ function colLetter(n: number): string {
   return s;
 }
 
+/** The ISO day before an ISO date (UTC calendar arithmetic, no clock). */
+function dayBefore(iso: string): string {
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d - 1)).toISOString().slice(0, 10);
+}
+
 /** Detail sheet columns (1-based). */
-const DC = { date: 1, nec: 2, candidate: 3, kind: 4, type: 5, hours: 6, rate: 7, amount: 8, status: 9, ownPeriod: 10, source: 11 } as const;
+const DC = { date: 1, nec: 2, candidate: 3, kind: 4, type: 5, hours: 6, rate: 7, amount: 8, status: 9, ownPeriod: 10, source: 11, line: 12 } as const;
 
 type DetailPart = { name: string; rows: number };
 
@@ -161,7 +169,7 @@ export function buildStatement(report: CloseReport, opts: StatementOptions = {})
   const settlement = wb.addWorksheet(S.settlement);
   const reserve = wb.addWorksheet(S.reserve);
   const staff = wb.addWorksheet(S.staff);
-  const { parts: detailParts, streams } = writeDetail(ctx, opts.maxDetailRows ?? EXCEL_MAX_DATA_ROWS);
+  const { parts: detailParts, streams } = writeDetail(ctx, opts.maxDetailRowsPerSheet ?? opts.maxDetailRows ?? EXCEL_MAX_DATA_ROWS);
   const exceptions = wb.addWorksheet(S.exceptions);
   const checks = wb.addWorksheet(S.checks);
 
@@ -203,7 +211,8 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
       row.kind === "benefits" ? { num: row.amount.toFixed() } : null,
       { text: t.status[c.status] },
       c.ownPeriod ? { text: c.ownPeriod } : null,
-      { text: safeText(formatSource(row.source)) },
+      { text: safeText(row.source.file) },
+      row.source.line !== undefined ? { num: String(row.source.line) } : null,
     ];
     return out;
   };
@@ -212,7 +221,7 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
   for (const range of splitRows(billed.length, maxRows)) {
     const name = splitSheetName(t.sheets.detail, range);
     const ws = ctx.wb.addWorksheet(name);
-    headerRow(ws, 1, [t.date, t.necPartner, t.candidate, t.kind, t.type, t.hours, t.rate, t.benefitAmount, "Status", t.ownPeriod, t.source]);
+    headerRow(ws, 1, [t.date, t.necPartner, t.candidate, t.kind, t.type, t.hours, t.rate, t.benefitAmount, "Status", t.ownPeriod, t.file, t.line]);
     // Template row: one styled cell per column; the real rows replace it while zipping.
     const tpl = ws.getRow(2);
     tpl.getCell(DC.date).value = excelDate("2000-01-01");
@@ -221,7 +230,8 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
     setNumber(tpl.getCell(DC.hours), 0, FMT.hours);
     setNumber(tpl.getCell(DC.rate), 0, RATE_FMT);
     setNumber(tpl.getCell(DC.amount), 0, FMT.eur);
-    setupSheet(ws, { title: ctx.title(name), freezeRows: 1, widths: [12, 18, 16, 10, 14, 10, 10, 14, 14, 12, 30], autoFilter: `A1:K${Math.max(1, range.end - range.start + 1)}` });
+    setNumber(tpl.getCell(DC.line), 0, FMT.int);
+    setupSheet(ws, { title: ctx.title(name), freezeRows: 1, widths: [12, 18, 16, 10, 14, 10, 10, 14, 14, 12, 24, 8], autoFilter: `A1:L${Math.max(1, range.end - range.start + 1)}` });
     parts.push({ name, rows: range.end - range.start });
     streams.push({
       sheet: name,
@@ -276,9 +286,13 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
       shares.set(type, `Benefit_share_${i + 1}`);
     });
   }
-  for (const f of c.hourlyFees) {
-    put(`${t.fee} ${f.from} (${f.necPartner ?? t.allNec})`, Number(f.rate.toFixed()), RATE_FMT);
-  }
+  c.hourlyFees.forEach((f, i) => {
+    // validity: until the day before the next fee for the same partner scope
+    const next = c.hourlyFees.filter((g) => (g.necPartner ?? "") === (f.necPartner ?? "") && g.from > f.from).map((g) => g.from).sort()[0];
+    ws.getCell(`C${row}`).value = next ? `${t.validUntil} ${dayBefore(next)}` : t.validOpen;
+    const cell = put(`${t.fee} ${f.from} (${f.necPartner === undefined ? t.allNec : safeText(f.necPartner)})`, Number(f.rate.toFixed()), RATE_FMT);
+    wb.definedNames.add(ref(name, cell), `Hourly_fee_${i + 1}`);
+  });
   const openingCell = `B${row}`;
   setMoney(ws.getCell(openingCell), r.settlement.reserve.opening);
   ws.getCell(`A${row}`).value = t.openingReserve;
@@ -581,7 +595,18 @@ function writeExceptions(ctx: Ctx, ws: ExcelJS.Worksheet): void {
     if (c.ownPeriod) ws.getCell(`D${row}`).value = c.ownPeriod;
     ws.getCell(`E${row++}`).value = safeText(`${c.row.date} ${c.row.necPartner} ${c.row.candidate} ${what}`);
   }
-  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [16, 18, 30, 12, 90], autoFilter: `A1:E${Math.max(1, row - 1)}` });
+  const last = Math.max(2, row - 1);
+  // Counts per kind of exception beside the list: live COUNTIF over column A.
+  headerRow(ws, 1, ["Status", t.code, t.source, t.ownPeriod, t.message, "", "Status", t.count]);
+  const statuses = ROW_STATUSES.filter((s) => s !== "included");
+  const labels = [t.warning, ...statuses.map((s) => t.status[s])];
+  const counts = [report.warnings.length, ...statuses.map((s) => r.rows.hours[s] + r.rows.benefits[s])];
+  labels.forEach((l, i) => {
+    ws.getCell(`G${2 + i}`).value = l;
+    setFormula(ws.getCell(`H${2 + i}`), `COUNTIF($A$2:$A$${last},${quote(l)})`, counts[i]!, FMT.int);
+    point(ctx, ws.name, `H${2 + i}`, `${ws.name}: ${l}`, new D(counts[i]!));
+  });
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [16, 18, 30, 12, 90, 4, 18, 10], autoFilter: `A1:E${Math.max(1, row - 1)}` });
 }
 
 // ---------------------------------------------------------------- Checks
