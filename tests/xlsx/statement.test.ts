@@ -86,7 +86,7 @@ describe("statement workbook structure", () => {
   });
 
   test("a Detail table over the row limit is split and named per part", async () => {
-    const wb = await load(await renderStatementXlsx(sampleCloseReport(), { maxDetailRows: 3 }));
+    const wb = await load(await renderStatementXlsx(sampleCloseReport(), { maxDetailRowsPerSheet: 3 }));
     expect(wb.worksheets.map((w) => w.name).filter((n) => n.startsWith("Detail"))).toEqual(["Detail 1", "Detail 2", "Detail 3", "Detail 4"]);
     const f = wb.getWorksheet("Facturen")!.getCell("C4").formula;
     for (const part of ["Detail 1", "Detail 2", "Detail 3", "Detail 4"]) expect(f).toContain(`'${part}'!`);
@@ -95,7 +95,7 @@ describe("statement workbook structure", () => {
 
 describe("statement recalculated in LibreOffice", () => {
   test("every total recalculates to menerva's figure, to the cent (Dutch, split Detail)", async () => {
-    const built = buildStatement(sampleCloseReport(), { maxDetailRows: 3 });
+    const built = buildStatement(sampleCloseReport(), { maxDetailRowsPerSheet: 3 });
     expect(built.checkpoints.length).toBeGreaterThan(30);
     expect(await mismatches(await built.bytes(), built.checkpoints)).toEqual([]);
   }, 180_000);
