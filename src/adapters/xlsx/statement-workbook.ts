@@ -37,7 +37,7 @@ const LABELS = {
     side: "Kant", role: "Rol", shareOfRow: "Deel van de rij", costInPeriod: "Kost in periode", subsidyInPeriod: "Subsidie in periode", source: "Bron",
     necPartner: "NEC-partner", candidate: "Kandidaat", type: "Type voordeel", hours: "Uren", benefitAmount: "Bedrag voordeel", ownPeriod: "Eigen periode",
     hoursKind: "uren", benefitKind: "voordeel",
-    code: "Code", message: "Melding", line: "Regel", count: "Aantal", validUntil: "geldig tot en met", validOpen: "geldig zonder einddatum", warning: "waarschuwing",
+    code: "Code", message: "Melding", line: "Regel", client: "Klant", reference: "Referentie", count: "Aantal", validUntil: "geldig tot en met", validOpen: "geldig zonder einddatum", warning: "waarschuwing",
     check: "Controle", inExcel: "Formule", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NIET OK",
     checkNames: {
@@ -64,7 +64,7 @@ const LABELS = {
     side: "Side", role: "Role", shareOfRow: "Share of row", costInPeriod: "Cost in period", subsidyInPeriod: "Subsidy in period", source: "Source",
     necPartner: "NEC partner", candidate: "Candidate", type: "Benefit type", hours: "Hours", benefitAmount: "Benefit amount", ownPeriod: "Own period",
     hoursKind: "hours", benefitKind: "benefit",
-    code: "Code", message: "Message", line: "Line", count: "Count", validUntil: "valid through", validOpen: "valid with no end date", warning: "warning",
+    code: "Code", message: "Message", line: "Line", client: "Client", reference: "Reference", count: "Count", validUntil: "valid through", validOpen: "valid with no end date", warning: "warning",
     check: "Check", inExcel: "Formula", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NOT OK",
     checkNames: {
@@ -109,7 +109,7 @@ function dayBefore(iso: string): string {
 }
 
 /** Detail sheet columns (1-based). */
-const DC = { date: 1, nec: 2, candidate: 3, kind: 4, type: 5, hours: 6, rate: 7, amount: 8, status: 9, ownPeriod: 10, source: 11, line: 12 } as const;
+const DC = { date: 1, nec: 2, candidate: 3, kind: 4, type: 5, hours: 6, rate: 7, amount: 8, status: 9, ownPeriod: 10, source: 11, line: 12, client: 13, reference: 14 } as const;
 
 type DetailPart = { name: string; rows: number };
 
@@ -213,6 +213,8 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
       c.ownPeriod ? { text: c.ownPeriod } : null,
       { text: safeText(row.source.file) },
       row.source.line !== undefined ? { num: String(row.source.line) } : null,
+      row.kind === "hours" && row.client !== undefined ? { text: safeText(row.client) } : null,
+      row.reference !== undefined ? { text: safeText(row.reference) } : null,
     ];
     return out;
   };
@@ -221,17 +223,17 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
   for (const range of splitRows(billed.length, maxRows)) {
     const name = splitSheetName(t.sheets.detail, range);
     const ws = ctx.wb.addWorksheet(name);
-    headerRow(ws, 1, [t.date, t.necPartner, t.candidate, t.kind, t.type, t.hours, t.rate, t.benefitAmount, "Status", t.ownPeriod, t.file, t.line]);
+    headerRow(ws, 1, [t.date, t.necPartner, t.candidate, t.kind, t.type, t.hours, t.rate, t.benefitAmount, "Status", t.ownPeriod, t.file, t.line, t.client, t.reference]);
     // Template row: one styled cell per column; the real rows replace it while zipping.
     const tpl = ws.getRow(2);
     tpl.getCell(DC.date).value = excelDate("2000-01-01");
     tpl.getCell(DC.date).numFmt = FMT.date;
-    for (const c of [DC.nec, DC.candidate, DC.kind, DC.type, DC.status, DC.ownPeriod, DC.source]) tpl.getCell(c).value = "-";
+    for (const c of [DC.nec, DC.candidate, DC.kind, DC.type, DC.status, DC.ownPeriod, DC.source, DC.client, DC.reference]) tpl.getCell(c).value = "-";
     setNumber(tpl.getCell(DC.hours), 0, FMT.hours);
     setNumber(tpl.getCell(DC.rate), 0, RATE_FMT);
     setNumber(tpl.getCell(DC.amount), 0, FMT.eur);
     setNumber(tpl.getCell(DC.line), 0, FMT.int);
-    setupSheet(ws, { title: ctx.title(name), freezeRows: 1, widths: [12, 18, 16, 10, 14, 10, 10, 14, 14, 12, 24, 8], autoFilter: `A1:L${Math.max(1, range.end - range.start + 1)}` });
+    setupSheet(ws, { title: ctx.title(name), freezeRows: 1, widths: [12, 18, 16, 10, 14, 10, 10, 14, 14, 12, 24, 8, 18, 16], autoFilter: `A1:N${Math.max(1, range.end - range.start + 1)}` });
     parts.push({ name, rows: range.end - range.start });
     streams.push({
       sheet: name,
