@@ -24,6 +24,7 @@ export function monthJson(r: MonthRow, s: Scenario) {
     staffCost: fmtMoney(r.staffCost),
     investments: fmtMoney(r.investments),
     runningCosts: fmtMoney(r.runningCosts),
+    ...((s.variableCosts ?? []).length > 0 ? { variableCosts: fmtMoney(r.variableCosts) } : {}),
     costs: fmtMoney(r.costs),
     subsidies: fmtMoney(r.subsidies),
     result: fmtMoney(r.result),

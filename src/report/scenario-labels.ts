@@ -16,6 +16,7 @@ const L = {
   staffCost: ["personeelskost SE", "SE staff cost"],
   investments: ["investeringen", "investments"],
   runningCosts: ["werkingskosten", "running costs"],
+  variableCosts: ["variabele kosten", "variable costs"],
   costs: ["kosten", "costs"],
   subsidies: ["subsidies", "subsidies"],
   result: ["resultaat", "result"],

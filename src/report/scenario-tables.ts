@@ -23,12 +23,13 @@ export function projectionTable(s: Scenario, p: Projection, lang: Lang): TextTab
   const header = [
     label("month", lang), label("label", lang), label("inflow", lang), label("placements", lang), label("activeWorkers", lang), label("hours", lang),
     label("fees", lang), ...s.benefits.map((b) => `${lang === "nl" ? "voordelen" : "benefits"} ${b.type}`), label("benefitFee", lang), label("revenue", lang),
-    label("staffCost", lang), label("investments", lang), label("runningCosts", lang), label("subsidies", lang), label("result", lang),
+    label("staffCost", lang), label("investments", lang), label("runningCosts", lang),
+    ...((s.variableCosts ?? []).length > 0 ? [label("variableCosts", lang)] : []), label("subsidies", lang), label("result", lang),
     label("cumulativeResult", lang), label("reserve", lang),
   ];
   const rows = p.rows.map((r) => [
     String(r.month), r.label, qty(r.inflow), qty(r.placements), qty(r.activeWorkers), qty(r.hours), m(r.fees), ...r.benefitsByType.map(m), m(r.benefitFee),
-    m(r.revenue), m(r.staffCost), m(r.investments), m(r.runningCosts), m(r.subsidies), m(r.result), m(r.cumulativeResult), m(r.reserve),
+    m(r.revenue), m(r.staffCost), m(r.investments), m(r.runningCosts), ...((s.variableCosts ?? []).length > 0 ? [m(r.variableCosts)] : []), m(r.subsidies), m(r.result), m(r.cumulativeResult), m(r.reserve),
   ]);
   return { header, rows };
 }

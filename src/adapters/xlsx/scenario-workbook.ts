@@ -7,6 +7,7 @@ import ExcelJS from "exceljs";
 import { D, fmtDecimal, type Dec } from "../../domain/money.js";
 import { DRIVERS } from "../../domain/scenario/drivers.js";
 import type { KeyFigures } from "../../domain/scenario/figures.js";
+import type { FundingFigures } from "../../domain/scenario/funding-figures.js";
 import type { Grid } from "../../domain/scenario/grid.js";
 import type { MonteCarloResult } from "../../domain/scenario/montecarlo.js";
 import type { Projection } from "../../domain/scenario/project.js";
@@ -26,11 +27,13 @@ export type ScenarioWorkbookInput = {
   readonly sensitivity?: Sensitivity;
   readonly grid?: Grid;
   readonly monteCarlo?: MonteCarloResult;
+  /** The funding mix figures; a Financiering/Funding sheet and chart when present. */
+  readonly funding?: FundingFigures;
 };
 
 export const SHEETS = {
-  nl: { assumptions: "Aannames", projection: "Projectie", figures: "Kengetallen", partners: "Partners", sensitivity: "Gevoeligheid", grid: "Raster", montecarlo: "Monte Carlo", charts: "Grafieken" },
-  en: { assumptions: "Assumptions", projection: "Projection", figures: "Key figures", partners: "Partners", sensitivity: "Sensitivity", grid: "Grid", montecarlo: "Monte Carlo", charts: "Charts" },
+  nl: { assumptions: "Aannames", projection: "Projectie", figures: "Kengetallen", partners: "Partners", funding: "Financiering", sensitivity: "Gevoeligheid", grid: "Raster", montecarlo: "Monte Carlo", charts: "Grafieken" },
+  en: { assumptions: "Assumptions", projection: "Projection", figures: "Key figures", partners: "Partners", funding: "Funding", sensitivity: "Sensitivity", grid: "Grid", montecarlo: "Monte Carlo", charts: "Charts" },
 } as const;
 
 const ref = (sheet: string, addr: string): string => `'${sheet.replace(/'/g, "''")}'!${addr}`;
@@ -41,6 +44,8 @@ const colName = (n: number): string => {
   return s;
 };
 const num = (x: Dec): number => Number(x.toFixed());
+/** Okabe-Ito colours (colour-blind safe) for funders; the project is grey and the gap vermilion. */
+const FUNDING_COLORS = ["0072B2", "E69F00", "009E73", "CC79A7", "56B4E9", "F0E442"];
 
 type AssumptionRefs = Record<string, string>;
 
@@ -83,9 +88,11 @@ function assumptionsSheet(wb: ExcelJS.Workbook, s: Scenario, lang: Lang, name: s
   scalar("weeks_per_month", nl ? "weken per maand (52/12)" : "weeks per month (52/12)", new D(52).div(12), FMT.decimal4, "", "weeks_per_month", "52/12");
   scalar("benefit_share", DRIVERS.benefit_share[lang], s.benefitShare, FMT.pct, "");
   scalar("se_partners", nl ? "aantal SE-partners" : "number of SE partners", s.sePartners.length, FMT.int, "", "se_partners");
-  scalar("fte_per_partner", nl ? "VTE per SE-partner" : "FTE per SE partner", s.seStaff.ftePerPartner, FMT.hours, nl ? "VTE" : "FTE", "se_staff.fte_per_partner");
-  scalar("yearly_cost_per_fte", nl ? "jaarkost per VTE" : "yearly cost per FTE", s.seStaff.yearlyCostPerFte, FMT.eur, "EUR", "se_staff.yearly_cost_per_fte");
-  scalar("indexation", nl ? "indexering per jaar" : "yearly indexation", s.seStaff.indexation, FMT.pct, "", "se_staff.indexation");
+  if (!s.seStaff.costPrice) {
+    scalar("fte_per_partner", nl ? "VTE per SE-partner" : "FTE per SE partner", s.seStaff.ftePerPartner, FMT.hours, nl ? "VTE" : "FTE", "se_staff.fte_per_partner");
+    scalar("yearly_cost_per_fte", nl ? "jaarkost per VTE" : "yearly cost per FTE", s.seStaff.yearlyCostPerFte, FMT.eur, "EUR", "se_staff.yearly_cost_per_fte");
+    scalar("indexation", nl ? "indexering per jaar" : "yearly indexation", s.seStaff.indexation, FMT.pct, "", "se_staff.indexation");
+  }
   scalar("opening_reserve", nl ? "beginreserve" : "opening reserve", s.openingReserve, FMT.eur, "EUR");
   refs["months"] = String(s.months);
 
@@ -147,6 +154,46 @@ function assumptionsSheet(wb: ExcelJS.Workbook, s: Scenario, lang: Lang, name: s
     ["", "", FMT.pct, FMT.eur, FMT.int, FMT.int, FMT.eur],
     "subsidies",
   );
+  const vars = s.variableCosts ?? [];
+  if (vars.length > 0)
+    table(
+      "var",
+      nl ? "Variabele kosten" : "Variable costs",
+      [nl ? "naam" : "name", nl ? "per" : "per", nl ? "bedrag" : "amount", nl ? "van maand" : "from month", nl ? "tot maand" : "to month"],
+      vars.map((v) => [v.name, v.per === "candidate" ? (nl ? "kandidaat" : "candidate") : nl ? "werknemer/maand" : "worker/month", v.amount, v.fromMonth, v.toMonth ?? s.months]),
+      ["", "", FMT.eur, FMT.int, FMT.int],
+      "variable_costs",
+    );
+  const cp = s.seStaff.costPrice;
+  if (cp)
+    table(
+      "staffcp",
+      nl ? `Personeelskost SE per maand uit het kostprijsbestand ${cp.file}` : `SE staff cost per month from the cost-price file ${cp.file}`,
+      [nl ? "jaar" : "year", ...s.sePartners, nl ? "totaal" : "total"],
+      cp.monthlyByYear.map((y, i) => [i + 1, ...y, y.reduce((a, b) => a.plus(b))]),
+      [FMT.int, ...s.sePartners.map(() => FMT.eur), FMT.eur],
+      "se_staff.costprice",
+    );
+  const funders = s.funding ?? [];
+  if (funders.length > 0)
+    table(
+      "fund",
+      nl ? "Financiering (volgorde = volgorde van betalen)" : "Funding (order = order of paying)",
+      [nl ? "naam" : "name", nl ? "eigen inbreng" : "own", nl ? "kostenlijnen" : "cost lines", nl ? "tarief" : "rate", nl ? "bedrag/maand" : "amount/month", nl ? "van maand" : "from month", nl ? "maanden" : "months", nl ? "plafond" : "cap", nl ? "plafond/maand" : "cap/month"],
+      funders.map((f) => [
+        f.name,
+        f.own ? (nl ? "ja" : "yes") : "",
+        f.lines.join(", "),
+        f.basis.kind === "rate" ? f.basis.rate : "",
+        f.basis.kind === "amount" ? f.basis.perMonth : "",
+        f.fromMonth,
+        f.months ?? s.months,
+        f.cap ?? "",
+        f.capPerMonth ?? "",
+      ]),
+      ["", "", "", FMT.pct, FMT.eur, FMT.int, FMT.int, FMT.eur, FMT.eur],
+      "funding",
+    );
   return refs;
 }
 
@@ -158,6 +205,7 @@ function projectionSheet(wb: ExcelJS.Workbook, s: Scenario, p: Projection, a: As
   const keys = [
     "month", "label", "inflow", "placements", "activeWorkers", "hours", "feeRate", "fees",
     ...s.benefits.map((_, i) => `benefit${i}`), "benefitFee", "revenue", "staffCost", "investments", "runningCosts",
+    ...((s.variableCosts ?? []).length > 0 ? ["variableCosts"] : []),
     ...s.subsidies.map((_, i) => `subsidy${i}`), "subsidies", "costs", "result", "cumulativeResult", "reserve",
   ];
   const col: Record<string, string> = {};
@@ -217,7 +265,20 @@ function projectionSheet(wb: ExcelJS.Workbook, s: Scenario, p: Projection, a: As
     const benefitCells = s.benefits.map((_, bi) => at(`benefit${bi}`));
     setFormula(c("benefitFee"), benefitCells.length ? `ROUND(${a.benefit_share}*(${benefitCells.join("+")}),2)` : "0", m.benefitFee, FMT.eur);
     setFormula(c("revenue"), `${at("fees")}+${at("benefitFee")}`, m.revenue, FMT.eur);
-    setFormula(c("staffCost"), `ROUND(${a.fte_per_partner}*${a.yearly_cost_per_fte}*(1+${a.indexation})^INT((${A(r)}-1)/12)/12,2)*${a.se_partners}`, m.staffCost, FMT.eur);
+    const cpYears = s.seStaff.costPrice?.monthlyByYear.length;
+    if (cpYears !== undefined)
+      setFormula(c("staffCost"), `INDEX(${a[`staffcp.${s.sePartners.length + 1}`]},MIN(INT((${A(r)}-1)/12)+1,${cpYears}))`, m.staffCost, FMT.eur);
+    else setFormula(c("staffCost"), `ROUND(${a.fte_per_partner}*${a.yearly_cost_per_fte}*(1+${a.indexation})^INT((${A(r)}-1)/12)/12,2)*${a.se_partners}`, m.staffCost, FMT.eur);
+    const vars = s.variableCosts ?? [];
+    if (vars.length > 0) {
+      const varRow0 = Number(a["var.first"]);
+      const terms = vars.map((v, vi) => {
+        const cell = (letter: string) => ref(SHEETS[lang].assumptions, abs(letter, varRow0 + vi));
+        const per = v.per === "candidate" ? at("inflow") : at("activeWorkers");
+        return `IF(AND(${A(r)}>=${cell("E")},${A(r)}<=${cell("F")}),ROUND(${cell("D")}*${per},2),0)`;
+      });
+      setFormula(c("variableCosts"), terms.join("+"), m.variableCosts, FMT.eur);
+    }
     setFormula(c("investments"), `SUMIF(${a["inv.1"]},${A(r)},${a["inv.2"]})`, m.investments, FMT.eur);
     setFormula(c("runningCosts"), `SUMIFS(${a["run.1"]},${a["run.2"]},"<="&${A(r)},${a["run.3"]},">="&${A(r)})`, m.runningCosts, FMT.eur);
     s.subsidies.forEach((x, si) => {
@@ -236,8 +297,11 @@ function projectionSheet(wb: ExcelJS.Workbook, s: Scenario, p: Projection, a: As
       setFormula(c(k), `IF(AND(${A(r)}>=${from},${A(r)}<${from}+${months}),${capped},0)`, m.subsidiesByItem[si]!, FMT.eur);
     });
     const subCells = s.subsidies.map((_, si) => at(`subsidy${si}`));
-    setFormula(c("subsidies"), subCells.length ? subCells.join("+") : "0", m.subsidies, FMT.eur);
-    setFormula(c("costs"), `${at("staffCost")}+${at("investments")}+${at("runningCosts")}`, m.costs, FMT.eur);
+    // With a funding mix, the funders' payments come from the funding sheet (same row layout).
+    const nFund = (s.funding ?? []).length;
+    if (nFund > 0) setFormula(c("subsidies"), ref(SHEETS[lang].funding, `${colName(4 + nFund)}${r}`), m.subsidies, FMT.eur);
+    else setFormula(c("subsidies"), subCells.length ? subCells.join("+") : "0", m.subsidies, FMT.eur);
+    setFormula(c("costs"), `${at("staffCost")}+${at("investments")}+${at("runningCosts")}${(s.variableCosts ?? []).length > 0 ? `+${at("variableCosts")}` : ""}`, m.costs, FMT.eur);
     setFormula(c("result"), `${at("revenue")}-${at("costs")}+${at("subsidies")}`, m.result, FMT.eur);
     setFormula(c("cumulativeResult"), i === 0 ? at("result") : `${above("cumulativeResult")}+${at("result")}`, m.cumulativeResult, FMT.eur);
     setFormula(c("reserve"), `${a.opening_reserve}+${at("cumulativeResult")}`, m.reserve, FMT.eur);
@@ -414,6 +478,81 @@ function monteCarloSheet(
   return { p5: ref(name, `$C$2:$C$${last}`), p50: ref(name, `$D$2:$D$${last}`), p95: ref(name, `$E$2:$E$${last}`), band: ref(name, `$H$2:$H$${last}`) };
 }
 
+/**
+ * Who pays what per month: costs (from the projection), each funder (menerva's
+ * allocation as values: order and caps make it a program, not a formula), the
+ * funders' total, the project's part and its gap as formulas, a check column
+ * (funders + project − costs = 0) and totals with the leverage below.
+ */
+function fundingSheet(
+  wb: ExcelJS.Workbook,
+  s: Scenario,
+  p: Projection,
+  f: FundingFigures,
+  pc: ProjectionCols,
+  lang: Lang,
+  name: string,
+  projName: string,
+): { series: { name: string; ref: string }[]; categories: string } {
+  const ws = wb.addWorksheet(name);
+  const nl = lang === "nl";
+  const funders = s.funding ?? [];
+  const first = s.subsidies.length;
+  const nF = funders.length;
+  const colTotal = colName(4 + nF);
+  const colProject = colName(5 + nF);
+  const colGap = colName(6 + nF);
+  const colCovered = colName(7 + nF);
+  const colCheck = colName(8 + nF);
+  setupSheet(ws, { title: `MENERVA — ${s.name} — ${name}`, freezeRows: 1, freezeCols: 2, widths: [7, 9, 15, ...funders.map(() => 16), 16, 18, 15, 15, 12], landscape: true });
+  const h = ws.getRow(1);
+  [
+    label("month", lang), label("label", lang), label("costs", lang), ...funders.map((x) => x.name), nl ? "totaal financiers" : "funders total",
+    nl ? "project (omzet + reserve)" : "project (revenue + reserve)", nl ? "waarvan tekort" : "of which gap", nl ? "gedekt door project" : "covered by project", nl ? "controle" : "check",
+  ].forEach((x, i) => (h.getCell(i + 1).value = x));
+  styleHeaderRow(h);
+  p.rows.forEach((m, i) => {
+    const r = i + 2;
+    const row = ws.getRow(r);
+    const fm = m.funding!;
+    setNumber(row.getCell(1), m.month, FMT.int);
+    row.getCell(2).value = m.label;
+    setFormula(row.getCell(3), ref(projName, `${pc.cols["costs"]}${pc.first + i}`), m.costs, FMT.eur);
+    funders.forEach((_, fi) => setMoney(row.getCell(4 + fi), m.subsidiesByItem[first + fi]!));
+    setFormula(row.getCell(4 + nF), nF > 0 ? `SUM(D${r}:${colName(3 + nF)}${r})` : "0", m.subsidies, FMT.eur);
+    setFormula(row.getCell(5 + nF), `C${r}-${colTotal}${r}`, fm.projectTotal, FMT.eur);
+    setMoney(row.getCell(6 + nF), fm.gap);
+    setFormula(row.getCell(7 + nF), `${colProject}${r}-${colGap}${r}`, fm.covered, FMT.eur);
+    setFormula(row.getCell(8 + nF), `ROUND(${colTotal}${r}+${colProject}${r}-C${r},2)`, 0, FMT.eur);
+  });
+  const last = p.rows.length + 1;
+  // Totals per column, then the leverage on its own row.
+  const tr = ws.getRow(last + 2);
+  tr.getCell(2).value = nl ? "totaal" : "total";
+  const colSum = (col: string, v: Dec) => setFormula(tr.getCell(col), `SUM(${col}2:${col}${last})`, v, FMT.eur);
+  colSum("C", f.totalCosts);
+  funders.forEach((_, fi) => colSum(colName(4 + fi), f.funders[fi]!.total));
+  colSum(colTotal, f.funders.reduce((a, b) => a.plus(b.total), new D(0)));
+  colSum(colProject, f.projectTotal);
+  colSum(colGap, f.gapTotal);
+  tr.font = { bold: true };
+  const lr = ws.getRow(last + 3);
+  lr.getCell(2).value = nl ? "hefboom" : "leverage";
+  lr.getCell(3).value = nl ? "totale kosten / eigen inbreng" : "total costs / own contribution";
+  const ownCols = funders.map((x, fi) => (x.own ? `${colName(4 + fi)}${last + 2}` : "")).filter(Boolean);
+  if (ownCols.length > 0 && f.leverage !== undefined) setFormula(lr.getCell(4), `ROUND(C${last + 2}/(${ownCols.join("+")}),2)`, f.leverage, FMT.decimal4);
+  else lr.getCell(4).value = nl ? "geen eigen inbreng" : "no own contribution";
+  const R = (col: string) => ref(name, `$${col}$2:$${col}$${last}`);
+  return {
+    categories: R("B"),
+    series: [
+      ...funders.map((x, fi) => ({ name: x.name, ref: R(colName(4 + fi)) })),
+      { name: nl ? "project" : "project", ref: R(colCovered) },
+      { name: nl ? "tekort" : "gap", ref: R(colGap) },
+    ],
+  };
+}
+
 /** The whole workbook as deterministic bytes. */
 export async function buildScenarioWorkbook(x: ScenarioWorkbookInput): Promise<Uint8Array> {
   const S = SHEETS[x.lang];
@@ -422,6 +561,7 @@ export async function buildScenarioWorkbook(x: ScenarioWorkbookInput): Promise<U
   const pc = projectionSheet(wb, x.scenario, x.projection, a, x.lang, S.projection);
   figuresSheet(wb, x.figures, pc, x.lang, S.figures, x.scenario.name);
   partnersSheet(wb, x.projection, x.lang, S.partners, x.scenario.name);
+  const fund = x.funding && x.scenario.funding ? fundingSheet(wb, x.scenario, x.projection, x.funding, pc, x.lang, S.funding, S.projection) : undefined;
   const sens = x.sensitivity ? sensitivitySheet(wb, x.sensitivity, x.lang, S.sensitivity, x.scenario.name) : undefined;
   if (x.grid) gridSheet(wb, x.grid, x.lang, S.grid, x.scenario.name);
   const mc = x.monteCarlo ? monteCarloSheet(wb, x.monteCarlo, x.projection, pc, x.lang, S.montecarlo, x.scenario.name, S.projection) : undefined;
@@ -470,6 +610,21 @@ export async function buildScenarioWorkbook(x: ScenarioWorkbookInput): Promise<U
               { name: "P5", ref: mc.p5, color: "FFFFFF" },
               { name: "P5–P95", ref: mc.band, color: "9DC3E6" },
             ],
+            numFmt: FMT.eurWhole,
+            yAxisTitle: "EUR",
+          },
+        ]
+      : []),
+    ...(fund
+      ? [
+          {
+            sheet: S.charts,
+            anchor: { col: 0, row: 44, width: 24, height: 22 },
+            type: "bar" as const,
+            stacked: true,
+            title: nl ? "Wie betaalt wat, per maand" : "Who pays what, per month",
+            categories: fund.categories,
+            series: fund.series.map((s, i, all) => ({ ...s, color: i === all.length - 1 ? "D55E00" : i === all.length - 2 ? "BBBBBB" : FUNDING_COLORS[i % FUNDING_COLORS.length]! })),
             numFmt: FMT.eurWhole,
             yAxisTitle: "EUR",
           },

@@ -4,6 +4,8 @@ import type { KeyFigures } from "../../domain/scenario/figures.js";
 import { sensitivity } from "../../domain/scenario/sensitivity.js";
 import { keyFigures } from "../../domain/scenario/figures.js";
 import { project } from "../../domain/scenario/project.js";
+import { fundingFigures } from "../../domain/scenario/funding-figures.js";
+import { fundingFiguresTable, fundingJson, fundingMonthTable, fundingTotalsTable } from "../../report/scenario-funding.js";
 import { projectionJson, toJsonText } from "../../report/scenario-json.js";
 import { figuresTable, necTable, projectionTable, renderTableCsv, renderTableText, seTable } from "../../report/scenario-tables.js";
 import { load } from "./load.js";
@@ -28,7 +30,11 @@ export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Ans
   const s = l.scenario;
   const p = project(s);
   const k = keyFigures(p);
-  const json = projectionJson(s, p, k);
+  const ff = s.funding ? fundingFigures(s, p) : undefined;
+  const json = { ...projectionJson(s, p, k), ...(ff ? { funding: fundingJson(s, p, ff) } : {}) };
+  const fundingTables = ff
+    ? { month: fundingMonthTable(s, p, o.lang), totals: fundingTotalsTable(ff, o.lang), figures: fundingFiguresTable(s, p, ff, o.lang) }
+    : undefined;
   const name = slug(s.name);
   const proj = projectionTable(s, p, o.lang);
   const fig = figuresTable(k, o.lang);
@@ -39,8 +45,15 @@ export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Ans
     { name: `scenario-${name}-figures.csv`, data: renderTableCsv(fig) },
     { name: `scenario-${name}-se-partners.csv`, data: renderTableCsv(se) },
     { name: `scenario-${name}-nec-partners.csv`, data: renderTableCsv(nec) },
+    ...(fundingTables
+      ? [
+          { name: `scenario-${name}-funding.csv`, data: renderTableCsv(fundingTables.month) },
+          { name: `scenario-${name}-funding-totals.csv`, data: renderTableCsv(fundingTables.totals) },
+          { name: `scenario-${name}-funding-figures.csv`, data: renderTableCsv(fundingTables.figures) },
+        ]
+      : []),
     { name: `scenario-${name}.json`, data: toJsonText(json) },
-    ...(o.outDir ? [await scenarioWorkbookFile(s, { lang: o.lang, sensitivity: sensitivity(s, new D("0.1")) })] : []),
+    ...(o.outDir ? [await scenarioWorkbookFile(s, { lang: o.lang, sensitivity: sensitivity(s, new D("0.1")), ...(ff ? { funding: ff } : {}) })] : []),
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   const nl = o.lang === "nl";
@@ -55,6 +68,16 @@ export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Ans
     renderTableText(se),
     nl ? "NEC-partners (win-win: marge − uurvergoeding − kost cel + behouden voordelen)" : "NEC partners (win-win: margin − fees − cell cost + benefits kept)",
     renderTableText(nec),
+    ...(fundingTables
+      ? [
+          nl
+            ? "Financieringsmix (volgorde van het bestand; het project betaalt de rest uit omzet en reserve)"
+            : "Funding mix (file order; the project pays the rest from revenue and reserve)",
+          renderTableText(fundingTables.month),
+          renderTableText(fundingTables.totals),
+          renderTableText(fundingTables.figures),
+        ]
+      : []),
   ].join("\n");
   return { ok: true, stdout: text, written };
 }

@@ -6,9 +6,17 @@ import { project } from "../../domain/scenario/project.js";
 import type { Sensitivity } from "../../domain/scenario/sensitivity.js";
 import type { Scenario } from "../../domain/scenario/types.js";
 import type { Lang } from "../../report/scenario-labels.js";
+import { fundingFigures, type FundingFigures } from "../../domain/scenario/funding-figures.js";
 import { slug } from "./outputs.js";
 
-export type WorkbookExtras = { readonly lang: Lang; readonly sensitivity?: Sensitivity; readonly grid?: Grid; readonly monteCarlo?: MonteCarloResult };
+export type WorkbookExtras = {
+  readonly lang: Lang;
+  readonly sensitivity?: Sensitivity;
+  readonly grid?: Grid;
+  readonly monteCarlo?: MonteCarloResult;
+  /** Funding figures when the caller computed them already (otherwise computed here for a scenario with funding). */
+  readonly funding?: FundingFigures;
+};
 
 /** `scenario-<name>.xlsx` with the projection, key figures and whatever analysis the command ran. */
 export async function scenarioWorkbookFile(s: Scenario, x: WorkbookExtras): Promise<{ name: string; data: Uint8Array }> {
@@ -22,6 +30,7 @@ export async function scenarioWorkbookFile(s: Scenario, x: WorkbookExtras): Prom
     ...(x.sensitivity ? { sensitivity: x.sensitivity } : {}),
     ...(x.grid ? { grid: x.grid } : {}),
     ...(x.monteCarlo ? { monteCarlo: x.monteCarlo } : {}),
+    ...(s.funding ? { funding: x.funding ?? fundingFigures(s, projection) } : {}),
   });
   return { name: `scenario-${slug(s.name)}.xlsx`, data };
 }

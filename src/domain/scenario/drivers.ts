@@ -117,7 +117,18 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     nl: "personeelskost SE per VTE",
     en: "SE staff cost per FTE",
     set: (s, v) => ({ ...s, seStaff: { ...s.seStaff, yearlyCostPerFte: v } }),
-    scale: (s, f) => ({ ...s, seStaff: { ...s.seStaff, yearlyCostPerFte: s.seStaff.yearlyCostPerFte.times(f) } }),
+    // A cost-price staff cost scales too (each partner's monthly figure, back in cents).
+    scale: (s, f) => {
+      const cp = s.seStaff.costPrice;
+      return {
+        ...s,
+        seStaff: {
+          ...s.seStaff,
+          yearlyCostPerFte: s.seStaff.yearlyCostPerFte.times(f),
+          ...(cp ? { costPrice: { file: cp.file, monthlyByYear: cp.monthlyByYear.map((y) => y.map((x) => scaleMoney(x, f))) } } : {}),
+        },
+      };
+    },
   },
   subsidies: {
     nl: "subsidies",
@@ -129,6 +140,14 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
         const basis = b.kind === "fixed" ? { ...b, perMonth: scaleMoney(b.perMonth, f) } : { ...b, rate: capAt(b.rate.times(f), ONE) };
         return { ...x, basis };
       }),
+      // Funders other than the partners' own contribution are subsidies too.
+      ...(s.funding
+        ? {
+            funding: s.funding.map((x) =>
+              x.own ? x : { ...x, basis: x.basis.kind === "rate" ? { kind: "rate" as const, rate: capAt(x.basis.rate.times(f), ONE) } : { kind: "amount" as const, perMonth: scaleMoney(x.basis.perMonth, f) } },
+            ),
+          }
+        : {}),
     }),
   },
   running_costs: {

@@ -63,6 +63,25 @@ export type FundingFigures = {
 
 const cents = (x: Dec): Dec => roundTo(x, 2, "half-away-from-zero");
 
+/** Largest inflow the terugval search tries: far beyond the 140 candidates of the whole project (seed 001). */
+export const STOP_SOLVE_MAX = 100;
+
+/**
+ * Least constant inflow that keeps the reserve ≥ 0. With costs per entering
+ * candidate a huge inflow is infeasible in its first months, so feasibility only
+ * rises with inflow up to a point: the upper bound starts at the scenario's own
+ * inflow and doubles (up to STOP_SOLVE_MAX) until it is feasible, then solve bisects below it.
+ */
+export function leastInflow(s: Scenario): SolveResult {
+  let top = 1;
+  for (let m = 1; m <= s.months; m++) top = Math.max(top, Math.ceil(inflowAt(s.inflow, m).toNumber()));
+  let r: SolveResult | undefined;
+  for (let h = Math.min(top, STOP_SOLVE_MAX); ; h = Math.min(h * 2, STOP_SOLVE_MAX)) {
+    r = solve(s, "inflow", { kind: "never-negative" }, [new D(0), new D(h)]);
+    if (r.status === "found" || h === STOP_SOLVE_MAX) return r;
+  }
+}
+
 /** The scenario with one more candidate every month (a list of inflow values). */
 export function plusOneCandidate(s: Scenario): Scenario {
   return { ...s, inflow: { kind: "list", values: Array.from({ length: s.months }, (_, i) => inflowAt(s.inflow, i + 1).plus(1)) } };
@@ -107,12 +126,12 @@ function lineStops(s: Scenario, p: Projection): LineStop[] {
     const windowEnds = f.months !== undefined && f.fromMonth + f.months - 1 === last;
     const capUsed = f.cap !== undefined && sum(paid).equals(f.cap);
     if (!windowEnds && !capUsed) return;
-    least ??= solve(s, "inflow", { kind: "never-negative" });
+    least ??= leastInflow(s);
     const continued: Scenario = {
       ...s,
       funding: funders.map((g, gi) => (gi === fi ? { name: g.name, own: g.own, lines: g.lines, basis: g.basis, fromMonth: g.fromMonth, ...(g.capPerMonth ? { capPerMonth: g.capPerMonth } : {}) } : g)),
     };
-    const ifContinued = solve(continued, "inflow", { kind: "never-negative" });
+    const ifContinued = leastInflow(continued);
     out.push({
       funder: f.name,
       lastMonth: last,
