@@ -241,7 +241,7 @@ export function scenarioFromRaw(
     const named: [string, (string | number)[]][] = [
       ...investments.map((x, i): [string, (string | number)[]] => [x.name, ["investments", i, "name"]]),
       ...runningCosts.map((x, i): [string, (string | number)[]] => [x.name, ["running_costs", i, "name"]]),
-      ...variableCosts.map((x, i): [string, (string | number)[]] => [x.name, ["variable_costs", i, "name"]]),
+      ...(r.variable_costs ?? []).map((x, i): [string, (string | number)[]] => [x.name, ["variable_costs", i, "name"]]),
     ];
     for (const [n, path] of named) {
       const kind = String(path[0]);

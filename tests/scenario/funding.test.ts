@@ -158,24 +158,23 @@ describe("a subsidy line that stops", () => {
   });
 
   it("terugval: the extra inflow the stop demands is solve's answer as is minus with the line continued", () => {
-    const base = project(tiny()).rows.length; // tiny has revenue from month 2
-    expect(base).toBe(3);
-    const s = tiny({
-      months: 24,
-      subsidies: [],
-      openingReserve: dec("3000.00"),
-      funding: [rate("ESF", ["staff_cost"], "0.5", { months: 6 })],
-    });
+    // tiny over 24 months: staff 2 × 0.5 × 24,000 / 12 = 2,000/month, fully paid by ESF for 6 months; opening reserve 1,500.
+    // After month 6 the staff cost falls on the project, so it needs more candidates than if ESF went on.
+    const s = tiny({ months: 24, subsidies: [], openingReserve: dec("1500.00"), funding: [rate("ESF", ["staff_cost"], "1", { months: 6 })] });
     const f = fundingFigures(s, project(s));
     const stop = f.stops[0]!;
-    expect(stop.leastInflow.status).toBe("found");
-    expect(stop.leastInflowIfContinued.status).toBe("found");
-    if (stop.leastInflow.status !== "found" || stop.leastInflowIfContinued.status !== "found") return;
-    expect(stop.extraInflow!.toFixed()).toBe(stop.leastInflow.value.minus(stop.leastInflowIfContinued.value).toFixed());
-    // The stop costs inflow: with ESF to the end the scenario needs fewer candidates, never more.
-    expect(stop.extraInflow!.greaterThanOrEqualTo(0)).toBe(true);
-    // And the answer is honest: one candidate less is not feasible as is.
-    expect(stop.leastInflow.below?.feasible ?? true).toBe(false);
+    expect([stop.funder, stop.lastMonth, m(stop.lastPayment)]).toEqual(["ESF", 6, "2000.00"]);
+    if (stop.leastInflow.status !== "found" || stop.leastInflowIfContinued.status !== "found") throw new Error("expected both solves to find an inflow");
+    expect([stop.leastInflow.value.toFixed(), stop.leastInflowIfContinued.value.toFixed(), stop.extraInflow!.toFixed()]).toEqual(["5", "1", "4"]);
+    // solve's answers are honest: feasible, and one candidate less is not.
+    expect(stop.leastInflow.figures.feasible).toBe(true);
+    expect(stop.leastInflow.below!.feasible).toBe(false);
+    expect(stop.leastInflowIfContinued.figures.feasible).toBe(true);
+    expect(stop.leastInflowIfContinued.below!.feasible).toBe(false);
+    // Cross-check against the projection itself: at 4 candidates the reserve goes below zero only after ESF stops.
+    const four = project({ ...s, inflow: { kind: "constant", perMonth: dec("4") } });
+    const firstNegative = four.rows.find((r) => r.reserve.isNegative())!.month;
+    expect(firstNegative).toBeGreaterThan(6);
   });
 });
 
