@@ -63,6 +63,11 @@ describe("statement structure (example close)", () => {
     expect(set.getCell("D2").formula).toBe("MIN(B2,C2)");
     expect(set.getCell("E2").formula).toBe("MAX(0,B2-C2)");
     expect(set.getCell("B2").numFmt).toBe(FMT.eur);
+    // staff: prorated cost per row is live (row cost × numerator / denominator)
+    const staff = wb.getWorksheet("Personeel")!;
+    expect(staff.getCell("G2").formula).toBe("L2*J2/K2");
+    expect(staff.getCell("F2").formula).toBe("J2/K2");
+    expect(typeof staff.getCell("J2").value).toBe("number");
     const res = wb.getWorksheet("Reserve")!;
     const closing = res.getColumn(1).values.indexOf("Einde");
     expect(res.getCell(`C${closing}`).formula).toMatch(/^C\d+\+C\d+-C\d+-C\d+$/);

@@ -37,7 +37,7 @@ const LABELS = {
     side: "Kant", role: "Rol", shareOfRow: "Deel van de rij", costInPeriod: "Kost in periode", subsidyInPeriod: "Subsidie in periode", source: "Bron",
     necPartner: "NEC-partner", candidate: "Kandidaat", type: "Type voordeel", hours: "Uren", benefitAmount: "Bedrag voordeel", ownPeriod: "Eigen periode",
     hoursKind: "uren", benefitKind: "voordeel",
-    code: "Code", message: "Melding", line: "Regel", client: "Klant", reference: "Referentie", count: "Aantal", validUntil: "geldig tot en met", validOpen: "geldig zonder einddatum", warning: "waarschuwing",
+    code: "Code", message: "Melding", line: "Regel", shareNum: "Teller", shareDen: "Noemer", rowCost: "Kost van de rij", rowSubsidy: "Subsidie van de rij", client: "Klant", reference: "Referentie", count: "Aantal", validUntil: "geldig tot en met", validOpen: "geldig zonder einddatum", warning: "waarschuwing",
     check: "Controle", inExcel: "Formule", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NIET OK",
     checkNames: {
@@ -64,7 +64,7 @@ const LABELS = {
     side: "Side", role: "Role", shareOfRow: "Share of row", costInPeriod: "Cost in period", subsidyInPeriod: "Subsidy in period", source: "Source",
     necPartner: "NEC partner", candidate: "Candidate", type: "Benefit type", hours: "Hours", benefitAmount: "Benefit amount", ownPeriod: "Own period",
     hoursKind: "hours", benefitKind: "benefit",
-    code: "Code", message: "Message", line: "Line", client: "Client", reference: "Reference", count: "Count", validUntil: "valid through", validOpen: "valid with no end date", warning: "warning",
+    code: "Code", message: "Message", line: "Line", shareNum: "Numerator", shareDen: "Denominator", rowCost: "Row cost", rowSubsidy: "Row subsidy", client: "Client", reference: "Reference", count: "Count", validUntil: "valid through", validOpen: "valid with no end date", warning: "warning",
     check: "Check", inExcel: "Formula", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NOT OK",
     checkNames: {
@@ -434,7 +434,7 @@ type StaffRange = { partnerCol: string; sideCol: string; costCol: string; subsid
 function writeStaff(ctx: Ctx, ws: ExcelJS.Worksheet): StaffRange {
   const { t, report } = ctx;
   const r = report.result;
-  headerRow(ws, 1, [t.side, "Partner", t.period, t.role, t.fte, t.shareOfRow, t.costInPeriod, t.subsidyInPeriod, t.source]);
+  headerRow(ws, 1, [t.side, "Partner", t.period, t.role, t.fte, t.shareOfRow, t.costInPeriod, t.subsidyInPeriod, t.source, t.shareNum, t.shareDen, t.rowCost, t.rowSubsidy]);
   let row = 2;
   const lines = [...r.staff.flatMap((s) => s.lines.map((l) => ({ side: "SE", l }))), ...r.necStaff.map((l) => ({ side: "NEC", l }))];
   for (const { side, l } of lines) {
@@ -443,17 +443,22 @@ function writeStaff(ctx: Ctx, ws: ExcelJS.Worksheet): StaffRange {
     ws.getCell(`C${row}`).value = l.row.period;
     ws.getCell(`D${row}`).value = safeText(l.row.role);
     setNumber(ws.getCell(`E${row}`), l.row.fte, FMT.hours);
-    ws.getCell(`F${row}`).value = `${l.share.num.toFixed()}/${l.share.den}`;
+    // proration: the part of the row's period inside P, as an exact fraction J/K (staff.ts)
+    setNumber(ws.getCell(`J${row}`), l.share.num, FMT.int);
+    setNumber(ws.getCell(`K${row}`), l.share.den, FMT.int);
+    setFormula(ws.getCell(`F${row}`), `J${row}/K${row}`, l.share.num.div(l.share.den), "0.00%");
     if (side === "SE") {
-      // exact prorated cost; shown in cents, summed and rounded once per partner
-      setNumber(ws.getCell(`G${row}`), l.cost, FMT.eur);
-      setNumber(ws.getCell(`H${row}`), l.subsidy, FMT.eur);
+      // prorated cost and subsidy, unrounded here; summed and rounded once per partner
+      if (l.row.cost !== undefined) setMoney(ws.getCell(`L${row}`), l.row.cost);
+      if (l.row.subsidy !== undefined) setMoney(ws.getCell(`M${row}`), l.row.subsidy);
+      setFormula(ws.getCell(`G${row}`), `L${row}*J${row}/K${row}`, l.cost, FMT.eur);
+      setFormula(ws.getCell(`H${row}`), `M${row}*J${row}/K${row}`, l.subsidy, FMT.eur);
     }
     ws.getCell(`I${row}`).value = safeText(formatSource(l.row.source));
     row++;
   }
   const last = Math.max(2, row - 1);
-  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [8, 22, 12, 20, 10, 14, 16, 16, 30], autoFilter: `A1:I${last}` });
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [8, 22, 12, 20, 10, 12, 16, 16, 26, 10, 10, 16, 16], autoFilter: `A1:M${last}` });
   const col = (c: string) => `${ref(ws.name, `${c}2`)}:$${c}$${last}`;
   return { partnerCol: col("B"), sideCol: col("A"), costCol: col("G"), subsidyCol: col("H") };
 }
