@@ -224,3 +224,21 @@ describe("marginal figure: one extra candidate a month", () => {
     expect([m(mg.revenuePerCandidate), m(mg.variableCostPerCandidate), m(mg.fundingPerCandidate), m(mg.resultPerCandidate)]).toEqual(["104.00", "12.00", "5.00", "97.00"]);
   });
 });
+
+describe("Monte Carlo with variable cost lines", () => {
+  it("follows the drawn inflow: zero variance reproduces the exact run, and a higher fixed draw moves the variable costs too", async () => {
+    const { loadScenarioFile } = await import("../../src/adapters/scenario-file.js");
+    const { monteCarlo } = await import("../../src/domain/scenario/montecarlo.js");
+    const l = await loadScenarioFile("scenarios/funding-mix.yaml");
+    if (!l.ok) throw new Error("load failed");
+    const s = l.value.scenario;
+    const fixed = (v: string) => ({ distribution: { dist: "fixed" as const, value: Number(v) }, per: "run" as const });
+    for (const inflow of ["8", "12"]) {
+      const zero = { ...s, monteCarlo: { inflow: fixed(inflow), placementRate: fixed("0.5"), monthlyDropout: fixed("0.08"), hoursPerWeek: fixed("30") } };
+      // The exact run at that inflow (the funders in it pay no variable line at a rate, so the float engine's fixed funding is exact here).
+      const exact = project({ ...zero, inflow: { kind: "constant", perMonth: dec(inflow) } }, { detail: false });
+      const mc = monteCarlo(zero, project(zero, { detail: false }), 20, 5);
+      exact.rows.forEach((r, t) => expect(Math.abs(mc.reserveP50[t]! - r.reserve.toNumber()), `inflow ${inflow} month ${t + 1}`).toBeLessThanOrEqual(0.05));
+    }
+  });
+});

@@ -2,8 +2,11 @@
 // money: floats are fine for percentiles of thousands of random runs, never for
 // an amount someone invoices. It mirrors project.ts (same cohorts, same drop-out
 // timing, cents rounding per month and line) so that with zero variance it
-// reproduces the Decimal run to within cents. Costs and subsidies do not depend
-// on the random drivers, so they are taken from the exact run as one net figure.
+// reproduces the Decimal run to within cents. Fixed costs and subsidies do not
+// depend on the random drivers, so they are taken from the exact run as one net
+// figure; variable cost lines (per candidate, per active worker) follow the run.
+// The funders' payments stay at the exact run's amounts (an approximation when a
+// funder pays a rate of a variable line).
 import { WEEKS_PER_MONTH, inflowAt, stepAt, type Projection } from "./project.js";
 import type { Scenario } from "./types.js";
 
@@ -17,8 +20,10 @@ export type FloatModel = {
   readonly weeksPerMonth: number;
   /** fee per hour by month (index t-1). */
   readonly fee: Float64Array;
-  /** costs − subsidies by month, from the exact run. */
+  /** costs − variable costs − subsidies by month, from the exact run. */
   readonly netFixedCost: Float64Array;
+  /** Variable cost lines: amount by month (0 outside its window), per entering candidate or per active worker. */
+  readonly variable: readonly { readonly perCandidate: boolean; readonly amount: Float64Array }[];
   /** benefit per worker, [type][monthsSincePlacement-1]. */
   readonly benefit: readonly Float64Array[];
   readonly baseInflow: Float64Array;
@@ -42,7 +47,11 @@ export function compileFloatModel(s: Scenario, exact: Projection): FloatModel {
     openingReserve: s.openingReserve.toNumber(),
     weeksPerMonth: WEEKS_PER_MONTH.toNumber(),
     fee: Float64Array.from({ length: n }, (_, i) => stepAt(s.fee, i + 1).toNumber()),
-    netFixedCost: Float64Array.from(exact.rows, (r) => r.costs.minus(r.subsidies).toNumber()),
+    netFixedCost: Float64Array.from(exact.rows, (r) => r.costs.minus(r.variableCosts).minus(r.subsidies).toNumber()),
+    variable: (s.variableCosts ?? []).map((v) => ({
+      perCandidate: v.per === "candidate",
+      amount: Float64Array.from({ length: n }, (_, i) => (i + 1 >= v.fromMonth && (v.toMonth === undefined || i + 1 <= v.toMonth) ? v.amount.toNumber() : 0)),
+    })),
     benefit,
     baseInflow: Float64Array.from({ length: n }, (_, i) => inflowAt(s.inflow, i + 1).toNumber()),
     placementRate: s.placementRate.toNumber(),
@@ -98,7 +107,9 @@ export function runFloat(
       for (let c = 0; c <= t; c++) g += cohorts[c]! * b[t - c]!;
       gross += round2(g);
     }
-    const result = fees + round2(m.benefitShare * gross) - m.netFixedCost[t]!;
+    let variable = 0;
+    for (const v of m.variable) variable += round2(v.amount[t]! * (v.perCandidate ? inflow[t]! : active));
+    const result = fees + round2(m.benefitShare * gross) - m.netFixedCost[t]! - variable;
     reserve += result;
     reserveOut[offset + t] = reserve;
   }
