@@ -42,7 +42,7 @@ const LABELS = {
     ok: "OK", notOk: "NIET OK",
     checkNames: {
       lines: "Factuurlijnen = subtotaal", invTotal: "Subtotaal + btw = totaal", subtotals: "Σ subtotalen = omzet", shares: "Σ aandelen = omzet",
-      covered: "Gedekt + ingehouden + uitgekeerd = aandeel", reserve: "Reserve sluit aan", rows: "Elke rij één keer geteld", revenueMatches: "Omzet = menerva", reserveMatches: "Eindreserve = menerva",
+      covered: "Gedekt + ingehouden + uitgekeerd = aandeel", reserve: "Reserve sluit aan", rows: "Elke rij één keer geteld", detailRows: "Detailrijen = opgenomen + correcties", revenueMatches: "Omzet = menerva", reserveMatches: "Eindreserve = menerva",
     },
   },
   en: {
@@ -69,7 +69,7 @@ const LABELS = {
     ok: "OK", notOk: "NOT OK",
     checkNames: {
       lines: "Invoice lines = subtotal", invTotal: "Subtotal + VAT = total", subtotals: "Σ subtotals = revenue", shares: "Σ shares = revenue",
-      covered: "Covered + retained + distributed = share", reserve: "Reserve rolls forward", rows: "Every row counted once", revenueMatches: "Revenue = menerva", reserveMatches: "Closing reserve = menerva",
+      covered: "Covered + retained + distributed = share", reserve: "Reserve rolls forward", rows: "Every row counted once", detailRows: "Detail rows = included + adjustments", revenueMatches: "Revenue = menerva", reserveMatches: "Closing reserve = menerva",
     },
   },
 } as const;
@@ -180,7 +180,7 @@ export function buildStatement(report: CloseReport, opts: StatementOptions = {})
   const res = writeReserve(ctx, reserve, params, set);
   writeOverviewTotals(ctx, overview, params.nextRow, inv, res);
   writeExceptions(ctx, exceptions);
-  writeChecks(ctx, checks, inv, set, res);
+  writeChecks(ctx, checks, inv, set, res, params, detailParts);
   // Only functions Excel and LibreOffice both know; Excel recalculates on open.
   wb.calcProperties.fullCalcOnLoad = true;
   return { wb, checkpoints: ctx.checkpoints, detail: streams, bytes: () => toDeterministicXlsxWithRows(wb, streams) };
@@ -247,7 +247,7 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
 
 // ---------------------------------------------------------------- Overview
 
-type Params = { vatRate: string; shares: Map<string, string>; openingReserve: string; nextRow: number };
+type Params = { vatRate: string; shares: Map<string, string>; openingReserve: string; nextRow: number; accountingRow: Record<"hours" | "benefits", number> };
 
 function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
   const { t, report, wb } = ctx;
@@ -319,7 +319,9 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
 
   // Row accounting per kind.
   headerRow(ws, row++, [t.rowAccounting, t.read, ...ROW_STATUSES.map((s) => t.status[s]), t.rejected]);
+  const accountingRow = { hours: 0, benefits: 0 };
   for (const kind of ["hours", "benefits"] as const) {
+    accountingRow[kind] = row;
     const counts = r.rows[kind];
     const read = report.inputs.filter((f) => f.kind === kind).reduce((a, f) => a + f.rows, 0);
     ws.getCell(`A${row}`).value = t.kinds[kind] ?? kind;
@@ -330,7 +332,7 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
   }
   row++;
   setupSheet(ws, { title: ctx.title(ws.name), widths: [34, 26, 14, 16, 66, 14, 14, 14] });
-  return { vatRate: "VAT_rate", shares, openingReserve: "Opening_reserve", nextRow: row };
+  return { vatRate: "VAT_rate", shares, openingReserve: "Opening_reserve", nextRow: row, accountingRow };
 }
 
 function writeOverviewTotals(ctx: Ctx, ws: ExcelJS.Worksheet, startRow: number, inv: InvoiceCells, res: ReserveCells): void {
@@ -618,7 +620,7 @@ function writeExceptions(ctx: Ctx, ws: ExcelJS.Worksheet): void {
 
 // ---------------------------------------------------------------- Checks
 
-function writeChecks(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, set: SettlementCells, res: ReserveCells): void {
+function writeChecks(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, set: SettlementCells, res: ReserveCells, params: Params, parts: readonly DetailPart[]): void {
   const { t, report } = ctx;
   const r = report.result;
   const I = (c: string) => ref(t.sheets.invoices, c);
@@ -647,13 +649,18 @@ function writeChecks(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, set: Se
   const perPartner = r.settlement.partners.map((_, k) => zero(`${S(`D${set.first + k}`)}+${S(`E${set.first + k}`)}+${S(`F${set.first + k}`)}-${S(`B${set.first + k}`)}`));
   put(t.checkNames.covered, perPartner.length > 0 ? `AND(${perPartner.join(",")})` : "TRUE()", "covered_plus_retained_equals_share");
   put(t.checkNames.reserve, zero(`${res.opening}+${res.retained}-${res.other}-${res.payments}-${res.closing}`), "reserve_rolls_forward");
+  // Row accounting on the overview: rows read = the sum over every status (and rejected).
+  const O = (c: string) => ref(t.sheets.overview, c);
+  const lastStatusCol = colLetter(3 + ROW_STATUSES.length);
   for (const kind of ["hours", "benefits"] as const) {
-    const c = menerva(`rows_counted_once:${kind}`);
-    ws.getCell(`A${row}`).value = `${t.checkNames.rows}: ${t.kinds[kind] ?? kind}`;
-    ws.getCell(`B${row}`).value = c?.ok ? t.ok : t.notOk;
-    ws.getCell(`C${row}`).value = c?.ok ? t.ok : t.notOk;
-    ws.getCell(`D${row++}`).value = c?.detail ?? "";
+    const a = params.accountingRow[kind];
+    put(`${t.checkNames.rows}: ${t.kinds[kind] ?? kind}`, `${O(`B${a}`)}=SUM(${O(`C${a}`)}:$${lastStatusCol}$${a})`, `rows_counted_once:${kind}`);
   }
+  // The Detail sheets hold exactly the included and adjustment rows the invoices sum.
+  const billedCols = (["included", "adjustment"] as const).map((s) => colLetter(3 + ROW_STATUSES.indexOf(s)));
+  const billed = (["hours", "benefits"] as const).flatMap((k) => billedCols.map((c) => O(`${c}${params.accountingRow[k]}`)));
+  const detailCount = parts.map((p) => `COUNT(${ref(p.name, "A2")}:$A$${Math.max(2, p.rows + 1)})`).join("+");
+  put(t.checkNames.detailRows, `${detailCount}=${billed.join("+")}`, undefined, String(parts.reduce((n, p) => n + p.rows, 0)));
   // The sheet against menerva's own figures: catches a formula that drifts from the model.
   put(t.checkNames.revenueMatches, zero(`Revenue-(${r.revenue.toFixed(2)})`), undefined, money2(r.revenue));
   put(t.checkNames.reserveMatches, zero(`${res.closing}-(${r.settlement.reserve.closing.toFixed(2)})`), undefined, money2(r.settlement.reserve.closing));
