@@ -52,11 +52,11 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
   const lock = await acquireLock(config.ledger);
   if (!lock.ok) return refuse(lock.issues);
   try {
-    let ledger = await readLedger(config.ledger);
+    const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
-    let reopened: string | undefined;
+    let state = ledger.value;
     if (opts.reopen) {
-      const last = lastRecord(ledger.value);
+      const last = lastRecord(state);
       if (!last || last.period !== period.label) {
         return refuse([
           error("reopen-not-last", `${period.label} is not the last closed period${last ? ` (that is ${last.period})` : ""}: only the last close can be reopened`, {
@@ -64,12 +64,10 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
           }),
         ]);
       }
-      await removeLastRecord(config.ledger, archivePathFor(config.ledger));
-      reopened = last.period;
-      ledger = await readLedger(config.ledger);
-      if (!ledger.ok) return refuse(ledger.issues);
+      // Plan as if the record were gone; it is archived and removed only once the new close is computed.
+      state = { ...state, records: state.records.slice(0, -1) };
     }
-    const plan = planClose(ledger.value, period);
+    const plan = planClose(state, period);
     if (!plan.ok) return refuse(plan.issues);
 
     const ids = identifyInputs(inputs.hours, inputs.benefits);
@@ -109,7 +107,9 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
     }
 
     const outDir = resolve(opts.out ?? resolve(config.output, period.label));
-    await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
+    const files = await closeOutputFiles(report, outDir, opts.formats);
+    const reopened = opts.reopen ? (await removeLastRecord(config.ledger, archivePathFor(config.ledger))).period : undefined;
+    await writeFilesAtomically(files);
     if (plan.mode === "new") await appendRecord(config.ledger, record);
     const notices = lock.ok ? lock.warnings : [];
     return { ok: true, report, outDir, ledger: plan.mode === "new" ? "appended" : "reproduced", notices, ...(reopened ? { reopened } : {}) };

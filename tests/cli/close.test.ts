@@ -59,6 +59,29 @@ describe("menerva close on the shipped example", () => {
     expect(r.stderr).toContain("exports/uren-qjobs.csv: 1 row added");
   });
 
+  it("--reopen redoes the last close with new inputs and archives the old record", () => {
+    const d = scratchFixtures();
+    const before = JSON.parse(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--json", "--formats", "json"], d).stdout);
+    const oldRecord = readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8");
+    appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-03-28,Q-Jobs,KND-0099,6,BLM,Late BV,\n");
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--json", "--formats", "json", "--reopen"], d);
+    expect(r.code, r.stderr).toBe(0);
+    const after = JSON.parse(r.stdout);
+    expect(after.rows.hours.included).toBe(before.rows.hours.included + 1);
+    expect(readFileSync(join(d, "out/menerva-ledger.archive.jsonl"), "utf8")).toBe(oldRecord);
+    expect(readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8").trim().split("\n")).toHaveLength(1);
+    expect(menerva(["ledger", "verify", "--config", "fixtures/menerva.yaml"], d).code).toBe(0);
+  });
+
+  it("--reopen refuses a period that is not the last close", () => {
+    const d = scratchFixtures();
+    expect(menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
+    expect(menerva(["close", "2025-02", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
+    const r = menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--reopen"], d);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
+  });
+
   it("refuses (exit 3) a period before the last closed one", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
