@@ -63,6 +63,9 @@ describe("statement structure (example close)", () => {
     expect(set.getCell("D2").formula).toBe("MIN(B2,C2)");
     expect(set.getCell("E2").formula).toBe("MAX(0,B2-C2)");
     expect(set.getCell("B2").numFmt).toBe(FMT.eur);
+    // the effort-weighted share is a largest-remainder allocation: a value, with a note saying so
+    expect(typeof set.getCell("J2").value).toBe("number");
+    expect(JSON.stringify(set.getCell("J2").note)).toContain("berekend door menerva (grootste rest)");
     // staff: prorated cost per row is live (row cost × numerator / denominator)
     const staff = wb.getWorksheet("Personeel")!;
     expect(staff.getCell("G2").formula).toBe("L2*J2/K2");

@@ -37,7 +37,7 @@ const LABELS = {
     side: "Kant", role: "Rol", shareOfRow: "Deel van de rij", costInPeriod: "Kost in periode", subsidyInPeriod: "Subsidie in periode", source: "Bron",
     necPartner: "NEC-partner", candidate: "Kandidaat", type: "Type voordeel", hours: "Uren", benefitAmount: "Bedrag voordeel", ownPeriod: "Eigen periode",
     hoursKind: "uren", benefitKind: "voordeel",
-    code: "Code", message: "Melding", line: "Regel", shareNum: "Teller", shareDen: "Noemer", rowCost: "Kost van de rij", rowSubsidy: "Subsidie van de rij", client: "Klant", reference: "Referentie", count: "Aantal", validUntil: "geldig tot en met", validOpen: "geldig zonder einddatum", warning: "waarschuwing",
+    code: "Code", message: "Melding", line: "Regel", computedNote: "berekend door menerva (grootste rest)", shareNum: "Teller", shareDen: "Noemer", rowCost: "Kost van de rij", rowSubsidy: "Subsidie van de rij", client: "Klant", reference: "Referentie", count: "Aantal", validUntil: "geldig tot en met", validOpen: "geldig zonder einddatum", warning: "waarschuwing",
     check: "Controle", inExcel: "Formule", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NIET OK",
     checkNames: {
@@ -64,7 +64,7 @@ const LABELS = {
     side: "Side", role: "Role", shareOfRow: "Share of row", costInPeriod: "Cost in period", subsidyInPeriod: "Subsidy in period", source: "Source",
     necPartner: "NEC partner", candidate: "Candidate", type: "Benefit type", hours: "Hours", benefitAmount: "Benefit amount", ownPeriod: "Own period",
     hoursKind: "hours", benefitKind: "benefit",
-    code: "Code", message: "Message", line: "Line", shareNum: "Numerator", shareDen: "Denominator", rowCost: "Row cost", rowSubsidy: "Row subsidy", client: "Client", reference: "Reference", count: "Count", validUntil: "valid through", validOpen: "valid with no end date", warning: "warning",
+    code: "Code", message: "Message", line: "Line", computedNote: "computed by menerva (largest remainder)", shareNum: "Numerator", shareDen: "Denominator", rowCost: "Row cost", rowSubsidy: "Row subsidy", client: "Client", reference: "Reference", count: "Count", validUntil: "valid through", validOpen: "valid with no end date", warning: "warning",
     check: "Check", inExcel: "Formula", inMenerva: "menerva", detail: "Detail",
     ok: "OK", notOk: "NOT OK",
     checkNames: {
@@ -501,11 +501,15 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, revenueCell: string, s
     }
     // reserve-first payments are a largest-remainder allocation: menerva's figure, as a value
     setMoney(ws.getCell(`G${row}`), p.reservePayment);
+    if (r.config.shortfall === "reserve-first") ws.getCell(`G${row}`).note = t.computedNote;
     setFormula(ws.getCell(`H${row}`), `MAX(0,C${row}-B${row})-G${row}`, p.uncovered, FMT.eur);
     const staffOf = r.staff[i];
     if (staffOf) setNumber(ws.getCell(`I${row}`), staffOf.fte.toDecimalPlaces(4), FMT.decimal4);
     const w = r.effort.weightedShares?.[i];
-    if (w) setMoney(ws.getCell(`J${row}`), w);
+    if (w) {
+      setMoney(ws.getCell(`J${row}`), w);
+      ws.getCell(`J${row}`).note = t.computedNote;
+    }
     for (const [c, v] of [["B", p.share], ["C", p.staffCost], ["D", p.covered], ["E", p.retained], ["F", p.distributed], ["H", p.uncovered]] as const) {
       point(ctx, ws.name, `${c}${row}`, `${p.sePartner}: ${ws.getCell(`${c}1`).value as string}`, v);
     }
