@@ -4,11 +4,11 @@
 import { dirname, relative } from "node:path";
 import type { PriorStatus } from "../domain/classify.js";
 import type { CloseResult } from "../domain/close.js";
-import { error, type Issue } from "../domain/issues.js";
+import { error, warning, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { dec, fmtDecimal } from "../domain/money.js";
 import type { Period } from "../domain/period.js";
-import { identifyRows, type FingerprintInput } from "../ledger/fingerprint.js";
+import { rowFingerprint, rowId, type FingerprintInput } from "../ledger/fingerprint.js";
 import { closedFingerprints, displayPath, type LedgerState } from "../ledger/ledger-file.js";
 import type { LedgerRecord } from "../ledger/record.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
@@ -68,24 +68,45 @@ export type RowIdentity = {
   readonly warnings: readonly Issue[];
 };
 
-/** Identify rows per file (identical rows inside one export stay separate rows); the same row in two exports is one row. */
+/**
+ * Identify rows per file (identical rows inside one export stay separate rows:
+ * occurrence 0, 1, 2 …); the same row in two exports is one row, so a later
+ * file's copy is a duplicate. One pass, no per-row wrapper objects: this runs
+ * over every input row.
+ */
 export function identify<R extends HourRow | BenefitRow>(rows: readonly R[], fp: (r: R) => FingerprintInput): RowIdentity {
-  const byFile = new Map<string, number[]>();
-  rows.forEach((r, i) => {
-    const list = byFile.get(r.source.file);
-    if (list) list.push(i);
-    else byFile.set(r.source.file, [i]);
-  });
   const ids: string[] = new Array(rows.length);
-  const warnings: Issue[] = [];
-  for (const idxs of byFile.values()) {
-    const res = identifyRows(idxs.map((i) => ({ input: fp(rows[i]!), source: rows[i]!.source })));
-    res.rows.forEach((r, k) => (ids[idxs[k]!] = r.id));
-    warnings.push(...res.warnings);
+  const counts = new Map<string, Map<string, number>>(); // file → fingerprint → occurrences so far
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    let perFile = counts.get(row.source.file);
+    if (!perFile) counts.set(row.source.file, (perFile = new Map()));
+    const f = rowFingerprint(fp(row));
+    const n = perFile.get(f) ?? 0;
+    perFile.set(f, n + 1);
+    ids[i] = rowId(f, n);
   }
-  const seen = new Set<string>();
+  const warnings: Issue[] = [];
+  for (const [file, perFile] of counts) {
+    const repeated = new Map<string, number[]>();
+    for (const [f, n] of perFile) if (n > 1) repeated.set(f, []);
+    if (repeated.size === 0) continue;
+    rows.forEach((r, i) => r.source.file === file && repeated.get(ids[i]!.slice(0, ids[i]!.indexOf("#")))?.push(r.source.line));
+    for (const lines of repeated.values()) {
+      warnings.push(
+        warning("duplicate-row", `${lines.length} identical rows; each is counted as a separate row`, {
+          source: { file, line: lines[0]! },
+          found: `lines ${lines.join(", ")}`,
+          hint: "if the export repeats a row by mistake, remove the extra copy and run again",
+        }),
+      );
+    }
+  }
   const duplicates = new Set<number>();
-  ids.forEach((id, i) => (seen.has(id) ? duplicates.add(i) : seen.add(id)));
+  if (counts.size > 1) {
+    const seen = new Set<string>();
+    ids.forEach((id, i) => (seen.has(id) ? duplicates.add(i) : seen.add(id)));
+  }
   return { ids, duplicates, warnings };
 }
 
