@@ -51,26 +51,24 @@ export type CloseResult = {
 export function closePeriod(input: CloseInput): Result<CloseResult> {
   const { config, period } = input;
   const prior = input.prior ?? (() => undefined);
-  const hours = input.hours.map((r, i) => classifyRow(r, period, config.start, prior(r, i)));
-  const benefits = input.benefits.map((r, i) => classifyRow(r, period, config.start, prior(r, i)));
-
   const rateOf = feeSchedule(config.hourlyFees);
   const issues: Issue[] = [];
-  const rated = hours.map((c) => {
+  // Classify and price in one pass (one object per row: this runs over every input row).
+  const rated = input.hours.map((r, i): Classified<HourRow> & { readonly rate?: Dec } => {
+    const c = classifyRow(r, period, config.start, prior(r, i));
     if (!isBilled(c)) return c;
-    const fee = rateOf(c.row.necPartner, c.row.date);
-    if (!fee) {
-      issues.push(
-        error("no-fee", `no hourly fee applies to ${c.row.necPartner} on ${c.row.date}`, {
-          source: c.row.source,
-          found: c.row.date,
-          hint: `add a fees.hourly entry with from on or before ${c.row.date} in the config`,
-        }),
-      );
-      return c;
-    }
-    return { ...c, rate: fee.rate };
+    const fee = rateOf(r.necPartner, r.date);
+    if (fee) return { row: r, status: c.status, ...(c.ownPeriod ? { ownPeriod: c.ownPeriod } : {}), rate: fee.rate };
+    issues.push(
+      error("no-fee", `no hourly fee applies to ${r.necPartner} on ${r.date}`, {
+        source: r.source,
+        found: r.date,
+        hint: `add a fees.hourly entry with from on or before ${r.date} in the config`,
+      }),
+    );
+    return c;
   });
+  const benefits = input.benefits.map((r, i) => classifyRow(r, period, config.start, prior(r, i)));
   if (issues.length > 0) return fail(issues);
 
   const billedHours = rated.filter((c): c is RatedHours => isBilled(c) && "rate" in c);
@@ -104,7 +102,7 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
     otherCosts: sum(otherCosts.map((c) => c.amount)),
   });
   const effort = checkEffort(revenue, staff.map((s) => s.fte), config.effortTolerance);
-  const rows = { hours: countStatuses(hours), benefits: countStatuses(benefits) };
+  const rows = { hours: countStatuses(rated), benefits: countStatuses(benefits) };
 
   const result: Omit<CloseResult, "checks" | "warnings"> = {
     config,
