@@ -78,7 +78,7 @@ function staff({ result: r }: CloseReport): Table {
 
 function detail({ result: r }: CloseReport): Table {
   const types = r.config.benefitTypes;
-  const rows = r.candidates.map((c) => [c.necPartner, c.candidate, qty(c.hours), ...types.map((t) => money(c.benefits.get(t) ?? ZERO)), String(c.rows), c.sources.join(" ")]);
+  const rows = r.candidates.map((c) => [c.necPartner, c.candidate, qty(c.hours), ...types.map((t) => money(c.benefits.get(t) ?? ZERO)), String(c.rows), c.sources.map(formatSource).join(" ")]);
   return { name: "detail", header: ["nec_partner", "candidate_id", "hours", ...types.map((t) => `benefits_${t}`), "rows", "sources"], rows };
 }
 
