@@ -331,7 +331,7 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
     row++;
   }
   row++;
-  setupSheet(ws, { title: ctx.title(ws.name), widths: [34, 26, 14, 16, 66, 14, 14, 14] });
+  setupSheet(ws, { title: ctx.title(ws.name), widths: [46, 30, 26, 18, 66, 14, 14, 14, 14] });
   return { vatRate: "VAT_rate", shares, openingReserve: "Opening_reserve", nextRow: row, accountingRow };
 }
 
