@@ -17,6 +17,11 @@ export function buildProgram(): Command {
 
 /** Run the CLI; returns the exit code (documented in README.md). */
 export async function main(argv: readonly string[]): Promise<number> {
+  // A reader that stops early (`menerva … | head`) is not an error.
+  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code === "EPIPE") process.exit(0);
+    throw e;
+  });
   const program = buildProgram();
   try {
     await program.parseAsync([...argv]);
