@@ -32,7 +32,11 @@ export function renderCloseText(report: CloseReport): string {
   const r = report.result;
   const out: string[] = [];
   out.push(`${r.config.project} — ${t.title} ${r.period.label} (${r.period.from} .. ${r.period.to})`);
-  out.push(`${t.policy}: profit ${r.config.profit}, shortfall ${r.config.shortfall}`);
+  out.push(
+    report.language === "nl"
+      ? `${t.policy}: winst ${r.config.profit === "retain" ? "ingehouden in de reserve" : "uitgekeerd"} (${r.config.profit}), tekort ${r.config.shortfall === "partner" ? "gedragen door de partner" : "eerst uit de reserve"} (${r.config.shortfall})`
+      : `${t.policy}: profit ${r.config.profit === "retain" ? "retained in the reserve" : "paid out"} (${r.config.profit}), shortfall ${r.config.shortfall === "partner" ? "borne by the partner" : "paid from the reserve first"} (${r.config.shortfall})`,
+  );
   out.push("", `${t.invoices}:`);
   for (const i of r.invoices) {
     out.push(
