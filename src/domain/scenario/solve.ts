@@ -63,13 +63,21 @@ export function solve(s: Scenario, driver: SolveFor, goal: Goal, bounds: readonl
   };
   const ok = (k: bigint): boolean => meetsGoal(at(k), goal);
 
-  if (hi0 < lo0 || !ok(hi0)) {
-    return { status: "not-feasible", driver, lo: step.times(lo0.toString()), hi: step.times(hi0.toString()), atHi: at(hi0 < lo0 ? lo0 : hi0), evaluations };
-  }
+  if (hi0 < lo0) return { status: "not-feasible", driver, lo: step.times(lo0.toString()), hi: step.times(hi0.toString()), atHi: at(lo0), evaluations };
   if (ok(lo0)) return { status: "found", driver, value: step.times(lo0.toString()), step, figures: at(lo0), evaluations };
-  // Invariant: lo fails, hi meets the goal.
+  // Bracket upwards by doubling from the lower bound, so the first feasible
+  // region is found even when very large values stop being feasible again
+  // (costs per entering candidate grow with inflow); then bisect inside it.
   let lo = lo0;
-  let hi = hi0;
+  let hi = lo0;
+  for (let width = 1n; ; width *= 2n) {
+    hi = lo0 + width < hi0 ? lo0 + width : hi0;
+    if (ok(hi)) break;
+    lo = hi;
+    if (hi === hi0) {
+      return { status: "not-feasible", driver, lo: step.times(lo0.toString()), hi: step.times(hi0.toString()), atHi: at(hi0), evaluations };
+    }
+  }
   while (hi - lo > 1n) {
     const mid = (lo + hi) / 2n;
     if (ok(mid)) hi = mid;
