@@ -42,7 +42,7 @@ describe("statement structure (example close)", () => {
     const inv = wb.getWorksheet("Facturen")!;
     expect(inv.getCell("A3").value).toBe("Factuur aan Q-Jobs");
     // first line: hours of Q-Jobs at the rate in D4, from Detail; amount rounded once
-    expect(inv.getCell("C4").formula).toBe(`SUMIFS('Detail'!$F$2:$F$${billed.length + 1},'Detail'!$B$2:$B$${billed.length + 1},"=Q-Jobs",'Detail'!$G$2:$G$${billed.length + 1},D4)`);
+    expect(inv.getCell("C4").formula).toBe(`ROUND(SUMIFS('Detail'!$F$2:$F$${billed.length + 1},'Detail'!$B$2:$B$${billed.length + 1},"=Q-Jobs",'Detail'!$G$2:$G$${billed.length + 1},D4),2)`);
     expect(inv.getCell("E4").formula).toBe("ROUND(C4*D4,2)");
     expect(inv.getCell("E4").result).toBe(2002);
     expect(inv.getCell("E4").numFmt).toBe(FMT.eur);

@@ -373,6 +373,13 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
   headerRow(ws, 1, [t.description, t.range, t.quantity, t.rate, t.amount]);
   let row = 3;
   const out: InvoiceCells = { revenueCell: "", invoices: [], vatCells: [] };
+  // The most decimals any billed hours / benefit amount has (at least 2): sums of such values are exact at that precision.
+  const dp = { hours: 2, amounts: 2 };
+  for (const c of [...r.hours, ...r.benefits]) {
+    if (c.status !== "included" && c.status !== "adjustment") continue;
+    if (c.row.kind === "hours") dp.hours = Math.max(dp.hours, c.row.hours.decimalPlaces());
+    else dp.amounts = Math.max(dp.amounts, c.row.amount.decimalPlaces());
+  }
   for (const inv of r.invoices) {
     ws.getCell(`A${row}`).value = `${inv.creditNote ? t.creditTo : t.invoiceTo} ${inv.necPartner}`;
     ws.getCell(`A${row++}`).font = font({ bold: true, size: 12 });
@@ -384,14 +391,15 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
         ws.getCell(`A${row}`).value = `${t.hoursAt} ${l.rate.toFixed(Math.max(2, l.rate.decimalPlaces()))}`;
         ws.getCell(`B${row}`).value = `${l.firstDate} .. ${l.lastDate} (${l.rows})`;
         setNumber(ws.getCell(`D${row}`), l.rate, RATE_FMT);
-        setFormula(ws.getCell(`C${row}`), detailSumifs(parts, DC.hours, [[DC.nec, necCrit], [DC.rate, `D${row}`]]), l.hours, FMT.hours);
+        // ROUND to the inputs' own decimals: a float sum (0.0600000000000005) must not tip the half cent below
+        setFormula(ws.getCell(`C${row}`), `ROUND(${detailSumifs(parts, DC.hours, [[DC.nec, necCrit], [DC.rate, `D${row}`]])},${dp.hours})`, l.hours, FMT.hours);
       } else {
         ws.getCell(`A${row}`).value = `${t.benefitsOf} ${l.types.join(" + ")}`;
         ws.getCell(`B${row}`).value = `${l.types.join(", ")} (${l.rows})`;
         const shareName = params.shares.get(l.types[0]!) ?? "Benefit_share";
         setFormula(ws.getCell(`D${row}`), shareName, l.share, FMT.pct);
         const f = l.types.map((type) => detailSumifs(parts, DC.amount, [[DC.nec, necCrit], [DC.type, exactly(type)]])).join("+");
-        setFormula(ws.getCell(`C${row}`), f, l.benefits, FMT.eur);
+        setFormula(ws.getCell(`C${row}`), `ROUND(${f},${dp.amounts})`, l.benefits, FMT.eur);
       }
       setFormula(ws.getCell(`E${row}`), `ROUND(C${row}*D${row},2)`, l.amount, FMT.eur);
       point(ctx, ws.name, `E${row}`, `${inv.necPartner}: ${ws.getCell(`A${row}`).value as string}`, l.amount);
