@@ -6,7 +6,7 @@ import type { PriorStatus } from "../domain/classify.js";
 import type { CloseResult } from "../domain/close.js";
 import { error, warning, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
-import { dec, fmtDecimal } from "../domain/money.js";
+import { dec, fmtDecimal, type Dec } from "../domain/money.js";
 import type { Period } from "../domain/period.js";
 import { rowFingerprint, rowId, type FingerprintInput } from "../ledger/fingerprint.js";
 import { closedFingerprints, displayPath, type LedgerState } from "../ledger/ledger-file.js";
@@ -42,12 +42,20 @@ export function planClose(state: LedgerState, period: Period): LedgerPlan {
   return { ok: true, mode: "new", base: state.records };
 }
 
+// The readers share one Decimal per distinct cell text, so its text form is cached per instance.
+const decimalText = new WeakMap<Dec, string>();
+function quantityText(x: Dec): string {
+  let t = decimalText.get(x);
+  if (t === undefined) decimalText.set(x, (t = fmtDecimal(x)));
+  return t;
+}
+
 const hoursFp = (r: HourRow): FingerprintInput => ({
   kind: "hours",
   date: r.date,
   partner: r.necPartner,
   candidate: r.candidate,
-  quantity: fmtDecimal(r.hours),
+  quantity: quantityText(r.hours),
   ...(r.reference ? { reference: r.reference } : {}),
 });
 const benefitFp = (r: BenefitRow): FingerprintInput => ({
@@ -55,7 +63,7 @@ const benefitFp = (r: BenefitRow): FingerprintInput => ({
   date: r.date,
   partner: r.necPartner,
   candidate: r.candidate,
-  quantity: fmtDecimal(r.amount),
+  quantity: quantityText(r.amount),
   type: r.type,
   ...(r.reference ? { reference: r.reference } : {}),
 });

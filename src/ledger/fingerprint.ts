@@ -68,11 +68,26 @@ export function fingerprintContent(r: FingerprintInput): Record<string, unknown>
  * fingerprint, whatever file or line the row came from.
  */
 export function rowFingerprint(r: FingerprintInput): string {
-  // A fixed-position JSON array of the normalised content: unambiguous and
-  // canonical without sorting keys (this runs once per input row).
-  const c = fingerprintContent(r);
-  const x = c["x"] as Record<string, string> | undefined;
-  const text = JSON.stringify([c["k"], c["d"], c["p"] ?? null, c["c"] ?? null, c["q"], c["t"] ?? null, c["r"] ?? null, x ? Object.keys(x).sort().map((k) => [k, x[k]]) : null]);
+  // A fixed-position JSON array of the normalised content (the fields of
+  // fingerprintContent, in its order): unambiguous and canonical without
+  // building an object or sorting keys; this runs once per input row.
+  let x: [string, string][] | null = null;
+  if (r.extra) {
+    for (const k of Object.keys(r.extra).sort()) {
+      const n = normaliseText(r.extra[k]);
+      if (n !== undefined) (x ??= []).push([k, n]);
+    }
+  }
+  const text = JSON.stringify([
+    r.kind,
+    r.date.trim(),
+    normaliseText(r.partner) ?? null,
+    normaliseText(r.candidate) ?? null,
+    normaliseQuantity(r.quantity),
+    normaliseText(r.type) ?? null,
+    normaliseText(r.reference) ?? null,
+    x,
+  ]);
   return hash("sha256", text, "hex").slice(0, 32);
 }
 

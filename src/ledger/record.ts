@@ -21,7 +21,7 @@ export type LedgerRecord = {
   inputs: LedgerInput[];
   /** Row counts per status (included, adjustment, already_closed, deferred, before_start). */
   rows: Record<string, number>;
-  /** Occurrence-aware ids ("<fp>#<n>") of every row included or adjusted in this close, sorted. */
+  /** Occurrence-aware ids ("<fp>#<n>") of every row included or adjusted in this close, in input order (files sorted, then lines): deterministic without a sort of a million ids. */
   included: string[];
   /** invoices, revenue, shares, settlement, reserve: money as strings. */
   totals: Record<string, unknown>;
@@ -50,13 +50,13 @@ export const recordLine = (r: LedgerRecord): string => canonicalJson(r);
 
 /**
  * Chain a new record onto `prev` (undefined for the first close): sets seq,
- * prev_hash and hash. `included` is sorted here so callers cannot get the
- * order wrong. Invariant: verifyLedger accepts [...records, sealRecord(r, last)].
+ * prev_hash and hash. `included` keeps the caller's order (the close gives
+ * input order, which is deterministic; sorting a million ids cost seconds). Invariant: verifyLedger accepts [...records, sealRecord(r, last)].
  */
 export function sealRecord(r: Omit<LedgerRecord, "hash" | "prev_hash" | "seq">, prev: LedgerRecord | undefined): LedgerRecord {
   const body: Omit<LedgerRecord, "hash"> = {
     ...r,
-    included: [...r.included].sort(),
+    included: [...r.included],
     seq: prev ? prev.seq + 1 : 1,
     prev_hash: prev ? prev.hash : GENESIS_HASH,
   };

@@ -45,9 +45,9 @@ const lines = async (): Promise<string[]> => (await readFile(path, "utf8")).spli
 const writeLines = (ls: string[]): Promise<void> => writeFile(path, ls.map((l) => `${l}\n`).join(""));
 
 describe("sealRecord", () => {
-  it("chains seq and prev_hash, sorts included, and hashes the content without the hash", () => {
+  it("chains seq and prev_hash, keeps included in input order, and hashes the content without the hash", () => {
     const first = sealRecord(monthBody(1, ["b#0", "a#1", "a#0"]), undefined);
-    expect(first).toMatchObject({ seq: 1, prev_hash: GENESIS_HASH, included: ["a#0", "a#1", "b#0"] });
+    expect(first).toMatchObject({ seq: 1, prev_hash: GENESIS_HASH, included: ["b#0", "a#1", "a#0"] });
     expect(first.hash).toBe(recordHash(first));
     const second = sealRecord(monthBody(2), first);
     expect(second).toMatchObject({ seq: 2, prev_hash: first.hash });

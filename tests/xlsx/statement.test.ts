@@ -50,7 +50,7 @@ describe("statement workbook structure", () => {
     const inv = wb.getWorksheet("Facturen")!;
     expect(inv.getCell("A3").value).toBe("Factuur aan N1");
     // first N1 line: hours at 2.50 summed from Detail by partner and rate, rounded like the model
-    expect(inv.getCell("C4").formula).toBe(`SUMIFS('Detail'!$F$2:$F$11,'Detail'!$B$2:$B$11,"=N1",'Detail'!$G$2:$G$11,D4)`);
+    expect(inv.getCell("C4").formula).toBe(`ROUND(SUMIFS('Detail'!$F$2:$F$11,'Detail'!$B$2:$B$11,"=N1",'Detail'!$G$2:$G$11,D4),2)`);
     expect(inv.getCell("E4").formula).toBe("ROUND(C4*D4,2)");
     expect(inv.getCell("E4").result).toBe(25.63);
     expect(inv.getCell("E4").numFmt).toBe(FMT.eur);
