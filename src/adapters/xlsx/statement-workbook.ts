@@ -388,7 +388,9 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     const lineCells: string[] = [];
     for (const l of inv.lines) {
       if (l.kind === "hours") {
-        ws.getCell(`A${row}`).value = `${t.hoursAt} ${l.rate.toFixed(Math.max(2, l.rate.decimalPlaces()))}`;
+        // A label, not a number: written the way the reader writes numbers (€ 2,50 in Dutch).
+        const rateText = l.rate.toFixed(Math.max(2, l.rate.decimalPlaces()));
+        ws.getCell(`A${row}`).value = `${t.hoursAt} € ${report.language === "nl" ? rateText.replace(".", ",") : rateText}`;
         ws.getCell(`B${row}`).value = `${l.firstDate} .. ${l.lastDate} (${l.rows})`;
         setNumber(ws.getCell(`D${row}`), l.rate, RATE_FMT);
         // ROUND to the inputs' own decimals: a float sum (0.0600000000000005) must not tip the half cent below
