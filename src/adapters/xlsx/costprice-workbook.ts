@@ -342,13 +342,18 @@ export function costPriceSheetNames(r: CostPriceReport, lang: Lang): { summary: 
   return { summary, revenue, partners: r.partners.map((p) => sheetName(p.actual.partner, taken)) };
 }
 
-/** The workbook as deterministic .xlsx bytes. */
-export async function costPriceWorkbook(r: CostPriceReport, lang: Lang): Promise<Uint8Array> {
-  const wb = new ExcelJS.Workbook();
+/** Add the cost-price sheets (summary, revenue inputs, one per partner) to a workbook. */
+export function addCostPriceSheets(wb: ExcelJS.Workbook, r: CostPriceReport, lang: Lang): void {
   const names = costPriceSheetNames(r, lang);
   const summary = wb.addWorksheet(names.summary);
   const rev = revenueSheet(wb, r, names.revenue, lang);
   const refs = r.partners.map((p, i) => partnerSheet(wb, p, names.partners[i]!, rev, lang, r.project ?? "MENERVA"));
   summarySheet(summary, r, refs, lang);
+}
+
+/** The workbook as deterministic .xlsx bytes. */
+export async function costPriceWorkbook(r: CostPriceReport, lang: Lang): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  addCostPriceSheets(wb, r, lang);
   return toDeterministicXlsx(wb);
 }

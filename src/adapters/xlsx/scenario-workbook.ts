@@ -17,6 +17,8 @@ import { label, type Lang } from "../../report/scenario-labels.js";
 import { setFormula, setMoney, setNumber, setupSheet, styleHeaderRow } from "./cells.js";
 import type { ChartSpec } from "./charts.js";
 import { toDeterministicXlsx } from "./deterministic.js";
+import { addCostPriceSheets } from "./costprice-workbook.js";
+import type { CostPriceReport } from "../../report/costprice-model.js";
 import { FMT, safeText } from "./formats.js";
 
 export type ScenarioWorkbookInput = {
@@ -29,6 +31,12 @@ export type ScenarioWorkbookInput = {
   readonly monteCarlo?: MonteCarloResult;
   /** The funding mix figures; a Financiering/Funding sheet and chart when present. */
   readonly funding?: FundingFigures;
+  /**
+   * The cost price behind `se_staff: {costprice: …}`: its sheets (what a
+   * coaching hour costs each partner) join the workbook, so one file shows
+   * the cost, who pays it over time, and what a stopping subsidy line does.
+   */
+  readonly costPrice?: CostPriceReport;
 };
 
 export const SHEETS = {
@@ -561,6 +569,7 @@ export async function buildScenarioWorkbook(x: ScenarioWorkbookInput): Promise<U
   const pc = projectionSheet(wb, x.scenario, x.projection, a, x.lang, S.projection);
   figuresSheet(wb, x.figures, pc, x.lang, S.figures, x.scenario.name);
   partnersSheet(wb, x.projection, x.lang, S.partners, x.scenario.name);
+  if (x.costPrice) addCostPriceSheets(wb, x.costPrice, x.lang);
   const fund = x.funding && x.scenario.funding ? fundingSheet(wb, x.scenario, x.projection, x.funding, pc, x.lang, S.funding, S.projection) : undefined;
   const sens = x.sensitivity ? sensitivitySheet(wb, x.sensitivity, x.lang, S.sensitivity, x.scenario.name) : undefined;
   if (x.grid) gridSheet(wb, x.grid, x.lang, S.grid, x.scenario.name);

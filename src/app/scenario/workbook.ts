@@ -8,6 +8,8 @@ import type { Scenario } from "../../domain/scenario/types.js";
 import type { Lang } from "../../report/scenario-labels.js";
 import { fundingFigures, type FundingFigures } from "../../domain/scenario/funding-figures.js";
 import { slug } from "./outputs.js";
+import { readCostPriceFile } from "../../adapters/costprice-file.js";
+import { costPriceReport, type CostPriceReport } from "../../report/costprice-model.js";
 
 export type WorkbookExtras = {
   readonly lang: Lang;
@@ -17,6 +19,13 @@ export type WorkbookExtras = {
   /** Funding figures when the caller computed them already (otherwise computed here for a scenario with funding). */
   readonly funding?: FundingFigures;
 };
+
+/** The cost-price report of the file a scenario takes its staff cost from (already validated when the scenario loaded). */
+async function costPriceOf(file: string): Promise<CostPriceReport> {
+  const read = await readCostPriceFile(file);
+  if (!read.ok) throw new Error(`cost-price file ${file} no longer reads: ${read.issues.map((i) => i.message).join("; ")}`);
+  return costPriceReport(read.value);
+}
 
 /** `scenario-<name>.xlsx` with the projection, key figures and whatever analysis the command ran. */
 export async function scenarioWorkbookFile(s: Scenario, x: WorkbookExtras): Promise<{ name: string; data: Uint8Array }> {
@@ -31,6 +40,7 @@ export async function scenarioWorkbookFile(s: Scenario, x: WorkbookExtras): Prom
     ...(x.grid ? { grid: x.grid } : {}),
     ...(x.monteCarlo ? { monteCarlo: x.monteCarlo } : {}),
     ...(s.funding ? { funding: x.funding ?? fundingFigures(s, projection) } : {}),
+    ...(s.seStaff.costPrice ? { costPrice: await costPriceOf(s.seStaff.costPrice.file) } : {}),
   });
   return { name: `scenario-${slug(s.name)}.xlsx`, data };
 }
