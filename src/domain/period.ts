@@ -102,25 +102,7 @@ export function addMonths(yearMonth: string, k: number): string {
   return `${Math.floor(idx / 12)}-${pad((idx % 12) + 1)}`;
 }
 
-/** The day after `date`. */
-export function nextDay(date: string): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  if (d < daysInMonth(y, m)) return `${y}-${pad(m)}-${pad(d + 1)}`;
-  if (m < 12) return `${y}-${pad(m + 1)}-01`;
-  return `${y + 1}-01-01`;
-}
 
-/** The day before `date`. */
-export function previousDay(date: string): string {
-  const y = Number(date.slice(0, 4));
-  const m = Number(date.slice(5, 7));
-  const d = Number(date.slice(8, 10));
-  if (d > 1) return `${y}-${pad(m)}-${pad(d - 1)}`;
-  if (m > 1) return `${y}-${pad(m - 1)}-${pad(daysInMonth(y, m - 1))}`;
-  return `${y - 1}-12-31`;
-}
 
 /** Calendar months ("YYYY-MM") that a period touches, in order. */
 export function monthsOf(p: Period): string[] {
@@ -129,13 +111,4 @@ export function monthsOf(p: Period): string[] {
   return out;
 }
 
-/** Whole months of `p` that are fully inside it (a range may start mid-month). */
-export function fullMonthsOf(p: Period): string[] {
-  return monthsOf(p).filter((ym) => {
-    const mp = parsePeriod(ym)!;
-    return mp.from >= p.from && mp.to <= p.to;
-  });
-}
 
-/** Do two periods share at least one day? */
-export const overlaps = (a: Period, b: Period): boolean => a.from <= b.to && b.from <= a.to;

@@ -1,0 +1,39 @@
+// Periods as SPEC §3 writes them, and the exact staff proration by months.
+import { describe, expect, it } from "vitest";
+import { parsePeriod, periodLabelOf } from "../../src/domain/period.js";
+import { staffShare } from "../../src/domain/staff.js";
+
+describe("parsePeriod", () => {
+  it("reads a month, a quarter, a year and a range", () => {
+    expect(parsePeriod("2025-03")).toEqual({ label: "2025-03", kind: "month", from: "2025-03-01", to: "2025-03-31" });
+    expect(parsePeriod("2025-Q1")).toEqual({ label: "2025-Q1", kind: "quarter", from: "2025-01-01", to: "2025-03-31" });
+    expect(parsePeriod("2024")).toEqual({ label: "2024", kind: "year", from: "2024-01-01", to: "2024-12-31" });
+    expect(parsePeriod("2025-01-15..2025-02-28")).toMatchObject({ kind: "range", from: "2025-01-15", to: "2025-02-28" });
+    expect(parsePeriod("2024-02")!.to).toBe("2024-02-29"); // leap year
+  });
+  it("refuses what is not a period", () => {
+    for (const bad of ["2025-13", "2025-Q5", "2025-02-30..2025-03-01", "2025-03-31..2025-03-01", "March"]) expect(parsePeriod(bad)).toBeUndefined();
+  });
+  it("labels a late row with the period of the same kind as the close", () => {
+    expect(periodLabelOf("2024-11-14", "quarter")).toBe("2024-Q4");
+    expect(periodLabelOf("2024-11-14", "month")).toBe("2024-11");
+    expect(periodLabelOf("2024-11-14", "year")).toBe("2024");
+  });
+});
+
+describe("staffShare", () => {
+  const f = (row: string, p: string) => {
+    const s = staffShare(row, parsePeriod(p)!);
+    return s.num.div(s.den).toFixed();
+  };
+  it("counts a quarter row 1/3 in a monthly close and a month row whole in its quarter", () => {
+    expect(f("2025-Q1", "2025-02")).toBe("0.3333333333333333333333333333333333333333");
+    expect(f("2025-02", "2025-Q1")).toBe("1");
+    expect(f("2025-04", "2025-Q1")).toBe("0");
+  });
+  it("counts a partial month by its days", () => {
+    // 2025-01-15..2025-01-31 is 17 of January's 31 days
+    expect(staffShare("2025-01", parsePeriod("2025-01-15..2025-02-28")!)).toMatchObject({ den: 31 });
+    expect(f("2025-01", "2025-01-15..2025-02-28")).toBe(f("2025-01", "2025-01-15..2025-01-31"));
+  });
+});
