@@ -17,8 +17,10 @@ export function staffShare(rowPeriod: string, p: Period): Share {
   const rp = parsePeriod(rowPeriod);
   if (!rp) return { num: ZERO, den: 1 };
   const months = monthsOf(rp);
-  let num = ZERO;
-  let den = months.length;
+  // Σ over the row's months of (days of the month in P / days of the month),
+  // kept as one exact fraction sum/den; then divided by the number of months.
+  let total = ZERO;
+  let den = 1;
   for (const ym of months) {
     const mp = parsePeriod(ym)!;
     const from = mp.from > p.from ? mp.from : p.from;
@@ -26,14 +28,14 @@ export function staffShare(rowPeriod: string, p: Period): Share {
     if (from > to) continue;
     const days = Number(to.slice(8, 10)) - Number(from.slice(8, 10)) + 1;
     const dim = daysInMonth(Number(ym.slice(0, 4)), Number(ym.slice(5, 7)));
-    if (days === dim) num = num.plus(1);
+    if (days === dim) total = total.plus(den);
     else {
-      // a partial month: keep the fraction exact by scaling the denominator
-      num = num.times(dim).plus(days);
-      den = den * dim;
+      // total/den + days/dim = (total·dim + days·den) / (den·dim)
+      total = total.times(dim).plus(days * den);
+      den *= dim;
     }
   }
-  return { num, den };
+  return { num: total, den: den * months.length };
 }
 
 export type StaffLine = {

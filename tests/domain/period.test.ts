@@ -37,3 +37,16 @@ describe("staffShare", () => {
     expect(f("2025-01", "2025-01-15..2025-02-28")).toBe(f("2025-01", "2025-01-15..2025-01-31"));
   });
 });
+
+describe("staffShare over ranges that cut months", () => {
+  const share = (row: string, p: string) => {
+    const s = staffShare(row, parsePeriod(p)!);
+    return s.num.div(s.den).toDecimalPlaces(4).toFixed();
+  };
+  it("weighs each month of a quarter row by its days in the range", () => {
+    // (16/31 + 1 + 1) / 3 = 0.8387
+    expect(share("2025-Q1", "2025-01-16..2025-03-31")).toBe("0.8387");
+    // (16/31 + 14/28) / 3 = 0.3387
+    expect(share("2025-Q1", "2025-01-16..2025-02-14")).toBe("0.3387");
+  });
+});
