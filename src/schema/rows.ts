@@ -162,6 +162,14 @@ class Cells {
     return undefined;
   }
 
+  /** An amount in euro: a number with at most two decimals (cents). */
+  money(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[]): Dec | undefined {
+    const a = this.number(f, c, line, marks, issues);
+    if (a === undefined || a.decimalPlaces() <= 2) return a;
+    this.issue(issues, "error", "more-than-cents", "an amount in euro has at most two decimals", line, c, Cells.text(f, c), "round the amount to cents in the export");
+    return undefined;
+  }
+
   name(f: readonly string[], c: Col, line: number, issues: Issue[], m: NameMatcher, message: string, code: string, required = true): string | undefined {
     const raw = Cells.text(f, c);
     if (raw.trim() === "") return required ? this.required(f, c, line, issues) : undefined;
@@ -231,7 +239,7 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
       const n = cells.name(f, nec, line, issues, necM, "unknown NEC partner", "unknown-nec-partner");
       const c = cells.required(f, cand, line, issues);
       const t = cells.name(f, type, line, issues, typeM, "unknown benefit type", "unknown-benefit-type");
-      const a = cells.number(f, amount, line, marks, issues);
+      const a = cells.money(f, amount, line, marks, issues);
       if (issues.length !== before || d === undefined || n === undefined || c === undefined || t === undefined || a === undefined) return undefined;
       if (a.isNegative()) {
         cells.issue(issues, "warning", "negative-benefit", "negative benefit (a correction?)", line, amount, Cells.text(f, amount));
@@ -327,7 +335,7 @@ function costsReader(cells: Cells): RowReader<CostRow> {
       const before = issues.length;
       const d = cells.date(f, date, line, issues, dates);
       const t = cells.required(f, desc, line, issues);
-      const a = cells.number(f, amount, line, marks, issues);
+      const a = cells.money(f, amount, line, marks, issues);
       if (issues.length !== before || d === undefined || t === undefined || a === undefined) return undefined;
       return { kind: "costs", date: d, description: t, amount: a, source: { file, line } };
     },
