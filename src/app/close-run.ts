@@ -8,7 +8,7 @@ import { dirname, resolve } from "node:path";
 import { writeFilesAtomically } from "../adapters/atomic-write.js";
 import { error, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
-import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, removeLastRecord } from "../ledger/ledger-file.js";
+import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, replaceLastRecord } from "../ledger/ledger-file.js";
 import { acquireLock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
@@ -32,8 +32,12 @@ export type CloseRunOutcome =
       readonly ok: true;
       readonly report: CloseReport;
       readonly outDir: string;
-      /** appended: a new record; reproduced: a re-close with the same inputs (nothing appended). */
-      readonly ledger: "appended" | "reproduced";
+      /**
+       * appended: a new record; reproduced: a re-close with the same inputs
+       * (outputs rewritten byte for byte, nothing appended); unchanged: the same
+       * rows and config but exports that changed outside the period (nothing written).
+       */
+      readonly ledger: "appended" | "reproduced" | "unchanged";
       readonly reopened?: string;
       /** Things to tell the user on stderr that are not part of the close (e.g. a stale lock taken over). */
       readonly notices: readonly Issue[];
@@ -107,10 +111,16 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
     }
 
     const outDir = resolve(opts.out ?? resolve(config.output, period.label));
-    const files = await closeOutputFiles(report, outDir, opts.formats);
-    const reopened = opts.reopen ? (await removeLastRecord(config.ledger, archivePathFor(config.ledger))).period : undefined;
-    await writeFilesAtomically(files);
-    if (plan.mode === "new") await appendRecord(config.ledger, record);
+    if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
+      // Same rows and config, but the exports changed outside the period (a
+      // cumulative file grew): the closed statement stays as it was closed.
+      return { ok: true, report: { ...report, ledgerRecordHash: plan.existing!.hash }, outDir, ledger: "unchanged", notices: lock.ok ? lock.warnings : [] };
+    }
+    await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
+    // Outputs first, then the ledger: a crash in between leaves new outputs and
+    // the old ledger, and running the same close again finishes the job.
+    const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
+    if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
     const notices = lock.ok ? lock.warnings : [];
     return { ok: true, report, outDir, ledger: plan.mode === "new" ? "appended" : "reproduced", notices, ...(reopened ? { reopened } : {}) };
   } finally {

@@ -179,3 +179,30 @@ export async function removeLastRecord(path: string, archivePath: string): Promi
   ]);
   return last;
 }
+
+/**
+ * For --reopen: replace the last record by `record` (which must chain onto the
+ * one before it), archiving the old record. Archive and ledger are written in
+ * one batch, archive renamed first: a crash leaves the ledger as before (with
+ * an extra archived copy) or as after, never without the period.
+ */
+export async function replaceLastRecord(path: string, archivePath: string, record: LedgerRecord): Promise<LedgerRecord> {
+  const state = await readOrThrow(path);
+  const last = lastRecord(state);
+  if (!last) throw new LedgerError([error("ledger-empty", "the ledger has no closed period to reopen", { source: { file: displayPath(path) } })]);
+  const next = [...state.records.slice(0, -1), record];
+  const broken = verifyLedger({ path, records: next });
+  if (broken.length > 0) throw new LedgerError(broken);
+  let archived = "";
+  try {
+    archived = await readFile(archivePath, "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  if (archived !== "" && !archived.endsWith("\n")) archived += "\n";
+  await writeFilesAtomically([
+    { path: archivePath, data: `${archived}${recordLine(last)}\n` },
+    { path, data: ledgerText(next) },
+  ]);
+  return last;
+}

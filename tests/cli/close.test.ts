@@ -49,6 +49,28 @@ describe("menerva close on the shipped example", () => {
     expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
   });
 
+  it("a re-close after the export grew only outside the period leaves the closed statement untouched", () => {
+    const d = scratchFixtures();
+    expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml"], d).code).toBe(0);
+    const before = treeHashes(join(d, "out"));
+    appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-04-28,Q-Jobs,KND-0099,6,BLM,Later BV,\n"); // a Q2 row
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("the exports changed only outside the period");
+    expect(treeHashes(join(d, "out"))).toEqual(before);
+  });
+
+  it("--reopen that fails to write leaves the ledger as it was", () => {
+    const d = scratchFixtures();
+    expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
+    const ledger = readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8");
+    writeFileSync(join(d, "blocker"), "a file where a folder is needed");
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--reopen", "--out", "blocker/x"], d);
+    expect(r.code).not.toBe(0);
+    expect(readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
+    expect(menerva(["ledger", "verify", "--config", "fixtures/menerva.yaml"], d).code).toBe(0);
+  });
+
   it("refuses (exit 3) to re-close with different inputs and says what changed", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);

@@ -48,6 +48,12 @@ export function registerClose(program: Command): void {
       }
       process.stdout.write(renderCloseText(report));
       const where = relative(process.cwd(), outDir) || ".";
+      if (run.ledger === "unchanged") {
+        process.stdout.write(
+          `\n${report.result.period.label} is already closed with these rows and this config; the exports changed only outside the period. The closed statement in ${relative(process.cwd(), outDir) || "."}/ is left as it was; nothing was written.\n`,
+        );
+        return;
+      }
       const ledger = run.ledger === "appended" ? "ledger record appended" : "already closed with the same inputs: outputs reproduced, ledger unchanged";
       process.stdout.write(`\n${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where}/ (${opts.formats.join(", ")}); ${ledger}.\n`);
     });
