@@ -1,7 +1,7 @@
 // Atomic file output: every file is written to a temp file beside its target,
 // fsynced, then renamed into place, so a failed or killed run never leaves a
 // half-written file. A batch is all-or-nothing up to the final renames.
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export type OutputFile = { readonly path: string; readonly data: string | Uint8Array };
@@ -32,6 +32,29 @@ async function syncDir(dir: string): Promise<void> {
 }
 
 /**
+ * Remove temp files an earlier, killed write of these same targets left behind.
+ * Safe while one writer owns an output folder at a time (a close holds the ledger lock).
+ */
+async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
+  const byDir = new Map<string, Set<string>>();
+  for (const f of files) {
+    const names = byDir.get(dirname(f.path)) ?? new Set<string>();
+    names.add(basename(f.path));
+    byDir.set(dirname(f.path), names);
+  }
+  for (const [dir, names] of byDir) {
+    let entries: string[];
+    try {
+      entries = await readdir(dir);
+    } catch {
+      continue; // the folder does not exist yet
+    }
+    const stale = entries.filter((e) => e.startsWith(".") && e.endsWith(".tmp") && [...names].some((n) => e.startsWith(`.${n}.`)));
+    await Promise.all(stale.map((e) => rm(join(dir, e), { force: true })));
+  }
+}
+
+/**
  * Write all files or none: every temp file is complete and synced before the
  * first rename. On failure before the renames, temp files are removed and no
  * target is touched.
@@ -39,6 +62,7 @@ async function syncDir(dir: string): Promise<void> {
 export async function writeFilesAtomically(files: readonly OutputFile[]): Promise<void> {
   const tag = `${process.pid}-${Date.now().toString(36)}`; // unique name only; never part of the output
   const temps: { tmp: string; target: string }[] = [];
+  await removeStaleTemps(files);
   try {
     for (const f of files) temps.push({ tmp: await writeTemp(f.path, f.data, tag), target: f.path });
   } catch (err) {

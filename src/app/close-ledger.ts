@@ -4,7 +4,7 @@
 import { dirname, relative } from "node:path";
 import type { PriorStatus } from "../domain/classify.js";
 import type { CloseResult } from "../domain/close.js";
-import { error, warning, type Issue } from "../domain/issues.js";
+import { error, warning, type Issue, type SourceRef } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { dec, fmtDecimal, type Dec } from "../domain/money.js";
 import type { Period } from "../domain/period.js";
@@ -209,4 +209,26 @@ export function recordBody(report: CloseReport, included: readonly string[], fil
     opening_reserve: money(res.opening),
     closing_reserve: money(res.closing),
   };
+}
+
+/**
+ * Other costs and staff rows are charged in the period that holds their date;
+ * one that falls in an earlier period no close covered (a skipped month, or a
+ * row added after its month was closed) would never be charged: warn about it.
+ */
+export function uncoveredItemWarnings(
+  items: readonly { readonly what: string; readonly from: string; readonly to: string; readonly source?: SourceRef }[],
+  base: readonly LedgerRecord[],
+  period: Period,
+  start: string,
+): Issue[] {
+  const closed = (d: string) => base.some((r) => d >= r.from && d <= r.to);
+  return items
+    .filter((i) => i.to < period.from && i.to >= start && !closed(i.from) && !closed(i.to))
+    .map((i) =>
+      warning("not-charged", `${i.what} (${i.from === i.to ? i.from : `${i.from}..${i.to}`}) lies before ${period.label} in no closed period: it is not charged by this or any later close`, {
+        ...(i.source ? { source: i.source } : {}),
+        hint: "close the period it belongs to first, or book it again dated in this period",
+      }),
+    );
 }

@@ -13,7 +13,8 @@ import { acquireLock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
 import { buildCloseReport, readCloseInputs } from "./close.js";
-import { identifyInputs, includedIds, includedPerFile, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
+import { identifyInputs, includedIds, includedPerFile, planClose, priorLookup, recordBody, reserveHistory, uncoveredItemWarnings } from "./close-ledger.js";
+import { parsePeriod } from "../domain/period.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import { dec } from "../domain/money.js";
 
@@ -86,9 +87,21 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
 
     const included = includedIds(built.value.result, ids);
     const record = sealRecord(recordBody(built.value, included, built.value.inputs, config.ledger, config.dir, config.canonical), prev);
+    const gaps = uncoveredItemWarnings(
+      [
+        ...inputs.otherCosts.map((c) => ({ what: `other cost "${c.description}"`, from: c.date, to: c.date, ...(c.source ? { source: c.source } : {}) })),
+        ...inputs.staff.flatMap((r) => {
+          const p = parsePeriod(r.period);
+          return p ? [{ what: `staff row of ${r.partner}`, from: p.from, to: p.to, source: r.source }] : [];
+        }),
+      ],
+      plan.base,
+      period,
+      config.model.start,
+    );
     const report: CloseReport = {
       ...built.value,
-      warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings],
+      warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...gaps],
       ledgerRecordHash: record.hash,
     };
 

@@ -71,6 +71,15 @@ describe("menerva close on the shipped example", () => {
     expect(menerva(["ledger", "verify", "--config", "fixtures/menerva.yaml"], d).code).toBe(0);
   });
 
+  it("warns when a skipped month's other cost or staff row would never be charged", async () => {
+    const d = scratchFixtures();
+    expect(menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
+    const march = JSON.parse(menerva(["close", "2025-03", "--config", "fixtures/menerva.yaml", "--json", "--formats", "json"], d).stdout);
+    const notCharged = march.warnings.filter((w: { code: string }) => w.code === "not-charged").map((w: { message: string }) => w.message);
+    expect(notCharged).toContain('other cost "platformlicentie februari" (2025-02-28) lies before 2025-03 in no closed period: it is not charged by this or any later close');
+    expect(notCharged.some((m: string) => m.startsWith("staff row of BLM (2025-02-01..2025-02-28)"))).toBe(true);
+  });
+
   it("refuses (exit 3) to re-close with different inputs and says what changed", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
