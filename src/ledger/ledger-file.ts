@@ -158,39 +158,17 @@ export async function appendRecord(path: string, record: LedgerRecord): Promise<
 }
 
 /**
- * For --reopen: remove the last record, first appending it to the archive.
- * Both files are replaced atomically in one batch (archive renamed first), so
- * the removed record is never lost. Returns the removed record.
- */
-export async function removeLastRecord(path: string, archivePath: string): Promise<LedgerRecord> {
-  const state = await readOrThrow(path);
-  const last = lastRecord(state);
-  if (!last) throw new LedgerError([error("ledger-empty", "the ledger has no closed period to reopen", { source: { file: displayPath(path) } })]);
-  let archived = "";
-  try {
-    archived = await readFile(archivePath, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-  }
-  if (archived !== "" && !archived.endsWith("\n")) archived += "\n";
-  await writeFilesAtomically([
-    { path: archivePath, data: `${archived}${recordLine(last)}\n` },
-    { path, data: ledgerText(state.records.slice(0, -1)) },
-  ]);
-  return last;
-}
-
-/**
  * For --reopen: replace the last record by `record` (which must chain onto the
- * one before it), archiving the old record. Archive and ledger are written in
- * one batch, archive renamed first: a crash leaves the ledger as before (with
- * an extra archived copy) or as after, never without the period.
+ * one before it), or remove it when `record` is undefined; the old record is
+ * appended to the archive. Archive and ledger are written in one batch,
+ * archive renamed first: a crash leaves the ledger as before (with an extra
+ * archived copy) or as after, never without the period. Returns the old record.
  */
-export async function replaceLastRecord(path: string, archivePath: string, record: LedgerRecord): Promise<LedgerRecord> {
+export async function replaceLastRecord(path: string, archivePath: string, record?: LedgerRecord): Promise<LedgerRecord> {
   const state = await readOrThrow(path);
   const last = lastRecord(state);
   if (!last) throw new LedgerError([error("ledger-empty", "the ledger has no closed period to reopen", { source: { file: displayPath(path) } })]);
-  const next = [...state.records.slice(0, -1), record];
+  const next = [...state.records.slice(0, -1), ...(record ? [record] : [])];
   const broken = verifyLedger({ path, records: next });
   if (broken.length > 0) throw new LedgerError(broken);
   let archived = "";
@@ -206,3 +184,6 @@ export async function replaceLastRecord(path: string, archivePath: string, recor
   ]);
   return last;
 }
+
+/** Remove the last record (archived first); see replaceLastRecord. */
+export const removeLastRecord = (path: string, archivePath: string): Promise<LedgerRecord> => replaceLastRecord(path, archivePath);
