@@ -129,12 +129,5 @@ export async function toDeterministicXlsxWithRows(
   }
   zip.end();
   if (failure) throw failure;
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }

@@ -88,14 +88,7 @@ export async function rezipFile(path: string): Promise<Uint8Array> {
   unzip.push(new Uint8Array(0), true);
   zip.end();
   if (failure) throw failure;
-  const total = chunks.reduce((n, c) => n + c.length, 0);
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }
 
 /**
