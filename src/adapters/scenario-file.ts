@@ -155,6 +155,48 @@ function foundAt(data: unknown, path: Path): string | undefined {
   return undefined;
 }
 
+/** Location parameters that fix where a distribution sits (clip bounds and spreads do not). */
+const CENTRE_KEYS: Readonly<Record<string, readonly string[]>> = {
+  fixed: ["value"],
+  poisson: ["mean"],
+  normal: ["mean"],
+  uniform: ["low", "high", "min", "max"],
+  triangular: ["low", "mode", "high"],
+};
+
+/**
+ * An inherited Monte Carlo block must never silently override what a child
+ * sets (issue 14): when a file sets a driver (inflow: 6) and the distribution
+ * of that driver has an absolute centre written in a file it extends (mean: 8),
+ * the child's value would be ignored by Monte Carlo. That is an error; relative
+ * forms (-20%) and left-out means follow the child's value and are fine.
+ */
+function inheritedDistributions(layer: Layer, files: readonly string[]): Issue[] {
+  const mc = layer.data["montecarlo"];
+  if (!isPlainMap(mc)) return [];
+  const out: Issue[] = [];
+  for (const key of ["inflow", "placement_rate", "monthly_dropout", "hours_per_week"]) {
+    const d = mc[key];
+    if (!isPlainMap(d) || typeof d["dist"] !== "string") continue;
+    const driverLoc = layer.valueLoc.get(keyOf([key]));
+    const di = driverLoc ? files.indexOf(driverLoc.file) : -1;
+    if (!driverLoc || di < 0) continue;
+    for (const p of CENTRE_KEYS[d["dist"]] ?? []) {
+      const v = d[p];
+      const loc = layer.valueLoc.get(keyOf(["montecarlo", key, p]));
+      if (!(v instanceof ScenarioNumber) || !loc || files.indexOf(loc.file) <= di) continue;
+      out.push(
+        error("montecarlo-inherited", `${v.text} is absolute and comes from ${basename(loc.file)}:${loc.line}, but ${basename(driverLoc.file)} sets ${key} itself: Monte Carlo would ignore that value`, {
+          source: driverLoc,
+          subject: `montecarlo.${key}.${p}`,
+          hint: `leave ${p} out (then it is the scenario's value) or write it relative to it (e.g. ${p}: -20%) in ${basename(loc.file)}, or give montecarlo.${key} in ${basename(driverLoc.file)}`,
+        }),
+      );
+    }
+  }
+  return out;
+}
+
 /** Load, merge and validate a scenario file; every problem is returned at once. */
 export async function loadScenarioFile(file: string): Promise<{ ok: true; value: LoadedScenario } | { ok: false; issues: Issue[] }> {
   const issues: Issue[] = [];
@@ -176,8 +218,10 @@ export async function loadScenarioFile(file: string): Promise<{ ok: true; value:
       costPrice = { file: cpFile, error: `the cost-price file ${cpFile} has problems (listed above)` };
     }
   }
+  issues.push(...inheritedDistributions(layer, files));
   const res = scenarioFromRaw(layer.data, name, Object.fromEntries(layer.notes), costPrice);
-  if (res.ok) return { ok: true, value: { scenario: res.value, files } };
+  if (res.ok && issues.length === 0) return { ok: true, value: { scenario: res.value, files } };
+  if (res.ok) return { ok: false, issues };
   const locate = (path: Path, unknownKey?: string): Loc => {
     if (unknownKey !== undefined) {
       const k = layer.keyLoc.get(keyOf([...path, unknownKey]));

@@ -12,6 +12,7 @@ const m = fmtMoney;
 
 export const FUNDING_RULE =
   "funders pay in the order listed, each its rate of every eligible cost line (rounded to cents per line) or its fixed monthly amount spread over them, up to its caps; the project pays the rest from its revenue, then its reserve; what neither covers is the gap";
+export const COSTPRICE_RULE = "the cost-price file's own subsidies on each partner's staff cost pay their part of the staff line before any funder";
 export const LEVERAGE_RULE = "total activity financed (all cost lines) / own contribution (funders marked own)";
 
 /** The project's own column name. */
@@ -39,12 +40,13 @@ function stopJson(s: Scenario, x: LineStop, labels: readonly string[]) {
 export function fundingJson(s: Scenario, p: Projection, f: FundingFigures) {
   const labels = p.rows.map((r) => r.label);
   const funders = s.funding ?? [];
-  const first = s.subsidies.length;
+  const cp = s.seStaff.costPrice !== undefined;
   return {
     rule: FUNDING_RULE,
     lines: f.lines.map((l) => ({ name: l.name, kind: l.kind, variable: l.variable })),
     funders: f.funders.map((x) => ({ name: x.name, own: x.own, total: m(x.total) })),
     totalCosts: m(f.totalCosts),
+    ...(cp ? { costPriceSubsidy: m(f.costPriceSubsidy), costPriceSubsidyRule: COSTPRICE_RULE } : {}),
     projectTotal: m(f.projectTotal),
     gapTotal: m(f.gapTotal),
     ownContribution: m(f.ownContribution),
@@ -70,14 +72,15 @@ export function fundingJson(s: Scenario, p: Projection, f: FundingFigures) {
         month: r.month,
         period: r.label,
         costs: m(r.costs),
-        funders: Object.fromEntries(funders.map((x, i) => [x.name, m(r.subsidiesByItem[first + i]!)])),
+        ...(cp ? { costPriceSubsidy: m(r.costPriceSubsidy) } : {}),
+        funders: Object.fromEntries(funders.map((x, i) => [x.name, m(r.funderPayments[i]!)])),
         project: m(fm.projectTotal),
         covered: m(fm.covered),
         gap: m(fm.gap),
         byLine: Object.fromEntries(
           f.lines.map((l, li) => [
             l.name,
-            { amount: m(fm.lines[li]!), ...Object.fromEntries(funders.map((x, i) => [x.name, m(fm.byFunder[i]![li]!)])), project: m(fm.project[li]!) },
+            { amount: m(fm.lines[li]!), ...(cp ? { costPriceSubsidy: m(fm.prePaid[li]!) } : {}), ...Object.fromEntries(funders.map((x, i) => [x.name, m(fm.byFunder[i]![li]!)])), project: m(fm.project[li]!) },
           ]),
         ),
       };
@@ -85,14 +88,19 @@ export function fundingJson(s: Scenario, p: Projection, f: FundingFigures) {
   };
 }
 
-/** Per month: costs, each funder, the project's part and its gap. */
+/** The cost-price subsidies' column name. */
+export const costPriceLabel = (lang: Lang): string => (lang === "nl" ? "subsidies kostprijs" : "cost-price subsidies");
+
+/** Per month: costs, the cost-price file's subsidies, each funder, the project's part and its gap. */
 export function fundingMonthTable(s: Scenario, p: Projection, lang: Lang): TextTable {
   const nl = lang === "nl";
   const funders = s.funding ?? [];
-  const first = s.subsidies.length;
+  const cp = s.seStaff.costPrice !== undefined;
   return {
-    header: [nl ? "maand" : "month", nl ? "periode" : "period", nl ? "kosten" : "costs", ...funders.map((x) => x.name), projectLabel(lang), gapLabel(lang)],
-    rows: p.rows.map((r) => [String(r.month), r.label, m(r.costs), ...funders.map((_, i) => m(r.subsidiesByItem[first + i]!)), m(r.funding!.projectTotal), m(r.funding!.gap)]),
+    header: [nl ? "maand" : "month", nl ? "periode" : "period", nl ? "kosten" : "costs", ...(cp ? [costPriceLabel(lang)] : []), ...funders.map((x) => x.name), projectLabel(lang), gapLabel(lang)],
+    rows: p.rows.map((r) => [
+      String(r.month), r.label, m(r.costs), ...(cp ? [m(r.costPriceSubsidy)] : []), ...funders.map((_, i) => m(r.funderPayments[i]!)), m(r.funding!.projectTotal), m(r.funding!.gap),
+    ]),
   };
 }
 
@@ -104,6 +112,7 @@ export function fundingTotalsTable(f: FundingFigures, lang: Lang): TextTable {
   return {
     header: [nl ? "financier" : "funder", nl ? "eigen inbreng" : "own", nl ? "totaal" : "total", nl ? "aandeel kosten" : "share of costs"],
     rows: [
+      ...(f.costPriceSubsidy.isZero() ? [] : [[costPriceLabel(lang), "", m(f.costPriceSubsidy), pct(f.costPriceSubsidy, f.totalCosts)]]),
       ...f.funders.map((x) => [x.name, x.own ? (nl ? "ja" : "yes") : "", m(x.total), pct(x.total, f.totalCosts)]),
       [projectLabel(lang), "", m(f.projectTotal), pct(f.projectTotal, f.totalCosts)],
       [gapLabel(lang), "", m(f.gapTotal), pct(f.gapTotal, f.totalCosts)],

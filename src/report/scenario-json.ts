@@ -27,6 +27,8 @@ export function monthJson(r: MonthRow, s: Scenario) {
     ...((s.variableCosts ?? []).length > 0 ? { variableCosts: fmtMoney(r.variableCosts) } : {}),
     costs: fmtMoney(r.costs),
     subsidies: fmtMoney(r.subsidies),
+    ...(s.seStaff.costPrice ? { costPriceSubsidy: fmtMoney(r.costPriceSubsidy) } : {}),
+    ...((s.funding ?? []).some((f) => f.own) ? { ownContributions: fmtMoney(r.ownContributions) } : {}),
     result: fmtMoney(r.result),
     cumulativeResult: fmtMoney(r.cumulativeResult),
     reserve: fmtMoney(r.reserve),
@@ -45,25 +47,32 @@ export function figuresJson(k: KeyFigures) {
     totalRevenue: fmtMoney(k.totalRevenue),
     totalCosts: fmtMoney(k.totalCosts),
     totalSubsidies: fmtMoney(k.totalSubsidies),
+    totalOwnContributions: fmtMoney(k.totalOwnContributions),
     totalResult: fmtMoney(k.totalResult),
     resultWithoutSubsidies: fmtMoney(k.resultWithoutSubsidies),
+    resultWithoutSubsidiesAndOwn: fmtMoney(k.resultWithoutSubsidiesAndOwn),
     endActiveWorkers: qty(k.endActiveWorkers),
   };
 }
 
-export function projectionJson(s: Scenario, p: Projection, k: KeyFigures) {
+export function projectionJson(s: Scenario, p: Projection, k: KeyFigures, overrides: Readonly<Record<string, string>> = {}) {
   return {
     scenario: s.name,
+    ...(Object.keys(overrides).length > 0 ? { overrides } : {}),
     start: s.start,
     months: s.months,
     hoursPerMonthPerWorker: fmtDecimal(roundTo(p.hoursPerMonthPerWorker, 4, "half-away-from-zero")),
     hoursPerMonthRule: "hours per week × 52 / 12",
     keyFigures: figuresJson(k),
+    resultRule: "result = revenue − costs + subsidies + own contributions; own contributions are cash from the partners, not subsidies",
+    sePartnerRule: "balance = revenue share − staff cost + staff subsidy − own contribution to other costs; staff-cost subsidies are shared in proportion to staff cost (a cost-price file's own subsidies stay with their partner); own contribution on staff cost is part of the staff cost the partner bears",
     sePartners: (p.sePartners ?? []).map((x) => ({
       name: x.name,
       share: fmtMoney(x.share),
       staffCost: fmtMoney(x.staffCost),
       staffSubsidy: fmtMoney(x.staffSubsidy),
+      ownOnStaff: fmtMoney(x.ownOnStaff),
+      ownOther: fmtMoney(x.ownOther),
       balance: fmtMoney(x.balance),
     })),
     necPartners: (p.necPartners ?? []).map((x) => ({

@@ -6,7 +6,7 @@ import type { KeyFigures } from "../domain/scenario/figures.js";
 import type { Grid } from "../domain/scenario/grid.js";
 import type { MonteCarloResult } from "../domain/scenario/montecarlo.js";
 import type { Projection } from "../domain/scenario/project.js";
-import type { Sensitivity } from "../domain/scenario/sensitivity.js";
+import type { Change, Sensitivity, SensitivityRow } from "../domain/scenario/sensitivity.js";
 import type { Scenario } from "../domain/scenario/types.js";
 import { qty } from "./scenario-json.js";
 import { label, type Lang } from "./scenario-labels.js";
@@ -14,22 +14,38 @@ import { label, type Lang } from "./scenario-labels.js";
 export type TextTable = { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
 
 const m = fmtMoney;
-const f2 = (x: number): string => {
-  const s = x.toFixed(2);
-  return s === "-0.00" ? "0.00" : s;
-};
+
+/**
+ * A simulation's float as decimal text with `dp` decimals: the value rounded
+ * half away from zero at that precision (toFixed of the float gives exact
+ * decimal text, never binary noise such as 56.649999999999636); "-0" → "0".
+ */
+export function fmtFloat(x: number, dp: number): string {
+  if (!Number.isFinite(x)) throw new Error(`fmtFloat: ${x} is not a number`);
+  const scaled = Math.abs(x) * 10 ** dp;
+  // Nudge by a relative epsilon so a float just below a half (2.675 = 2.67499999...) rounds as its decimal text reads.
+  const r = Math.round(scaled * (1 + Number.EPSILON * 4));
+  const t = (r / 10 ** dp).toFixed(dp);
+  return x < 0 && r !== 0 ? `-${t}` : t;
+}
+const f2 = (x: number): string => fmtFloat(x, 2);
+
+/** Whether the scenario has funders marked own (an own-contributions column). */
+export const hasOwn = (s: Scenario): boolean => (s.funding ?? []).some((f) => f.own);
 
 export function projectionTable(s: Scenario, p: Projection, lang: Lang): TextTable {
   const header = [
     label("month", lang), label("label", lang), label("inflow", lang), label("placements", lang), label("activeWorkers", lang), label("hours", lang),
     label("fees", lang), ...s.benefits.map((b) => `${lang === "nl" ? "voordelen" : "benefits"} ${b.type}`), label("benefitFee", lang), label("revenue", lang),
     label("staffCost", lang), label("investments", lang), label("runningCosts", lang),
-    ...((s.variableCosts ?? []).length > 0 ? [label("variableCosts", lang)] : []), label("subsidies", lang), label("result", lang),
+    ...((s.variableCosts ?? []).length > 0 ? [label("variableCosts", lang)] : []), label("subsidies", lang),
+    ...(hasOwn(s) ? [label("ownContributions", lang)] : []), label("result", lang),
     label("cumulativeResult", lang), label("reserve", lang),
   ];
   const rows = p.rows.map((r) => [
     String(r.month), r.label, qty(r.inflow), qty(r.placements), qty(r.activeWorkers), qty(r.hours), m(r.fees), ...r.benefitsByType.map(m), m(r.benefitFee),
-    m(r.revenue), m(r.staffCost), m(r.investments), m(r.runningCosts), ...((s.variableCosts ?? []).length > 0 ? [m(r.variableCosts)] : []), m(r.subsidies), m(r.result), m(r.cumulativeResult), m(r.reserve),
+    m(r.revenue), m(r.staffCost), m(r.investments), m(r.runningCosts), ...((s.variableCosts ?? []).length > 0 ? [m(r.variableCosts)] : []), m(r.subsidies),
+    ...(hasOwn(s) ? [m(r.ownContributions)] : []), m(r.result), m(r.cumulativeResult), m(r.reserve),
   ]);
   return { header, rows };
 }
@@ -49,8 +65,10 @@ export function figuresRows(k: KeyFigures, lang: Lang): [string, string][] {
     [label("totalRevenue", lang), m(k.totalRevenue)],
     [label("totalCosts", lang), m(k.totalCosts)],
     [label("totalSubsidies", lang), m(k.totalSubsidies)],
+    [label("totalOwnContributions", lang), m(k.totalOwnContributions)],
     [label("totalResult", lang), m(k.totalResult)],
     [label("resultWithoutSubsidies", lang), m(k.resultWithoutSubsidies)],
+    [label("resultWithoutSubsidiesAndOwn", lang), m(k.resultWithoutSubsidiesAndOwn)],
     [label("endActiveWorkers", lang), qty(k.endActiveWorkers)],
   ];
 }
@@ -69,8 +87,8 @@ export function compareTable(items: readonly { name: string; figures: KeyFigures
 
 export function seTable(p: Projection, lang: Lang): TextTable {
   return {
-    header: [label("partner", lang), label("share", lang), label("staffCost", lang), label("staffSubsidy", lang), label("balance", lang)],
-    rows: (p.sePartners ?? []).map((x) => [x.name, m(x.share), m(x.staffCost), m(x.staffSubsidy), m(x.balance)]),
+    header: [label("partner", lang), label("share", lang), label("staffCost", lang), label("staffSubsidy", lang), label("ownOnStaff", lang), label("ownOther", lang), label("balance", lang)],
+    rows: (p.sePartners ?? []).map((x) => [x.name, m(x.share), m(x.staffCost), m(x.staffSubsidy), m(x.ownOnStaff), m(x.ownOther), m(x.balance)]),
   };
 }
 
@@ -87,16 +105,39 @@ export function necTable(p: Projection, lang: Lang): TextTable {
   };
 }
 
+/** "−10%" / "+10%", or "−1 maand" / "+1 month": how far a driver moved, as a director reads it. */
+export function changeText(c: Change, lang: Lang, unit?: { readonly nl: string; readonly en: string }): string {
+  const minus = "\u2212";
+  if (c.kind === "percent") return `${c.by.isNegative() ? minus : "+"}${c.by.abs().toFixed()}%`;
+  const plural = Math.abs(c.by) === 1 ? "" : lang === "nl" ? "en" : "s";
+  const u = unit ? ` ${unit[lang]}${plural}` : "";
+  return `${c.by < 0 ? minus : c.by > 0 ? "+" : "±"}${Math.abs(c.by)}${u}`;
+}
+
+/** "−10% / +10%" or "−1 / +1 maand" for a row of the tornado. */
+export function rowChange(r: SensitivityRow, lang: Lang): string {
+  const unit = DRIVERS[r.driver].unit;
+  if (r.lowChange.kind === "step" && r.highChange.kind === "step" && unit) {
+    const lo = changeText(r.lowChange, lang);
+    const hi = changeText(r.highChange, lang, unit);
+    return `${lo} / ${hi}`;
+  }
+  return `${changeText(r.lowChange, lang, unit)} / ${changeText(r.highChange, lang, unit)}`;
+}
+
+const valueText = (x: Dec | undefined): string => (x === undefined ? "" : fmtDecimal(x));
+
 export function sensitivityTable(sens: Sensitivity, lang: Lang): TextTable {
-  const pct = sens.fraction.times(100).toFixed();
+  const nl = lang === "nl";
   return {
     header: [
-      label("driver", lang), lang === "nl" ? "omschrijving" : "description",
-      `Δ ${label("endReserve", lang)} -${pct}%`, `Δ ${label("endReserve", lang)} +${pct}%`,
-      `Δ ${label("fundingNeed", lang)} -${pct}%`, `Δ ${label("fundingNeed", lang)} +${pct}%`,
+      label("driver", lang), nl ? "omschrijving" : "description", label("change", lang), `${label("value", lang)} ${label("low", lang)}`, `${label("value", lang)} ${label("high", lang)}`,
+      `Δ ${label("endReserve", lang)} ${label("low", lang)}`, `Δ ${label("endReserve", lang)} ${label("high", lang)}`,
+      `Δ ${label("fundingNeed", lang)} ${label("low", lang)}`, `Δ ${label("fundingNeed", lang)} ${label("high", lang)}`,
     ],
     rows: sens.rows.map((r) => [
-      r.driver, DRIVERS[r.driver][lang], m(r.endReserveLowDelta), m(r.endReserveHighDelta), m(r.fundingNeedLowDelta), m(r.fundingNeedHighDelta),
+      r.driver, DRIVERS[r.driver][lang], rowChange(r, lang), valueText(r.lowValue), valueText(r.highValue),
+      m(r.endReserveLowDelta), m(r.endReserveHighDelta), m(r.fundingNeedLowDelta), m(r.fundingNeedHighDelta),
     ]),
   };
 }

@@ -3,6 +3,7 @@
 // written `1.50` becomes Decimal("1.50") without ever being a JS float.
 import { z } from "zod";
 import { parseDecimal, type Dec } from "../domain/money.js";
+import type { McParam } from "../domain/scenario/types.js";
 
 /** A YAML number scalar kept as the text the user wrote. */
 export class ScenarioNumber {
@@ -67,6 +68,41 @@ export function integer(min = 0, max = 10_000) {
 /** A plain JS number for Monte Carlo parameters (a simulation, not money). */
 export function simNumber(b: Bounds = {}) {
   return decimal(b).transform((d) => d.toNumber());
+}
+
+const RELATIVE = /^([+-]?\d+(\.\d+)?)\s*%$/;
+
+/**
+ * A Monte Carlo parameter: a plain number (absolute) or a percentage relative
+ * to the scenario's own value ("-20%", "+20%"; "10%" for a spread). Floats: a
+ * simulation, not money.
+ */
+export function mcParam(b: { min?: number; relativeMin?: number } = {}) {
+  return z.any().transform((v, ctx): McParam => {
+    if (v instanceof ScenarioNumber) {
+      const d = parseDecimal(v.text);
+      if (!d) {
+        ctx.addIssue({ code: "custom", message: "expected a plain number such as 0.5, or a percentage of the scenario's value such as -20%" });
+        return z.NEVER;
+      }
+      if (b.min !== undefined && d.lessThan(b.min)) {
+        ctx.addIssue({ code: "custom", message: `must be at least ${b.min}` });
+        return z.NEVER;
+      }
+      return { kind: "abs", value: d.toNumber() };
+    }
+    const m = typeof v === "string" ? RELATIVE.exec(v.trim()) : null;
+    if (!m) {
+      ctx.addIssue({ code: "custom", message: "expected a plain number such as 0.5, or a percentage of the scenario's value such as -20% or +20%" });
+      return z.NEVER;
+    }
+    const pct = Number(m[1]);
+    if (b.relativeMin !== undefined && pct < b.relativeMin) {
+      ctx.addIssue({ code: "custom", message: `must be at least ${b.relativeMin}%` });
+      return z.NEVER;
+    }
+    return { kind: "rel", fraction: pct / 100 };
+  });
 }
 
 /** Text; a YAML number in a text field (`name: 2025`) is taken as written. */

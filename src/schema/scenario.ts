@@ -3,11 +3,11 @@
 import { z } from "zod";
 import { ZERO, sum, type Dec } from "../domain/money.js";
 import type { CostPrice } from "../domain/costprice/types.js";
-import { monthlyNetStaffCost } from "../domain/costprice/staff-cost.js";
+import { monthlyStaffCostParts } from "../domain/costprice/staff-cost.js";
 import { roundMoney } from "../domain/money.js";
 import { LINE_KINDS, STAFF_LINE, costLines, resolveLines } from "../domain/scenario/funding.js";
-import type { Distribution, Funder, Inflow, MonteCarloSpec, RandomDriver, Scenario, SeStaff, Step, Subsidy, VariableCost } from "../domain/scenario/types.js";
-import { byShape, decimal, fraction, integer, money, simNumber, text } from "./scenario-values.js";
+import type { Distribution, Funder, Inflow, McParam, MonteCarloSpec, RandomDriver, Scenario, SeStaff, Step, Subsidy, VariableCost } from "../domain/scenario/types.js";
+import { byShape, decimal, fraction, integer, mcParam, money, text } from "./scenario-values.js";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
 
@@ -51,12 +51,15 @@ const FunderRaw = z.strictObject({
 });
 
 const Dist = z.strictObject({
-  dist: z.enum(["fixed", "poisson", "normal", "uniform"], { error: "expected fixed, poisson, normal or uniform" }),
-  value: simNumber().optional(),
-  mean: simNumber({ min: "0" }).optional(),
-  sd: simNumber({ min: "0" }).optional(),
-  min: simNumber().optional(),
-  max: simNumber().optional(),
+  dist: z.enum(["fixed", "poisson", "normal", "uniform", "triangular"], { error: "expected fixed, poisson, normal, uniform or triangular" }),
+  value: mcParam().optional(),
+  mean: mcParam({ min: 0, relativeMin: -100 }).optional(),
+  sd: mcParam({ min: 0, relativeMin: 0 }).optional(),
+  min: mcParam().optional(),
+  max: mcParam().optional(),
+  low: mcParam().optional(),
+  mode: mcParam().optional(),
+  high: mcParam().optional(),
   per: z.enum(["run", "month"], { error: "expected run or month" }).optional(),
 });
 
@@ -102,31 +105,53 @@ export type SchemaProblem = { readonly path: readonly (string | number)[]; reado
 
 type DistRaw = z.output<typeof Dist>;
 
+/** The keys each distribution takes (anything else is an error, so a typo never passes silently). */
+const DIST_KEYS: Readonly<Record<DistRaw["dist"], readonly (keyof DistRaw)[]>> = {
+  fixed: ["value"],
+  poisson: ["mean"],
+  normal: ["mean", "sd", "min", "max"],
+  uniform: ["low", "high", "min", "max"],
+  triangular: ["low", "mode", "high"],
+};
+
 function toDistribution(d: DistRaw, path: (string | number)[], defaultPer: "run" | "month", out: SchemaProblem[]): RandomDriver | undefined {
+  const before = out.length;
+  for (const k of ["value", "mean", "sd", "min", "max", "low", "mode", "high"] as const)
+    if (d[k] !== undefined && !DIST_KEYS[d.dist].includes(k)) out.push({ path: [...path, k], message: `${d.dist} takes ${DIST_KEYS[d.dist].join(", ")}, not ${k}` });
   const need = (k: keyof DistRaw): boolean => {
     if (d[k] === undefined) out.push({ path: [...path, k], message: `required for ${d.dist}` });
     return d[k] !== undefined;
   };
+  const opt = <K extends string>(k: K, v: McParam | undefined) => (v !== undefined ? ({ [k]: v } as Record<K, McParam>) : {});
   let distribution: Distribution | undefined;
   switch (d.dist) {
     case "fixed":
-      if (need("value")) distribution = { dist: "fixed", value: d.value! };
+      distribution = { dist: "fixed", ...opt("value", d.value) };
       break;
     case "poisson":
-      if (need("mean")) distribution = { dist: "poisson", mean: d.mean! };
+      distribution = { dist: "poisson", ...opt("mean", d.mean) };
       break;
     case "normal":
-      if (need("mean") && need("sd"))
-        distribution = { dist: "normal", mean: d.mean!, sd: d.sd!, ...(d.min !== undefined ? { min: d.min } : {}), ...(d.max !== undefined ? { max: d.max } : {}) };
+      if (need("sd")) distribution = { dist: "normal", sd: d.sd!, ...opt("mean", d.mean), ...opt("min", d.min), ...opt("max", d.max) };
       break;
-    case "uniform":
-      if (need("min") && need("max")) {
-        if (d.max! < d.min!) out.push({ path: [...path, "max"], message: "must be at least min" });
-        else distribution = { dist: "uniform", min: d.min!, max: d.max! };
+    case "uniform": {
+      // low/high, or min/max as older files write them.
+      if ((d.low !== undefined || d.high !== undefined) && (d.min !== undefined || d.max !== undefined)) {
+        out.push({ path: [...path, "min"], message: "give low and high (or min and max), not both" });
+        break;
       }
+      const low = d.low ?? d.min;
+      const high = d.high ?? d.max;
+      if (low === undefined) out.push({ path: [...path, "low"], message: "required for uniform" });
+      if (high === undefined) out.push({ path: [...path, "high"], message: "required for uniform" });
+      if (low !== undefined && high !== undefined) distribution = { dist: "uniform", low, high };
+      break;
+    }
+    case "triangular":
+      if (need("low") && need("high")) distribution = { dist: "triangular", low: d.low!, high: d.high!, ...opt("mode", d.mode) };
       break;
   }
-  return distribution ? { distribution, per: d.per ?? defaultPer } : undefined;
+  return distribution && out.length === before ? { distribution, per: d.per ?? defaultPer } : undefined;
 }
 
 /** A cost-price file named by `se_staff.costprice`, read by the caller (the schema stays free of disk access). */
@@ -290,9 +315,12 @@ export function scenarioFromRaw(
           message: `se_partners ${missing.map((m) => `"${m}"`).join(", ")} not in the cost-price file (it has ${known.map((k) => `"${k}"`).join(", ")})`,
         });
       else {
+        // Gross cost and the file's subsidies each rounded to cents a month, kept apart (issue 14).
         const years = Math.ceil(r.months / 12);
-        const monthlyByYear = Array.from({ length: years }, (_, y) => r.se_partners.map((p) => roundMoney(monthlyNetStaffCost(costPrice.costPrice, p, y), "half-away-from-zero")));
-        seStaff = { ftePerPartner: ZERO, yearlyCostPerFte: ZERO, indexation: ZERO, costPrice: { file: costPrice.file, monthlyByYear } };
+        const parts = Array.from({ length: years }, (_, y) => r.se_partners.map((p) => monthlyStaffCostParts(costPrice.costPrice, p, y)));
+        const grossByYear = parts.map((y) => y.map((x) => roundMoney(x.gross, "half-away-from-zero")));
+        const subsidyByYear = parts.map((y) => y.map((x) => roundMoney(x.subsidies, "half-away-from-zero")));
+        seStaff = { ftePerPartner: ZERO, yearlyCostPerFte: ZERO, indexation: ZERO, costPrice: { file: costPrice.file, grossByYear, subsidyByYear } };
       }
     }
   } else {

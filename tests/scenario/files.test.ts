@@ -27,8 +27,18 @@ describe("shipped scenarios", () => {
   it("base carries its source comments as notes", async () => {
     const s = (await load("scenarios/base.yaml")).scenario;
     expect(s.notes?.["benefit_share"]).toContain("70% van de voordelen");
-    expect(s.notes?.["inflow"]).toContain("140 kandidaten");
+    expect(s.notes?.["inflow"]).toContain("140 voorgestelde kandidaten");
   });
+
+  it.each(["base", "pessimistic", "optimistic", "no-subsidy", "funding-mix", "costprice-funding"])(
+    "%s: its source notes cite documents by name, never files outside the project (they end up in the workbook)",
+    async (name) => {
+      const s = (await load(`scenarios/${name}.yaml`)).scenario;
+      const notes = Object.values(s.notes ?? {});
+      expect(notes.length).toBeGreaterThan(0);
+      for (const n of notes) expect(n).not.toMatch(/domain(\.md)?\s*§|\bseed \d{3}|shared\/|research\/|\.\.\/shared/);
+    },
+  );
 
   it("no-subsidy replaces the subsidy list (lists are replaced, not merged)", async () => {
     const s = (await load("scenarios/no-subsidy.yaml")).scenario;

@@ -4,7 +4,7 @@
 import { describe, expect, it } from "vitest";
 import { readCostPriceFile } from "../../src/adapters/costprice-file.js";
 import { loadScenarioFile } from "../../src/adapters/scenario-file.js";
-import { monthlyNetStaffCost } from "../../src/domain/costprice/index.js";
+import { monthlyNetStaffCost, monthlyStaffCostParts } from "../../src/domain/costprice/index.js";
 import { formatIssue } from "../../src/domain/issues.js";
 import { roundMoney, sum } from "../../src/domain/money.js";
 import { fundingFigures } from "../../src/domain/scenario/funding-figures.js";
@@ -35,8 +35,8 @@ describe("scenarios/funding-mix.yaml", () => {
     ]);
     const advice = s.funding![2]!;
     expect([advice.basis.kind === "rate" && advice.basis.rate.toFixed(), advice.cap?.toFixed(2)]).toEqual(["0.5", "10000.00"]);
-    expect(s.notes?.["funding.2.name"]).toContain("seed 004");
-    expect(s.notes?.["funding.0.months"]).toContain("domain §4");
+    expect(s.notes?.["funding.2.name"]).toContain("premie managementadvies");
+    expect(s.notes?.["funding.0.months"]).toContain("beginfase te overbruggen");
     expect(s.variableCosts!.map((v) => [v.name, v.per, v.amount.toFixed(2)])).toEqual([
       ["intake en screening", "candidate", "120.00"],
       ["nazorg op de werkvloer", "worker", "35.00"],
@@ -59,16 +59,23 @@ describe("scenarios/funding-mix.yaml", () => {
 });
 
 describe("SE staff cost from a cost-price file", () => {
-  it("feeds each partner's monthly net staff cost through, per year, path relative to the file that names it", async () => {
+  it("feeds each partner's monthly gross staff cost and the file's subsidies on it through apart, per year, path relative to the file that names it", async () => {
     const s = await load(`${F}/funding-costprice.yaml`);
     const cp = await readCostPriceFile("fixtures/costprice.yaml");
     if (!cp.ok) throw new Error("fixtures/costprice.yaml does not load");
-    const expected = (year: number) => s.sePartners.map((name) => roundMoney(monthlyNetStaffCost(cp.value, name, year), "half-away-from-zero"));
+    const part = (year: number, k: "gross" | "subsidies") => s.sePartners.map((name) => roundMoney(monthlyStaffCostParts(cp.value, name, year)[k], "half-away-from-zero"));
+    const expected = (year: number) => part(year, "gross");
     const p = project(s);
     // Month 1 is year 0, month 13 year 1, month 60 year 4.
     expect(p.rows[0]!.staffCost.toFixed(2)).toBe(sum(expected(0)).toFixed(2));
     expect(p.rows[12]!.staffCost.toFixed(2)).toBe(sum(expected(1)).toFixed(2));
     expect(p.rows[59]!.staffCost.toFixed(2)).toBe(sum(expected(4)).toFixed(2));
+    // No hidden subsidies (issue 14): the file's subsidies are subsidies of the projection, month by month.
+    expect(p.rows.map((r) => r.costPriceSubsidy.toFixed(2))).toEqual(p.rows.map((_, i) => sum(part(Math.floor(i / 12), "subsidies")).toFixed(2)));
+    expect(p.rows[0]!.costPriceSubsidy.greaterThan(0)).toBe(true);
+    // Gross − subsidies is the net staff cost of the file, to the cent per partner and month (each part rounded apart).
+    const net = (y: number) => s.sePartners.map((name) => monthlyNetStaffCost(cp.value, name, y));
+    s.sePartners.forEach((_, i) => expect(expected(0)[i]!.minus(part(0, "subsidies")[i]!).minus(net(0)[i]!).abs().lessThanOrEqualTo("0.01")).toBe(true));
     // Not the flat FTE × cost of base.yaml (4 × 0.5 × 60,000 / 12 = 10,000.00).
     expect(p.rows[0]!.staffCost.toFixed(2)).not.toBe("10000.00");
     // Each SE partner carries its own cost-price figure over the 60 months.
@@ -101,7 +108,7 @@ describe("bad funding sections", () => {
   it("reports every meaning problem at once", async () => {
     expect(await problems(`${F}/funding-bad-meaning.yaml`)).toEqual([
       `${F}/funding-bad-meaning.yaml:3:5: variable_costs.0: give per_candidate (per entering candidate) or per_worker_month (per active worker a month), one of the two`,
-      `scenarios/base.yaml:54:3: subsidies: give subsidies or funding, not both (funding replaces subsidies: write subsidies: [] when you extend a file that has them)`,
+      `scenarios/base.yaml:57:3: subsidies: give subsidies or funding, not both (funding replaces subsidies: write subsidies: [] when you extend a file that has them)`,
       `${F}/funding-bad-meaning.yaml:4:13: variable_costs.1.name: "IT-platform" is also the name of a line in investments; funding needs distinct cost line names (got "IT-platform")`,
       `${F}/funding-bad-meaning.yaml:6:22: funding.0.of: "staff_costs" is not a cost line (use staff_cost, investments, running_costs, variable_costs, all or the name of an investment, running cost or variable cost) (got "staff_costs")`,
       `${F}/funding-bad-meaning.yaml:7:5: funding.1: give rate (a share of each line) or amount (per month), one of the two`,

@@ -78,7 +78,10 @@ describe("allocation of one month", () => {
       const f = r.funding!;
       expect(m(sum([...f.funderTotals, f.projectTotal]))).toBe(m(r.costs));
       expect(m(f.covered.plus(f.gap))).toBe(m(f.projectTotal));
-      expect(m(r.subsidies)).toBe(m(sum(f.funderTotals)));
+      // Own contributions are cash from the partners: beside the subsidies, not in them (issue 14).
+      expect(m(r.subsidies)).toBe(m(sum(f.funderTotals.filter((_, i) => !s.funding![i]!.own))));
+      expect(m(r.ownContributions)).toBe(m(f.funderTotals[2]!));
+      expect(m(r.result)).toBe(m(r.revenue.minus(r.costs).plus(r.subsidies).plus(r.ownContributions)));
     }
   });
 });
@@ -232,7 +235,7 @@ describe("Monte Carlo with variable cost lines", () => {
     const l = await loadScenarioFile("scenarios/funding-mix.yaml");
     if (!l.ok) throw new Error("load failed");
     const s = l.value.scenario;
-    const fixed = (v: string) => ({ distribution: { dist: "fixed" as const, value: Number(v) }, per: "run" as const });
+    const fixed = (v: string) => ({ distribution: { dist: "fixed" as const, value: { kind: "abs" as const, value: Number(v) } }, per: "run" as const });
     for (const inflow of ["8", "12"]) {
       const zero = { ...s, monteCarlo: { inflow: fixed(inflow), placementRate: fixed("0.5"), monthlyDropout: fixed("0.08"), hoursPerWeek: fixed("30") } };
       // The exact run at that inflow (the funders in it pay no variable line at a rate, so the float engine's fixed funding is exact here).

@@ -1,6 +1,6 @@
 // Monte Carlo: reproducible bytes for a seed, and zero variance reproduces the exact run.
 import { describe, expect, it } from "vitest";
-import { BLOCK_SIZE, monteCarlo, simulateBlock, summarise } from "../../src/domain/scenario/montecarlo.js";
+import { BLOCK_SIZE, compileSpec, monteCarlo, simulateBlock, summarise } from "../../src/domain/scenario/montecarlo.js";
 import { compileFloatModel } from "../../src/domain/scenario/float-engine.js";
 import { project } from "../../src/domain/scenario/project.js";
 import { draw, makeRng, poisson } from "../../src/domain/scenario/prng.js";
@@ -11,7 +11,7 @@ import { tiny } from "./make.js";
 describe("Monte Carlo", () => {
   it("same seed, same JSON bytes; another seed, other numbers", async () => {
     const run = async (seed: string) => {
-      const r = await scenarioMonteCarlo("scenarios/base.yaml", { lang: "nl", json: true, runs: "2000", seed });
+      const r = await scenarioMonteCarlo("scenarios/base.yaml", { lang: "nl", json: true, runs: "2000", seed, overrides: { openingReserve: "50000" } });
       if (!r.ok) throw new Error("load failed");
       return r.stdout;
     };
@@ -36,7 +36,7 @@ describe("Monte Carlo", () => {
     const l = await loadScenarioFile("scenarios/base.yaml");
     if (!l.ok) throw new Error("load failed");
     const s = l.value.scenario;
-    const fixed = (v: string) => ({ distribution: { dist: "fixed" as const, value: Number(v) }, per: "run" as const });
+    const fixed = (v: string) => ({ distribution: { dist: "fixed" as const, value: { kind: "abs" as const, value: Number(v) } }, per: "run" as const });
     const zero = { ...s, monteCarlo: { inflow: fixed("8"), placementRate: fixed("0.5"), monthlyDropout: fixed("0.08"), hoursPerWeek: fixed("30") } };
     const exact = project(zero, { detail: false });
     const mc = monteCarlo(zero, exact, 50, 3);
@@ -52,17 +52,18 @@ describe("Monte Carlo", () => {
   });
 
   it("runs are simulated in fixed seeded blocks: blocks computed in any order give the same result", () => {
-    const s = tiny({ months: 12, monteCarlo: { inflow: { distribution: { dist: "poisson", mean: 10 }, per: "month" } } });
+    const s = tiny({ months: 12, monteCarlo: { inflow: { distribution: { dist: "poisson" }, per: "month" } } });
     const exact = project(s, { detail: false });
     const runs = 2 * BLOCK_SIZE + 100;
     const whole = monteCarlo(s, exact, runs, 9);
     const m = compileFloatModel(s, exact);
+    const spec = compileSpec(s, m);
     const reserves = new Float64Array(runs * 12);
     // Last block first, as a second worker thread might finish it.
     for (const b of [2, 0, 1]) {
       const first = b * BLOCK_SIZE;
       const count = Math.min(BLOCK_SIZE, runs - first);
-      simulateBlock(m, s.monteCarlo!, 9, b, count, reserves.subarray(first * 12, (first + count) * 12));
+      simulateBlock(m, spec, 9, b, count, reserves.subarray(first * 12, (first + count) * 12));
     }
     const again = summarise(reserves, runs, 12, m.openingReserve, 9);
     expect(Array.from(again.reserveP50)).toEqual(Array.from(whole.reserveP50));
@@ -73,13 +74,17 @@ describe("Monte Carlo", () => {
     const rng = makeRng(5);
     let sp = 0;
     let su = 0;
+    let st = 0;
     const n = 20000;
     for (let i = 0; i < n; i++) {
       sp += poisson(rng, 8);
       su += draw(rng, { dist: "uniform", min: 0.05, max: 0.12 });
+      st += draw(rng, { dist: "triangular", low: 0.05, mode: 0.08, high: 0.12 });
     }
     expect(sp / n).toBeGreaterThan(7.9);
     expect(sp / n).toBeLessThan(8.1);
     expect(su / n).toBeCloseTo(0.085, 2);
+    // A triangular distribution's mean is (low + mode + high) / 3.
+    expect(st / n).toBeCloseTo(0.25 / 3, 3);
   });
 });

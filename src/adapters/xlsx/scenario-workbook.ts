@@ -14,6 +14,7 @@ import type { Projection } from "../../domain/scenario/project.js";
 import type { Sensitivity } from "../../domain/scenario/sensitivity.js";
 import type { Scenario } from "../../domain/scenario/types.js";
 import { label, type Lang } from "../../report/scenario-labels.js";
+import type { RunInfo } from "../../report/scenario-run.js";
 import { setFormula, setMoney, setNumber, setupSheet, styleHeaderRow } from "./cells.js";
 import type { ChartSpec } from "./charts.js";
 import { toDeterministicXlsx } from "./deterministic.js";
@@ -26,6 +27,7 @@ export type ScenarioWorkbookInput = {
   readonly projection: Projection;
   readonly figures: KeyFigures;
   readonly lang: Lang;
+  readonly run?: RunInfo;
   readonly sensitivity?: Sensitivity;
   readonly grid?: Grid;
   readonly monteCarlo?: MonteCarloResult;
@@ -178,7 +180,7 @@ function assumptionsSheet(wb: ExcelJS.Workbook, s: Scenario, lang: Lang, name: s
       "staffcp",
       nl ? `Personeelskost SE per maand uit het kostprijsbestand ${cp.file}` : `SE staff cost per month from the cost-price file ${cp.file}`,
       [nl ? "jaar" : "year", ...s.sePartners, nl ? "totaal" : "total"],
-      cp.monthlyByYear.map((y, i) => [i + 1, ...y, y.reduce((a, b) => a.plus(b))]),
+      cp.grossByYear.map((y, i) => [i + 1, ...y, y.reduce((a, b) => a.plus(b))]),
       [FMT.int, ...s.sePartners.map(() => FMT.eur), FMT.eur],
       "se_staff.costprice",
     );
@@ -273,7 +275,7 @@ function projectionSheet(wb: ExcelJS.Workbook, s: Scenario, p: Projection, a: As
     const benefitCells = s.benefits.map((_, bi) => at(`benefit${bi}`));
     setFormula(c("benefitFee"), benefitCells.length ? `ROUND(${a.benefit_share}*(${benefitCells.join("+")}),2)` : "0", m.benefitFee, FMT.eur);
     setFormula(c("revenue"), `${at("fees")}+${at("benefitFee")}`, m.revenue, FMT.eur);
-    const cpYears = s.seStaff.costPrice?.monthlyByYear.length;
+    const cpYears = s.seStaff.costPrice?.grossByYear.length;
     if (cpYears !== undefined)
       setFormula(c("staffCost"), `INDEX(${a[`staffcp.${s.sePartners.length + 1}`]},MIN(INT((${A(r)}-1)/12)+1,${cpYears}))`, m.staffCost, FMT.eur);
     else setFormula(c("staffCost"), `ROUND(${a.fte_per_partner}*${a.yearly_cost_per_fte}*(1+${a.indexation})^INT((${A(r)}-1)/12)/12,2)*${a.se_partners}`, m.staffCost, FMT.eur);

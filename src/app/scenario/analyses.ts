@@ -1,9 +1,10 @@
 // `scenario solve | sensitivity | grid | compare`: goal seek, tornado, two-driver
 // grid and side-by-side key figures, each as text or JSON plus CSV/JSON files.
+// Every command reads the file with the same overrides (--set, --opening-reserve).
 import { error, type Issue } from "../../domain/issues.js";
-import { fmtDecimal, fmtMoney } from "../../domain/money.js";
-import { DRIVERS } from "../../domain/scenario/drivers.js";
-import { keyFigures } from "../../domain/scenario/figures.js";
+import { D, fmtDecimal, fmtMoney, type Dec } from "../../domain/money.js";
+import { DRIVERS, setDriver } from "../../domain/scenario/drivers.js";
+import { keyFigures, leastOpeningReserve } from "../../domain/scenario/figures.js";
 import type { Scenario } from "../../domain/scenario/types.js";
 import { countCells, type Range } from "../../domain/scenario/grid.js";
 import { gridOnCores } from "./parallel-grid.js";
@@ -11,9 +12,9 @@ import { project } from "../../domain/scenario/project.js";
 import { sensitivity } from "../../domain/scenario/sensitivity.js";
 import { SOLVE_BOUNDS, solve, type Goal, type SolveFor } from "../../domain/scenario/solve.js";
 import { figuresJson, toJsonText } from "../../report/scenario-json.js";
-import { compareTable, figuresTable, gridLongTable, gridTable, renderTableCsv, renderTableText, sensitivityTable } from "../../report/scenario-tables.js";
+import { compareTable, figuresTable, gridLongTable, gridTable, renderTableCsv, renderTableText, rowChange, sensitivityTable } from "../../report/scenario-tables.js";
 import { load, parseDecOption, parseRange } from "./load.js";
-import { scenarioWorkbookFile } from "./workbook.js";
+import { runInfo, scenarioWorkbookFile } from "./workbook.js";
 import { slug, writeOutputs, type Answer, type ScenarioOptions } from "./outputs.js";
 
 export type SolveOptions = ScenarioOptions & {
@@ -21,38 +22,80 @@ export type SolveOptions = ScenarioOptions & {
   readonly targetEndReserve?: string;
   readonly min?: string;
   readonly max?: string;
-  /** What-if starting capital: replaces the file's opening_reserve. */
-  readonly openingReserve?: string;
+  /** The inflow at which a "not feasible" answer computes the least opening reserve (default: the scenario's own). */
+  readonly inflow?: string;
 };
 
-/** Apply --opening-reserve (money, cents) to a loaded scenario. */
-function withOpening(s: Scenario, text: string | undefined, issues: Issue[]): Scenario {
-  if (text === undefined) return s;
-  const d = parseDecOption(text, "--opening-reserve", issues);
-  if (d && d.decimalPlaces() > 2) issues.push(error("bad-option", "an amount has at most 2 decimals", { subject: "--opening-reserve", found: text }));
-  return d ? { ...s, openingReserve: d } : s;
-}
-
 const SOLVABLE: readonly SolveFor[] = ["inflow", "placement_rate", "fee"];
+const overridesJson = (applied: Readonly<Record<string, string>>) => (Object.keys(applied).length > 0 ? { overrides: applied } : {});
+
+/** `--for opening-reserve`: the least opening reserve, computed from the projection (results do not depend on it). */
+function solveOpening(s: Scenario, target: Dec | undefined, o: SolveOptions, applied: Readonly<Record<string, string>>): { json: object; line: string; figures: ReturnType<typeof keyFigures> } {
+  const nl = o.lang === "nl";
+  const p = project(s, { detail: false });
+  const least = leastOpeningReserve(p);
+  const end = p.rows[p.rows.length - 1]!.cumulativeResult;
+  const amount = target !== undefined ? D.max(0, target.minus(end)) : least.amount;
+  const figures = keyFigures(project({ ...s, openingReserve: amount }, { detail: false }));
+  const goal = target !== undefined ? (nl ? `de eindreserve minstens ${fmtMoney(target)} is` : `the end reserve is at least ${fmtMoney(target)}`) : nl ? "de reserve nooit onder nul gaat" : "the reserve never goes below zero";
+  const line = `${nl ? "Kleinste beginreserve waarvoor" : "Least opening reserve for which"} ${goal}: ${fmtMoney(amount)}` +
+    (target === undefined ? ` (${nl ? "laagste punt in maand" : "lowest point in month"} ${least.month}, ${p.rows[least.month - 1]!.label})` : "");
+  const json = {
+    scenario: s.name,
+    ...overridesJson(applied),
+    for: "opening_reserve",
+    goal: target !== undefined ? `end reserve at least ${fmtMoney(target)}` : "reserve never below zero",
+    status: "found",
+    value: fmtMoney(amount),
+    rule: "results do not depend on the reserve: reserve = opening reserve + cumulative result, so the least opening reserve is max(0, −lowest cumulative result) (or target − cumulative result at the end)",
+    keyFigures: figuresJson(figures),
+  };
+  return { json, line, figures };
+}
 
 export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answer> {
   const issues: Issue[] = [];
-  const driver = o.for.replace(/-/g, "_") as SolveFor;
-  if (!SOLVABLE.includes(driver)) issues.push(error("bad-option", "can solve for inflow, placement-rate or fee", { subject: "--for", found: o.for }));
+  const wanted = o.for.replace(/-/g, "_");
+  const isOpening = wanted === "opening_reserve";
+  const driver = (isOpening ? "inflow" : wanted) as SolveFor;
+  if (!isOpening && !SOLVABLE.includes(driver)) issues.push(error("bad-option", "can solve for inflow, placement-rate, fee or opening-reserve", { subject: "--for", found: o.for }));
   const target = o.targetEndReserve !== undefined ? parseDecOption(o.targetEndReserve, "--target-end-reserve", issues) : undefined;
   const def = SOLVABLE.includes(driver) ? SOLVE_BOUNDS[driver] : SOLVE_BOUNDS.inflow;
   const lo = o.min !== undefined ? parseDecOption(o.min, "--min", issues, { min: "0" }) : def[0];
   const hi = o.max !== undefined ? parseDecOption(o.max, "--max", issues, { min: "0" }) : def[1];
-  const l = await load(file);
+  const statedInflow = o.inflow !== undefined ? parseDecOption(o.inflow, "--inflow", issues, { min: "0" }) : undefined;
+  const l = await load(file, o.overrides);
   if (!l.ok) issues.push(...l.issues);
-  const s = l.ok ? withOpening(l.scenario, o.openingReserve, issues) : undefined;
-  if (issues.length > 0 || !s || !lo || !hi) return { ok: false, issues };
+  if (issues.length > 0 || !l.ok || !lo || !hi) return { ok: false, issues };
+  const s = l.scenario;
+  const name = slug(s.name);
+  if (isOpening) {
+    const r = solveOpening(s, target, o, l.applied);
+    const table = figuresTable(r.figures, o.lang);
+    const written = await writeOutputs(o.outDir, [
+      { name: `scenario-${name}-solve-opening_reserve.json`, data: toJsonText(r.json) },
+      { name: `scenario-${name}-solve-opening_reserve.csv`, data: renderTableCsv(table) },
+    ]);
+    if (o.json) return { ok: true, stdout: toJsonText(r.json), written };
+    return { ok: true, stdout: `${r.line}\n\n${renderTableText(table)}`, written };
+  }
   const goal: Goal = target !== undefined ? { kind: "end-reserve", target } : { kind: "never-negative" };
   const r = solve(s, driver, goal, [lo, hi]);
   const goalText = goal.kind === "never-negative" ? "reserve never below zero" : `end reserve at least ${fmtMoney(goal.target.toDecimalPlaces(2))}`;
   const goalNl = goal.kind === "never-negative" ? "de reserve nooit onder nul gaat" : `de eindreserve minstens ${fmtMoney(goal.target.toDecimalPlaces(2))} is`;
+  const nl = o.lang === "nl";
+  // Not feasible: the least opening reserve at a stated inflow (--inflow, or the scenario's own), computed.
+  let hint: { inflow: string; from: "--inflow" | "scenario"; leastOpeningReserve: string; month: number; period: string } | undefined;
+  if (r.status === "not-feasible" && goal.kind === "never-negative") {
+    const at = statedInflow !== undefined ? setDriver(s, "inflow", statedInflow) : s;
+    const p = project(at, { detail: false });
+    const least = leastOpeningReserve(p);
+    const inflowText = statedInflow !== undefined ? fmtDecimal(statedInflow) : DRIVERS.inflow.get!(s) !== undefined ? fmtDecimal(DRIVERS.inflow.get!(s)!) : nl ? "die van het scenario" : "the scenario's";
+    hint = { inflow: inflowText, from: statedInflow !== undefined ? "--inflow" : "scenario", leastOpeningReserve: fmtMoney(least.amount), month: least.month, period: p.rows[least.month - 1]!.label };
+  }
   const json = {
     scenario: s.name,
+    ...overridesJson(l.applied),
     for: driver,
     goal: goalText,
     bounds: [fmtDecimal(lo), fmtDecimal(hi)],
@@ -60,24 +103,39 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
     ...(r.status === "found"
       ? { value: fmtDecimal(r.value), step: fmtDecimal(r.step), keyFigures: figuresJson(r.figures), ...(r.below ? { oneStepBelow: figuresJson(r.below) } : {}) }
       : { atUpperBound: figuresJson(r.atHi) }),
+    ...(hint
+      ? {
+          leastOpeningReserve: {
+            inflow: hint.inflow,
+            inflowFrom: hint.from,
+            amount: hint.leastOpeningReserve,
+            lowestMonth: hint.month,
+            rule: "reserve = opening reserve + cumulative result, so the least opening reserve is max(0, −lowest cumulative result) at that inflow",
+          },
+        }
+      : {}),
     evaluations: r.evaluations,
   };
-  const nl = o.lang === "nl";
   const what = DRIVERS[driver][o.lang];
   const goalShown = nl ? goalNl : goalText;
-  const line =
-    r.status === "found"
-      ? `${nl ? "Kleinste" : "Least"} ${what} ${nl ? "waarvoor" : "for which"} ${goalShown}: ${fmtDecimal(r.value)} (${nl ? "stap" : "step"} ${fmtDecimal(r.step)})`
-      : `${nl ? "niet haalbaar binnen" : "not feasible within"} [${fmtDecimal(lo)}, ${fmtDecimal(hi)}] (${what}, ${goalShown})` +
-        (goal.kind === "never-negative"
-          ? nl
-            ? `\nZelfs bij ${fmtDecimal(hi)} zakt de reserve tot ${fmtMoney(r.atHi.lowestReserve)} in maand ${r.atHi.lowestReserveMonth}: die startfase vraagt financiering (probeer --opening-reserve ${fmtMoney(r.atHi.fundingNeed)}).`
-            : `\nEven at ${fmtDecimal(hi)} the reserve falls to ${fmtMoney(r.atHi.lowestReserve)} in month ${r.atHi.lowestReserveMonth}: that start phase needs funding (try --opening-reserve ${fmtMoney(r.atHi.fundingNeed)}).`
-          : "");
+  let line: string;
+  if (r.status === "found") line = `${nl ? "Kleinste" : "Least"} ${what} ${nl ? "waarvoor" : "for which"} ${goalShown}: ${fmtDecimal(r.value)} (${nl ? "stap" : "step"} ${fmtDecimal(r.step)})`;
+  else {
+    line = `${nl ? "niet haalbaar binnen" : "not feasible within"} [${fmtDecimal(lo)}, ${fmtDecimal(hi)}] (${what}, ${goalShown})`;
+    if (hint) {
+      const atText =
+        hint.from === "--inflow"
+          ? nl ? `Bij een instroom van ${hint.inflow} per maand` : `At an inflow of ${hint.inflow} a month`
+          : nl ? `Bij de instroom van het scenario (${hint.inflow} per maand)` : `At the scenario's inflow (${hint.inflow} a month)`;
+      line += nl
+        ? `\n${atText} is een beginreserve van minstens ${hint.leastOpeningReserve} nodig (laagste punt in maand ${hint.month}, ${hint.period}): probeer --opening-reserve ${hint.leastOpeningReserve}.`
+        : `\n${atText} the opening reserve must be at least ${hint.leastOpeningReserve} (lowest point in month ${hint.month}, ${hint.period}): try --opening-reserve ${hint.leastOpeningReserve}.`;
+    }
+  }
   const table = r.status === "found" ? figuresTable(r.figures, o.lang) : figuresTable(r.atHi, o.lang);
   const written = await writeOutputs(o.outDir, [
-    { name: `scenario-${slug(s.name)}-solve-${driver}.json`, data: toJsonText(json) },
-    { name: `scenario-${slug(s.name)}-solve-${driver}.csv`, data: renderTableCsv(table) },
+    { name: `scenario-${name}-solve-${driver}.json`, data: toJsonText(json) },
+    { name: `scenario-${name}-solve-${driver}.csv`, data: renderTableCsv(table) },
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   return { ok: true, stdout: `${line}\n\n${renderTableText(table)}`, written };
@@ -87,52 +145,66 @@ export async function scenarioSensitivity(file: string, o: ScenarioOptions & { r
   const issues: Issue[] = [];
   const pct = parseDecOption(o.percent, "--percent", issues, { min: "0" });
   if (pct && pct.greaterThanOrEqualTo(100)) issues.push(error("bad-option", "must be below 100", { subject: "--percent", found: o.percent }));
-  const l = await load(file);
+  const l = await load(file, o.overrides);
   if (!l.ok) issues.push(...l.issues);
   if (issues.length > 0 || !l.ok || !pct) return { ok: false, issues };
   const s = l.scenario;
   const sens = sensitivity(s, pct.div(100));
   const table = sensitivityTable(sens, o.lang);
+  const val = (x: Dec | undefined) => (x === undefined ? null : fmtDecimal(x));
   const json = {
     scenario: s.name,
+    ...overridesJson(l.applied),
     percent: fmtDecimal(pct),
+    rule: "each driver ±percent of itself; a whole-number driver (months to placement) ±1 step",
     base: figuresJson(sens.base),
     drivers: sens.rows.map((r) => ({
       driver: r.driver,
       label: DRIVERS[r.driver].en,
-      low: { endReserve: fmtMoney(r.low.endReserve), fundingNeed: fmtMoney(r.low.fundingNeed), feasible: r.low.feasible },
-      high: { endReserve: fmtMoney(r.high.endReserve), fundingNeed: fmtMoney(r.high.fundingNeed), feasible: r.high.feasible },
+      change: rowChange(r, "en").replace(/\u2212/g, "-"),
+      low: { value: val(r.lowValue), endReserve: fmtMoney(r.low.endReserve), fundingNeed: fmtMoney(r.low.fundingNeed), feasible: r.low.feasible },
+      high: { value: val(r.highValue), endReserve: fmtMoney(r.high.endReserve), fundingNeed: fmtMoney(r.high.fundingNeed), feasible: r.high.feasible },
       endReserveLowDelta: fmtMoney(r.endReserveLowDelta),
       endReserveHighDelta: fmtMoney(r.endReserveHighDelta),
       fundingNeedLowDelta: fmtMoney(r.fundingNeedLowDelta),
       fundingNeedHighDelta: fmtMoney(r.fundingNeedHighDelta),
     })),
   };
+  const run = o.outDir ? await runInfo("sensitivity", s, l.files, l.applied, [["percent", fmtDecimal(pct)]]) : undefined;
   const written = await writeOutputs(o.outDir, [
     { name: `scenario-${slug(s.name)}-sensitivity.json`, data: toJsonText(json) },
     { name: `scenario-${slug(s.name)}-sensitivity.csv`, data: renderTableCsv(table) },
-    ...(o.outDir ? [await scenarioWorkbookFile(s, { lang: o.lang, sensitivity: sens })] : []),
+    ...(run ? [await scenarioWorkbookFile(s, { lang: o.lang, run, sensitivity: sens })] : []),
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   const nl = o.lang === "nl";
-  const head = `${nl ? "Gevoeligheid" : "Sensitivity"} ±${fmtDecimal(pct)}% — ${nl ? "basis eindreserve" : "base end reserve"} ${fmtMoney(sens.base.endReserve)}, ${nl ? "financieringsbehoefte" : "funding need"} ${fmtMoney(sens.base.fundingNeed)}`;
+  const head =
+    `${nl ? "Gevoeligheid" : "Sensitivity"} ±${fmtDecimal(pct)}% (${nl ? "hele getallen: ±1 stap" : "whole numbers: ±1 step"}) — ` +
+    `${nl ? "basis eindreserve" : "base end reserve"} ${fmtMoney(sens.base.endReserve)}, ${nl ? "financieringsbehoefte" : "funding need"} ${fmtMoney(sens.base.fundingNeed)}`;
   return { ok: true, stdout: `${head}\n\n${renderTableText(table)}`, written };
 }
 
-export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly x: string; readonly y: string; readonly openingReserve?: string }): Promise<Answer> {
+export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly x: string; readonly y: string }): Promise<Answer> {
   const issues: Issue[] = [];
   const x = parseRange(o.x, "--x", issues);
   const y = parseRange(o.y, "--y", issues);
   if (x && y && x.driver === y.driver) issues.push(error("bad-option", "--x and --y need two different drivers", { subject: "--y", found: o.y }));
   if (x && y && countCells(x, y) > 10_000) issues.push(error("bad-option", "at most 10,000 cells", { subject: "--x/--y" }));
-  const l = await load(file);
+  const l = await load(file, o.overrides);
   if (!l.ok) issues.push(...l.issues);
-  const s = l.ok ? withOpening(l.scenario, o.openingReserve, issues) : undefined;
-  if (issues.length > 0 || !s || !x || !y) return { ok: false, issues };
+  const s = l.ok ? l.scenario : undefined;
+  if (s)
+    for (const [r, opt] of [[x, "--x"], [y, "--y"]] as const) {
+      const why = r ? DRIVERS[r.driver].notSettable?.(s) : undefined;
+      if (why) issues.push(error("bad-option", why, { subject: opt, found: r!.driver }));
+    }
+  if (issues.length > 0 || !l.ok || !s || !x || !y) return { ok: false, issues };
   const g = await gridOnCores(s, x, y);
   const range = (r: Range) => ({ driver: r.driver, from: fmtDecimal(r.from), to: fmtDecimal(r.to), step: fmtDecimal(r.step) });
   const json = {
     scenario: s.name,
+    ...overridesJson(l.applied),
+    openingReserve: fmtMoney(s.openingReserve),
     x: range(x),
     y: range(y),
     cells: g.ys.flatMap((vy, iy) =>
@@ -142,28 +214,36 @@ export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly
       }),
     ),
   };
+  const rangeText = (r: Range) => `${r.driver}=${fmtDecimal(r.from)}:${fmtDecimal(r.to)}:${fmtDecimal(r.step)}`;
+  const run = o.outDir ? await runInfo("grid", s, l.files, l.applied, [["x", rangeText(x)], ["y", rangeText(y)]]) : undefined;
   const written = await writeOutputs(o.outDir, [
     { name: `scenario-${slug(s.name)}-grid.json`, data: toJsonText(json) },
     { name: `scenario-${slug(s.name)}-grid.csv`, data: renderTableCsv(gridLongTable(g, o.lang)) },
-    ...(o.outDir ? [await scenarioWorkbookFile(s, { lang: o.lang, grid: g })] : []),
+    ...(run ? [await scenarioWorkbookFile(s, { lang: o.lang, run, grid: g })] : []),
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   const nl = o.lang === "nl";
-  const head = nl ? "Eindreserve per combinatie (* = reserve gaat onder nul)" : "End reserve per combination (* = reserve goes below zero)";
+  const head = nl
+    ? `Eindreserve per combinatie (* = reserve gaat onder nul; beginreserve ${fmtMoney(s.openingReserve)})`
+    : `End reserve per combination (* = reserve goes below zero; opening reserve ${fmtMoney(s.openingReserve)})`;
   return { ok: true, stdout: `${head}\n\n${renderTableText(gridTable(g, o.lang))}`, written };
 }
 
 export async function scenarioCompare(files: readonly string[], o: ScenarioOptions): Promise<Answer> {
   const issues: Issue[] = [];
   const items: { name: string; file: string; figures: ReturnType<typeof keyFigures> }[] = [];
+  let applied: Readonly<Record<string, string>> = {};
   for (const f of files) {
-    const l = await load(f);
+    const l = await load(f, o.overrides);
     if (!l.ok) issues.push(...l.issues);
-    else items.push({ name: l.scenario.name, file: f, figures: keyFigures(project(l.scenario, { detail: false })) });
+    else {
+      applied = l.applied;
+      items.push({ name: l.scenario.name, file: f, figures: keyFigures(project(l.scenario, { detail: false })) });
+    }
   }
   if (issues.length > 0) return { ok: false, issues };
   const table = compareTable(items, o.lang);
-  const json = { scenarios: items.map((i) => ({ name: i.name, file: i.file, keyFigures: figuresJson(i.figures) })) };
+  const json = { ...overridesJson(applied), scenarios: items.map((i) => ({ name: i.name, file: i.file, keyFigures: figuresJson(i.figures) })) };
   const written = await writeOutputs(o.outDir, [
     { name: "scenario-compare.json", data: toJsonText(json) },
     { name: "scenario-compare.csv", data: renderTableCsv(table) },
@@ -171,4 +251,3 @@ export async function scenarioCompare(files: readonly string[], o: ScenarioOptio
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   return { ok: true, stdout: renderTableText(table), written };
 }
-

@@ -6,12 +6,28 @@ import { parseDecimal, type Dec } from "../../domain/money.js";
 import { DRIVERS, SETTABLE_DRIVERS, isDriver } from "../../domain/scenario/drivers.js";
 import type { Range } from "../../domain/scenario/grid.js";
 import type { Scenario } from "../../domain/scenario/types.js";
+import { applyOverrides, type Overrides } from "./overrides.js";
 
-export type Loaded = { ok: true; scenario: Scenario; files: readonly string[] } | { ok: false; issues: Issue[] };
+export type Loaded =
+  | {
+      ok: true;
+      scenario: Scenario;
+      /** Every input file: the scenario's chain of `extends`, then a cost-price file it names. */
+      files: readonly string[];
+      /** The --set / --opening-reserve values applied, as given. */
+      applied: Readonly<Record<string, string>>;
+    }
+  | { ok: false; issues: Issue[] };
 
-export async function load(file: string): Promise<Loaded> {
+/** Read a scenario file and apply the command's overrides; every problem of both at once. */
+export async function load(file: string, overrides: Overrides = {}): Promise<Loaded> {
   const r = await loadScenarioFile(file);
-  return r.ok ? { ok: true, scenario: r.value.scenario, files: r.value.files } : { ok: false, issues: r.issues };
+  if (!r.ok) return { ok: false, issues: r.issues };
+  const issues: Issue[] = [];
+  const { scenario, applied } = applyOverrides(r.value.scenario, overrides, issues);
+  if (issues.length > 0) return { ok: false, issues };
+  const cp = scenario.seStaff.costPrice?.file;
+  return { ok: true, scenario, files: [...r.value.files, ...(cp ? [cp] : [])], applied };
 }
 
 /** "inflow=4:16:1" → a Range; problems are pushed to `issues` under `option`. */

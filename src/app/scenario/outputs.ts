@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { writeFilesAtomically, type OutputFile } from "../../adapters/atomic-write.js";
 import type { Issue } from "../../domain/issues.js";
 import type { Lang } from "../../report/scenario-labels.js";
+import type { Overrides } from "./overrides.js";
 
-export type ScenarioOptions = { readonly lang: Lang; readonly json: boolean; readonly outDir?: string };
+export type ScenarioOptions = { readonly lang: Lang; readonly json: boolean; readonly outDir?: string; readonly overrides?: Overrides };
 export type Answer = { ok: true; stdout: string; written: string[] } | { ok: false; issues: Issue[] };
 
 /** File names are made from the scenario name: lower case, safe characters only. */

@@ -10,7 +10,7 @@ import { projectionJson, toJsonText } from "../../report/scenario-json.js";
 import { figuresTable, necTable, projectionTable, renderTableCsv, renderTableText, seTable } from "../../report/scenario-tables.js";
 import { load } from "./load.js";
 import { slug, writeOutputs, type Answer, type ScenarioOptions } from "./outputs.js";
-import { scenarioWorkbookFile } from "./workbook.js";
+import { runInfo, scenarioWorkbookFile } from "./workbook.js";
 
 /** Two sentences a director reads first: when it breaks even and how much funding it needs. */
 function headline(k: KeyFigures, labels: readonly string[], nl: boolean): string {
@@ -25,13 +25,13 @@ function headline(k: KeyFigures, labels: readonly string[], nl: boolean): string
 }
 
 export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Answer> {
-  const l = await load(file);
+  const l = await load(file, o.overrides);
   if (!l.ok) return l;
   const s = l.scenario;
   const p = project(s);
   const k = keyFigures(p);
   const ff = s.funding ? fundingFigures(s, p) : undefined;
-  const json = { ...projectionJson(s, p, k), ...(ff ? { funding: fundingJson(s, p, ff) } : {}) };
+  const json = { ...projectionJson(s, p, k, l.applied), ...(ff ? { funding: fundingJson(s, p, ff) } : {}) };
   const fundingTables = ff
     ? { month: fundingMonthTable(s, p, o.lang), totals: fundingTotalsTable(ff, o.lang), figures: fundingFiguresTable(s, p, ff, o.lang) }
     : undefined;
@@ -53,18 +53,24 @@ export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Ans
         ]
       : []),
     { name: `scenario-${name}.json`, data: toJsonText(json) },
-    ...(o.outDir ? [await scenarioWorkbookFile(s, { lang: o.lang, sensitivity: sensitivity(s, new D("0.1")), ...(ff ? { funding: ff } : {}) })] : []),
+    ...(o.outDir
+      ? [await scenarioWorkbookFile(s, { lang: o.lang, run: await runInfo("run", s, l.files, l.applied, [["percent", "10"]]), sensitivity: sensitivity(s, new D("0.1")), ...(ff ? { funding: ff } : {}) })]
+      : []),
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   const nl = o.lang === "nl";
   const text = [
     `${nl ? "Scenario" : "Scenario"} ${s.name}: ${s.months} ${nl ? "maanden vanaf" : "months from"} ${s.start}` +
-      ` (${nl ? "uren/maand = uren/week × 52/12 =" : "hours/month = hours/week × 52/12 ="} ${fmtDecimal(p.hoursPerMonthPerWorker.toDecimalPlaces(2))})`,
+      ` (${nl ? "uren/maand = uren/week × 52/12 =" : "hours/month = hours/week × 52/12 ="} ${fmtDecimal(p.hoursPerMonthPerWorker.toDecimalPlaces(2))};` +
+      ` ${nl ? "beginreserve" : "opening reserve"} ${fmtMoney(s.openingReserve)})` +
+      (Object.keys(l.applied).length > 0 ? `\n${nl ? "Gewijzigd met --set" : "Changed with --set"}: ${Object.entries(l.applied).map(([k, v]) => `${k}=${v}`).join(", ")}` : ""),
     headline(k, p.rows.map((r) => r.label), nl),
     "",
     renderTableText(proj),
     renderTableText(fig),
-    nl ? "SE-partners (gelijke verdeling van de omzet)" : "SE partners (equal split of revenue)",
+    nl
+      ? "SE-partners (omzet gelijk verdeeld; subsidies op personeelskost naar verhouding van de personeelskost; saldo = omzet − personeelskost + subsidie − eigen inbreng overige kosten)"
+      : "SE partners (revenue split equally; staff-cost subsidies in proportion to staff cost; balance = revenue − staff cost + subsidy − own contribution to other costs)",
     renderTableText(se),
     nl ? "NEC-partners (win-win: marge − uurvergoeding − kost cel + behouden voordelen)" : "NEC partners (win-win: margin − fees − cell cost + benefits kept)",
     renderTableText(nec),

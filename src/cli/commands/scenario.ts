@@ -6,16 +6,27 @@ import { scenarioMonteCarlo } from "../../app/scenario/montecarlo.js";
 import type { Answer } from "../../app/scenario/outputs.js";
 import { scenarioRun } from "../../app/scenario/run.js";
 import { EXIT, UserError } from "../errors.js";
+import { SETTABLE_KEYS } from "../../app/scenario/overrides.js";
 
-type Common = { json?: boolean; out?: string; lang: "nl" | "en" };
+type Common = { json?: boolean; out?: string; lang: "nl" | "en"; set?: string[]; openingReserve?: string };
 
+const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
+
+/** Options every scenario command takes, the what-if overrides included (issue 14). */
 const common = (c: Command): Command =>
   c
     .option("--json", "print only JSON to stdout")
-    .option("-o, --out <dir>", "also write CSV, JSON (and for run, a workbook) to this directory")
-    .addOption(new Option("--lang <lang>", "language of labels").choices(["nl", "en"]).default("nl"));
+    .option("-o, --out <dir>", "also write CSV, JSON (and for run, sensitivity, grid and montecarlo, a workbook) to this directory")
+    .addOption(new Option("--lang <lang>", "language of labels").choices(["nl", "en"]).default("nl"))
+    .option("--set <key=value>", `what-if: change one value of the file (repeatable): ${SETTABLE_KEYS.join(", ")}`, collect)
+    .option("--opening-reserve <eur>", "what-if starting capital instead of the file's opening_reserve");
 
-const base = (o: Common) => ({ lang: o.lang, json: o.json === true, ...(o.out ? { outDir: o.out } : {}) });
+const base = (o: Common) => ({
+  lang: o.lang,
+  json: o.json === true,
+  ...(o.out ? { outDir: o.out } : {}),
+  overrides: { ...(o.set ? { set: o.set } : {}), ...(o.openingReserve !== undefined ? { openingReserve: o.openingReserve } : {}) },
+});
 
 function emit(res: Answer, json: boolean): void {
   if (!res.ok) throw new UserError(res.issues, EXIT.input);
@@ -35,12 +46,12 @@ export function registerScenario(program: Command): void {
       .command("solve")
       .description("least inflow (or placement rate, or fee) for which the reserve never goes below zero")
       .argument("<file>", "scenario file")
-      .addOption(new Option("--for <driver>", "what to solve for").choices(["inflow", "placement-rate", "fee"]).default("inflow"))
+      .addOption(new Option("--for <driver>", "what to solve for").choices(["inflow", "placement-rate", "fee", "opening-reserve"]).default("inflow"))
       .option("--target-end-reserve <eur>", "instead: the end reserve must be at least this amount")
       .option("--min <value>", "lower search bound (default 0)")
       .option("--max <value>", "upper search bound (default 1000 candidates, rate 1, fee 100)")
-      .option("--opening-reserve <eur>", "what-if starting capital instead of the file's opening_reserve"),
-  ).action(async (file: string, o: Common & { for: string; targetEndReserve?: string; min?: string; max?: string; openingReserve?: string }) =>
+      .option("--inflow <n>", "when nothing is feasible: the inflow at which to compute the least opening reserve (default: the scenario's)"),
+  ).action(async (file: string, o: Common & { for: string; targetEndReserve?: string; min?: string; max?: string; inflow?: string }) =>
     emit(
       await scenarioSolve(file, {
         ...base(o),
@@ -48,13 +59,13 @@ export function registerScenario(program: Command): void {
         ...(o.targetEndReserve !== undefined ? { targetEndReserve: o.targetEndReserve } : {}),
         ...(o.min !== undefined ? { min: o.min } : {}),
         ...(o.max !== undefined ? { max: o.max } : {}),
-        ...(o.openingReserve !== undefined ? { openingReserve: o.openingReserve } : {}),
+        ...(o.inflow !== undefined ? { inflow: o.inflow } : {}),
       }),
       o.json === true,
     ),
   );
 
-  common(sc.command("sensitivity").description("each driver ±X%: effect on end reserve and funding need (tornado)").argument("<file>", "scenario file").option("--percent <x>", "change per driver in percent", "10")).action(
+  common(sc.command("sensitivity").description("each driver ±X% (whole numbers ±1): effect on end reserve and funding need (tornado)").argument("<file>", "scenario file").option("--percent <x>", "change per driver in percent", "10")).action(
     async (file: string, o: Common & { percent: string }) => emit(await scenarioSensitivity(file, { ...base(o), percent: o.percent }), o.json === true),
   );
 
@@ -64,10 +75,8 @@ export function registerScenario(program: Command): void {
       .description("two drivers over ranges: end reserve and feasibility per combination")
       .argument("<file>", "scenario file")
       .requiredOption("--x <range>", "driver=from:to:step, e.g. inflow=4:16:1")
-      .requiredOption("--y <range>", "driver=from:to:step, e.g. placement_rate=0.3:0.7:0.05")
-      .option("--opening-reserve <eur>", "what-if starting capital instead of the file's opening_reserve"),
-  ).action(async (file: string, o: Common & { x: string; y: string; openingReserve?: string }) =>
-    emit(await scenarioGrid(file, { ...base(o), x: o.x, y: o.y, ...(o.openingReserve !== undefined ? { openingReserve: o.openingReserve } : {}) }), o.json === true),
+      .requiredOption("--y <range>", "driver=from:to:step, e.g. placement_rate=0.3:0.7:0.05"),
+  ).action(async (file: string, o: Common & { x: string; y: string }) => emit(await scenarioGrid(file, { ...base(o), x: o.x, y: o.y }), o.json === true),
   );
 
   common(

@@ -4,6 +4,6 @@ export { buildUp, occupancyEffect, COMPONENTS } from "./buildup.js";
 export type { BuildUp, Component, ComponentKey, OccupancyEffect, PerUnit, SubsidyLine, WageLine } from "./buildup.js";
 export { breakEven } from "./break-even.js";
 export type { BreakEven } from "./break-even.js";
-export { cappedSubsidy, indexFactor, subsidyOn, yearlyNetStaffCost } from "./wages.js";
+export { cappedSubsidy, indexFactor, subsidyOn, yearlyNetStaffCost, yearlyStaffCostParts } from "./wages.js";
 export type { OccupancyMode } from "./wages.js";
-export { monthlyNetStaffCost, plannedStaffCost } from "./staff-cost.js";
+export { monthlyNetStaffCost, monthlyStaffCostParts, plannedStaffCost } from "./staff-cost.js";

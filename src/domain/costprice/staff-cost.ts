@@ -2,7 +2,7 @@
 // unrounded (the caller rounds where its own report needs cents).
 import { type Dec, ZERO } from "../money.js";
 import type { CostPrice, PartnerCost } from "./types.js";
-import { yearlyNetStaffCost } from "./wages.js";
+import { yearlyNetStaffCost, yearlyStaffCostParts } from "./wages.js";
 
 function partnerOf(costprice: CostPrice, partner: string): PartnerCost {
   const p = costprice.partners.find((x) => x.name === partner);
@@ -17,6 +17,16 @@ function partnerOf(costprice: CostPrice, partner: string): PartnerCost {
  */
 export function monthlyNetStaffCost(costprice: CostPrice, partner: string, yearIndex: number): Dec {
   return yearlyNetStaffCost(partnerOf(costprice, partner), yearIndex).div(12);
+}
+
+/**
+ * The same month split in its two parts, exact and unrounded: gross wage cost
+ * (staff + supervision) / 12 and the file's subsidies on it / 12. A scenario
+ * carries them apart, so its subsidies show what the cost-price file assumes.
+ */
+export function monthlyStaffCostParts(costprice: CostPrice, partner: string, yearIndex: number): { gross: Dec; subsidies: Dec } {
+  const y = yearlyStaffCostParts(partnerOf(costprice, partner), yearIndex);
+  return { gross: y.gross.div(12), subsidies: y.subsidies.div(12) };
 }
 
 /** Net staff cost of `partner` over its first `months` months: month m falls in year ⌊m / 12⌋. */

@@ -42,18 +42,27 @@ export const staffGross = (line: StaffLine, mode: OccupancyMode, yearIndex: numb
 export const supervisionGross = (p: PartnerCost, s: Supervision, yearIndex: number): Dec =>
   supervisionFte(p).times(s.yearlyCost).times(indexFactor(s.indexation, yearIndex));
 
-/** Exact yearly net wage cost (staff + supervision − subsidies) of a partner in a year. */
-export function yearlyNetStaffCost(p: PartnerCost, yearIndex: number, mode: OccupancyMode = "actual"): Dec {
-  let net = ZERO;
+/** Exact yearly wage cost of a partner in a year, split: gross (staff + supervision) and the subsidies on it. */
+export function yearlyStaffCostParts(p: PartnerCost, yearIndex: number, mode: OccupancyMode = "actual"): { gross: Dec; subsidies: Dec } {
+  let gross = ZERO;
+  let subsidies = ZERO;
   for (const line of p.staff) {
-    const gross = staffGross(line, mode, yearIndex);
+    const g = staffGross(line, mode, yearIndex);
     const fte = occupiedFte(line, mode);
-    net = net.plus(gross).minus(sum(line.subsidies.map((s) => subsidyOn(s, gross, fte))));
+    gross = gross.plus(g);
+    subsidies = subsidies.plus(sum(line.subsidies.map((s) => subsidyOn(s, g, fte))));
   }
   if (p.supervision) {
-    const gross = supervisionGross(p, p.supervision, yearIndex);
+    const g = supervisionGross(p, p.supervision, yearIndex);
     const fte = supervisionFte(p);
-    net = net.plus(gross).minus(sum(p.supervision.subsidies.map((s) => subsidyOn(s, gross, fte))));
+    gross = gross.plus(g);
+    subsidies = subsidies.plus(sum(p.supervision.subsidies.map((s) => subsidyOn(s, g, fte))));
   }
-  return net;
+  return { gross, subsidies };
+}
+
+/** Exact yearly net wage cost (staff + supervision − subsidies) of a partner in a year. */
+export function yearlyNetStaffCost(p: PartnerCost, yearIndex: number, mode: OccupancyMode = "actual"): Dec {
+  const { gross, subsidies } = yearlyStaffCostParts(p, yearIndex, mode);
+  return gross.minus(subsidies);
 }

@@ -18,15 +18,26 @@ export type DriverName =
   | "running_costs"
   | "investments";
 
+/** How a value given on the command line (--set, grid ranges) is checked. */
+export type DriverValue = "fraction" | "whole" | "money" | "number";
+
 type Driver = {
   readonly nl: string;
   readonly en: string;
-  /** Set the driver to one value (grid, solve); absent when it has no single value. */
+  /** Set the driver to one value (grid, solve, --set); absent when it has no single value. */
   readonly set?: (s: Scenario, v: Dec) => Scenario;
+  /** The scenario's single value of the driver, when it has one (a constant inflow, a single fee). */
+  readonly get?: (s: Scenario) => Dec | undefined;
+  /** What a value of it is, for checking --set and grid values. */
+  readonly value?: DriverValue;
+  /** Why it cannot be set on this scenario (undefined: it can). */
+  readonly notSettable?: (s: Scenario) => string | undefined;
   /** Multiply the driver by a factor (sensitivity). */
   readonly scale: (s: Scenario, f: Dec) => Scenario;
-  /** Whole numbers only (grid/solve round to an integer). */
+  /** Whole numbers only: sensitivity moves it by one step (±1) instead of ±X%. */
   readonly integer?: boolean;
+  /** The unit of one step of a whole-number driver, for "−1 / +1 month". */
+  readonly unit?: { readonly nl: string; readonly en: string };
   /** Largest sensible value (rates are capped at 1 after scaling). */
   readonly cap?: Dec;
 };
@@ -52,6 +63,8 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     nl: "instroom kandidaten/maand",
     en: "candidate inflow/month",
     set: (s, v) => ({ ...s, inflow: { kind: "constant", perMonth: v } }),
+    get: (s) => (s.inflow.kind === "constant" ? s.inflow.perMonth : undefined),
+    value: "number",
     scale: (s, f) => ({ ...s, inflow: scaleInflow(s.inflow, f) }),
   },
   ready_share: {
@@ -59,6 +72,8 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     en: "share ready for placement",
     cap: ONE,
     set: (s, v) => ({ ...s, readyShare: v }),
+    get: (s) => s.readyShare,
+    value: "fraction",
     scale: (s, f) => ({ ...s, readyShare: capAt(s.readyShare.times(f), ONE) }),
   },
   placement_rate: {
@@ -66,13 +81,18 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     en: "placement rate",
     cap: ONE,
     set: (s, v) => ({ ...s, placementRate: v }),
+    get: (s) => s.placementRate,
+    value: "fraction",
     scale: (s, f) => ({ ...s, placementRate: capAt(s.placementRate.times(f), ONE) }),
   },
   months_to_placement: {
     nl: "maanden tot plaatsing",
     en: "months to placement",
     integer: true,
+    unit: { nl: "maand", en: "month" },
+    value: "whole",
     set: (s, v) => ({ ...s, monthsToPlacement: v.toNumber() }),
+    get: (s) => new D(s.monthsToPlacement),
     // A whole number of months: a small percentage would round back to the same
     // month, so the driver moves at least one month in the direction of the change.
     scale: (s, f) => {
@@ -87,18 +107,25 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     en: "monthly drop-out",
     cap: ONE,
     set: (s, v) => ({ ...s, monthlyDropout: v }),
+    get: (s) => s.monthlyDropout,
+    value: "fraction",
     scale: (s, f) => ({ ...s, monthlyDropout: capAt(s.monthlyDropout.times(f), ONE) }),
   },
   hours_per_week: {
     nl: "gefactureerde uren/week",
     en: "billed hours/week",
     set: (s, v) => ({ ...s, hoursPerWeek: v }),
+    get: (s) => s.hoursPerWeek,
+    value: "number",
+    cap: new D(168),
     scale: (s, f) => ({ ...s, hoursPerWeek: s.hoursPerWeek.times(f) }),
   },
   fee: {
     nl: "vergoeding per uur",
     en: "fee per hour",
     set: (s, v) => ({ ...s, fee: [{ fromMonth: 1, value: v }] }),
+    get: (s) => (s.fee.length === 1 ? s.fee[0]!.value : undefined),
+    value: "money",
     scale: (s, f) => ({ ...s, fee: s.fee.map((x) => ({ ...x, value: x.value.times(f) })) }),
   },
   benefit_share: {
@@ -106,6 +133,8 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     en: "benefit share",
     cap: ONE,
     set: (s, v) => ({ ...s, benefitShare: v }),
+    get: (s) => s.benefitShare,
+    value: "fraction",
     scale: (s, f) => ({ ...s, benefitShare: capAt(s.benefitShare.times(f), ONE) }),
   },
   benefits: {
@@ -117,7 +146,10 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     nl: "personeelskost SE per VTE",
     en: "SE staff cost per FTE",
     set: (s, v) => ({ ...s, seStaff: { ...s.seStaff, yearlyCostPerFte: v } }),
-    // A cost-price staff cost scales too (each partner's monthly figure, back in cents).
+    get: (s) => (s.seStaff.costPrice ? undefined : s.seStaff.yearlyCostPerFte),
+    value: "money",
+    notSettable: (s) => (s.seStaff.costPrice ? `the staff cost comes from the cost-price file ${s.seStaff.costPrice.file}: change it there` : undefined),
+    // A cost-price staff cost scales too: each partner's gross and the file's subsidies on it, back in cents.
     scale: (s, f) => {
       const cp = s.seStaff.costPrice;
       return {
@@ -125,7 +157,15 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
         seStaff: {
           ...s.seStaff,
           yearlyCostPerFte: s.seStaff.yearlyCostPerFte.times(f),
-          ...(cp ? { costPrice: { file: cp.file, monthlyByYear: cp.monthlyByYear.map((y) => y.map((x) => scaleMoney(x, f))) } } : {}),
+          ...(cp
+            ? {
+                costPrice: {
+                  file: cp.file,
+                  grossByYear: cp.grossByYear.map((y) => y.map((x) => scaleMoney(x, f))),
+                  subsidyByYear: cp.subsidyByYear.map((y) => y.map((x) => scaleMoney(x, f))),
+                },
+              }
+            : {}),
         },
       };
     },
@@ -166,6 +206,9 @@ export const DRIVER_NAMES = Object.keys(DRIVERS) as DriverName[];
 export const SETTABLE_DRIVERS = DRIVER_NAMES.filter((d) => DRIVERS[d].set !== undefined);
 
 export const isDriver = (x: string): x is DriverName => Object.hasOwn(DRIVERS, x);
+
+/** What `--set` accepts besides the settable drivers. */
+export const EXTRA_SETTINGS = ["opening_reserve"] as const;
 
 /** Set a driver to a value. Throws for a driver that cannot be set (callers validate names first). */
 export function setDriver(s: Scenario, name: DriverName, v: Dec): Scenario {

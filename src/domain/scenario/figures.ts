@@ -17,10 +17,15 @@ export type KeyFigures = {
   readonly feasible: boolean;
   readonly totalRevenue: Dec;
   readonly totalCosts: Dec;
+  /** Σ subsidies (own contributions are not subsidies). */
   readonly totalSubsidies: Dec;
+  /** Σ own contributions: cash the partners put in (funders marked own). */
+  readonly totalOwnContributions: Dec;
   readonly totalResult: Dec;
-  /** Σ result − Σ subsidies: what the project earns on its own. */
+  /** Σ result − Σ subsidies. */
   readonly resultWithoutSubsidies: Dec;
+  /** Σ result − Σ subsidies − Σ own contributions: what the project earns on its own. */
+  readonly resultWithoutSubsidiesAndOwn: Dec;
   /** Active workers in the last month. */
   readonly endActiveWorkers: Dec;
 };
@@ -33,6 +38,7 @@ export function keyFigures(p: Projection): KeyFigures {
   let lowest = rows[0]!;
   for (const r of rows) if (r.reserve.lessThan(lowest.reserve)) lowest = r;
   const totalSubsidies = sum(rows.map((r) => r.subsidies));
+  const totalOwn = sum(rows.map((r) => r.ownContributions));
   const totalResult = sum(rows.map((r) => r.result));
   return {
     ...(breakEven !== undefined ? { breakEvenMonth: breakEven } : {}),
@@ -45,8 +51,21 @@ export function keyFigures(p: Projection): KeyFigures {
     totalRevenue: sum(rows.map((r) => r.revenue)),
     totalCosts: sum(rows.map((r) => r.costs)),
     totalSubsidies,
+    totalOwnContributions: totalOwn,
     totalResult,
     resultWithoutSubsidies: totalResult.minus(totalSubsidies),
+    resultWithoutSubsidiesAndOwn: totalResult.minus(totalSubsidies).minus(totalOwn),
     endActiveWorkers: rows[rows.length - 1]!.activeWorkers,
   };
+}
+
+/**
+ * The least opening reserve that keeps the reserve at or above zero, computed:
+ * results do not depend on the reserve, so reserve_t = opening + cumulative_t
+ * and the least opening is max(0, −lowest cumulative result), reached in `month`.
+ */
+export function leastOpeningReserve(p: Projection): { readonly amount: Dec; readonly month: number } {
+  let low = p.rows[0]!;
+  for (const r of p.rows) if (r.cumulativeResult.lessThan(low.cumulativeResult)) low = r;
+  return { amount: max(ZERO, low.cumulativeResult.negated()), month: low.month };
 }

@@ -20,7 +20,7 @@ export type FloatModel = {
   readonly weeksPerMonth: number;
   /** fee per hour by month (index t-1). */
   readonly fee: Float64Array;
-  /** costs − variable costs − subsidies by month, from the exact run. */
+  /** costs − variable costs − subsidies − own contributions by month, from the exact run. */
   readonly netFixedCost: Float64Array;
   /** Variable cost lines: amount by month (0 outside its window), per entering candidate or per active worker. */
   readonly variable: readonly { readonly perCandidate: boolean; readonly amount: Float64Array }[];
@@ -47,7 +47,7 @@ export function compileFloatModel(s: Scenario, exact: Projection): FloatModel {
     openingReserve: s.openingReserve.toNumber(),
     weeksPerMonth: WEEKS_PER_MONTH.toNumber(),
     fee: Float64Array.from({ length: n }, (_, i) => stepAt(s.fee, i + 1).toNumber()),
-    netFixedCost: Float64Array.from(exact.rows, (r) => r.costs.minus(r.variableCosts).minus(r.subsidies).toNumber()),
+    netFixedCost: Float64Array.from(exact.rows, (r) => r.costs.minus(r.variableCosts).minus(r.subsidies).minus(r.ownContributions).toNumber()),
     variable: (s.variableCosts ?? []).map((v) => ({
       perCandidate: v.per === "candidate",
       amount: Float64Array.from({ length: n }, (_, i) => (i + 1 >= v.fromMonth && (v.toMonth === undefined || i + 1 <= v.toMonth) ? v.amount.toNumber() : 0)),

@@ -51,6 +51,8 @@ export type FundingFigures = {
   readonly lines: readonly CostLine[];
   readonly funders: readonly FunderTotal[];
   readonly totalCosts: Dec;
+  /** Σ the cost-price file's subsidies on the staff line, paid before the funders (zero without a cost-price file). */
+  readonly costPriceSubsidy: Dec;
   /** Σ what the project itself paid (revenue and reserve), gap included. */
   readonly projectTotal: Dec;
   readonly gapTotal: Dec;
@@ -94,7 +96,7 @@ export function marginal(s: Scenario, base: Projection = project(s, { detail: fa
   const n = new D(s.months);
   const extraRevenue = d((r) => r.revenue);
   const extraVariableCost = d((r) => r.costs);
-  const extraFunding = d((r) => r.subsidies);
+  const extraFunding = d((r) => r.subsidies.plus(r.ownContributions));
   const extraResult = d((r) => r.result);
   return {
     extraCandidates: n,
@@ -112,12 +114,11 @@ export function marginal(s: Scenario, base: Projection = project(s, { detail: fa
 
 function lineStops(s: Scenario, p: Projection): LineStop[] {
   const funders = s.funding ?? [];
-  const first = s.subsidies.length;
   const out: LineStop[] = [];
   let least: SolveResult | undefined;
   funders.forEach((f, fi) => {
     if (f.own) return;
-    const paid = p.rows.map((r) => r.subsidiesByItem[first + fi]!);
+    const paid = p.rows.map((r) => r.funderPayments[fi]!);
     let last = 0;
     paid.forEach((x, i) => {
       if (!x.isZero()) last = i + 1;
@@ -149,14 +150,14 @@ function lineStops(s: Scenario, p: Projection): LineStop[] {
 
 export function fundingFigures(s: Scenario, p: Projection): FundingFigures {
   const funders = s.funding ?? [];
-  const first = s.subsidies.length;
-  const totals = funders.map((f, fi): FunderTotal => ({ name: f.name, own: f.own, total: sum(p.rows.map((r) => r.subsidiesByItem[first + fi]!)) }));
+  const totals = funders.map((f, fi): FunderTotal => ({ name: f.name, own: f.own, total: sum(p.rows.map((r) => r.funderPayments[fi]!)) }));
   const totalCosts = sum(p.rows.map((r) => r.costs));
   const own = sum(totals.filter((t) => t.own).map((t) => t.total));
   return {
     lines: costLines(s),
     funders: totals,
     totalCosts,
+    costPriceSubsidy: sum(p.rows.map((r) => r.costPriceSubsidy)),
     projectTotal: sum(p.rows.map((r) => r.funding?.projectTotal ?? ZERO)),
     gapTotal: sum(p.rows.map((r) => r.funding?.gap ?? ZERO)),
     ownContribution: own,

@@ -49,7 +49,7 @@ export type MonthAllocation = {
   /** [funder][line] in cents. */
   readonly byFunder: readonly (readonly Dec[])[];
   readonly funderTotals: readonly Dec[];
-  /** What is left of each line for the project (revenue, then reserve). */
+  /** What is left of each line for the project (revenue, then reserve): line − pre-paid − funders. */
   readonly project: readonly Dec[];
   readonly projectTotal: Dec;
 };
@@ -57,7 +57,9 @@ export type MonthAllocation = {
 /**
  * Allocate one month's cost lines (cents, non-negative) over the funders.
  * `paidBefore[f]` is what funder f paid in earlier months (for its total cap).
- * `eligible[f][l]` says whether funder f pays for line l.
+ * `eligible[f][l]` says whether funder f pays for line l. `prePaid[l]` was paid
+ * before any funder (the cost-price file's own subsidies on the staff line):
+ * funders pay their rate of the whole line, but never more than is left.
  */
 export function allocateMonth(
   lineAmounts: readonly Dec[],
@@ -65,8 +67,9 @@ export function allocateMonth(
   eligible: readonly (readonly boolean[])[],
   month: number,
   paidBefore: readonly Dec[],
+  prePaid?: readonly Dec[],
 ): MonthAllocation {
-  const rest = [...lineAmounts];
+  const rest = lineAmounts.map((x, l) => (prePaid ? x.minus(prePaid[l]!) : x));
   const byFunder = funders.map((f, fi) => {
     const pay = lineAmounts.map(() => ZERO);
     if (!funderActive(f, month)) return pay;

@@ -6,8 +6,9 @@
 // depends on how blocks are scheduled (one thread or several).
 import type { Projection } from "./project.js";
 import { compileFloatModel, makeScratch, runFloat, type FloatModel } from "./float-engine.js";
+import { centreOf, MC_DRIVERS, mustResolve, type McDriver, type Resolved } from "./distributions.js";
 import { draw, makeRng, type Rng } from "./prng.js";
-import type { MonteCarloSpec, RandomDriver, Scenario } from "./types.js";
+import type { Scenario } from "./types.js";
 
 export const BLOCK_SIZE = 500;
 
@@ -32,18 +33,42 @@ export type MonteCarloResult = {
   readonly breakEven: Percentiles | undefined;
 };
 
-function fill(out: Float64Array, rng: Rng, d: RandomDriver | undefined, fallback: number | Float64Array, perRunValue?: number): void {
+/**
+ * A driver's distributions resolved against the scenario: one per month for
+ * inflow (it follows the month's inflow), one for the whole run otherwise.
+ * Absent drivers keep the scenario's value.
+ */
+export type CompiledDriver = { readonly per: "run" | "month"; readonly byMonth: readonly Resolved[] };
+export type CompiledSpec = Readonly<Partial<Record<McDriver, CompiledDriver>>>;
+
+/** Resolve the scenario's distributions once (they are checked with distributionProblems before). */
+export function compileSpec(s: Scenario, m: FloatModel): CompiledSpec {
+  const out: Partial<Record<McDriver, CompiledDriver>> = {};
+  for (const k of MC_DRIVERS) {
+    const d = s.monteCarlo?.[k];
+    if (!d) continue;
+    const byMonth =
+      k === "inflow" && d.per === "month"
+        ? Array.from(m.baseInflow, (c) => mustResolve(d.distribution, c))
+        : Array.from({ length: m.months }, () => mustResolve(d.distribution, centreOf(s, k)));
+    out[k] = { per: d.per, byMonth };
+  }
+  return out;
+}
+
+/** Fill one driver's per-month values for a run: its draws, or the scenario's values when it is not random. */
+function fill(out: Float64Array, rng: Rng, d: CompiledDriver | undefined, fallback: number | Float64Array, perRunValue: number | undefined): void {
   if (!d) {
     if (typeof fallback === "number") out.fill(fallback);
     else out.set(fallback);
     return;
   }
   if (d.per === "run") out.fill(perRunValue!);
-  else for (let t = 0; t < out.length; t++) out[t] = draw(rng, d.distribution);
+  else for (let t = 0; t < out.length; t++) out[t] = draw(rng, d.byMonth[t]!);
 }
 
 /** Simulate runs [first, first + count) of block `block`; reserves go to out[(run - first) * months + t]. */
-export function simulateBlock(m: FloatModel, spec: MonteCarloSpec, seed: number, block: number, count: number, out: Float64Array): void {
+export function simulateBlock(m: FloatModel, spec: CompiledSpec, seed: number, block: number, count: number, out: Float64Array): void {
   const n = m.months;
   const rng = makeRng(seed, block);
   const scratch = makeScratch(n);
@@ -54,14 +79,18 @@ export function simulateBlock(m: FloatModel, spec: MonteCarloSpec, seed: number,
   const clip01 = (a: Float64Array) => {
     for (let t = 0; t < n; t++) a[t] = Math.min(1, Math.max(0, a[t]!));
   };
+  const c1 = m.baseInflow[0] ?? 0;
   for (let r = 0; r < count; r++) {
     // Per-run draws first, in a fixed order, then the per-month ones.
-    const runDraw = (d: RandomDriver | undefined) => (d && d.per === "run" ? draw(rng, d.distribution) : undefined);
+    const runDraw = (d: CompiledDriver | undefined) => (d && d.per === "run" ? draw(rng, d.byMonth[0]!) : undefined);
     const rRate = runDraw(spec.placementRate);
     const rDrop = runDraw(spec.monthlyDropout);
     const rHours = runDraw(spec.hoursPerWeek);
     const rInflow = runDraw(spec.inflow);
-    fill(inflow, rng, spec.inflow, m.baseInflow, rInflow);
+    if (spec.inflow?.per === "run" && c1 > 0) {
+      // One draw against month 1's inflow scales the whole inflow path.
+      for (let t = 0; t < n; t++) inflow[t] = (m.baseInflow[t]! * rInflow!) / c1;
+    } else fill(inflow, rng, spec.inflow, m.baseInflow, rInflow);
     fill(rate, rng, spec.placementRate, m.placementRate, rRate);
     fill(drop, rng, spec.monthlyDropout, m.monthlyDropout, rDrop);
     fill(hours, rng, spec.hoursPerWeek, m.hoursPerWeek, rHours);
@@ -157,7 +186,7 @@ export function summarise(reserves: Float64Array, runs: number, months: number, 
 /** The whole Monte Carlo on one thread; `onBlock` reports progress (runs done). */
 export function monteCarlo(s: Scenario, exact: Projection, runs: number, seed: number, onBlock?: (done: number) => void): MonteCarloResult {
   const m = compileFloatModel(s, exact);
-  const spec = s.monteCarlo ?? {};
+  const spec = compileSpec(s, m);
   const n = m.months;
   const reserves = new Float64Array(runs * n);
   for (let b = 0, first = 0; first < runs; b++, first += BLOCK_SIZE) {

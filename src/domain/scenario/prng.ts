@@ -2,7 +2,7 @@
 // Uint32Array (a closure-held number would be boxed on every draw, see
 // performance.md), seeded through splitmix32 so small seeds give clean streams.
 // Pure and deterministic: the same (seed, stream) gives the same draws everywhere.
-import type { Distribution } from "./types.js";
+import type { Resolved } from "./distributions.js";
 
 export type Rng = Uint32Array;
 
@@ -72,8 +72,8 @@ export function poisson(s: Rng, mean: number): number {
   return k;
 }
 
-/** One draw of a declared distribution; a normal is clipped to [min, max] when given. */
-export function draw(s: Rng, d: Distribution): number {
+/** One draw of a resolved distribution; a normal is clipped to [min, max] when given. */
+export function draw(s: Rng, d: Resolved): number {
   switch (d.dist) {
     case "fixed":
       return d.value;
@@ -81,6 +81,14 @@ export function draw(s: Rng, d: Distribution): number {
       return poisson(s, d.mean);
     case "uniform":
       return d.min + (d.max - d.min) * uniform01(s);
+    case "triangular": {
+      // Inverse of the cumulative distribution: one uniform per draw.
+      const u = uniform01(s);
+      const width = d.high - d.low;
+      if (width === 0) return d.mode;
+      const left = (d.mode - d.low) / width;
+      return u < left ? d.low + Math.sqrt(u * width * (d.mode - d.low)) : d.high - Math.sqrt((1 - u) * width * (d.high - d.mode));
+    }
     case "normal": {
       let x = d.sd === 0 ? d.mean : d.mean + d.sd * standardNormal(s);
       if (d.min !== undefined && x < d.min) x = d.min;

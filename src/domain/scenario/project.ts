@@ -33,17 +33,24 @@ export type MonthRow = {
   /** The project's share of the benefits: round(share × gross). */
   readonly benefitFee: Dec;
   readonly revenue: Dec;
-  /** SE staff cost, all partners (each partner's cost rounded to cents). */
+  /** SE staff cost, all partners (each partner's cost rounded to cents); gross: subsidies on it are under subsidies. */
   readonly staffCost: Dec;
   readonly investments: Dec;
   readonly runningCosts: Dec;
   /** Σ variable cost lines (per candidate, per active worker), each rounded to cents. */
   readonly variableCosts: Dec;
   readonly costs: Dec;
+  /** Every subsidy: the `subsidies` list, the cost-price file's subsidies and the funders not marked own. */
   readonly subsidies: Dec;
-  /** Each subsidy's amount this month, in scenario order. */
+  /** Each entry of the `subsidies` list this month, in scenario order. */
   readonly subsidiesByItem: readonly Dec[];
-  /** revenue − costs + subsidies. */
+  /** The subsidies a cost-price file counts on the staff cost (all partners; zero without one). */
+  readonly costPriceSubsidy: Dec;
+  /** Each funder's payment this month, in file order (own contributions included; empty without funding). */
+  readonly funderPayments: readonly Dec[];
+  /** The partners' own contributions (funders marked own): cash from the partners, neither subsidy nor revenue. */
+  readonly ownContributions: Dec;
+  /** revenue − costs + subsidies + own contributions. */
   readonly result: Dec;
   /** Σ result from month 1 (investments included, opening reserve excluded). */
   readonly cumulativeResult: Dec;
@@ -57,6 +64,8 @@ export type MonthRow = {
 export type MonthFunding = MonthAllocation & {
   /** Amount of each cost line this month (costLines order). */
   readonly lines: readonly Dec[];
+  /** What was paid before the funders: the cost-price file's subsidies on the staff line (costLines order). */
+  readonly prePaid: readonly Dec[];
   /** The part of the project's share paid from this month's revenue and the reserve left from earlier months. */
   readonly covered: Dec;
   /** The part of the project's share nothing paid this month: the funding gap (covered + gap = project total). */
@@ -67,10 +76,19 @@ export type SePartnerTotals = {
   readonly name: string;
   /** Σ of its equal shares of revenue (splitEqually per month). */
   readonly share: Dec;
+  /** Its own staff cost (gross). */
   readonly staffCost: Dec;
-  /** Its equal part of the staff-cost subsidies. */
+  /**
+   * Its part of the subsidies on staff cost: its own subsidies in a cost-price
+   * file, plus its part of every other staff-cost subsidy in proportion to its
+   * staff cost that month (largest remainder in cents).
+   */
   readonly staffSubsidy: Dec;
-  /** share − staffCost + staffSubsidy. */
+  /** Its part of the own contributions on the staff line (in proportion to its staff cost): borne inside its staff cost. */
+  readonly ownOnStaff: Dec;
+  /** Its equal part of the own contributions on other cost lines: cash it pays on top. */
+  readonly ownOther: Dec;
+  /** share − staffCost + staffSubsidy − ownOther (its own contribution on staff cost is already inside its staff cost). */
   readonly balance: Dec;
 };
 
@@ -128,15 +146,25 @@ export function staffCostPerPartner(s: Scenario, month: number): Dec {
   return cents(st.ftePerPartner.times(st.yearlyCostPerFte).times(new D(1).plus(st.indexation).pow(years)).div(12));
 }
 
-/** Staff cost of each SE partner in a month: from the cost-price file when given (its last year repeats), else the flat rule. */
+/** Gross staff cost of each SE partner in a month: from the cost-price file when given (its last year repeats), else the flat rule. */
 export function staffCostByPartner(s: Scenario, month: number): Dec[] {
   const cp = s.seStaff.costPrice;
-  if (cp) {
-    const years = cp.monthlyByYear;
-    return [...years[Math.min(Math.floor((month - 1) / 12), years.length - 1)]!];
-  }
+  if (cp) return [...cp.grossByYear[Math.min(Math.floor((month - 1) / 12), cp.grossByYear.length - 1)]!];
   const one = staffCostPerPartner(s, month);
   return s.sePartners.map(() => one);
+}
+
+/** The cost-price file's subsidies on each SE partner's staff cost in a month (zeros without a cost-price file). */
+export function costPriceSubsidyByPartner(s: Scenario, month: number): Dec[] {
+  const cp = s.seStaff.costPrice;
+  if (!cp) return s.sePartners.map(() => ZERO);
+  return [...cp.subsidyByYear[Math.min(Math.floor((month - 1) / 12), cp.subsidyByYear.length - 1)]!];
+}
+
+/** Split `total` over the partners in proportion to their staff cost (largest remainder); zeros when there is nothing to split. */
+function byStaffCost(total: Dec, costs: readonly Dec[]): Dec[] {
+  if (total.isZero() || costs.every((c) => c.isZero())) return costs.map(() => ZERO);
+  return allocate(total, costs);
 }
 
 export function project(s: Scenario, opts: { detail?: boolean } = {}): Projection {
@@ -161,11 +189,14 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
   const seShare = s.sePartners.map(() => ZERO);
   const seCost = s.sePartners.map(() => ZERO);
   const seSub = s.sePartners.map(() => ZERO);
+  const seOwnStaff = s.sePartners.map(() => ZERO);
+  const seOwnOther = s.sePartners.map(() => ZERO);
   const necShares = s.necPartners.map((p) => p.share);
   const nec = s.necPartners.map(() => ({ hours: ZERO, margin: ZERO, fees: ZERO, received: ZERO, paid: ZERO, cell: ZERO }));
 
   // Month-by-month fixed amounts, computed once (grid and solve run this many times).
   const staffByYear: Dec[][] = [];
+  const cpSubByYear: Dec[][] = [];
   const variableCosts = s.variableCosts ?? [];
   const funders = s.funding ?? [];
   const lines = funders.length > 0 ? costLines(s) : [];
@@ -208,7 +239,10 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
     const year = Math.floor((t - 1) / 12);
     let perPartner = staffByYear[year];
     if (perPartner === undefined) perPartner = staffByYear[year] = staffCostByPartner(s, t);
+    let cpPerPartner = cpSubByYear[year];
+    if (cpPerPartner === undefined) cpPerPartner = cpSubByYear[year] = costPriceSubsidyByPartner(s, t);
     const staffCost = sum(perPartner);
+    const costPriceSubsidy = sum(cpPerPartner);
     const investments = investmentsByMonth[t - 1]!;
     const runningCosts = runningByMonth[t - 1]!;
     const variableByItem = variableCosts.map((v) =>
@@ -217,8 +251,9 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
     const variable = sum(variableByItem);
     const costs = staffCost.plus(investments).plus(runningCosts).plus(variable);
 
-    let subsidies = ZERO;
+    // Subsidies on the staff line other than the cost-price file's own (shared by staff cost), own contributions apart.
     let staffSubsidy = ZERO;
+    let subsidies = costPriceSubsidy;
     const subsidiesByItem = s.subsidies.map(() => ZERO);
     s.subsidies.forEach((sub, i) => {
       const activeSub = t >= sub.fromMonth && (sub.months === undefined || t < sub.fromMonth + sub.months);
@@ -241,6 +276,9 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
     });
 
     let funding: MonthFunding | undefined;
+    let ownContributions = ZERO;
+    let ownOnStaff = ZERO;
+    const funderPayments: Dec[] = [];
     if (funders.length > 0) {
       const lineAmounts = lines.map((l) =>
         l.kind === "staff"
@@ -251,21 +289,28 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
               ? sum(s.runningCosts.filter((c) => c.name === l.name && c.fromMonth <= t && (c.toMonth === undefined || t <= c.toMonth)).map((c) => c.perMonth))
               : sum(variableCosts.map((v, i) => (v.name === l.name ? variableByItem[i]! : ZERO))),
       );
-      const a = allocateMonth(lineAmounts, funders, eligible, t, funderPaid);
+      // The cost-price file's subsidies pay their part of the staff line first: they are part of that line's price.
+      const prePaid = lines.map((l) => (l.kind === "staff" ? costPriceSubsidy : ZERO));
+      const a = allocateMonth(lineAmounts, funders, eligible, t, funderPaid, prePaid);
+      const staffIdx = lines.findIndex((l) => l.kind === "staff");
       a.funderTotals.forEach((x, i) => {
         funderPaid[i] = funderPaid[i]!.plus(x);
-        subsidiesByItem.push(x);
-        subsidies = subsidies.plus(x);
+        funderPayments.push(x);
+        if (funders[i]!.own) {
+          ownContributions = ownContributions.plus(x);
+          ownOnStaff = ownOnStaff.plus(a.byFunder[i]![staffIdx]!);
+        } else {
+          subsidies = subsidies.plus(x);
+          staffSubsidy = staffSubsidy.plus(a.byFunder[i]![staffIdx]!);
+        }
       });
-      const staffIdx = lines.findIndex((l) => l.kind === "staff");
-      for (const row of a.byFunder) staffSubsidy = staffSubsidy.plus(row[staffIdx]!);
       // The project pays its share from this month's revenue first, then from what the reserve holds.
       const available = revenue.plus(reserve.isNegative() ? ZERO : reserve);
       const covered = a.projectTotal.lessThan(available) ? a.projectTotal : available.isNegative() ? ZERO : available;
-      funding = { ...a, lines: lineAmounts, covered, gap: a.projectTotal.minus(covered) };
+      funding = { ...a, lines: lineAmounts, prePaid, covered, gap: a.projectTotal.minus(covered) };
     }
 
-    const result = revenue.minus(costs).plus(subsidies);
+    const result = revenue.minus(costs).plus(subsidies).plus(ownContributions);
     cumulative = cumulative.plus(result);
     reserve = reserve.plus(result);
     rows.push({
@@ -288,6 +333,9 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
       costs,
       subsidies,
       subsidiesByItem,
+      costPriceSubsidy,
+      funderPayments,
+      ownContributions,
       result,
       cumulativeResult: cumulative,
       reserve,
@@ -295,9 +343,14 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
     });
 
     if (detail) {
-      // One model with the close: revenue is split equally in cents (SPEC §3.5).
+      // One model with the close: revenue is split equally in cents (SPEC §3.5);
+      // subsidies follow the cost they subsidise (issue 14): a partner's own
+      // cost-price subsidies are its own, the rest is shared by staff cost.
       splitEqually(revenue, nSe).forEach((x, i) => (seShare[i] = seShare[i]!.plus(x)));
-      splitEqually(staffSubsidy, nSe).forEach((x, i) => (seSub[i] = seSub[i]!.plus(x)));
+      byStaffCost(staffSubsidy, perPartner).forEach((x, i) => (seSub[i] = seSub[i]!.plus(x).plus(cpPerPartner[i]!)));
+      byStaffCost(ownOnStaff, perPartner).forEach((x, i) => (seOwnStaff[i] = seOwnStaff[i]!.plus(x)));
+      const ownOther = ownContributions.minus(ownOnStaff);
+      if (!ownOther.isZero()) splitEqually(ownOther, nSe).forEach((x, i) => (seOwnOther[i] = seOwnOther[i]!.plus(x)));
       for (let i = 0; i < nSe; i++) seCost[i] = seCost[i]!.plus(perPartner[i]!);
       if (nec.length > 0) {
         const f = allocate(fees, necShares);
@@ -326,7 +379,9 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
       share: seShare[i]!,
       staffCost: seCost[i]!,
       staffSubsidy: seSub[i]!,
-      balance: seShare[i]!.minus(seCost[i]!).plus(seSub[i]!),
+      ownOnStaff: seOwnStaff[i]!,
+      ownOther: seOwnOther[i]!,
+      balance: seShare[i]!.minus(seCost[i]!).plus(seSub[i]!).minus(seOwnOther[i]!),
     })),
     necPartners: s.necPartners.map((p, j) => {
       const a = nec[j]!;

@@ -53,11 +53,18 @@ export type SeStaff = {
   /** Yearly indexation, applied every 12 months from the start month. */
   readonly indexation: Dec;
   /**
-   * Staff cost taken from a cost-price file instead of FTE × cost (issue 7):
-   * the monthly net staff cost per SE partner (in se_partners order), in cents,
-   * per year of the projection (index 0 = months 1-12). Replaces the flat figures.
+   * Staff cost taken from a cost-price file instead of FTE × cost (issue 7),
+   * per year of the projection (index 0 = months 1-12), per SE partner (in
+   * se_partners order), in cents a month: the gross wage cost (staff +
+   * supervision) and the subsidies the file counts on it, kept apart so the
+   * projection shows those subsidies as subsidies (issue 14). Replaces the flat figures.
    */
-  readonly costPrice?: { readonly file: string; readonly monthlyByYear: readonly (readonly Dec[])[] };
+  readonly costPrice?: {
+    /** The cost-price file, as resolved from the scenario file that names it. */
+    readonly file: string;
+    readonly grossByYear: readonly (readonly Dec[])[];
+    readonly subsidyByYear: readonly (readonly Dec[])[];
+  };
 };
 
 /**
@@ -93,12 +100,26 @@ export type Funder = {
   readonly capPerMonth?: Dec;
 };
 
-/** A random driver for Monte Carlo, drawn once per run or once per month. */
+/**
+ * A Monte Carlo parameter: an absolute number, or relative to the scenario's own
+ * value of the driver (`+20%` → value × 1.20), so a distribution follows the
+ * scenario it is drawn for (issue 14). `undefined` where allowed means "the
+ * scenario's value" (a mean, a mode, a fixed value).
+ */
+export type McParam = { readonly kind: "abs"; readonly value: number } | { readonly kind: "rel"; readonly fraction: number };
+
+/**
+ * A random driver for Monte Carlo, drawn once per run or once per month.
+ * Location parameters (value, mean, mode, low, high) are absolute or relative
+ * to the scenario's value; `sd` is absolute or a share of the scenario's value;
+ * `min`/`max` of a normal are clip bounds.
+ */
 export type Distribution =
-  | { readonly dist: "fixed"; readonly value: number }
-  | { readonly dist: "poisson"; readonly mean: number }
-  | { readonly dist: "normal"; readonly mean: number; readonly sd: number; readonly min?: number; readonly max?: number }
-  | { readonly dist: "uniform"; readonly min: number; readonly max: number };
+  | { readonly dist: "fixed"; readonly value?: McParam }
+  | { readonly dist: "poisson"; readonly mean?: McParam }
+  | { readonly dist: "normal"; readonly mean?: McParam; readonly sd: McParam; readonly min?: McParam; readonly max?: McParam }
+  | { readonly dist: "uniform"; readonly low: McParam; readonly high: McParam }
+  | { readonly dist: "triangular"; readonly low: McParam; readonly mode?: McParam; readonly high: McParam };
 
 export type RandomDriver = { readonly distribution: Distribution; readonly per: "run" | "month" };
 

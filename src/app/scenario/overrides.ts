@@ -1,0 +1,95 @@
+// The what-if overrides every scenario command takes (issue 14): `--set
+// key=value` for any driver with a single value and `--opening-reserve EUR`,
+// checked like the file's own values, applied in the order given after the
+// file is read (so Monte Carlo distributions written relative to a driver
+// follow the new value). Problems are issues, reported with the file's.
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { error, type Issue } from "../../domain/issues.js";
+import { fmtDecimal, parseDecimal, type Dec } from "../../domain/money.js";
+import { DRIVERS, EXTRA_SETTINGS, SETTABLE_DRIVERS, isDriver, type DriverValue } from "../../domain/scenario/drivers.js";
+import type { Scenario } from "../../domain/scenario/types.js";
+
+export type Overrides = { readonly set?: readonly string[]; readonly openingReserve?: string };
+
+/** Every key --set accepts, for hints and --help. */
+export const SETTABLE_KEYS: readonly string[] = [...SETTABLE_DRIVERS, ...EXTRA_SETTINGS];
+
+/** Why `v` is not a valid value of this kind (undefined: it is). */
+function badValue(v: Dec, kind: DriverValue, cap?: Dec): string | undefined {
+  if (kind !== "money" && v.isNegative()) return "must be at least 0";
+  switch (kind) {
+    case "fraction":
+      return v.greaterThan(1) ? "must be at most 1 (a fraction: 0.5 = 50%)" : undefined;
+    case "whole":
+      return !v.isInteger() ? "expected a whole number" : v.greaterThan(600) ? "must be at most 600" : undefined;
+    case "money":
+      return v.isNegative() ? "must be at least 0" : v.decimalPlaces() > 2 ? "an amount has at most 2 decimals (cents)" : undefined;
+    case "number":
+      return cap !== undefined && v.greaterThan(cap) ? `must be at most ${cap.toFixed()}` : undefined;
+  }
+}
+
+/** Apply the overrides to a loaded scenario; `applied` lists what changed, as given (for outputs). */
+export function applyOverrides(s: Scenario, o: Overrides, issues: Issue[]): { scenario: Scenario; applied: Record<string, string> } {
+  let out = s;
+  const applied: Record<string, string> = {};
+  const all = [...(o.set ?? []).map((t) => ({ text: t, option: "--set" })), ...(o.openingReserve !== undefined ? [{ text: `opening_reserve=${o.openingReserve}`, option: "--opening-reserve" }] : [])];
+  for (const { text, option } of all) {
+    const m = /^\s*([A-Za-z_-]+)\s*=\s*(.*?)\s*$/.exec(text);
+    const shown = option === "--set" ? text : (o.openingReserve ?? "");
+    if (!m) {
+      issues.push(error("bad-option", "expected key=value", { subject: option, found: shown, hint: `e.g. --set placement_rate=0.55; keys: ${SETTABLE_KEYS.join(", ")}` }));
+      continue;
+    }
+    const key = m[1]!.replace(/-/g, "_");
+    const v = parseDecimal(m[2]!);
+    if (key === "opening_reserve") {
+      if (!v) issues.push(error("bad-option", "expected an amount such as 50000 or 50000.00", { subject: option, found: shown }));
+      else if (v.decimalPlaces() > 2) issues.push(error("bad-option", "an amount has at most 2 decimals (cents)", { subject: option, found: shown }));
+      else {
+        out = { ...out, openingReserve: v };
+        applied[key] = fmtDecimal(v);
+      }
+      continue;
+    }
+    if (!isDriver(key) || !DRIVERS[key].set) {
+      issues.push(error("unknown-driver", `"${key}" is not a value --set can change`, { subject: option, found: shown, hint: `use one of ${SETTABLE_KEYS.join(", ")}` }));
+      continue;
+    }
+    const d = DRIVERS[key];
+    if (!v) {
+      issues.push(error("bad-option", "expected a plain decimal number such as 0.55 or 8", { subject: option, found: shown }));
+      continue;
+    }
+    const bad = badValue(v, d.value ?? "number", d.cap);
+    const blocked = d.notSettable?.(out);
+    if (bad || blocked) {
+      issues.push(error("bad-option", `${key}: ${bad ?? blocked}`, { subject: option, found: shown }));
+      continue;
+    }
+    out = d.set!(out, v);
+    applied[key] = fmtDecimal(v);
+  }
+  return { scenario: out, applied };
+}
+
+/** What the outputs say about their inputs: the scenario files (by name) and a SHA-256 of their bytes. */
+export type InputStamp = { readonly files: readonly string[]; readonly sha256: string };
+
+/**
+ * A fingerprint of the scenario's files instead of a date: a date would tie
+ * the bytes of every output to the clock (or to a checkout's file times);
+ * the digest changes exactly when an input does.
+ */
+export async function inputStamp(files: readonly string[]): Promise<InputStamp> {
+  const h = createHash("sha256");
+  for (const f of files) {
+    h.update(basename(f));
+    h.update("\0");
+    h.update(await readFile(f));
+    h.update("\0");
+  }
+  return { files: files.map((f) => basename(f)), sha256: h.digest("hex") };
+}
