@@ -118,6 +118,48 @@ export function cachedValues(xlsxPath: string): Promise<Map<string, string[][]>>
   return sheetsAsCsv(xlsxPath, 1);
 }
 
+/**
+ * Several workbooks in ONE soffice process (LibreOffice's start-up is the
+ * expensive part): each recalculated (or as cached), in the order given.
+ */
+export async function manyLibreOffice(xlsxPaths: readonly string[], recalc = true): Promise<Map<string, string[][]>[]> {
+  requireLibreOffice();
+  if (xlsxPaths.length === 0) return [];
+  const work = await mkdtemp(join(tmpdir(), "menerva-lo-"));
+  try {
+    const profile = join(work, "profile");
+    await mkdir(join(profile, "user"), { recursive: true });
+    await writeFile(join(profile, "user", "registrymodifications.xcu"), profileXcu(recalc ? 0 : 1));
+    const inputs: string[] = [];
+    for (const [i, p] of xlsxPaths.entries()) {
+      const input = join(work, `b${i}.xlsx`);
+      await copyFile(p, input);
+      inputs.push(input);
+    }
+    const out = join(work, "out");
+    await mkdir(out);
+    const { code, stderr } = await run(
+      "soffice",
+      ["--headless", "--norestore", `-env:UserInstallation=${pathToFileURL(profile).href}`, "--convert-to", CSV_FILTER, ...inputs, "--outdir", out],
+      120_000 + 60_000 * xlsxPaths.length,
+    );
+    const files = (await readdir(out)).sort();
+    if (code !== 0 || files.length === 0) throw new Error(`soffice failed (exit ${code}) converting ${xlsxPaths.join(", ")}:\n${stderr}`);
+    return await Promise.all(
+      xlsxPaths.map(async (_, i) => {
+        const prefix = `b${i}-`;
+        const m = new Map<string, string[][]>();
+        for (const f of files.filter((f) => f.startsWith(prefix) && f.endsWith(".csv")))
+          m.set(f.slice(prefix.length, -".csv".length), parse(await readFile(join(out, f), "utf8"), { relax_column_count: true, bom: true }) as string[][]);
+        if (m.size === 0) throw new Error(`soffice wrote nothing for ${xlsxPaths[i]}:\n${stderr}`);
+        return m;
+      }),
+    );
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
 /** Convert to PDF with a recalculating profile (to look at charts); returns the PDF bytes. */
 export async function toPdf(xlsxPath: string): Promise<Uint8Array> {
   const work = await mkdtemp(join(tmpdir(), "menerva-lo-"));

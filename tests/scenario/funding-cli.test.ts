@@ -38,9 +38,14 @@ describe("scenario run with funding", () => {
         expect(Object.values(parts).reduce((a, x) => a + cents(x), 0)).toBe(cents(amount!));
       }
     }
-    // The projection's subsidies are the funders' payments; the month rows show the variable costs.
-    expect(j.monthly[0].subsidies).toBe(
-      (Object.values(f.monthly[0].funders as Record<string, string>).reduce((a, x) => a + cents(x), 0) / 100).toFixed(2),
+    // The projection's subsidies are the payments of the funders not marked own; the own contribution is its own column (issue 14).
+    const own = new Set(f.funders.filter((x: { own: boolean }) => x.own).map((x: { name: string }) => x.name));
+    const paid = (mine: boolean) =>
+      (Object.entries(f.monthly[0].funders as Record<string, string>).reduce((a, [name, x]) => a + (own.has(name) === mine ? cents(x) : 0), 0) / 100).toFixed(2);
+    expect(j.monthly[0].subsidies).toBe(paid(false));
+    expect(j.monthly[0].ownContributions).toBe(paid(true));
+    expect(j.keyFigures.resultWithoutSubsidiesAndOwn).toBe(
+      ((cents(j.keyFigures.totalResult) - cents(j.keyFigures.totalSubsidies) - cents(j.keyFigures.totalOwnContributions)) / 100).toFixed(2),
     );
     expect(j.monthly[0].variableCosts).toMatch(money);
   });

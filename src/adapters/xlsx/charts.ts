@@ -34,6 +34,14 @@ export type ChartSpec = {
    */
   categoryFmt?: string;
   series: ChartSeries[];
+  /**
+   * A line chart's extra series drawn as columns on a secondary value axis at
+   * the right, so a one-off amount (an investment in month 1) does not flatten
+   * the lines.
+   */
+  barSeries?: ChartSeries[];
+  /** Title of the secondary (right) value axis of `barSeries`. */
+  barAxisTitle?: string;
   yAxisTitle?: string;
   xAxisTitle?: string;
   /** Number format of the value axis, e.g. FMT.eurWhole. */
@@ -88,20 +96,20 @@ function title(text: string, size: number): string {
   return `<c:title>${richText(text, size)}<c:overlay val="0"/></c:title>`;
 }
 
-function seriesXml(spec: ChartSpec, s: ChartSeries, i: number): string {
+function seriesXml(spec: ChartSpec, s: ChartSeries, i: number, asType: ChartSpec["type"] = spec.type): string {
   const color = (s.color ?? PALETTE[i % PALETTE.length]!).replace(/^#/, "").toUpperCase();
   if (!/^[0-9A-F]{6}$/.test(color)) throw new Error(`chart "${spec.title}": colour ${JSON.stringify(s.color)} is not hex RGB`);
   const fill = `<a:solidFill><a:srgbClr val="${color}"/></a:solidFill>`;
   const spPr =
-    spec.type === "line"
+    asType === "line"
       ? `<c:spPr><a:ln w="28575" cap="rnd">${fill}<a:round/></a:ln></c:spPr><c:marker><c:symbol val="none"/></c:marker>`
-      : `<c:spPr>${fill}<a:ln><a:noFill/></a:ln></c:spPr>` + (spec.type === "area" ? "" : `<c:invertIfNegative val="0"/>`);
+      : `<c:spPr>${fill}<a:ln><a:noFill/></a:ln></c:spPr>` + (asType === "area" ? "" : `<c:invertIfNegative val="0"/>`);
   const catRef = xmlEscape(spec.categories);
   const cat = spec.categoryFmt
     ? `<c:cat><c:numRef><c:f>${catRef}</c:f></c:numRef></c:cat>`
     : `<c:cat><c:strRef><c:f>${catRef}</c:f></c:strRef></c:cat>`;
   const val = `<c:val><c:numRef><c:f>${xmlEscape(s.ref)}</c:f></c:numRef></c:val>`;
-  const tail = spec.type === "line" ? `<c:smooth val="0"/>` : "";
+  const tail = asType === "line" ? `<c:smooth val="0"/>` : "";
   return (
     `<c:ser><c:idx val="${i}"/><c:order val="${i}"/><c:tx><c:v>${xmlEscape(s.name)}</c:v></c:tx>` +
     `${spPr}${cat}${val}${tail}</c:ser>`
@@ -110,6 +118,22 @@ function seriesXml(spec: ChartSpec, s: ChartSeries, i: number): string {
 
 const CAT_AX = 500000001;
 const VAL_AX = 500000002;
+const CAT_AX2 = 500000003;
+const VAL_AX2 = 500000004;
+
+/** The secondary axes of a line chart's columns: a hidden category axis and a value axis at the right. */
+function secondaryAxes(spec: ChartSpec): string {
+  const numFmt = spec.numFmt ? `<c:numFmt formatCode="${xmlEscape(spec.numFmt)}" sourceLinked="0"/>` : `<c:numFmt formatCode="General" sourceLinked="1"/>`;
+  return (
+    `<c:catAx><c:axId val="${CAT_AX2}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="1"/><c:axPos val="b"/>` +
+    `<c:majorTickMark val="none"/><c:minorTickMark val="none"/><c:tickLblPos val="none"/><c:crossAx val="${VAL_AX2}"/><c:crosses val="autoZero"/>` +
+    `<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>` +
+    `<c:valAx><c:axId val="${VAL_AX2}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/><c:axPos val="r"/>` +
+    (spec.barAxisTitle ? title(spec.barAxisTitle, 1000) : "") +
+    `${numFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
+    `<c:crossAx val="${CAT_AX2}"/><c:crosses val="max"/><c:crossBetween val="between"/></c:valAx>`
+  );
+}
 
 function axes(spec: ChartSpec): string {
   const horizontal = spec.type === "barHorizontal";
@@ -144,11 +168,15 @@ export function chartXml(spec: ChartSpec): string {
   const axIds = `<c:axId val="${CAT_AX}"/><c:axId val="${VAL_AX}"/>`;
   let plot: string;
   switch (spec.type) {
-    case "line":
+    case "line": {
+      // Columns first (drawn behind), on the same axes; their indexes follow the lines'.
+      const bars = (spec.barSeries ?? []).map((b, j) => seriesXml(spec, b, spec.series.length + j, "bar")).join("");
       plot =
+        (bars ? `<c:barChart><c:barDir val="col"/><c:grouping val="clustered"/><c:varyColors val="0"/>${bars}<c:gapWidth val="50"/><c:axId val="${CAT_AX2}"/><c:axId val="${VAL_AX2}"/></c:barChart>` : "") +
         `<c:lineChart><c:grouping val="${spec.stacked ? "stacked" : "standard"}"/><c:varyColors val="0"/>` +
         `${series}<c:marker val="1"/>${axIds}</c:lineChart>`;
       break;
+    }
     case "area":
       plot =
         `<c:areaChart><c:grouping val="${spec.stacked ? "stacked" : "standard"}"/><c:varyColors val="0"/>` +
@@ -167,7 +195,7 @@ export function chartXml(spec: ChartSpec): string {
     `<c:chartSpace xmlns:c="${NS_C}" xmlns:a="${NS_A}" xmlns:r="${NS_R}">` +
     `<c:date1904 val="0"/><c:lang val="nl-BE"/><c:roundedCorners val="0"/>` +
     `<c:chart>${title(spec.title, 1400)}<c:autoTitleDeleted val="0"/>` +
-    `<c:plotArea><c:layout/>${plot}${axes(spec)}</c:plotArea>` +
+    `<c:plotArea><c:layout/>${plot}${axes(spec)}${spec.type === "line" && spec.barSeries?.length ? secondaryAxes(spec) : ""}</c:plotArea>` +
     `<c:legend><c:legendPos val="b"/><c:overlay val="0"/></c:legend>` +
     `<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/></c:chart>` +
     `<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>` +

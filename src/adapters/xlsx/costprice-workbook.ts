@@ -29,10 +29,19 @@ function sheetName(name: string, taken: Set<string>): string {
 /** Revenue input cells on the revenue sheet (column B). */
 type RevenueRefs = { inflow: string; rate: string; hours: string; benefits: string; fee: string; share: string; n: string };
 
-/** Cells of one partner sheet the summary sheet links to. */
-type PartnerRefs = {
+/**
+ * Where a wage line sits on a partner sheet: its row (C fte, D occupancy, E
+ * yearly cost, F indexation, G occupied FTE) and one row per subsidy below it
+ * (I rate, J amount per FTE, K cap). A scenario reads the wage inputs from
+ * here, so a wage edited on the partner sheet moves its projection (issue 14).
+ */
+export type WageRows = { readonly row: number; readonly subsidies: readonly { readonly row: number; readonly rate: boolean; readonly cap: boolean }[] };
+
+/** Cells of one partner sheet the summary sheet (and a scenario workbook) links to. */
+export type PartnerRefs = {
   gross: string; subsidies: string; net: string; hours: string; perHourGross: string; perHourNet: string;
   perCandidateNet: string; lostSubsidy: string; perHourIncrease: string; fee: string; share: string; inflow: string;
+  sheet: string; staff: WageRows[]; supervision?: WageRows;
 };
 
 function revenueSheet(wb: ExcelJS.Workbook, r: CostPriceReport, name: string, lang: Lang): RevenueRefs | undefined {
@@ -104,11 +113,17 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   let r = H + 1;
   const staffRows: number[] = [];
   let supRow: number | undefined;
+  const wageRows: WageRows[] = [];
+  let supWages: WageRows | undefined;
   const subsidyRows = (lineRow: number, subs: typeof inp.staff[number]["subsidies"], amounts: readonly Dec[], fullAmounts: readonly Dec[]): number[] => {
     const rows: number[] = [];
+    const layout: { row: number; rate: boolean; cap: boolean }[] = [];
+    if (lineRow === supRow) supWages = { row: lineRow, subsidies: layout };
+    else wageRows.push({ row: lineRow, subsidies: layout });
     subs.forEach((s, j) => {
       const row = ++r;
       rows.push(row);
+      layout.push({ row, rate: s.rate !== undefined, cap: s.cap !== undefined });
       label(`B${row}`, s.kind);
       if (s.rate !== undefined) setNumber(ws.getCell(`I${row}`), s.rate, FMT.pct);
       if (s.amount !== undefined) setNumber(ws.getCell(`J${row}`), s.amount, FMT.eur);
@@ -293,6 +308,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   return {
     gross: R(`B${total}`), subsidies: R(`C${total}`), net: R(`D${total}`), hours: R(hours), perHourGross: R(phg), perHourNet: R(phn),
     perCandidateNet: R(pcn), lostSubsidy: R(lost), perHourIncrease: R(inc), fee: R(fee), share: R(share), inflow: R(inflow),
+    sheet: name, staff: wageRows, ...(supWages ? { supervision: supWages } : {}),
   };
 }
 
@@ -342,13 +358,14 @@ export function costPriceSheetNames(r: CostPriceReport, lang: Lang): { summary: 
   return { summary, revenue, partners: r.partners.map((p) => sheetName(p.actual.partner, taken)) };
 }
 
-/** Add the cost-price sheets (summary, revenue inputs, one per partner) to a workbook. */
-export function addCostPriceSheets(wb: ExcelJS.Workbook, r: CostPriceReport, lang: Lang): void {
+/** Add the cost-price sheets (summary, revenue inputs, one per partner) to a workbook; returns each partner's cells by name. */
+export function addCostPriceSheets(wb: ExcelJS.Workbook, r: CostPriceReport, lang: Lang): Map<string, PartnerRefs> {
   const names = costPriceSheetNames(r, lang);
   const summary = wb.addWorksheet(names.summary);
   const rev = revenueSheet(wb, r, names.revenue, lang);
   const refs = r.partners.map((p, i) => partnerSheet(wb, p, names.partners[i]!, rev, lang, r.project ?? "MENERVA"));
   summarySheet(summary, r, refs, lang);
+  return new Map(r.partners.map((p, i) => [p.input.name, refs[i]!]));
 }
 
 /** The workbook as deterministic .xlsx bytes. */

@@ -68,6 +68,7 @@ export function monteCarloJson(s: Scenario, mc: MonteCarloResult, labels: readon
     probabilityFeasible: d4(mc.probabilityFeasible),
     endReserve: pctJson(mc.endReserve),
     fundingNeed: pctJson(mc.fundingNeed),
+    leastOpeningReserve: { ...pctJson(mc.leastOpeningReserve), rule: "per run max(0, opening reserve − lowest reserve): the opening reserve that run needs; P95 suffices in 95% of runs" },
     breakEven: {
       ...(mc.breakEven ? { p5: month1(mc.breakEven.p5), p50: month1(mc.breakEven.p50), p95: month1(mc.breakEven.p95) } : {}),
       never: mc.neverBreakEven,
@@ -116,8 +117,9 @@ export async function scenarioMonteCarlo(file: string, o: MonteCarloOptions): Pr
     `Monte Carlo: ${runs} runs, seed ${seed}, ${nl ? "beginreserve" : "opening reserve"} ${f2(s.openingReserve.toNumber())} (${nl ? "simulatie op kommagetallen, geen boekhouding; bedragen op de cent" : "float simulation, not accounting; amounts to the cent"})`,
     `${nl ? "Kans dat de reserve nooit onder nul gaat" : "Probability the reserve never goes below zero"}: ${fmtFloat(mc.probabilityFeasible * 100, 1)}%`,
     `${nl ? "Eindreserve" : "End reserve"} P5/P50/P95: ${f2(mc.endReserve.p5)} / ${f2(mc.endReserve.p50)} / ${f2(mc.endReserve.p95)}`,
-    `${nl ? "Financieringsbehoefte" : "Funding need"} P5/P50/P95: ${f2(mc.fundingNeed.p5)} / ${f2(mc.fundingNeed.p50)} / ${f2(mc.fundingNeed.p95)}` +
-      ` (${nl ? "beginreserve die in 95% van de runs volstaat" : "opening reserve enough in 95% of runs"}: ${f2(s.openingReserve.toNumber() + mc.fundingNeed.p95)})`,
+    `${nl ? "Financieringsbehoefte" : "Funding need"} P5/P50/P95: ${f2(mc.fundingNeed.p5)} / ${f2(mc.fundingNeed.p50)} / ${f2(mc.fundingNeed.p95)}`,
+    `${nl ? "Nodige beginreserve" : "Opening reserve needed"} P50/P95: ${f2(mc.leastOpeningReserve.p50)} / ${f2(mc.leastOpeningReserve.p95)}` +
+      ` (${nl ? "P95 volstaat in 95% van de runs" : "P95 suffices in 95% of runs"})`,
     mc.breakEven
       ? `${nl ? "Break-even maand" : "Break-even month"} P5/P50/P95: ${month1(mc.breakEven.p5)} / ${month1(mc.breakEven.p50)} / ${month1(mc.breakEven.p95)}; ${nl ? "nooit" : "never"}: ${mc.neverBreakEven} runs`
       : `${nl ? "Nooit break-even" : "Never breaks even"}`,

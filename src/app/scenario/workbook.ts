@@ -19,8 +19,8 @@ import { inputStamp } from "./overrides.js";
 
 export type WorkbookExtras = {
   readonly lang: Lang;
-  /** What made the workbook: printed on every sheet that holds results rather than formulas. */
-  readonly run: RunInfo;
+  /** What made the workbook: printed on every sheet that holds results rather than formulas (default: a plain `run`). */
+  readonly run?: RunInfo;
   readonly sensitivity?: Sensitivity;
   readonly grid?: Grid;
   readonly monteCarlo?: MonteCarloResult;
@@ -59,12 +59,12 @@ export async function scenarioWorkbookFile(s: Scenario, x: WorkbookExtras): Prom
     projection,
     figures: keyFigures(projection),
     lang: x.lang,
-    run: x.run,
+    ...(x.run ? { run: x.run } : {}),
     ...(x.sensitivity ? { sensitivity: x.sensitivity } : {}),
     ...(x.grid ? { grid: x.grid } : {}),
     ...(x.monteCarlo ? { monteCarlo: x.monteCarlo } : {}),
     ...(s.funding ? { funding: x.funding ?? fundingFigures(s, projection) } : {}),
     ...(s.seStaff.costPrice ? { costPrice: await costPriceOf(s.seStaff.costPrice.file) } : {}),
   });
-  return { name: workbookName(s, x.run.command), data };
+  return { name: workbookName(s, x.run?.command ?? "run"), data };
 }

@@ -52,6 +52,11 @@ export type MonthAllocation = {
   /** What is left of each line for the project (revenue, then reserve): line − pre-paid − funders. */
   readonly project: readonly Dec[];
   readonly projectTotal: Dec;
+  /** The steps, for a workbook that recalculates them: [funder][line] what was left before it paid, and what it asked before its caps. */
+  readonly restBefore: readonly (readonly Dec[])[];
+  readonly wanted: readonly (readonly Dec[])[];
+  /** An amount funder's monthly amount spread this month (zero for rate funders and inactive months). */
+  readonly spreadAmount: readonly Dec[];
 };
 
 /**
@@ -70,8 +75,15 @@ export function allocateMonth(
   prePaid?: readonly Dec[],
 ): MonthAllocation {
   const rest = lineAmounts.map((x, l) => (prePaid ? x.minus(prePaid[l]!) : x));
+  const restBefore: Dec[][] = [];
+  const asks: Dec[][] = [];
+  const spreadAmount: Dec[] = [];
   const byFunder = funders.map((f, fi) => {
+    restBefore.push([...rest]);
     const pay = lineAmounts.map(() => ZERO);
+    const asked = lineAmounts.map(() => ZERO);
+    asks.push(asked);
+    spreadAmount.push(ZERO);
     if (!funderActive(f, month)) return pay;
     const idx = lineAmounts.map((_, l) => l).filter((l) => eligible[fi]![l] && rest[l]!.greaterThan(0));
     if (idx.length === 0) return pay;
@@ -86,8 +98,10 @@ export function allocateMonth(
     } else {
       const left = sum(idx.map((l) => rest[l]!));
       const total = f.basis.perMonth.greaterThan(left) ? left : f.basis.perMonth;
+      spreadAmount[fi] = total;
       want = allocate(total, idx.map((l) => rest[l]!));
     }
+    idx.forEach((l, k) => (asked[l] = want[k]!));
     const wanted = sum(want);
     let room = wanted;
     if (f.capPerMonth !== undefined && room.greaterThan(f.capPerMonth)) room = f.capPerMonth;
@@ -103,7 +117,7 @@ export function allocateMonth(
     });
     return pay;
   });
-  return { byFunder, funderTotals: byFunder.map((p) => sum(p)), project: rest, projectTotal: sum(rest) };
+  return { byFunder, funderTotals: byFunder.map((p) => sum(p)), project: rest, projectTotal: sum(rest), restBefore, wanted: asks, spreadAmount };
 }
 
 /** eligible[f][l]: the funder's resolved line names against the scenario's lines. */

@@ -27,6 +27,12 @@ export type MonteCarloResult = {
   readonly probabilityFeasible: number;
   readonly endReserve: Percentiles;
   readonly fundingNeed: Percentiles;
+  /**
+   * The least opening reserve each run needs to stay at or above zero,
+   * max(0, opening − lowest reserve): its P95 is the starting capital that
+   * suffices in 95% of runs, whatever the scenario's own opening reserve.
+   */
+  readonly leastOpeningReserve: Percentiles;
   /** breakEvenCounts[t-1] = runs breaking even in month t; `neverBreakEven` the rest. */
   readonly breakEvenCounts: Uint32Array;
   readonly neverBreakEven: number;
@@ -141,6 +147,7 @@ export function summarise(reserves: Float64Array, runs: number, months: number, 
   let feasible = 0;
   const ends = new Float64Array(runs);
   const needs = new Float64Array(runs);
+  const least = new Float64Array(runs);
   const counts = new Uint32Array(months);
   const beMonths: number[] = [];
   let never = 0;
@@ -161,6 +168,7 @@ export function summarise(reserves: Float64Array, runs: number, months: number, 
     if (low >= -0.005) feasible++;
     ends[r] = reserves[o + months - 1]!;
     needs[r] = Math.max(0, -low);
+    least[r] = Math.max(0, openingReserve - low);
     if (be >= 0) {
       counts[be]!++;
       beMonths.push(be + 1);
@@ -177,6 +185,7 @@ export function summarise(reserves: Float64Array, runs: number, months: number, 
     probabilityFeasible: feasible / runs,
     endReserve: pct(ends),
     fundingNeed: pct(needs),
+    leastOpeningReserve: pct(least),
     breakEvenCounts: counts,
     neverBreakEven: never,
     breakEven: beMonths.length > 0 ? pct(Float64Array.from(beMonths)) : undefined,
