@@ -40,13 +40,14 @@ describe("menerva scenario (CLI)", () => {
     expect(r.stderr).toContain("6 problems found; nothing was written.");
   });
 
-  it("solve finds the least inflow with starting capital, and says when it is not feasible", () => {
+  it("solve finds the least inflow with starting capital, and when nothing is feasible computes the opening reserve needed", () => {
     const ok = menerva("scenario", "solve", "scenarios/base.yaml", "--opening-reserve", "50000", "--json");
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ status: "found", value: "6", for: "inflow" });
     const no = menerva("scenario", "solve", "scenarios/base.yaml", "--lang", "en");
     expect(no.status).toBe(0);
     expect(no.stdout).toMatch(/^not feasible within \[0, 1000\]/);
+    expect(no.stdout).toContain("At the scenario's inflow (8 a month) the opening reserve must be at least 44217.43 (lowest point in month 6, 2025-06): try --opening-reserve 44217.43.");
   });
 
   it("montecarlo: same seed same bytes, no progress bar off a TTY", () => {
@@ -71,6 +72,7 @@ describe("menerva scenario (CLI)", () => {
       "scenario-base-figures.csv",
       "scenario-base-grid.csv",
       "scenario-base-grid.json",
+      "scenario-base-grid.xlsx",
       "scenario-base-nec-partners.csv",
       "scenario-base-projection.csv",
       "scenario-base-se-partners.csv",
@@ -87,6 +89,41 @@ describe("menerva scenario (CLI)", () => {
     const one = await scenarioGrid("scenarios/base.yaml", { lang: "nl", json: true, ...args }); // from src: one thread
     expect(one.ok && one.stdout).toBe(cli.stdout);
   }, 60_000);
+
+  it("every subcommand takes --set key=value and --opening-reserve, and says so in its JSON", () => {
+    const over = ["--set", "placement_rate=0.6", "--set", "months-to-placement=3", "--opening-reserve", "50000", "--json"];
+    const runs = {
+      run: ["run", "scenarios/base.yaml"],
+      solve: ["solve", "scenarios/base.yaml"],
+      sensitivity: ["sensitivity", "scenarios/base.yaml"],
+      grid: ["grid", "scenarios/base.yaml", "--x", "inflow=6:8:2", "--y", "ready_share=0.6:0.7:0.1"],
+      montecarlo: ["montecarlo", "scenarios/base.yaml", "--runs", "50"],
+      compare: ["compare", "scenarios/base.yaml", "scenarios/optimistic.yaml"],
+    };
+    for (const [name, args] of Object.entries(runs)) {
+      const r = menerva("scenario", ...args, ...over);
+      expect(r.status, `${name}: ${r.stderr}`).toBe(0);
+      expect(JSON.parse(r.stdout).overrides, name).toEqual({ placement_rate: "0.6", months_to_placement: "3", opening_reserve: "50000" });
+    }
+    // The overrides change the answer: run with them equals a file that says the same.
+    const j = JSON.parse(menerva("scenario", "run", "scenarios/base.yaml", ...over).stdout);
+    expect(j.monthly[0].reserve).toBe("19600.00");
+    expect(j.monthly[3].placements).toBe("3.36");
+  });
+
+  it("a bad --set is an input error with every problem at once", () => {
+    const r = menerva("scenario", "montecarlo", "scenarios/base.yaml", "--set", "placement_rate=1.5", "--set", "colour=blue", "--set", "fee=1.555", "--opening-reserve", "x");
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain('--set: placement_rate: must be at most 1 (a fraction: 0.5 = 50%) (got "placement_rate=1.5")');
+    expect(r.stderr).toContain('--set: "colour" is not a value --set can change (got "colour=blue")');
+    expect(r.stderr).toContain('--set: fee: an amount has at most 2 decimals (cents) (got "fee=1.555")');
+    expect(r.stderr).toContain('--opening-reserve: expected an amount such as 50000 or 50000.00 (got "x")');
+    expect(r.stderr).toContain("4 problems found; nothing was written.");
+    const cp = menerva("scenario", "run", "scenarios/costprice-funding.yaml", "--set", "staff_cost=70000");
+    expect(cp.status).toBe(2);
+    expect(cp.stderr).toContain("staff_cost: the staff cost comes from the cost-price file");
+  });
 
   it("rejects a bad grid range with a hint", () => {
     const r = menerva("scenario", "grid", "scenarios/base.yaml", "--x", "inflow=4:16", "--y", "colour=1:2:1");

@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { strFromU8, unzipSync } from "fflate";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/adapters/scenario-file.js";
+import { readCostPriceFile } from "../../src/adapters/costprice-file.js";
+import { costPriceReport } from "../../src/report/costprice-model.js";
 import { buildScenarioWorkbook } from "../../src/adapters/xlsx/scenario-workbook.js";
 import { fmtMoney } from "../../src/domain/money.js";
 import { keyFigures } from "../../src/domain/scenario/figures.js";
@@ -22,7 +24,9 @@ const cents = (text: string): string => (Math.round(Number(text) * 100) / 100).t
 
 async function book(sc: Scenario, lang: "nl" | "en"): Promise<Uint8Array> {
   const p = project(sc);
-  return buildScenarioWorkbook({ scenario: sc, projection: p, figures: keyFigures(p), lang, funding: fundingFigures(sc, p) });
+  const cp = await readCostPriceFile(sc.seStaff.costPrice!.file);
+  if (!cp.ok) throw new Error("cost-price file does not load");
+  return buildScenarioWorkbook({ scenario: sc, projection: p, figures: keyFigures(p), lang, funding: fundingFigures(sc, p), costPrice: costPriceReport(cp.value) });
 }
 
 beforeAll(async () => {
@@ -59,22 +63,25 @@ describe("funding workbook", () => {
     });
     const fund = sheets.get("Financiering")!;
     const fh = fund[0]!;
-    expect(fh.slice(0, 3 + s.funding!.length)).toEqual(["maand", "periode", "kosten", ...s.funding!.map((x) => x.name)]);
+    const funderHead = (x: { name: string; own: boolean }) => (x.own ? `${x.name} (eigen inbreng)` : x.name);
+    expect(fh.slice(0, 4 + s.funding!.length)).toEqual(["maand", "periode", "kosten", "subsidies kostprijs", ...s.funding!.map(funderHead)]);
     const fcol = (n: string) => fh.indexOf(n);
     p.rows.forEach((r, i) => {
       const row = fund[i + 1]!;
       expect([
         cents(row[fcol("kosten")]!),
-        ...s.funding!.map((x) => cents(row[fcol(x.name)]!)),
-        cents(row[fcol("totaal financiers")]!),
+        cents(row[fcol("subsidies kostprijs")]!),
+        ...s.funding!.map((x) => cents(row[fcol(funderHead(x))]!)),
+        cents(row[fcol("totaal financiers (eigen inbreng inbegrepen)")]!),
         cents(row[fcol("project (omzet + reserve)")]!),
         cents(row[fcol("waarvan tekort")]!),
         cents(row[fcol("gedekt door project")]!),
         cents(row[fcol("controle")]!),
       ]).toEqual([
         fmtMoney(r.costs),
-        ...r.subsidiesByItem.map(fmtMoney),
-        fmtMoney(r.subsidies),
+        fmtMoney(r.costPriceSubsidy),
+        ...r.funderPayments.map(fmtMoney),
+        fmtMoney(r.funderPayments.reduce((a, b) => a.plus(b), r.costs.times(0))),
         fmtMoney(r.funding!.projectTotal),
         fmtMoney(r.funding!.gap),
         fmtMoney(r.funding!.covered),
@@ -84,7 +91,7 @@ describe("funding workbook", () => {
     // Totals row and the leverage below the months.
     const totals = fund[p.rows.length + 2]!;
     expect(cents(totals[fcol("kosten")]!)).toBe(fmtMoney(f.totalCosts));
-    expect(s.funding!.map((x) => cents(totals[fcol(x.name)]!))).toEqual(f.funders.map((x) => fmtMoney(x.total)));
+    expect(s.funding!.map((x) => cents(totals[fcol(funderHead(x))]!))).toEqual(f.funders.map((x) => fmtMoney(x.total)));
     expect(Number(fund[p.rows.length + 3]![3]).toFixed(2)).toBe(f.leverage!.toFixed(2));
     for (const [name, rows] of sheets) for (const r of rows) for (const c of r) expect(c, `${name}: ${c}`).not.toMatch(/^(#[A-Z/0!?]+|Err:\d+)/);
   }, 90_000);
@@ -95,7 +102,8 @@ describe("funding workbook", () => {
     const c = charts.find((x) => x.includes("Who pays what"))!;
     expect(c).toBeDefined();
     expect(c).toContain('<c:grouping val="stacked"/>');
-    expect((c.match(/<c:ser>/g) ?? []).length).toBe(s.funding!.length + 2);
+    // One series per funder, the cost-price subsidies, the project and the gap.
+    expect((c.match(/<c:ser>/g) ?? []).length).toBe(s.funding!.length + 3);
     expect(c).toContain("&apos;Funding&apos;!$B$2:$B$61");
   });
 
