@@ -11,6 +11,8 @@ import { costPriceWorkbook } from "../../src/adapters/xlsx/costprice-workbook.js
 import { formatIssue } from "../../src/domain/issues.js";
 import { costPriceReport } from "../../src/report/costprice-model.js";
 import { cachedValues, recalculate, requireLibreOffice } from "../helpers/libreoffice.js";
+import { manyGnumeric, requireGnumeric } from "../helpers/gnumeric.js";
+import { formulaErrors, sheetDiffs } from "../helpers/sheets.js";
 
 const amount = (max: number) => fc.integer({ min: 0, max: max * 100 }).map((c) => (c / 100).toFixed(2));
 const ratio = fc.integer({ min: 1, max: 100 }).map((p) => `${p}%`);
@@ -45,9 +47,10 @@ ${p.sup ? `    supervision: { role: s, ratio: ${p.sup.ratio}, yearly_cost: ${p.s
 `,
     );
 
-describe("random cost-price files in LibreOffice", { timeout: 240_000 }, () => {
+describe("random cost-price files in LibreOffice and Gnumeric", { timeout: 240_000 }, () => {
   it("recalculate to menerva's cents in every cell", async () => {
     requireLibreOffice();
+    requireGnumeric();
     const partners = fc.sample(fc.tuple(...Array.from({ length: 25 }, (_, i) => partner(i))), { seed: 2026, numRuns: 1 })[0]!;
     const yaml = `revenue: { inflow_per_month: 7.5, placement_rate: 33%, hours_per_placed_worker: 1333.3, benefits_per_placed_worker: 4999.99, fee_per_hour: 1.37, benefit_share: 70%, se_partners: 3 }
 partners:
@@ -73,5 +76,9 @@ ${partners.join("")}`;
       );
     }
     expect(bad).toEqual([]);
+    // The second engine: Gnumeric must recalculate the same workbook to its cached values too.
+    const [gCached, gFresh] = await manyGnumeric([path, path].slice(0, 1), false).then(async (c) => [c[0]!, (await manyGnumeric([path]))[0]!]);
+    expect(formulaErrors(gFresh)).toEqual([]);
+    expect(sheetDiffs(gCached, gFresh)).toEqual([]);
   });
 });

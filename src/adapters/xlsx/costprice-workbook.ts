@@ -10,6 +10,7 @@ import type { CostPriceReport, PartnerReport } from "../../report/costprice-mode
 import { setFormula, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
 import { toDeterministicXlsx } from "./deterministic.js";
 import { FMT, safeText } from "./formats.js";
+import { roundHalfUp } from "./formula.js";
 
 type Cached = Dec | number | string | undefined;
 const val = (x: Cached): Dec | number | string => (x === undefined ? "" : x);
@@ -131,8 +132,8 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
       // seed 004 cap rule: rate × reported gross (or amount × FTE), at most the cap.
       const base = (gross: string, fte: string) => (s.rate !== undefined ? `I${row}*${gross}${lineRow}` : `J${row}*${fte}${lineRow}`);
       const capped = (b: string) => (s.cap !== undefined ? `MIN(${b},K${row})` : b);
-      put(`L${row}`, `ROUND(${capped(base("H", "G"))},2)`, amounts[j], FMT.eur);
-      put(`O${row}`, `ROUND(${capped(base("N", "C"))},2)`, fullAmounts[j], FMT.eur);
+      put(`L${row}`, roundHalfUp(capped(base("H", "G")), 2), amounts[j], FMT.eur);
+      put(`O${row}`, roundHalfUp(capped(base("N", "C")), 2), fullAmounts[j], FMT.eur);
     });
     return rows;
   };
@@ -154,8 +155,8 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
     setNumber(ws.getCell(`E${row}`), line.yearlyCost, FMT.eur);
     setNumber(ws.getCell(`F${row}`), line.indexation, FMT.pct);
     put(`G${row}`, `C${row}*D${row}`, rep.fte, FMT.decimal4);
-    put(`H${row}`, `ROUND(G${row}*E${row},2)`, rep.gross, FMT.eur);
-    put(`N${row}`, `ROUND(C${row}*E${row},2)`, full.gross, FMT.eur);
+    put(`H${row}`, roundHalfUp(`G${row}*E${row}`, 2), rep.gross, FMT.eur);
+    put(`N${row}`, roundHalfUp(`C${row}*E${row}`, 2), full.gross, FMT.eur);
     const subs = subsidyRows(row, line.subsidies, rep.subsidies.map((s) => s.amount), full.subsidies.map((s) => s.amount));
     lineTotals(row, subs, rep.subsidyTotal, full.subsidyTotal, rep.net);
     r++;
@@ -173,7 +174,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
     setNumber(ws.getCell(`E${row}`), inp.supervision.yearlyCost, FMT.eur);
     setNumber(ws.getCell(`F${row}`), inp.supervision.indexation, FMT.pct);
     put(`G${row}`, `C${row}*D${row}`, a.supervisionFte, FMT.decimal4);
-    put(`H${row}`, `ROUND(G${row}*E${row},2)`, a.supervision.gross, FMT.eur);
+    put(`H${row}`, roundHalfUp(`G${row}*E${row}`, 2), a.supervision.gross, FMT.eur);
     put(`N${row}`, `H${row}`, f.supervision.gross, FMT.eur);
     const subs = subsidyRows(row, inp.supervision.subsidies, a.supervision.subsidies.map((s) => s.amount), f.supervision.subsidies.map((s) => s.amount));
     lineTotals(row, subs, a.supervision.subsidyTotal, f.supervision.subsidyTotal, a.supervision.net);
@@ -193,7 +194,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
     setNumber(ws.getCell(`B${row}`), e.purchase, FMT.eur);
     setNumber(ws.getCell(`C${row}`), e.lifetimeYears, FMT.hours);
     setNumber(ws.getCell(`D${row}`), e.residual, FMT.eur);
-    put(`E${row}`, `ROUND((B${row}-D${row})/C${row},2)`, a.equipment[i]!.yearly, FMT.eur);
+    put(`E${row}`, roundHalfUp(`(B${row}-D${row})/C${row}`, 2), a.equipment[i]!.yearly, FMT.eur);
   });
 
   // The build-up.
@@ -206,7 +207,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   const first = bh + 1;
   const total = first + 5;
   const hoursCell = `B${total + 3}`; // key figures below: a blank row, occupied FTE, then hours
-  const fixedPlusFte = (row: number, fte: string) => `ROUND($B$${row}+$C$${row}*${fte},2)`;
+  const fixedPlusFte = (row: number, fte: string) => roundHalfUp(`$B$${row}+$C$${row}*${fte}`, 2);
   const grossFormula: Record<string, string> = {
     staff: sumCells("H", staffRows),
     supervision: supRow !== undefined ? `H${supRow}` : "0",
@@ -224,10 +225,10 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
     put(`B${row}`, grossFormula[c.key]!, c.gross, FMT.eur);
     put(`C${row}`, subsFormula[c.key] ?? "0", c.subsidies, FMT.eur);
     put(`D${row}`, `B${row}-C${row}`, c.net, FMT.eur);
-    put(`E${row}`, `IF(B$${total}=0,"",ROUND(B${row}/B$${total},4))`, c.shareGross, FMT.pct);
-    put(`F${row}`, `IF(D$${total}=0,"",ROUND(D${row}/D$${total},4))`, c.shareNet, FMT.pct);
-    put(`G${row}`, `IF(${hoursCell}=0,"",ROUND(B${row}/${hoursCell},2))`, c.grossPerHour, FMT.eur);
-    put(`H${row}`, `IF(${hoursCell}=0,"",ROUND(D${row}/${hoursCell},2))`, c.netPerHour, FMT.eur);
+    put(`E${row}`, `IF(B$${total}=0,"",${roundHalfUp(`B${row}/B$${total}`, 4)})`, c.shareGross, FMT.pct);
+    put(`F${row}`, `IF(D$${total}=0,"",${roundHalfUp(`D${row}/D$${total}`, 4)})`, c.shareNet, FMT.pct);
+    put(`G${row}`, `IF(${hoursCell}=0,"",${roundHalfUp(`B${row}/${hoursCell}`, 2)})`, c.grossPerHour, FMT.eur);
+    put(`H${row}`, `IF(${hoursCell}=0,"",${roundHalfUp(`D${row}/${hoursCell}`, 2)})`, c.netPerHour, FMT.eur);
   });
   label(`A${total}`, L.total);
   put(`B${total}`, `SUM(B${first}:B${total - 1})`, a.gross, FMT.eur);
@@ -235,8 +236,8 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   put(`D${total}`, `SUM(D${first}:D${total - 1})`, a.net, FMT.eur);
   put(`E${total}`, `IF(B${total}=0,"",1)`, a.gross.isZero() ? undefined : 1, FMT.pct);
   put(`F${total}`, `IF(D${total}=0,"",1)`, a.net.isZero() ? undefined : 1, FMT.pct);
-  put(`G${total}`, `IF(${hoursCell}=0,"",ROUND(B${total}/${hoursCell},2))`, a.perHour?.gross, FMT.eur);
-  put(`H${total}`, `IF(${hoursCell}=0,"",ROUND(D${total}/${hoursCell},2))`, a.perHour?.net, FMT.eur);
+  put(`G${total}`, `IF(${hoursCell}=0,"",${roundHalfUp(`B${total}/${hoursCell}`, 2)})`, a.perHour?.gross, FMT.eur);
+  put(`H${total}`, `IF(${hoursCell}=0,"",${roundHalfUp(`D${total}/${hoursCell}`, 2)})`, a.perHour?.net, FMT.eur);
   styleTotalRow(ws.getRow(total));
 
   // Key figures: one label and one formula a row.
@@ -250,8 +251,8 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   const occFte = key(L.fte, occupied, a.occupiedFte, FMT.decimal4);
   const hours = key(L.productiveHours, `${occFte}*$B$5`, a.productiveHours, FMT.hours);
   if (hours !== hoursCell) throw new Error("cost-price workbook layout: hours cell moved");
-  const phg = key(L.perHourGross, `IF(${hours}=0,"",ROUND(B${total}/${hours},2))`, a.perHour?.gross, FMT.eur);
-  const phn = key(L.perHourNet, `IF(${hours}=0,"",ROUND(D${total}/${hours},2))`, a.perHour?.net, FMT.eur);
+  const phg = key(L.perHourGross, `IF(${hours}=0,"",${roundHalfUp(`B${total}/${hours}`, 2)})`, a.perHour?.gross, FMT.eur);
+  const phn = key(L.perHourNet, `IF(${hours}=0,"",${roundHalfUp(`D${total}/${hours}`, 2)})`, a.perHour?.net, FMT.eur);
   let pcn = "";
   if (inp.trajectory) {
     const cand = key(
@@ -260,8 +261,8 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
       a.candidatesPerYear,
       FMT.hours,
     );
-    key(L.perCandidateGross, `IF(${cand}=0,"",ROUND(B${total}/${cand},2))`, a.perCandidate?.gross, FMT.eur);
-    pcn = key(L.perCandidateNet, `IF(${cand}=0,"",ROUND(D${total}/${cand},2))`, a.perCandidate?.net, FMT.eur);
+    key(L.perCandidateGross, `IF(${cand}=0,"",${roundHalfUp(`B${total}/${cand}`, 2)})`, a.perCandidate?.gross, FMT.eur);
+    pcn = key(L.perCandidateNet, `IF(${cand}=0,"",${roundHalfUp(`D${total}/${cand}`, 2)})`, a.perCandidate?.net, FMT.eur);
   }
 
   // Occupancy: the same build-up with every allotted job filled.
@@ -278,7 +279,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
   const s100 = key(`${L.subsidies} — ${L.atFullOccupancy}`, sumCells("O", fullRows), f.subsidies, FMT.eur);
   const n100 = key(`${L.net} — ${L.atFullOccupancy}`, `${g100}-${s100}`, f.net, FMT.eur);
   const h100 = key(`${L.productiveHours} — ${L.atFullOccupancy}`, `${allot}*$B$5`, f.productiveHours, FMT.hours);
-  const ph100 = key(`${L.perHourNet} — ${L.atFullOccupancy}`, `IF(${h100}=0,"",ROUND(${n100}/${h100},2))`, f.perHour?.net, FMT.eur);
+  const ph100 = key(`${L.perHourNet} — ${L.atFullOccupancy}`, `IF(${h100}=0,"",${roundHalfUp(`${n100}/${h100}`, 2)})`, f.perHour?.net, FMT.eur);
   const lost = key(L.lostSubsidy, `${s100}-C${total}`, p.lostSubsidy, FMT.eur);
   const inc = key(L.perHourIncrease, `IF(OR(${hours}=0,${h100}=0),"",${phn}-${ph100})`, p.perHourIncrease, FMT.eur);
 
@@ -292,14 +293,14 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
     const C = `(D${total}/12)`;
     const perPlaced = `(${rev.hours}*${rev.fee}+${rev.benefits}*${rev.share})`;
     const placed = `(${rev.inflow}*${rev.rate})`;
-    key(L.monthlyCost, `ROUND(${C},2)`, be.monthlyCost, FMT.eur);
-    key(L.monthlyRevenue, `ROUND(${placed}*${perPlaced},2)`, be.monthlyRevenue, FMT.eur);
-    key(L.monthlyShare, `ROUND(${placed}*${perPlaced}/${rev.n},2)`, be.monthlyShare, FMT.eur);
-    key(L.coverage, `IF(D${total}=0,"",ROUND(${placed}*${perPlaced}/${rev.n}/${C},4))`, be.coverage, FMT.pct);
+    key(L.monthlyCost, roundHalfUp(C, 2), be.monthlyCost, FMT.eur);
+    key(L.monthlyRevenue, roundHalfUp(`${placed}*${perPlaced}`, 2), be.monthlyRevenue, FMT.eur);
+    key(L.monthlyShare, roundHalfUp(`${placed}*${perPlaced}/${rev.n}`, 2), be.monthlyShare, FMT.eur);
+    key(L.coverage, `IF(D${total}=0,"",${roundHalfUp(`${placed}*${perPlaced}/${rev.n}/${C}`, 4)})`, be.coverage, FMT.pct);
     const needed = `(${rev.n}*${C}/${placed})`;
-    fee = key(L.breakEvenFee, `IF(OR(${placed}=0,${rev.hours}=0),"",ROUND((${needed}-${rev.benefits}*${rev.share})/${rev.hours},2))`, be.fee, FMT.eur);
-    share = key(L.breakEvenShare, `IF(OR(${placed}=0,${rev.benefits}=0),"",ROUND((${needed}-${rev.hours}*${rev.fee})/${rev.benefits},4))`, be.benefitShare, FMT.decimal4);
-    inflow = key(L.breakEvenInflow, `IF(${rev.rate}*${perPlaced}=0,"",ROUND(${rev.n}*${C}/(${rev.rate}*${perPlaced}),2))`, be.inflow, FMT.hours);
+    fee = key(L.breakEvenFee, `IF(OR(${placed}=0,${rev.hours}=0),"",${roundHalfUp(`(${needed}-${rev.benefits}*${rev.share})/${rev.hours}`, 2)})`, be.fee, FMT.eur);
+    share = key(L.breakEvenShare, `IF(OR(${placed}=0,${rev.benefits}=0),"",${roundHalfUp(`(${needed}-${rev.hours}*${rev.fee})/${rev.benefits}`, 4)})`, be.benefitShare, FMT.decimal4);
+    inflow = key(L.breakEvenInflow, `IF(${rev.rate}*${perPlaced}=0,"",${roundHalfUp(`${rev.n}*${C}/(${rev.rate}*${perPlaced})`, 2)})`, be.inflow, FMT.hours);
   }
 
   setupSheet(ws, { title: `${project} — ${L.title} — ${inp.name}`, freezeRows: 0, widths: [40, 18, 16, 14, 18, 14, 16, 18, 12, 14, 14, 14, 16, 18, 18] });

@@ -58,3 +58,13 @@ export function roundRateTimes(rate: string, amount: string): string {
   const q = `(ROUND(${rate}*1000000,0)*ROUND(${amount}*100,0)+500000)`;
   return `(${q}-MOD(${q},1000000))/100000000`;
 }
+
+/**
+ * ROUND(x, n) half away from zero as menerva rounds the exact decimal. A value
+ * that is exactly a tie in decimals (8466.06 / 12 = 705.505) is a hair below it
+ * in binary; LibreOffice rounds the 15-digit decimal (705.51), Gnumeric the
+ * binary value (705.50). Stretching x by one part in 10^12 before rounding
+ * puts every engine on the decimal's side of the tie, while a value that is
+ * not a tie (its distance to one is at least 10^-6 in practice) rounds as before.
+ */
+export const roundHalfUp = (expr: string, n: number): string => `ROUND((${expr})*(1+1E-12),${n})`;

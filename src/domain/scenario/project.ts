@@ -171,7 +171,10 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
   const detail = opts.detail ?? true;
   const n = s.months;
   const q = new D(1).minus(s.monthlyDropout);
-  const hpm = s.hoursPerWeek.times(WEEKS_PER_MONTH);
+  // Hours per worker per month for display; the month's hours multiply before they divide
+  // (active × h/week × 52 / 12), so a whole number of hours stays exact (52/12 is not).
+  const hpm = s.hoursPerWeek.times(52).div(12);
+  const hoursFactor = s.hoursPerWeek.times(52);
   const convert = s.readyShare.times(s.placementRate);
 
   // A tier pays `amount` per worker in months f..g since placement. The workers
@@ -216,7 +219,7 @@ export function project(s: Scenario, opts: { detail?: boolean } = {}): Projectio
     const placed = src >= 1 ? inflowAt(s.inflow, src).times(convert) : ZERO;
     placements.push(placed);
     active = active.times(q).plus(placed);
-    const hours = active.times(hpm);
+    const hours = active.times(hoursFactor).div(12);
     const feeRate = stepAt(s.fee, t);
     const fees = cents(hours.times(feeRate));
     const benefitsByType = tiers.map((ts) => {

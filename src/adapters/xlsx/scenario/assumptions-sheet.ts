@@ -11,7 +11,7 @@ import { staffCostByPartner } from "../../../domain/scenario/project.js";
 import type { PartnerRefs, WageRows } from "../costprice-workbook.js";
 import { setFormula, setNumber } from "../cells.js";
 import { FMT, safeText } from "../formats.js";
-import { abs, colName, ref } from "../formula.js";
+import { abs, colName, ref, roundHalfUp } from "../formula.js";
 import { headerRow, setupLegible, type Ctx } from "./context.js";
 
 /** A table on the sheet: its first data row and the absolute range of each column (by index). */
@@ -256,11 +256,11 @@ export function assumptionsSheet(wb: ExcelJS.Workbook, x: Ctx, costPrice?: Map<s
         const pr = costPrice?.get(partner);
         if (!pr) throw new Error(`scenario workbook: no cost-price sheet for ${partner}`);
         const lines = [...pr.staff, ...(pr.supervision ? [pr.supervision] : [])];
-        setFormula(cell, `ROUND((${lines.flatMap((w) => wageTerms(pr.sheet, w, yIdx, "gross")).join("+")})/12,2)`, g[i]!, FMT.eur);
+        setFormula(cell, roundHalfUp(`(${lines.flatMap((w) => wageTerms(pr.sheet, w, yIdx, "gross")).join("+")})/12`, 2), g[i]!, FMT.eur);
         const subs = lines.flatMap((w) => wageTerms(pr.sheet, w, yIdx, "subsidy"));
-        setFormula(r.getCell(3 + n + 1 + i), subs.length ? `ROUND((${subs.join("+")})/12,2)` : "0", cp.subsidyByYear[y]![i]!, FMT.eur);
+        setFormula(r.getCell(3 + n + 1 + i), subs.length ? roundHalfUp(`(${subs.join("+")})/12`, 2) : "0", cp.subsidyByYear[y]![i]!, FMT.eur);
       } else {
-        setFormula(cell, `ROUND(${scalar.fte_per_partner}*${scalar.yearly_cost_per_fte}*(1+${scalar.indexation})^${yIdx}/12,2)`, g[i]!, FMT.eur);
+        setFormula(cell, roundHalfUp(`${scalar.fte_per_partner}*${scalar.yearly_cost_per_fte}*(1+${scalar.indexation})^${yIdx}/12`, 2), g[i]!, FMT.eur);
       }
     });
     const rowSum = (from: number) => `SUM(${colName(from)}${row}:${colName(from + n - 1)}${row})`;

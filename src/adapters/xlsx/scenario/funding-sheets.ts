@@ -12,7 +12,7 @@ import { costLines, eligibility, type CostLine } from "../../../domain/scenario/
 import { label } from "../../../report/scenario-labels.js";
 import { setFormula, setNumber } from "../cells.js";
 import { FMT } from "../formats.js";
-import { centsOf, colName, largestRemainderPart, ref, roundRateTimes } from "../formula.js";
+import { centsOf, colName, largestRemainderPart, ref, roundHalfUp, roundRateTimes } from "../formula.js";
 import type { Assumptions } from "./assumptions-sheet.js";
 import { headerRow, setupLegible, type Ctx } from "./context.js";
 import type { AllocationTotals, ProjectionCols } from "./projection-sheet.js";
@@ -109,7 +109,7 @@ export function allocationSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, pc
           if (v.name !== l.name) return [];
           const vr = a.variable!.first + vi;
           const per = v.per === "candidate" ? pc.at("inflow", r) : pc.at("activeWorkers", r);
-          return [`IF(AND(${M}>=${a.variable!.cell(3, vr)},${M}<=${a.variable!.cell(4, vr)}),ROUND(${a.variable!.cell(2, vr)}*${per},2),0)`];
+          return [`IF(AND(${M}>=${a.variable!.cell(3, vr)},${M}<=${a.variable!.cell(4, vr)}),${roundHalfUp(`${a.variable!.cell(2, vr)}*${per}`, 2)},0)`];
         });
         f = terms.join("+") || "0";
       }

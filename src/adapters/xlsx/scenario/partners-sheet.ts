@@ -10,7 +10,7 @@ import { costPriceSubsidyByPartner, staffCostByPartner } from "../../../domain/s
 import { label } from "../../../report/scenario-labels.js";
 import { setFormula, setNumber } from "../cells.js";
 import { FMT, safeText } from "../formats.js";
-import { centsOf, colName, equalPart, largestRemainderPart, ref } from "../formula.js";
+import { centsOf, colName, equalPart, largestRemainderPart, ref, roundHalfUp } from "../formula.js";
 import type { Assumptions } from "./assumptions-sheet.js";
 import { fitHeight, headerRow, setupLegible, type Ctx } from "./context.js";
 import type { AllocationLayout } from "./funding-sheets.js";
@@ -187,7 +187,7 @@ export function partnersSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, pc: 
       necs.forEach((n, j) => {
         const h = m.hours.times(n.share);
         put(`hours${j}`, `${pc.at("hours", pr)}*${a.nec!.cell(1, a.nec!.first + j)}`, h, FMT.hours);
-        put(`margin${j}`, `ROUND(${at(`hours${j}`)}*${a.nec!.cell(2, a.nec!.first + j)},2)`, roundMoney(h.times(n.marginPerHour), "half-away-from-zero"));
+        put(`margin${j}`, roundHalfUp(`${at(`hours${j}`)}*${a.nec!.cell(2, a.nec!.first + j)}`, 2), roundMoney(h.times(n.marginPerHour), "half-away-from-zero"));
         put(`fees${j}`, `${largestRemainderPart(centsOf(pc.at("fees", pr)), necWeights, j)}/100`, fees[j]!);
         put(`received${j}`, `${largestRemainderPart(centsOf(`(${grossExpr})`), necWeights, j)}/100`, gross[j]!);
         put(`paid${j}`, `${largestRemainderPart(centsOf(pc.at("benefitFee", pr)), necWeights, j)}/100`, paid[j]!);

@@ -9,7 +9,7 @@ import { D } from "../../../domain/money.js";
 import { label } from "../../../report/scenario-labels.js";
 import { setFormula, setNumber } from "../cells.js";
 import { FMT } from "../formats.js";
-import { colName, ref, roundRateTimes } from "../formula.js";
+import { colName, ref, roundHalfUp, roundRateTimes } from "../formula.js";
 import type { Assumptions } from "./assumptions-sheet.js";
 import { headerRow, setupLegible, type Ctx } from "./context.js";
 
@@ -99,7 +99,7 @@ export function projectionSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, al
     setFormula(c("activeWorkers"), i === 0 ? at("placements") : `${above("activeWorkers")}*${q}+${at("placements")}`, m.activeWorkers, FMT.hours);
     setFormula(c("hours"), `${at("activeWorkers")}*${sc.hours_per_week}*${sc.weeks_per_month}`, m.hours, FMT.hours);
     setFormula(c("feeRate"), `LOOKUP(${A(r)},${a.fee.col(0)},${a.fee.col(1)})`, m.feeRate, FMT.eur);
-    setFormula(c("fees"), `ROUND(${at("hours")}*${at("feeRate")},2)`, m.fees, FMT.eur);
+    setFormula(c("fees"), roundHalfUp(`${at("hours")}*${at("feeRate")}`, 2), m.fees, FMT.eur);
     // Workers placed in month p are in tier [f, g] when f ≤ t−p+1 ≤ g, weighted by survival q^(t−p).
     // Only operators inside SUMPRODUCT: the base q+1 where the exponent is 0 never makes 0^0.
     let tier = a.benefits.first;
@@ -110,7 +110,7 @@ export function projectionSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, al
         const M = range("month");
         return `${amount}*SUMPRODUCT((${M}<=${A(r)}-${f}+1)*(${M}>=${A(r)}-${g}+1)*${range("placements")}*(${q}+(${M}>=${A(r)}))^((${A(r)}-${M})*(${M}<=${A(r)})))`;
       });
-      setFormula(c(`benefit${bi}`), `ROUND(${terms.join("+") || "0"},2)`, m.benefitsByType[bi]!, FMT.eur);
+      setFormula(c(`benefit${bi}`), terms.length ? roundHalfUp(terms.join("+"), 2) : "0", m.benefitsByType[bi]!, FMT.eur);
     });
     const benefitCells = s.benefits.map((_, bi) => at(`benefit${bi}`));
     setFormula(c("benefitFee"), benefitCells.length ? roundRateTimes(sc.benefit_share!, `(${benefitCells.join("+")})`) : "0", m.benefitFee, FMT.eur);
@@ -123,7 +123,7 @@ export function projectionSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, al
       const terms = vars.map((v, vi) => {
         const vr = a.variable!.first + vi;
         const per = v.per === "candidate" ? at("inflow") : at("activeWorkers");
-        return `IF(AND(${A(r)}>=${a.variable!.cell(3, vr)},${A(r)}<=${a.variable!.cell(4, vr)}),ROUND(${a.variable!.cell(2, vr)}*${per},2),0)`;
+        return `IF(AND(${A(r)}>=${a.variable!.cell(3, vr)},${A(r)}<=${a.variable!.cell(4, vr)}),${roundHalfUp(`${a.variable!.cell(2, vr)}*${per}`, 2)},0)`;
       });
       setFormula(c("variableCosts"), terms.join("+"), m.variableCosts, FMT.eur);
     }
