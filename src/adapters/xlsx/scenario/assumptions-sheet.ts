@@ -60,7 +60,7 @@ export function assumptionsSheet(wb: ExcelJS.Workbook, x: Ctx, costPrice?: Map<s
   const scalar: Record<string, string> = {};
   const notes = s.notes ?? {};
   let row = 1;
-  headerRow(ws, row++, ["key", nl ? "omschrijving" : "description", nl ? "waarde" : "value", nl ? "eenheid" : "unit", nl ? "bron" : "source"], WIDTHS);
+  headerRow(ws, row++, [nl ? "sleutel in het bestand" : "key in the file", nl ? "omschrijving" : "description", nl ? "waarde" : "value", nl ? "eenheid" : "unit", nl ? "bron" : "source"], WIDTHS);
   ws.mergeCells(1, NOTE_FROM, 1, NOTE_TO);
   const noteWidth = WIDTHS.slice(NOTE_FROM - 1, NOTE_TO).reduce((a1, b1) => a1 + b1, 0);
   /** The source of a value (the scenario file's comment), wrapped in the merged cell E:L of its row. */
@@ -163,7 +163,7 @@ export function assumptionsSheet(wb: ExcelJS.Workbook, x: Ctx, costPrice?: Map<s
     [nl ? "naam" : "name", nl ? "basis" : "basis", nl ? "tarief" : "rate", nl ? "bedrag/maand" : "amount/month", nl ? "van maand" : "from month", nl ? "maanden" : "months", nl ? "plafond" : "cap"],
     s.subsidies.map((x) => [
       x.name,
-      x.basis.kind === "staff-cost" ? "staff_cost" : x.basis.kind === "investment" ? x.basis.investment : nl ? "vast" : "fixed",
+      x.basis.kind === "staff-cost" ? (nl ? "personeelskost" : "staff cost") : x.basis.kind === "investment" ? x.basis.investment : nl ? "vast" : "fixed",
       x.basis.kind === "fixed" ? 0 : x.basis.rate,
       x.basis.kind === "fixed" ? x.basis.perMonth : 0,
       x.fromMonth,

@@ -69,11 +69,12 @@ export function gridSheet(wb: ExcelJS.Workbook, x: Ctx, g: Grid, run: RunInfo): 
   const { lang, nl } = x;
   const name = x.names.grid;
   const ws = wb.addWorksheet(name);
-  const widths = [18, ...g.xs.map(() => 13)];
+  const widths = [30, ...g.xs.map(() => 13)];
   setupLegible(ws, { title: `MENERVA — ${x.s.name} — ${name}`, freezeRows: 3, freezeCols: 1, widths, landscape: true });
   noteRow(ws, run, x, widths);
-  ws.getRow(2).getCell(1).value = `${label("endReserve", lang)}: ${g.y.driver} (${nl ? "rijen" : "rows"}) × ${g.x.driver} (${nl ? "kolommen" : "columns"}); ${nl ? "rood = reserve gaat onder nul" : "red = reserve goes below zero"}`;
-  const corner = `${g.y.driver} \\ ${g.x.driver}`;
+  const [xName, yName] = [DRIVERS[g.x.driver][lang], DRIVERS[g.y.driver][lang]];
+  ws.getRow(2).getCell(1).value = `${label("endReserve", lang)}: ${yName} (${nl ? "rijen" : "rows"}) × ${xName} (${nl ? "kolommen" : "columns"}); ${nl ? "rood = reserve gaat onder nul" : "red = reserve goes below zero"}`;
+  const corner = `${yName} \\ ${xName}`;
   const h = headerRow(ws, 3, [corner], widths);
   g.xs.forEach((v, i) => setNumber(h.getCell(i + 2), v, FMT.decimal4));
   g.ys.forEach((y, iy) => {
