@@ -81,13 +81,22 @@ describe("menerva scenario (CLI)", () => {
     ]);
   });
 
-  it("a grid on worker threads gives the same JSON as one thread", async () => {
-    const { scenarioGrid } = await import("../../src/app/scenario/analyses.js");
-    const args = { x: "inflow=1:20:1", y: "placement_rate=0.05:0.5:0.05" }; // 200 cells: big enough for workers
-    const cli = menerva("scenario", "grid", "scenarios/base.yaml", "--x", args.x, "--y", args.y, "--json");
+  it("grid money is the Decimal projection's (what scenario run gives) at every cell", async () => {
+    const { loadScenarioFile } = await import("../../src/adapters/scenario-file.js");
+    const { setDriver } = await import("../../src/domain/scenario/drivers.js");
+    const { keyFigures } = await import("../../src/domain/scenario/figures.js");
+    const { project } = await import("../../src/domain/scenario/project.js");
+    const { dec } = await import("../../src/domain/money.js");
+    const cli = menerva("scenario", "grid", "scenarios/funding-mix.yaml", "--x", "inflow=1:20:1", "--y", "monthly_dropout=0.02:0.2:0.02", "--json");
     expect(cli.status).toBe(0);
-    const one = await scenarioGrid("scenarios/base.yaml", { lang: "nl", json: true, ...args }); // from src: one thread
-    expect(one.ok && one.stdout).toBe(cli.stdout);
+    const l = await loadScenarioFile("scenarios/funding-mix.yaml");
+    if (!l.ok) throw new Error("funding-mix does not load");
+    const cells = JSON.parse(cli.stdout).cells as { x: string; y: string; endReserve: string; lowestReserve: string; fundingNeed: string; feasible: boolean; breakEvenMonth: number | null }[];
+    expect(cells).toHaveLength(200);
+    for (const c of cells) {
+      const k = keyFigures(project(setDriver(setDriver(l.value.scenario, "monthly_dropout", dec(c.y)), "inflow", dec(c.x)), { detail: false }));
+      expect(c, `${c.x} × ${c.y}`).toEqual({ ...c, endReserve: k.endReserve.toFixed(2), lowestReserve: k.lowestReserve.toFixed(2), fundingNeed: k.fundingNeed.toFixed(2), feasible: k.feasible, breakEvenMonth: k.breakEvenMonth ?? null });
+    }
   }, 60_000);
 
   it("every subcommand takes --set key=value and --opening-reserve, and says so in its JSON", () => {

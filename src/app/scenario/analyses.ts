@@ -6,8 +6,7 @@ import { D, fmtDecimal, fmtMoney, type Dec } from "../../domain/money.js";
 import { DRIVERS, setDriver } from "../../domain/scenario/drivers.js";
 import { keyFigures, leastOpeningReserve } from "../../domain/scenario/figures.js";
 import type { Scenario } from "../../domain/scenario/types.js";
-import { countCells, type Range } from "../../domain/scenario/grid.js";
-import { gridOnCores } from "./parallel-grid.js";
+import { countCells, grid, type Range } from "../../domain/scenario/grid.js";
 import { project } from "../../domain/scenario/project.js";
 import { sensitivity } from "../../domain/scenario/sensitivity.js";
 import { SOLVE_BOUNDS, solve, type Goal, type SolveFor } from "../../domain/scenario/solve.js";
@@ -199,7 +198,7 @@ export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly
       if (why) issues.push(error("bad-option", why, { subject: opt, found: r!.driver }));
     }
   if (issues.length > 0 || !l.ok || !s || !x || !y) return { ok: false, issues };
-  const g = await gridOnCores(s, x, y);
+  const g = grid(s, x, y);
   const range = (r: Range) => ({ driver: r.driver, from: fmtDecimal(r.from), to: fmtDecimal(r.to), step: fmtDecimal(r.step) });
   const json = {
     scenario: s.name,

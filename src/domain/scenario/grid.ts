@@ -1,8 +1,11 @@
-// Grid: two drivers over ranges; end reserve, funding need and feasibility per cell.
+// Grid: two drivers over ranges; end reserve, funding need and feasibility per
+// cell. Cells run on the exact engine (exact-engine.ts: scaled integers, the
+// same cents as the Decimal projection) in one thread: 2,500 cells take a
+// fraction of a second, less than starting worker threads would save.
 import { D, type Dec } from "../money.js";
 import { setDriver, type DriverName } from "./drivers.js";
-import { keyFigures, type KeyFigures } from "./figures.js";
-import { project } from "./project.js";
+import { exactKeyFigures } from "./exact-engine.js";
+import type { KeyFigures } from "./figures.js";
 import type { Scenario } from "./types.js";
 
 /** from:to:step, inclusive of `to` when the steps land on it. */
@@ -28,7 +31,7 @@ export function grid(s: Scenario, x: Range, y: Range): Grid {
   const ys = rangeValues(y);
   const cells = ys.map((vy) => {
     const sy = setDriver(s, y.driver, vy);
-    return xs.map((vx) => keyFigures(project(setDriver(sy, x.driver, vx), { detail: false })));
+    return xs.map((vx) => exactKeyFigures(setDriver(sy, x.driver, vx)));
   });
   return { x, y, xs, ys, cells };
 }
