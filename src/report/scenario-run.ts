@@ -29,6 +29,6 @@ export function notLiveNote(r: RunInfo, lang: Lang): string {
   const files = r.files.join(", ");
   const digest = r.sha256.slice(0, 16);
   return lang === "nl"
-    ? `Vaste uitkomst, geen formules: wijzigingen in de aannames veranderen dit blad niet. Gemaakt met: ${commandLine(r)}; invoer ${files} (SHA-256 ${digest}…).`
-    : `Stored result, not formulas: changing the assumptions does not change this sheet. Made by: ${commandLine(r)}; inputs ${files} (SHA-256 ${digest}…).`;
+    ? `Vaste uitkomst, geen formules: wijzigingen in de aannames veranderen dit blad niet. Scenario ${r.scenario}, gemaakt met: ${commandLine(r)}; invoer ${files} (SHA-256 ${digest}…).`
+    : `Stored result, not formulas: changing the assumptions does not change this sheet. Scenario ${r.scenario}, made by: ${commandLine(r)}; inputs ${files} (SHA-256 ${digest}…).`;
 }

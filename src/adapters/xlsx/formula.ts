@@ -37,7 +37,8 @@ export function largestRemainderPart(total: string, weights: readonly string[], 
     .filter(Boolean)
     .join("+");
   const leftover = `(${r.join("+")})/${W}`;
-  return `IF(${W}=0,0,(${T}*${weights[i]}-${r[i]})/${W}+(${rank}<${leftover}))`;
+  // "0+" makes the rank a number even with one term: Gnumeric (like Excel) ranks a TRUE/FALSE above every number.
+  return `IF(${W}=0,0,(${T}*${weights[i]}-${r[i]})/${W}+((0+${rank})<${leftover}))`;
 }
 
 /** The equal split of `total` cents over `n` parties (splitEqually): the leftover cents to the first ones. */
@@ -68,3 +69,9 @@ export function roundRateTimes(rate: string, amount: string): string {
  * not a tie (its distance to one is at least 10^-6 in practice) rounds as before.
  */
 export const roundHalfUp = (expr: string, n: number): string => `ROUND((${expr})*(1+1E-12),${n})`;
+
+/**
+ * INDEX(range, i) that Gnumeric also evaluates: Gnumeric answers #REF! for
+ * INDEX over a one-cell range, so a range of one row is referenced directly.
+ */
+export const pick = (range: string, rows: number, index: string): string => (rows === 1 ? range.split(":")[0]! : `INDEX(${range},${index})`);

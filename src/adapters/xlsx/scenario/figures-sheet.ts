@@ -20,7 +20,9 @@ export function figuresSheet(wb: ExcelJS.Workbook, x: Ctx, k: KeyFigures, pc: Pr
   ws.getColumn(3).alignment = { wrapText: true, vertical: "top", indent: 1 };
   const never = label("never", lang);
   const R = (key: string) => pc.range(key);
-  const lastResult = `INDEX(${R("result")},ROWS(${R("result")}))`;
+  // The last month's cells, referenced directly (no INDEX over the range: Gnumeric refuses a one-row one).
+  const last = (key: string) => pc.at(key, pc.last);
+  const lastResult = last("result");
   const hasOwn = pc.col.ownContributions !== undefined;
   const rows: [string, string, Dec | number | string, string, string][] = [
     [label("breakEvenMonth", lang), `IF(${lastResult}<0,"${never}",MAX(${R("negativeMonth")})+1)`, k.breakEvenMonth ?? never, FMT.int, nl ? "eerste maand met resultaat ≥ 0 dat zo blijft tot het einde" : "first month with result ≥ 0 that stays ≥ 0 to the end"],
@@ -28,7 +30,7 @@ export function figuresSheet(wb: ExcelJS.Workbook, x: Ctx, k: KeyFigures, pc: Pr
     [label("lowestReserve", lang), `MIN(${R("reserve")})`, k.lowestReserve, FMT.eur, nl ? "laagste reserve op het einde van een maand" : "lowest month-end reserve"],
     [label("lowestReserveMonth", lang), `MATCH(MIN(${R("reserve")}),${R("reserve")},0)`, k.lowestReserveMonth, FMT.int, ""],
     [label("fundingNeed", lang), `MAX(0,-MIN(${R("reserve")}))`, k.fundingNeed, FMT.eur, nl ? "max(0, −laagste reserve)" : "max(0, −lowest reserve)"],
-    [label("endReserve", lang), `INDEX(${R("reserve")},ROWS(${R("reserve")}))`, k.endReserve, FMT.eur, ""],
+    [label("endReserve", lang), last("reserve"), k.endReserve, FMT.eur, ""],
     [label("feasible", lang), `IF(MIN(${R("reserve")})>=0,"${label("yes", lang)}","${label("no", lang)}")`, label(k.feasible ? "yes" : "no", lang), "", nl ? "de reserve gaat nooit onder nul" : "the reserve never goes below zero"],
     [label("totalRevenue", lang), `SUM(${R("revenue")})`, k.totalRevenue, FMT.eur, ""],
     [label("totalCosts", lang), `SUM(${R("costs")})`, k.totalCosts, FMT.eur, ""],

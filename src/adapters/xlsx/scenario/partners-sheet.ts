@@ -10,7 +10,7 @@ import { costPriceSubsidyByPartner, staffCostByPartner } from "../../../domain/s
 import { label } from "../../../report/scenario-labels.js";
 import { setFormula, setNumber } from "../cells.js";
 import { FMT, safeText } from "../formats.js";
-import { centsOf, colName, equalPart, largestRemainderPart, ref, roundHalfUp } from "../formula.js";
+import { centsOf, colName, equalPart, largestRemainderPart, pick, ref, roundHalfUp } from "../formula.js";
 import type { Assumptions } from "./assumptions-sheet.js";
 import { fitHeight, headerRow, setupLegible, type Ctx } from "./context.js";
 import type { AllocationLayout } from "./funding-sheets.js";
@@ -174,8 +174,8 @@ export function partnersSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, pc: 
     const costCents = s.sePartners.map((_, i) => centsOf(at(`cost${i}`)));
     s.sePartners.forEach((_, i) => {
       put(`share${i}`, `(${equalPart(centsOf(pc.at("revenue", pr)), nSe, i)})/100`, shares[i]!);
-      put(`cost${i}`, `INDEX(${a.staff.col(1 + i)},${year})`, costs[i]!);
-      put(`sub${i}`, `${largestRemainderPart(centsOf(at("toShare")), costCents, i)}/100${cp ? `+INDEX(${a.staff.col(nSe + 2 + i)},${year})` : ""}`, subs[i]!.plus(cpSubs[i]!));
+      put(`cost${i}`, pick(a.staff.col(1 + i), a.years, year), costs[i]!);
+      put(`sub${i}`, `${largestRemainderPart(centsOf(at("toShare")), costCents, i)}/100${cp ? `+${pick(a.staff.col(nSe + 2 + i), a.years, year)}` : ""}`, subs[i]!.plus(cpSubs[i]!));
       put(`own${i}`, `${largestRemainderPart(centsOf(at("ownStaff")), costCents, i)}/100`, owns[i]!);
       put(`other${i}`, `(${equalPart(centsOf(at("ownOther")), nSe, i)})/100`, others[i]!);
     });

@@ -9,7 +9,7 @@ import { D } from "../../../domain/money.js";
 import { label } from "../../../report/scenario-labels.js";
 import { setFormula, setNumber } from "../cells.js";
 import { FMT } from "../formats.js";
-import { colName, ref, roundHalfUp, roundRateTimes } from "../formula.js";
+import { colName, pick, ref, roundHalfUp, roundRateTimes } from "../formula.js";
 import type { Assumptions } from "./assumptions-sheet.js";
 import { headerRow, setupLegible, type Ctx } from "./context.js";
 
@@ -94,8 +94,8 @@ export function projectionSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, al
     c("label").value = m.label;
     if (s.inflow.kind === "constant") setFormula(c("inflow"), sc.inflow!, m.inflow, FMT.hours);
     else if (s.inflow.kind === "growth") setFormula(c("inflow"), `${sc.inflow_start}*(1+${sc.inflow_growth})^(${A(r)}-1)`, m.inflow, FMT.hours);
-    else setFormula(c("inflow"), `INDEX(${a.inflowList!.col(1)},MIN(${A(r)},${a.inflowList!.rows}))`, m.inflow, FMT.hours);
-    setFormula(c("placements"), `IF(${A(r)}>${sc.months_to_placement},INDEX(${range("inflow")},${A(r)}-${sc.months_to_placement})*${sc.ready_share}*${sc.placement_rate},0)`, m.placements, FMT.hours);
+    else setFormula(c("inflow"), pick(a.inflowList!.col(1), a.inflowList!.rows, `MIN(${A(r)},${a.inflowList!.rows})`), m.inflow, FMT.hours);
+    setFormula(c("placements"), `IF(${A(r)}>${sc.months_to_placement},${pick(range("inflow"), s.months, `${A(r)}-${sc.months_to_placement}`)}*${sc.ready_share}*${sc.placement_rate},0)`, m.placements, FMT.hours);
     setFormula(c("activeWorkers"), i === 0 ? at("placements") : `${above("activeWorkers")}*${q}+${at("placements")}`, m.activeWorkers, FMT.hours);
     setFormula(c("hours"), `${at("activeWorkers")}*${sc.hours_per_week}*${sc.weeks_per_month}`, m.hours, FMT.hours);
     setFormula(c("feeRate"), `LOOKUP(${A(r)},${a.fee.col(0)},${a.fee.col(1)})`, m.feeRate, FMT.eur);
@@ -115,7 +115,7 @@ export function projectionSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, al
     const benefitCells = s.benefits.map((_, bi) => at(`benefit${bi}`));
     setFormula(c("benefitFee"), benefitCells.length ? roundRateTimes(sc.benefit_share!, `(${benefitCells.join("+")})`) : "0", m.benefitFee, FMT.eur);
     setFormula(c("revenue"), `${at("fees")}+${at("benefitFee")}`, m.revenue, FMT.eur);
-    setFormula(c("staffCost"), `INDEX(${a.staff.col(n + 1)},${year(r)})`, m.staffCost, FMT.eur);
+    setFormula(c("staffCost"), pick(a.staff.col(n + 1), a.years, year(r)), m.staffCost, FMT.eur);
     setFormula(c("investments"), `SUMIF(${a.investments.col(1)},${A(r)},${a.investments.col(2)})`, m.investments, FMT.eur);
     setFormula(c("runningCosts"), `SUMIFS(${a.running.col(1)},${a.running.col(2)},"<="&${A(r)},${a.running.col(3)},">="&${A(r)})`, m.runningCosts, FMT.eur);
     const vars = s.variableCosts ?? [];
@@ -145,7 +145,7 @@ export function projectionSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, al
     });
     const parts = s.subsidies.map((_, si) => at(`subsidy${si}`));
     if (s.seStaff.costPrice) {
-      setFormula(c("costPriceSubsidy"), `INDEX(${a.staff.col(2 * n + 2)},${year(r)})`, m.costPriceSubsidy, FMT.eur);
+      setFormula(c("costPriceSubsidy"), pick(a.staff.col(2 * n + 2), a.years, year(r)), m.costPriceSubsidy, FMT.eur);
       parts.push(at("costPriceSubsidy"));
     }
     if (col.funderSubsidies) {
