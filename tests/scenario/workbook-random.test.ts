@@ -20,8 +20,7 @@ import { formulaErrors, sheetDiffs } from "../helpers/sheets.js";
 import { scenarioArb } from "./random-scenario.js";
 
 const withPartners = (s: Scenario, i: number): Scenario => {
-  const { costPrice: _omit, ...staff } = s.seStaff;
-  void _omit;
+  const staff = { ftePerPartner: s.seStaff.ftePerPartner, yearlyCostPerFte: s.seStaff.yearlyCostPerFte, indexation: s.seStaff.indexation };
   return {
     ...s,
     name: `random-${i}`,

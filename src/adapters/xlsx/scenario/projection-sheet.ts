@@ -81,8 +81,6 @@ export function projectionSheet(wb: ExcelJS.Workbook, x: Ctx, a: Assumptions, al
   const q = `(1-${sc.monthly_dropout})`;
   const year = (r: number) => `MIN(INT((${A(r)}-1)/12)+1,${a.years})`;
   const n = s.sePartners.length;
-  const byName = (t: { col(i: number): string }, nameCol: number, valueCol: number, nameCell: string) => `SUMIF(${t.col(nameCol)},${nameCell},${t.col(valueCol)})`;
-  void byName;
 
   p.rows.forEach((m, i) => {
     const r = first + i;

@@ -31,7 +31,7 @@ function noteRow(ws: ExcelJS.Worksheet, run: RunInfo, x: Ctx, widths: readonly n
 }
 
 export function sensitivitySheet(wb: ExcelJS.Workbook, x: Ctx, sens: Sensitivity, run: RunInfo): { cats: string; low: string; high: string } {
-  const { lang, nl } = x;
+  const { lang } = x;
   const name = x.names.sensitivity;
   const ws = wb.addWorksheet(name);
   const pct = fmtFloat(sens.fraction.toNumber() * 100, 2).replace(/\.?0+$/, "");
@@ -60,7 +60,6 @@ export function sensitivitySheet(wb: ExcelJS.Workbook, x: Ctx, sens: Sensitivity
     setMoney(xr.getCell(7), r.fundingNeedLowDelta);
     setMoney(xr.getCell(8), r.fundingNeedHighDelta);
   });
-  void nl;
   const last = sens.rows.length + 2;
   return { cats: ref(name, `$A$3:$A$${last}`), low: ref(name, `$E$3:$E$${last}`), high: ref(name, `$F$3:$F$${last}`) };
 }
