@@ -10,7 +10,7 @@ import type { BillingInput, InvoicingConfig } from "../../src/domain/invoicing/t
 import type { Lang } from "../../src/report/einvoice-labels.js";
 import { benefits, bill, hours, INVOICING } from "./fixtures.js";
 
-export type Built = { readonly name: string; readonly input: BillingInput; readonly doc: EDocument; readonly pdf: Buffer; readonly xml: string };
+export type Built = { readonly name: string; readonly input: BillingInput; readonly doc: EDocument; readonly lang: Lang; readonly pdf: Buffer; readonly xml: string };
 
 export type CaseSpec = { name: string; input: BillingInput; lang?: Lang; issueDate?: string; billingReferences?: DocumentRef[]; invoicing?: InvoicingConfig };
 
@@ -29,7 +29,7 @@ export async function buildAll(specs: readonly CaseSpec[], issued: readonly Issu
     if (!r.ok) throw new Error(r.issues.map((x) => x.message).join("; "));
     const lang = spec.lang ?? "nl";
     const pdf = await renderInvoicePdf(r.value, lang);
-    out.push({ name: spec.name, input: spec.input, doc: r.value, pdf, xml: renderUbl(r.value, { language: lang, pdf }) });
+    out.push({ name: spec.name, input: spec.input, doc: r.value, lang, pdf, xml: renderUbl(r.value, { language: lang, pdf }) });
   }
   return out;
 }
