@@ -3,6 +3,7 @@
 // keys with each other (partners, duplicates) in config-checks.ts.
 import { z } from "zod";
 import { dec, type Dec } from "../domain/money.js";
+import { INVOICING_KEYS, InvoicingShape } from "./config-invoicing.js";
 import { YamlNumber } from "./config-yaml.js";
 import { amount, choice, decimalCheck, feeFrom, fraction, isoDate, leaf, nonNegative, startPeriod, text, textCheck, type Problem } from "./config-values.js";
 
@@ -89,6 +90,7 @@ export const ConfigShape = z.strictObject({
   ledger: text.default("menerva-ledger.jsonl"),
   output: text.default("out"),
   staff_cost: text.optional(),
+  invoicing: InvoicingShape.optional(),
 });
 
 export type ConfigData = z.output<typeof ConfigShape>;
@@ -102,4 +104,5 @@ export const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
   "other_costs.*": Object.keys(otherCost.shape),
   inputs: Object.keys(inputs.shape),
   "inputs.*.*": ["path", "decimal", "encoding", "delimiter"],
+  ...INVOICING_KEYS,
 };
