@@ -129,13 +129,6 @@ export function verifyLedger(state: LedgerState): Issue[] {
 
 export const lastRecord = (state: LedgerState): LedgerRecord | undefined => state.records[state.records.length - 1];
 
-/** Occurrence-aware row id → label of the period it was closed in. */
-export function closedFingerprints(state: LedgerState): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const r of state.records) for (const id of r.included) if (!m.has(id)) m.set(id, r.period);
-  return m;
-}
-
 const ledgerText = (records: readonly LedgerRecord[]): string => records.map((r) => `${recordLine(r)}\n`).join("");
 
 async function readOrThrow(path: string): Promise<LedgerState> {

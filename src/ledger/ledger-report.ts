@@ -6,12 +6,12 @@ import { dirname, resolve } from "node:path";
 import type { LedgerRecord } from "./record.js";
 import { displayPath, type LedgerState } from "./ledger-file.js";
 
-/** A record without its (large) list of row ids: what list/show print. */
-export type RecordSummary = Omit<LedgerRecord, "included" | "config"> & { included_rows: number };
+/** A record without its (large) row columns: what list/show print. */
+export type RecordSummary = Omit<LedgerRecord, "billed" | "reversed" | "config"> & { billed_rows: number; reversed_rows: number };
 
 export function summarise(r: LedgerRecord): RecordSummary {
-  const { included, config: _config, ...rest } = r;
-  return { ...rest, included_rows: included.length };
+  const { billed, reversed, config: _config, ...rest } = r;
+  return { ...rest, billed_rows: billed.fp.length / 22, reversed_rows: reversed.fp.length / 22 };
 }
 
 export function listData(state: LedgerState): { ledger: string; verified: true; periods: RecordSummary[] } {
