@@ -26,7 +26,7 @@ export type LedgerPlan =
 export type PlanOptions = {
   /** First day of the project (config `start`). */
   readonly start: string;
-  /** Latest date of any hours or benefit row in the inputs (undefined: no rows). */
+  /** Latest day any input row speaks of (hours, benefits, staff rows, other costs); undefined: no rows. */
   readonly latest: string | undefined;
   /** Close a period that starts after the latest row date (a period without activity). */
   readonly allowEmpty?: boolean;
@@ -88,10 +88,10 @@ export function planClose(state: LedgerState, period: Period, opts: PlanOptions)
       ok: false,
       exit: 2,
       issues: [
-        error("period-after-inputs", `${period.label} starts on ${period.from}, after the latest row of the exports (${opts.latest ?? "no hours or benefit rows at all"})`, {
+        error("period-after-inputs", `${period.label} starts on ${period.from}, after the latest date in the inputs (${opts.latest ?? "no rows at all"})`, {
           subject: "PERIOD",
           found: period.label,
-          hint: `check the period (a typo?) and that this period's exports are in place; to close a period that truly has no hours or benefits, add --allow-empty`,
+          hint: `check the period (a typo?) and that this period's exports are in place; to close a period that truly has no rows yet, add --allow-empty`,
         }),
       ],
     };

@@ -29,7 +29,7 @@ export type ReadInputs = {
   readonly costPrice?: CostPrice;
   /** Display paths of the restating exports (`cumulative: true`). */
   readonly cumulative: ReadonlySet<string>;
-  /** Latest date of any hours or benefit row (undefined when there are none). */
+  /** Latest day any input row speaks of: hours, benefits, staff rows (last day of their period), other costs; undefined when there are none. */
   readonly latest: string | undefined;
 };
 
@@ -96,9 +96,16 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
     rs.map((r) => ({ kind, file: r.meta.file, sha256: r.meta.sha256, rows: r.meta.rowsRead, encoding: r.meta.encoding, delimiter: r.meta.delimiter, decimalMark: r.meta.decimalMark }));
   const hourRows = hours.flatMap((f) => f.rows);
   const benefitRows = benefits.flatMap((f) => f.rows);
+  // The latest day any input row speaks of: hours, benefits, staff rows (their last day), other costs.
   let latest: string | undefined;
-  for (const r of hourRows) if (latest === undefined || r.date > latest) latest = r.date;
-  for (const r of benefitRows) if (latest === undefined || r.date > latest) latest = r.date;
+  const later = (d: string | undefined) => {
+    if (d !== undefined && (latest === undefined || d > latest)) latest = d;
+  };
+  for (const r of hourRows) later(r.date);
+  for (const r of benefitRows) later(r.date);
+  for (const f of staff) for (const r of f.rows) later(parsePeriod(r.period)?.to);
+  for (const c of config.model.otherCosts) later(c.date);
+  for (const f of costs) for (const c of f.rows) later(c.date);
   const cumulative = new Set([...config.inputs.hours, ...config.inputs.benefits].filter((i) => i.spec.cumulative).map((i) => i.displayPath));
   return ok({
     config,

@@ -6,6 +6,7 @@ import { error, formatIssue, formatSource, type Issue } from "../../domain/issue
 import { readCloseInputs } from "../../app/close.js";
 import { verifyInputs, type InputsVerdict } from "../../app/verify-inputs.js";
 import { undoLastClose } from "../../app/ledger-undo.js";
+import { BilledTable, decodeIds } from "../../ledger/billed-rows.js";
 import { addDays as nextDayOf } from "../../domain/period.js";
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
@@ -53,7 +54,7 @@ export function registerLedger(program: Command): void {
   whereOptions(ledger.command("show").argument("<period>", "closed period: 2025-03, 2025-Q1, 2025 or FROM..TO"))
     .description("one closed period's record")
     .option("--json", "print JSON instead of text")
-    .option("--fingerprints", "with --json: include the ids of every included row")
+    .option("--fingerprints", "with --json: include the record's row columns and the ids of every billed and reversed row")
     .action(async (period: string, opts: Where & { json?: boolean; fingerprints?: boolean }) => {
       const state = await openLedger(opts);
       const wanted = parsePeriod(period)?.label ?? period.trim();
@@ -72,7 +73,7 @@ export function registerLedger(program: Command): void {
           "",
         );
       }
-      if (opts.json) json(opts.fingerprints ? record : summarise(record));
+      if (opts.json) json(opts.fingerprints ? { ...record, billed_ids: new BilledTable(record.billed).ids(), reversed_ids: decodeIds(record.reversed) } : summarise(record));
       else process.stdout.write(showText(record));
     });
 
