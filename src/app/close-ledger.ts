@@ -5,7 +5,7 @@
 import { dirname, relative } from "node:path";
 import type { PriorStatus } from "../domain/classify.js";
 import type { CloseResult } from "../domain/close.js";
-import { closedPeriodOf, Restated, spansOf, type ClosedRow, type Reversal } from "../domain/corrections.js";
+import { closedPeriodOf, Restated, firstDates, type ClosedRow, type Reversal } from "../domain/corrections.js";
 import { shareFor } from "../domain/invoice.js";
 import { error, warning, type Issue, type SourceRef } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
@@ -214,7 +214,7 @@ export function findMissing(
   const present = new Set<string>(ids.hours.ids);
   for (const id of ids.benefits.ids) present.add(id);
   const kindRows: (HourRow | BenefitRow)[] = [...rows.hours.filter((r) => cumulative.has(r.source.file)), ...rows.benefits.filter((r) => cumulative.has(r.source.file))];
-  const restated = new Restated(spansOf(kindRows, (r) => r.source.file, (r) => `${r.kind}\u0000${r.necPartner}`, (r) => r.date), books.periods);
+  const restated = new Restated(firstDates(kindRows, (r) => r.source.file, (r) => `${r.kind}\u0000${r.necPartner}`, (r) => r.date), books.periods);
   const versions = new Map<string, SourceRef>();
   const note = (r: HourRow | BenefitRow, id: string) => {
     if (books.rows.has(id)) return;

@@ -3,7 +3,7 @@
 // closed row that changed or vanished (with the file:line of its new version
 // when there is one), staff rows and other costs too, and the late rows the
 // next close will bill. Writes nothing.
-import { costCorrections, Restated, spansOf, staffCorrections } from "../domain/corrections.js";
+import { costCorrections, Restated, firstDates, staffCorrections } from "../domain/corrections.js";
 import type { SourceRef } from "../domain/issues.js";
 import { fmtDecimal, ZERO, type Dec } from "../domain/money.js";
 import { parsePeriod, type Period } from "../domain/period.js";
@@ -66,7 +66,7 @@ export function verifyInputs(state: LedgerState, inputs: ReadInputs): InputsVerd
         return new Map(config.sePartners.map((n, i) => [n, plan[i]!]));
       }
     : undefined;
-  const staffRestated = new Restated(spansOf(inputs.staff, (r) => r.source.file, (r) => r.partner, (r) => parsePeriod(r.period)?.from ?? "", (r) => parsePeriod(r.period)?.to ?? ""), periods);
+  const staffRestated = new Restated(firstDates(inputs.staff, (r) => r.source.file, (r) => r.partner, (r) => parsePeriod(r.period)?.from ?? ""), periods);
   const late: { period: string; kind: string; source: SourceRef }[] = [];
   for (const s of staffCorrections(periods, inputs.staff, config.sePartners, staffRestated, planned)) {
     for (const a of s.added) if (!s.removed.some((r) => r.period === a.period && r.role.trim() === a.role.trim())) late.push({ period: s.period, kind: "staff", source: a.source });
@@ -75,7 +75,7 @@ export function verifyInputs(state: LedgerState, inputs: ReadInputs): InputsVerd
       changes.push({ period: s.period, kind: "staff", status: v ? "changed" : "vanished", partner: s.partner, date: r.period, what: r.role, quantity: fmtDecimal((r.cost ?? ZERO).minus(r.subsidy ?? ZERO)), ...(v ? { newVersion: v.source } : {}) });
     }
   }
-  const costRestated = new Restated(spansOf(inputs.otherCosts, (c) => c.source?.file ?? "", () => "", (c) => c.date), periods);
+  const costRestated = new Restated(firstDates(inputs.otherCosts, (c) => c.source?.file ?? "", () => "", (c) => c.date), periods);
   for (const c of costCorrections(periods, inputs.otherCosts, costRestated)) {
     for (const a of c.added) if (a.source && !c.removed.some((r) => r.date === a.date && r.description.trim() === a.description.trim())) late.push({ period: c.period, kind: "cost", source: a.source });
     for (const r of c.removed) {

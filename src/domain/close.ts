@@ -15,7 +15,7 @@ import { settle, type PeriodCorrection, type SettlementResult } from "./settleme
 import { staffByPartner, staffLinesIn, type PartnerStaff, type StaffLine } from "./staff.js";
 import { closeChecks, reserveShortfallReason, type Check } from "./checks.js";
 import { candidateDetail, type CandidateDetail } from "./candidates.js";
-import { closedPeriodOf, costCorrections, Restated, spansOf, staffCorrections, type ClosedPeriod, type CostCorrection, type Reversal, type StaffCorrection } from "./corrections.js";
+import { closedPeriodOf, costCorrections, Restated, firstDates, staffCorrections, type ClosedPeriod, type CostCorrection, type Reversal, type StaffCorrection } from "./corrections.js";
 import { activeNec, seWeights, type Weighted } from "./partners.js";
 
 export type CloseInput = {
@@ -145,10 +145,10 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
 
   // Closed periods: staff cost and other costs as the inputs say now.
   const restatedStaff = new Restated(
-    spansOf(input.staff, (r) => r.source.file, (r) => r.partner, (r) => parsePeriod(r.period)?.from ?? "", (r) => parsePeriod(r.period)?.to ?? ""),
+    firstDates(input.staff, (r) => r.source.file, (r) => r.partner, (r) => parsePeriod(r.period)?.from ?? ""),
     closed,
   );
-  const restatedCosts = new Restated(spansOf(input.otherCosts, (c) => c.source?.file ?? "", () => "", (c) => c.date), closed);
+  const restatedCosts = new Restated(firstDates(input.otherCosts, (c) => c.source?.file ?? "", () => "", (c) => c.date), closed);
   const staffCorr = staffCorrections(closed, input.staff, config.sePartners, restatedStaff, input.plannedStaffFor);
   const costCorr = costCorrections(closed, input.otherCosts, restatedCosts);
 

@@ -9,10 +9,9 @@
 // - staff rows and other costs: each closed period's staff cost per SE
 //   partner and its other costs are recomputed from the current inputs, and
 //   the difference with what was charged is the correction.
-// An export restates only the closed periods its own rows reach into (from
-// the period holding its first row to the one holding its last), for the
-// partners it has rows of: a file that simply no longer reaches back to a
-// period does not erase it.
+// A restating input restates the closed periods from the one holding its
+// first row on, for the partners it has rows of: a file that does not reach
+// back to a period (a new year's export) does not erase it.
 import type { SourceRef } from "./issues.js";
 import type { OtherCost, StaffRow } from "./model.js";
 import { fmtDecimal, MODEL_ROUNDING, roundMoney, sum, ZERO, type Dec } from "./money.js";
@@ -79,13 +78,20 @@ export function closedPeriodOf(closed: readonly Pick<ClosedPeriod, "label" | "fr
   return undefined;
 }
 
-/** Which (scope, closed period) pairs the restating exports restate; `scope` is e.g. a partner name. */
+/**
+ * Which (scope, closed period) pairs the restating inputs restate; `scope` is
+ * e.g. a partner name. A restating input is a snapshot as of now: from the
+ * closed period holding its first row on, it is the truth for the scopes it
+ * has rows of (a closed row of theirs that no input holds any more was
+ * withdrawn). Closed periods before its first row are left alone: a new
+ * year's export does not erase last year.
+ */
 export class Restated {
   private readonly pairs = new Set<string>();
 
-  /** `spans`: per export and scope, the first and last date of its rows. */
-  constructor(spans: Iterable<{ readonly scope: string; readonly from: string; readonly to: string }>, closed: readonly Pick<ClosedPeriod, "label" | "from" | "to">[]) {
-    for (const s of spans) for (const c of closed) if (c.to >= s.from && c.from <= s.to) this.pairs.add(`${s.scope}\u0000${c.label}`);
+  /** `firsts`: per input and scope, the first date of its rows. */
+  constructor(firsts: Iterable<{ readonly scope: string; readonly from: string }>, closed: readonly Pick<ClosedPeriod, "label" | "from" | "to">[]) {
+    for (const s of firsts) for (const c of closed) if (c.to >= s.from) this.pairs.add(`${s.scope}\u0000${c.label}`);
   }
 
   has(scope: string, period: string): boolean {
@@ -93,19 +99,15 @@ export class Restated {
   }
 }
 
-/** First and last date of rows per (file, scope): the raw material of Restated. */
-export function spansOf<T>(rows: Iterable<T>, file: (r: T) => string, scope: (r: T) => string, from: (r: T) => string, to: (r: T) => string = from): { scope: string; from: string; to: string }[] {
-  const m = new Map<string, { scope: string; from: string; to: string }>();
+/** The first date of the rows per (file, scope): the raw material of Restated. */
+export function firstDates<T>(rows: Iterable<T>, file: (r: T) => string, scope: (r: T) => string, date: (r: T) => string): { scope: string; from: string }[] {
+  const m = new Map<string, { scope: string; from: string }>();
   for (const r of rows) {
     const k = `${file(r)}\u0000${scope(r)}`;
-    const f = from(r);
-    const t = to(r);
+    const d = date(r);
     const s = m.get(k);
-    if (!s) m.set(k, { scope: scope(r), from: f, to: t });
-    else {
-      if (f < s.from) s.from = f;
-      if (t > s.to) s.to = t;
-    }
+    if (!s) m.set(k, { scope: scope(r), from: d });
+    else if (d < s.from) s.from = d;
   }
   return [...m.values()];
 }
