@@ -42,14 +42,15 @@ const money = (v: unknown): string => (typeof v === "string" ? v : v === undefin
 export function listText(state: LedgerState): string {
   const file = displayPath(state.path);
   if (state.records.length === 0) return `${file}: geen afgesloten periodes / no closed periods yet\n`;
-  const head = ["#", "periode/period", "van/from", "tot/to", "rijen/rows", "correcties/adjustments", "omzet/revenue", "reserve begin/opening", "reserve einde/closing", "hash"];
+  const head = ["#", "periode/period", "van/from", "tot/to", "rijen/rows", "correcties/corrections", "omzet/revenue", "reserve begin/opening", "reserve einde/closing", "hash"];
   const body = state.records.map((r) => [
     String(r.seq),
     r.period,
     r.from,
     r.to,
     String(statusCount(r.rows, "included")),
-    String(statusCount(r.rows, "adjustment")),
+    // late rows billed plus closed rows reversed
+    String(statusCount(r.rows, "adjustment") + r.reversed.fp.length / 22),
     money(r.totals.revenue),
     r.opening_reserve,
     r.closing_reserve,

@@ -67,7 +67,7 @@ export function renderCloseText(report: CloseReport): string {
     }
     if (entries.length > shown) out.push(`    … ${entries.length - shown} ${report.language === "nl" ? "meer (zie het blad Correcties)" : "more (see the Corrections sheet)"}`);
   }
-  out.push("", `${t.settlement}:`);
+  out.push("", `${t.settlement}${r.settlement.corrections.length > 0 ? ` (${report.language === "nl" ? "deze periode + correcties van afgesloten periodes" : "this period + corrections of closed periods"})` : ""}:`);
   out.push(`  ${pad("", 20)} ${lpad(t.share, 11)} ${lpad(t.cost, 14)} ${lpad(t.covered, 11)} ${lpad(r.config.profit === "retain" ? t.retained : t.distributed, 11)} ${lpad(t.fromReserve, 11)} ${lpad(t.uncovered, 11)}`);
   for (const p of r.settlement.partners) {
     out.push(
@@ -89,6 +89,7 @@ export function renderCloseText(report: CloseReport): string {
   if (report.ledgerRecordHash) out.push(`  ${report.language === "nl" ? "grootboekrecord" : "ledger record"} ${report.ledgerRecordHash}`);
   const failed = r.checks.filter((c) => !c.ok);
   out.push("", `${t.checks}: ${failed.length === 0 ? t.allOk : failed.map((c) => `${c.name} ${t.notOk}`).join("; ")}`);
+  for (const c of failed) out.push(`  ${c.name}: ${c.detail}`);
   if (report.warnings.length > 0) {
     out.push("", `${t.warnings} (${report.warnings.length}):`);
     for (const w of report.warnings) out.push(`  ${formatIssue({ ...w, severity: "error" }).replace(/\n/g, "\n  ")}`);
