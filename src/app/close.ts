@@ -90,7 +90,7 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) return fail(issues);
   // Rows dated outside their partner's from/until (issue 11): all at once, with file:line.
-  const membership = membershipIssues(config.model, { hours: hours.flatMap((f) => f.rows), benefits: benefits.flatMap((f) => f.rows), staff: staff.flatMap((f) => f.rows) });
+  const membership = membershipIssues(config.model, { hours: hours.flatMap((f) => f.rows), benefits: benefits.flatMap((f) => f.rows) });
   if (membership.length > 0) return fail([...issues, ...membership]);
   const info = (kind: InputFileInfo["kind"], rs: readonly InputFileResult<unknown>[]): InputFileInfo[] =>
     rs.map((r) => ({ kind, file: r.meta.file, sha256: r.meta.sha256, rows: r.meta.rowsRead, encoding: r.meta.encoding, delimiter: r.meta.delimiter, decimalMark: r.meta.decimalMark }));

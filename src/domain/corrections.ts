@@ -179,7 +179,9 @@ export function staffCorrections(
     const p = parsePeriod(`${x.from}..${x.to}`)!;
     const lines = staffLinesIn(staff.filter((r) => se.has(r.partner)), p);
     const plan = plannedFor?.(p);
-    const partners = sePartners.filter((name) => x.position.has(name) || x.staffRows.some((r) => r.partner === name) || lines.some((l) => l.row.partner === name));
+    // the partners that took part in X, as closed: a close charges staff only to them (a row of a
+    // partner not taking part in X is not charged there, then or now)
+    const partners = sePartners.filter((name) => x.position.has(name) || x.staffRows.some((r) => r.partner === name));
     for (const partner of partners) {
       const current = lines.filter((l) => l.row.partner === partner).map((l) => l.row);
       const charged = x.staffRows.filter((r) => r.partner === partner);

@@ -4,8 +4,8 @@
 // partners active in it, weighted by their active days (equal when all are
 // active the whole period); rows of a partner are valid while it takes part.
 import { error, type Issue } from "./issues.js";
-import type { BenefitRow, HourRow, ModelConfig, PartnerSpan, StaffRow } from "./model.js";
-import { daysBetween, parsePeriod, type Period } from "./period.js";
+import type { BenefitRow, HourRow, ModelConfig, PartnerSpan } from "./model.js";
+import { daysBetween, type Period } from "./period.js";
 
 /** A partner with its weight in a period: the days it was active in it. */
 export type Weighted = { readonly name: string; readonly days: number };
@@ -40,31 +40,30 @@ const describeSpan = (s: PartnerSpan): string =>
   s.from !== undefined && s.until !== undefined ? `from ${s.from} until ${s.until}` : s.from !== undefined ? `from ${s.from}` : `until ${s.until}`;
 
 /**
- * Rows dated outside their partner's span are input errors (file:line): an
- * agency that left cannot bill new hours, a partner that has not joined has
- * no staff yet. A staff row is refused only when its whole period lies
- * outside the span (a quarter row of a partner leaving mid-quarter is kept).
+ * Hours and benefit rows dated outside their NEC partner's span are input
+ * errors (file:line): an agency that left bills no new hours, one that has not
+ * joined none yet (late rows dated while it took part stay valid). Staff rows
+ * are not refused: a commitment of a partner in a period it does not take
+ * part in is simply not charged there (the close warns about it).
  */
 export function membershipIssues(
   config: Pick<ModelConfig, "partnerSpans" | "sePartners" | "necPartners">,
-  rows: { readonly hours: readonly HourRow[]; readonly benefits: readonly BenefitRow[]; readonly staff: readonly StaffRow[] },
+  rows: { readonly hours: readonly HourRow[]; readonly benefits: readonly BenefitRow[] },
 ): Issue[] {
   const spans = config.partnerSpans;
   if (!spans || Object.keys(spans).length === 0) return [];
   const out: Issue[] = [];
-  const hint = (who: string, s: PartnerSpan) =>
-    `${who} takes part ${describeSpan(s)} (se_partners / nec_partners in the config); correct the row's date or partner, or the partner's from/until`;
   for (const r of [...rows.hours, ...rows.benefits]) {
     const s = spans[r.necPartner];
     if (s && !isActiveOn(s, r.date)) {
-      out.push(error("partner-not-active", `${r.necPartner} does not take part on ${r.date}`, { source: r.source, subject: "column 'date'", found: r.date, hint: hint(r.necPartner, s) }));
-    }
-  }
-  for (const r of rows.staff) {
-    const s = spans[r.partner];
-    const p = parsePeriod(r.period);
-    if (s && p && activeDays(s, p.from, p.to) === 0) {
-      out.push(error("partner-not-active", `${r.partner} does not take part in ${r.period}`, { source: r.source, subject: "column 'period'", found: r.period, hint: hint(r.partner, s) }));
+      out.push(
+        error("partner-not-active", `${r.necPartner} does not take part on ${r.date}`, {
+          source: r.source,
+          subject: "column 'date'",
+          found: r.date,
+          hint: `${r.necPartner} takes part ${describeSpan(s)} (nec_partners in the config); correct the row's date or partner, or the partner's from/until`,
+        }),
+      );
     }
   }
   return out;

@@ -101,17 +101,16 @@ describe("partners joining and leaving", () => {
     expect(sum(parts).equals(dec(cents).div(100))).toBe(true);
   });
 
-  it("refuses rows dated outside a partner's span, with file:line", () => {
+  it("refuses hours and benefit rows dated outside their agency's span, with file:line", () => {
     const src = { file: "uren.csv", line: 7 };
     const issues = membershipIssues(cfg, {
-      hours: [{ kind: "hours", date: "2025-02-03", necPartner: "N", candidate: "K", hours: dec("1"), source: src }],
-      benefits: [],
-      staff: [
-        { kind: "staff", period: "2025-03", partner: "B", role: "coach", fte: dec("1"), cost: dec("1"), source: { file: "p.csv", line: 2 } },
-        { kind: "staff", period: "2025-Q1", partner: "B", role: "coach", fte: dec("1"), cost: dec("1"), source: { file: "p.csv", line: 3 } },
+      hours: [
+        { kind: "hours", date: "2025-02-03", necPartner: "N", candidate: "K", hours: dec("1"), source: src },
+        { kind: "hours", date: "2025-01-31", necPartner: "N", candidate: "K", hours: dec("1"), source: { file: "uren.csv", line: 8 } },
       ],
+      benefits: [],
     });
-    expect(issues.map((i) => `${i.source?.file}:${i.source?.line} ${i.message}`)).toEqual(["uren.csv:7 N does not take part on 2025-02-03", "p.csv:2 B does not take part in 2025-03"]);
+    expect(issues.map((i) => `${i.source?.file}:${i.source?.line} ${i.message}`)).toEqual(["uren.csv:7 N does not take part on 2025-02-03"]);
   });
 });
 
@@ -169,5 +168,20 @@ describe("period arithmetic", () => {
     expect(periodStartingOn("2025-05-01", "quarter").label).toBe("2025-05");
     expect(periodStartingOn("2026-01-01", "year").label).toBe("2026");
     expect(periodStartingOn("2025-05-15", "month").label).toBe("2025-05-15..2025-05-31");
+  });
+});
+
+describe("staff of a partner that does not take part in a closed period", () => {
+  it("is not charged there by a later correction either", () => {
+    const mar: ClosedPeriod = {
+      label: "2025-03", from: "2025-03-01", to: "2025-03-31",
+      sePartners: [{ name: "A", days: 31 }],
+      position: new Map([["A", { share: dec("100"), staffCost: dec("0.00") }]]),
+      otherCosts: ZERO, staffRows: [], costs: [],
+    };
+    // B left in February; its quarter row overlaps March, where it took no part
+    const row: StaffRow = { kind: "staff", period: "2025-Q1", partner: "B", role: "coach", fte: dec("1"), cost: dec("900"), source: { file: "p.csv", line: 2 } };
+    const restated = new Restated([{ scope: "B", from: "2025-01-01" }], [mar]);
+    expect(staffCorrections([mar], [row], ["A", "B"], restated)).toEqual([]);
   });
 });
