@@ -211,27 +211,36 @@ export function findMissing(
   rows: { readonly hours: readonly HourRow[]; readonly benefits: readonly BenefitRow[] },
   cumulative: ReadonlySet<string>,
 ): { reversals: MissingRow[]; unrestated: MissingRow[] } {
-  const present = new Set<string>(ids.hours.ids);
-  for (const id of ids.benefits.ids) present.add(id);
-  const kindRows: (HourRow | BenefitRow)[] = [...rows.hours.filter((r) => cumulative.has(r.source.file)), ...rows.benefits.filter((r) => cumulative.has(r.source.file))];
-  const restated = new Restated(firstDates(kindRows, (r) => r.source.file, (r) => `${r.kind}\u0000${r.necPartner}`, (r) => r.date), books.periods);
-  const versions = new Map<string, SourceRef>();
-  const note = (r: HourRow | BenefitRow, id: string) => {
-    if (books.rows.has(id)) return;
-    const k = versionKey(r.kind, r.necPartner, r.candidate, r.date, r.kind === "benefits" ? r.type : undefined);
-    if (!versions.has(k)) versions.set(k, r.source);
-  };
-  rows.hours.forEach((r, i) => note(r, ids.hours.ids[i]!));
-  rows.benefits.forEach((r, i) => note(r, ids.benefits.ids[i]!));
   const reversals: MissingRow[] = [];
   const unrestated: MissingRow[] = [];
+  if (books.rows.size === 0) return { reversals, unrestated };
+  const present = new Set<string>(ids.hours.ids);
+  for (const id of ids.benefits.ids) present.add(id);
+  const missing: (ClosedRow & { id: string; period: string })[] = [];
   for (const [id, at] of books.rows) {
     if (present.has(id)) continue;
     const row = closedRow(books, at);
-    const period = closedPeriodOf(books.periods, row.date) ?? row.billedIn;
-    const v = versions.get(versionKey(row.kind, row.necPartner, row.candidate, row.date, row.type));
-    const m: MissingRow = { ...row, period, ...(v ? { newVersion: v } : {}) };
-    (restated.has(`${row.kind}\u0000${row.necPartner}`, period) ? reversals : unrestated).push(m);
+    missing.push({ ...row, period: closedPeriodOf(books.periods, row.date) ?? row.billedIn });
+  }
+  if (missing.length === 0) return { reversals, unrestated };
+  const kindRows: (HourRow | BenefitRow)[] = [...rows.hours.filter((r) => cumulative.has(r.source.file)), ...rows.benefits.filter((r) => cumulative.has(r.source.file))];
+  const restated = new Restated(firstDates(kindRows, (r) => r.source.file, (r) => `${r.kind}\u0000${r.necPartner}`, (r) => r.date), books.periods);
+  // New versions: rows not yet closed with the same kind, partner, candidate, date and type as a missing row
+  // (keys built only for rows on a date some missing row has: this runs over every input row).
+  const dates = new Set(missing.map((m) => m.date));
+  const wanted = new Set(missing.map((m) => versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type)));
+  const versions = new Map<string, SourceRef>();
+  const note = (r: HourRow | BenefitRow, id: string) => {
+    if (!dates.has(r.date) || books.rows.has(id)) return;
+    const k = versionKey(r.kind, r.necPartner, r.candidate, r.date, r.kind === "benefits" ? r.type : undefined);
+    if (wanted.has(k) && !versions.has(k)) versions.set(k, r.source);
+  };
+  rows.hours.forEach((r, i) => note(r, ids.hours.ids[i]!));
+  rows.benefits.forEach((r, i) => note(r, ids.benefits.ids[i]!));
+  for (const m of missing) {
+    const v = versions.get(versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type));
+    const full: MissingRow = { ...m, ...(v ? { newVersion: v } : {}) };
+    (restated.has(`${m.kind}\u0000${m.necPartner}`, m.period) ? reversals : unrestated).push(full);
   }
   return { reversals, unrestated };
 }

@@ -44,6 +44,9 @@ export type RowIdColumns = { fp: string; occ: [number, number][] };
 
 const FP_CHARS = 22;
 
+/** Number of rows in a column set (billed or reversed). */
+export const rowCount = (c: RowIdColumns): number => c.fp.length / FP_CHARS;
+
 /** "<32 hex>#n" → [22 base64url chars, n]. */
 function splitId(id: string): [string, number] {
   const hash = id.indexOf("#");

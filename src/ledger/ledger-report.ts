@@ -4,6 +4,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { LedgerRecord } from "./record.js";
+import { rowCount } from "./billed-rows.js";
 import { displayPath, type LedgerState } from "./ledger-file.js";
 
 /** A record without its (large) row columns: what list/show print. */
@@ -11,7 +12,7 @@ export type RecordSummary = Omit<LedgerRecord, "billed" | "reversed" | "config">
 
 export function summarise(r: LedgerRecord): RecordSummary {
   const { billed, reversed, config: _config, ...rest } = r;
-  return { ...rest, billed_rows: billed.fp.length / 22, reversed_rows: reversed.fp.length / 22 };
+  return { ...rest, billed_rows: rowCount(billed), reversed_rows: rowCount(reversed) };
 }
 
 export function listData(state: LedgerState): { ledger: string; verified: true; periods: RecordSummary[] } {
@@ -50,7 +51,7 @@ export function listText(state: LedgerState): string {
     r.to,
     String(statusCount(r.rows, "included")),
     // late rows billed plus closed rows reversed
-    String(statusCount(r.rows, "adjustment") + r.reversed.fp.length / 22),
+    String(statusCount(r.rows, "adjustment") + rowCount(r.reversed)),
     money(r.totals.revenue),
     r.opening_reserve,
     r.closing_reserve,
