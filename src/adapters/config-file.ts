@@ -6,6 +6,7 @@ import { readFile, stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import type { InvoicingConfig } from "../domain/invoicing/types.js";
 import type { ModelConfig } from "../domain/model.js";
 import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
 
@@ -33,6 +34,8 @@ export type LoadedConfig = {
   output: string;
   /** Absolute path of the cost-price yaml named by `staff_cost:`, if any. */
   staffCost?: string;
+  /** The `invoicing:` block (seller, buyers, numbering, accounts); absent: no documents are made. */
+  invoicing?: InvoicingConfig;
   /** Hex sha256 of the config file's bytes. */
   sha256: string;
   /** The parsed config as plain JSON, numbers as exact decimal strings. */
@@ -149,6 +152,7 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
       ledger: isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger),
       output: isAbsolute(raw.output) ? raw.output : resolve(dir, raw.output),
       ...(staffCost !== undefined ? { staffCost } : {}),
+      ...(raw.invoicing !== undefined ? { invoicing: raw.invoicing } : {}),
       sha256,
       canonical: raw.canonical,
     },

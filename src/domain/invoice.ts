@@ -10,6 +10,7 @@
 // VAT is rounded once per invoice; a negative subtotal makes it a credit note.
 import type { Classified } from "./classify.js";
 import type { BenefitRow, HourRow, ModelConfig } from "./model.js";
+import type { BillingInput, BillingLine, PeriodRef } from "./invoicing/types.js";
 import { MODEL_ROUNDING, roundMoney, sum, ZERO, type Dec } from "./money.js";
 
 export type HourLine = {
@@ -231,4 +232,20 @@ export function buildInvoice(necPartner: string, lines: readonly InvoiceLine[], 
     creditNote: subtotal.isNegative(),
     lines,
   };
+}
+
+/**
+ * The invoice as the e-invoice documents take it (src/domain/invoicing):
+ * this period's lines as they are, correction lines as hour or benefit lines
+ * that name the period they correct (`corrects`), in the invoice's order.
+ */
+export function toBillingInput(inv: Invoice, period: PeriodRef): BillingInput {
+  const lines = inv.lines.map((l): BillingLine => {
+    if (l.kind === "hours") return { kind: "hours", hours: l.hours, rate: l.rate, amount: l.amount };
+    if (l.kind === "benefits") return { kind: "benefits", types: l.types, share: l.share, benefits: l.benefits, amount: l.amount };
+    return l.of === "hours"
+      ? { kind: "hours", hours: l.quantity, rate: l.price, amount: l.amount, corrects: l.period }
+      : { kind: "benefits", types: l.types, share: l.price, benefits: l.quantity, amount: l.amount, corrects: l.period };
+  });
+  return { necPartner: inv.necPartner, period, lines, subtotal: inv.subtotal, vatRate: inv.vatRate, vat: inv.vat, total: inv.total };
 }

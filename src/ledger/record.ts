@@ -42,7 +42,7 @@ export type CorrectionJson = {
  * Filled by the invoicing of issue 12; `menerva ledger undo` refuses to
  * remove a close that issued documents unless they are credited.
  */
-export type IssuedDocument = { number: string; kind: string; nec_partner: string; [k: string]: unknown };
+export type IssuedDocument = { number: string; [k: string]: unknown };
 
 export type LedgerRecord = {
   seq: number;
@@ -154,7 +154,7 @@ export const LedgerRecordSchema = z
         costs_removed: z.array(cost),
       }),
     ),
-    issued: z.array(z.object({ number: z.string(), kind: z.string(), nec_partner: z.string() }).loose()).optional(),
+    issued: z.array(z.object({ number: z.string() }).loose()).optional(),
     totals: z.record(z.string(), z.unknown()),
     opening_reserve: z.string(),
     closing_reserve: z.string(),

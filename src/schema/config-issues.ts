@@ -2,6 +2,7 @@
 // for a controller (`menerva.yaml:7:11: fees.hourly.0.rate: not a number`).
 import type { z } from "zod";
 import { error, type Issue } from "../domain/issues.js";
+import { INVOICING_MISSING_HINTS } from "./config-invoicing.js";
 import { ALLOWED_KEYS } from "./config-shape.js";
 import { suggestion } from "./config-suggest.js";
 import { YamlNumber, type PathSegment, type YamlSource } from "./config-yaml.js";
@@ -19,6 +20,7 @@ const MISSING_HINTS: Readonly<Record<string, string>> = {
   "inputs.hours": "add the hours exports, e.g. `hours: [exports/uren-*.csv]`",
   "inputs.benefits": "add the benefits exports, e.g. `benefits: [exports/voordelen-*.csv]`",
   "inputs.staff": "add the staff export, e.g. `staff: [exports/personeel.csv]`",
+  ...INVOICING_MISSING_HINTS,
 };
 
 const pattern = (path: readonly PathSegment[]): string => path.map((s) => (typeof s === "number" ? "*" : s)).join(".");

@@ -3,6 +3,7 @@
 // keys with each other (partners, duplicates) in config-checks.ts.
 import { z } from "zod";
 import { dec, type Dec } from "../domain/money.js";
+import { INVOICING_KEYS, InvoicingShape } from "./config-invoicing.js";
 import { YamlNumber } from "./config-yaml.js";
 import { amount, choice, decimalCheck, feeFrom, flag, fraction, isoDate, leaf, nonNegative, startPeriod, text, textCheck, untilDate, type Problem } from "./config-values.js";
 
@@ -101,6 +102,7 @@ export const ConfigShape = z.strictObject({
   ledger: text.default("menerva-ledger.jsonl"),
   output: text.default("out"),
   staff_cost: text.optional(),
+  invoicing: InvoicingShape.optional(),
 });
 
 export type ConfigData = z.output<typeof ConfigShape>;
@@ -116,4 +118,5 @@ export const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
   "nec_partners.*": ["name", "from", "until"],
   inputs: Object.keys(inputs.shape),
   "inputs.*.*": ["path", "decimal", "encoding", "delimiter", "cumulative"],
+  ...INVOICING_KEYS,
 };

@@ -4,7 +4,9 @@
 import { byLocation, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig, PartnerSpan } from "../domain/model.js";
 import { D, fmtDecimal } from "../domain/money.js";
+import type { InvoicingConfig } from "../domain/invoicing/types.js";
 import { crossChecks } from "./config-checks.js";
+import { invoicingChecks, toInvoicing } from "./config-invoicing.js";
 import { fromZodIssues } from "./config-issues.js";
 import { ConfigShape, type ConfigData } from "./config-shape.js";
 import { readYaml, type YamlSource } from "./config-yaml.js";
@@ -31,6 +33,8 @@ export type ParsedConfigRaw = {
   readonly ledger: string;
   readonly output: string;
   readonly staffCost?: { readonly path: string; readonly source: SourceRef };
+  /** The `invoicing:` block; absent: the close makes no documents. */
+  readonly invoicing?: InvoicingConfig;
   /** The config as plain JSON, defaults applied, numbers as exact decimal strings. */
   readonly canonical: Record<string, unknown>;
 };
@@ -109,6 +113,7 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
     ledger: c.ledger,
     output: c.output,
     ...(c.staff_cost !== undefined ? { staffCost: { path: c.staff_cost, source: src.locate(["staff_cost"]) } } : {}),
+    ...(c.invoicing !== undefined ? { invoicing: toInvoicing(c.invoicing, src) } : {}),
     canonical,
   };
 }
@@ -123,7 +128,7 @@ export function parseConfigText(text: string, file: string): Result<{ model: Mod
     return fail([{ severity: "error", code: "not-a-map", message: what, source: src.locate([]), hint: "see fixtures/menerva.yaml for an example" }]);
   }
   const parsed = ConfigShape.safeParse(src.data);
-  const issues: Issue[] = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues, src)), ...crossChecks(src)];
+  const issues: Issue[] = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues, src)), ...crossChecks(src), ...invoicingChecks(src)];
   if (issues.length > 0 || !parsed.success) return fail([...issues].sort(byLocation));
   return ok({ model: toModel(parsed.data, src), raw: toRaw(parsed.data, src) });
 }

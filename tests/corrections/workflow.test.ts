@@ -113,3 +113,34 @@ describe("three monthly closes over changing exports", () => {
     expect(readFileSync(join(dir, "out/ledger.jsonl"), "utf8").trim().split("\n")).toHaveLength(3);
   });
 });
+
+describe("the invoice model feeds the e-invoice documents (issue 12)", () => {
+  it("a close's correction lines become document lines that name the period they correct, totals to the cent", async () => {
+    const { buildDocument } = await import("../../src/domain/invoicing/document.js");
+    const { toBillingInput } = await import("../../src/domain/invoice.js");
+    const { INVOICING } = await import("../einvoice/fixtures.js");
+    const dir = scenarioDir();
+    writeMonth(dir, 1);
+    await close(dir, "2025-01");
+    writeMonth(dir, 2);
+    const run = await runClose({ configPath: join(dir, "menerva.yaml"), period: "2025-02", formats: ["json"] });
+    if (!run.ok) throw new Error("close");
+    const r = run.report.result;
+    const flexer = r.invoices.find((i) => i.necPartner === "Flexer")!;
+    const qjobs = r.invoices.find((i) => i.necPartner === "Q-Jobs")!;
+    const number = { text: "MEN2025-0001", year: 2025, sequence: 1, reference: "+++202/5000/00197+++", issueDate: "2025-03-01" };
+    const doc = buildDocument(toBillingInput(qjobs, r.period), { invoicing: INVOICING, number, projectName: "MENERVA" });
+    if (!doc.ok) throw new Error(JSON.stringify(doc.issues));
+    expect(doc.value.lines.map((l) => [l.kind, l.corrects?.label ?? null, l.amount.toFixed(2)])).toEqual([
+      ["hours", null, "20.00"],
+      ["hours", null, "11.00"],
+      ["benefits", null, "700.00"],
+      ["hours", "2025-01", "5.00"],
+      ["benefits", "2025-01", "-70.00"],
+    ]);
+    expect(doc.value.totals.payable.toFixed(2)).toBe(qjobs.total.toFixed(2));
+    // a zero invoice (Flexer: its own row minus its reversed row) is still a valid document
+    const zero = buildDocument(toBillingInput(flexer, r.period), { invoicing: INVOICING, number: { ...number, text: "MEN2025-0002", sequence: 2 }, projectName: "MENERVA" });
+    expect(zero.ok && zero.value.kind).toBe("invoice");
+  });
+});
