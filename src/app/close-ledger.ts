@@ -296,20 +296,20 @@ const staffJson = (r: { partner: string; period: string; role: string; fte: Dec;
 });
 const costJson = (c: { date: string; description: string; amount: Dec }): CostJson => ({ date: c.date, description: c.description, amount: fmtDecimal(c.amount) });
 
-/** The billed rows of this close, with what a later reversal needs. */
-function billedRows(result: CloseResult, ids: Identified): Iterable<BilledRowIn> {
-  const out: BilledRowIn[] = [];
-  result.hours.forEach((c, i) => {
-    if (!billedStatus(c.status) || !c.rate) return;
+/** The billed rows of this close, with what a later reversal needs (made one at a time, as the encoder reads them). */
+function* billedRows(result: CloseResult, ids: Identified): Iterable<BilledRowIn> {
+  for (let i = 0; i < result.hours.length; i++) {
+    const c = result.hours[i]!;
+    if (!billedStatus(c.status) || !c.rate) continue;
     const r = c.row;
-    out.push({ id: ids.hours.ids[i]!, kind: "hours", necPartner: r.necPartner, date: r.date, candidate: r.candidate, quantity: quantityText(r.hours), price: fmtDecimal(c.rate) });
-  });
-  result.benefits.forEach((c, i) => {
-    if (!billedStatus(c.status)) return;
+    yield { id: ids.hours.ids[i]!, kind: "hours", necPartner: r.necPartner, date: r.date, candidate: r.candidate, quantity: quantityText(r.hours), price: quantityText(c.rate) };
+  }
+  for (let i = 0; i < result.benefits.length; i++) {
+    const c = result.benefits[i]!;
+    if (!billedStatus(c.status)) continue;
     const r = c.row;
-    out.push({ id: ids.benefits.ids[i]!, kind: "benefits", necPartner: r.necPartner, date: r.date, candidate: r.candidate, quantity: quantityText(r.amount), price: fmtDecimal(shareFor(result.config, r.type)), type: r.type });
-  });
-  return out;
+    yield { id: ids.benefits.ids[i]!, kind: "benefits", necPartner: r.necPartner, date: r.date, candidate: r.candidate, quantity: quantityText(r.amount), price: quantityText(shareFor(result.config, r.type)), type: r.type };
+  }
 }
 
 /** Corrections of earlier periods this close made, per corrected period (what later closes restate them with). */

@@ -95,39 +95,56 @@ class Table<K> {
 /**
  * Encode billed rows. Rows are grouped by (partner, date, price) in the order
  * the groups first appear, and keep their input order inside a group: one
- * pass, no sort (this runs over every billed row of a close).
+ * pass, no sort, no per-row key strings (this runs over every billed row of a close).
  */
 export function encodeBilled(rows: Iterable<BilledRowIn>): BilledColumns {
   const partners = new Table<string>();
   const candidates = new Table<string>();
   const prices = new Table<PriceEntry>();
-  const groups = new Map<string, { key: [number, string, number]; rows: BilledRowIn[] }>();
+  // A group keeps its rows' columns as they will be written (fingerprint, occurrence, quantity, candidate index),
+  // not the row objects: the caller's rows can be dropped as they are read.
+  type Group = { key: [number, string, number]; fp: string[]; occ: number[]; qty: string[]; cand: number[] };
+  const groups: Group[] = [];
+  // partner → price → date → group
+  const index = new Map<number, Map<number, Map<string, Group>>>();
   for (const r of rows) {
     const p = partners.of(r.necPartner, r.necPartner);
     const price = r.kind === "hours" ? prices.of(`h\u0000${r.price}`, ["h", r.price]) : prices.of(`b\u0000${r.type ?? ""}\u0000${r.price}`, ["b", r.type ?? "", r.price]);
-    const k = `${p}\u0000${r.date}\u0000${price}`;
-    let g = groups.get(k);
-    if (!g) groups.set(k, (g = { key: [p, r.date, price], rows: [] }));
-    g.rows.push(r);
+    let byPrice = index.get(p);
+    if (!byPrice) index.set(p, (byPrice = new Map()));
+    let byDate = byPrice.get(price);
+    if (!byDate) byPrice.set(price, (byDate = new Map()));
+    let g = byDate.get(r.date);
+    if (!g) {
+      byDate.set(r.date, (g = { key: [p, r.date, price], fp: [], occ: [], qty: [], cand: [] }));
+      groups.push(g);
+    }
+    const [b, n] = splitId(r.id);
+    g.fp.push(b);
+    g.occ.push(n);
+    g.qty.push(r.quantity);
+    g.cand.push(candidates.of(r.candidate, r.candidate));
   }
-  const fp: string[] = [];
   const occ: [number, number][] = [];
-  const qty: string[] = [];
-  const cand: string[] = [];
   const outGroups: [number, string, number, number][] = [];
   let i = 0;
-  for (const g of groups.values()) {
-    outGroups.push([...g.key, g.rows.length]);
-    for (const r of g.rows) {
-      const [b, n] = splitId(r.id);
-      fp.push(b);
+  for (const g of groups) {
+    outGroups.push([...g.key, g.fp.length]);
+    for (const n of g.occ) {
       if (n !== 0) occ.push([i, n]);
-      qty.push(r.quantity);
-      cand.push(candidates.of(r.candidate, r.candidate).toString(36));
       i++;
     }
   }
-  return { partners: partners.values, candidates: candidates.values, prices: prices.values, groups: outGroups, fp: fp.join(""), occ, qty: qty.join(" "), cand: cand.join(" ") };
+  return {
+    partners: partners.values,
+    candidates: candidates.values,
+    prices: prices.values,
+    groups: outGroups,
+    fp: groups.map((g) => g.fp.join("")).join(""),
+    occ,
+    qty: groups.map((g) => g.qty.join(" ")).filter((q) => q !== "").join(" "),
+    cand: groups.map((g) => g.cand.map((c) => c.toString(36)).join(" ")).join(" "),
+  };
 }
 
 /** A billed row read back from a record. */
