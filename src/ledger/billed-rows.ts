@@ -47,6 +47,34 @@ const FP_CHARS = 22;
 /** Number of rows in a column set (billed or reversed). */
 export const rowCount = (c: RowIdColumns): number => c.fp.length / FP_CHARS;
 
+const B64URL = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", "latin1");
+
+/**
+ * The fingerprints of `ids` ("<32 hex>#n"), each as 22 base64url characters,
+ * concatenated: written straight into one buffer, without a string per row
+ * (the same characters Buffer's base64url gives for each 16 bytes).
+ */
+function fingerprintColumn(ids: readonly string[]): string {
+  const out = Buffer.allocUnsafe(ids.length * FP_CHARS);
+  const raw = Buffer.allocUnsafe(16);
+  let o = 0;
+  for (const id of ids) {
+    raw.write(id, 0, 16, "hex");
+    for (let i = 0; i < 15; i += 3) {
+      const n = (raw[i]! << 16) | (raw[i + 1]! << 8) | raw[i + 2]!;
+      out[o++] = B64URL[(n >> 18) & 63]!;
+      out[o++] = B64URL[(n >> 12) & 63]!;
+      out[o++] = B64URL[(n >> 6) & 63]!;
+      out[o++] = B64URL[n & 63]!;
+    }
+    out[o++] = B64URL[raw[15]! >> 2]!;
+    out[o++] = B64URL[(raw[15]! & 3) << 4]!;
+  }
+  return out.toString("latin1");
+}
+
+const occurrenceOf = (id: string): number => Number(id.slice(id.indexOf("#") + 1));
+
 /** "<32 hex>#n" → [22 base64url chars, n]. */
 function splitId(id: string): [string, number] {
   const hash = id.indexOf("#");
@@ -101,9 +129,9 @@ export function encodeBilled(rows: Iterable<BilledRowIn>): BilledColumns {
   const partners = new Table<string>();
   const candidates = new Table<string>();
   const prices = new Table<PriceEntry>();
-  // A group keeps its rows' columns as they will be written (fingerprint, occurrence, quantity, candidate index),
-  // not the row objects: the caller's rows can be dropped as they are read.
-  type Group = { key: [number, string, number]; fp: string[]; occ: number[]; qty: string[]; cand: number[] };
+  // A group keeps its rows' columns as they will be written (id, quantity, candidate index), not the
+  // row objects: the caller's rows can be dropped as they are read; the id and quantity strings are the caller's.
+  type Group = { key: [number, string, number]; ids: string[]; qty: string[]; cand: number[] };
   const groups: Group[] = [];
   // partner → price → date → group
   const index = new Map<number, Map<number, Map<string, Group>>>();
@@ -116,12 +144,10 @@ export function encodeBilled(rows: Iterable<BilledRowIn>): BilledColumns {
     if (!byDate) byPrice.set(price, (byDate = new Map()));
     let g = byDate.get(r.date);
     if (!g) {
-      byDate.set(r.date, (g = { key: [p, r.date, price], fp: [], occ: [], qty: [], cand: [] }));
+      byDate.set(r.date, (g = { key: [p, r.date, price], ids: [], qty: [], cand: [] }));
       groups.push(g);
     }
-    const [b, n] = splitId(r.id);
-    g.fp.push(b);
-    g.occ.push(n);
+    g.ids.push(r.id);
     g.qty.push(r.quantity);
     g.cand.push(candidates.of(r.candidate, r.candidate));
   }
@@ -129,9 +155,9 @@ export function encodeBilled(rows: Iterable<BilledRowIn>): BilledColumns {
   const outGroups: [number, string, number, number][] = [];
   let i = 0;
   for (const g of groups) {
-    outGroups.push([...g.key, g.fp.length]);
-    for (const n of g.occ) {
-      if (n !== 0) occ.push([i, n]);
+    outGroups.push([...g.key, g.ids.length]);
+    for (const id of g.ids) {
+      if (!id.endsWith("#0")) occ.push([i, occurrenceOf(id)]);
       i++;
     }
   }
@@ -140,7 +166,7 @@ export function encodeBilled(rows: Iterable<BilledRowIn>): BilledColumns {
     candidates: candidates.values,
     prices: prices.values,
     groups: outGroups,
-    fp: groups.map((g) => g.fp.join("")).join(""),
+    fp: fingerprintColumn(groups.flatMap((g) => g.ids)),
     occ,
     qty: groups.map((g) => g.qty.join(" ")).filter((q) => q !== "").join(" "),
     cand: groups.map((g) => g.cand.map((c) => c.toString(36)).join(" ")).join(" "),
