@@ -26,6 +26,7 @@ export function writeCorrectionsSheet(ws: ExcelJS.Worksheet, entries: readonly C
   const w = CLOSE_WORDS[lang];
   headerRow(ws, 1, [w.correctedPeriod, w.action, "Soort / kind", w.partner, w.dateOrPeriod, w.what, w.type, w.quantity, w.price, w.billedIn, w.source]);
   ws.getCell(1, CC.kind).value = lang === "nl" ? "Soort" : "Kind";
+  ws.getRow(1).height = 30; // two-line headers
   let row = 2;
   for (const e of entries) {
     const c = (col: number) => ws.getCell(row, col);

@@ -447,7 +447,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     point(ctx, ws.name, `E${row}`, `${t.revenue} — ${w.thisPeriod}`, r.settlement.ownRevenue);
     out.ownRevenue = "Own_revenue";
   }
-  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [44, 40, 14, 14, 16] });
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [44, 56, 14, 14, 16] });
   return out;
 }
 
@@ -599,6 +599,7 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, sta
     ws.getCell(`A${corrHead - 1}`).value = w.settlementCorrections;
     ws.getCell(`A${corrHead - 1}`).font = font({ bold: true });
     headerRow(ws, corrHead, [w.correctedPeriod, t.sePartner, w.shareBefore, w.costBefore, w.shareChange, w.costChange, w.coveredChange, w.retainedChange, w.distributedChange, w.uncoveredChange]);
+    ws.getRow(corrHead).height = 30; // two-line headers
     s.corrections.forEach((c, i) => {
       const q = corrFirst + i;
       ws.getCell(`A${q}`).value = c.period;
@@ -620,7 +621,9 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, sta
       }
     });
   }
-  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, freezeCols: 1, widths: [24, 15, 15, 15, 15, 15, 15, 15, 12, 18, 30, 12, 18, 18] });
+  // column K holds the "from the cost-price plan" note, when there is one
+  const noteWidth = r.staff.some((x) => x.fromPlan) ? 30 : 4;
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, freezeCols: 1, widths: [24, 15, 15, 15, 15, 15, 15, 15, 12, 18, noteWidth, 12, 18, 18] });
   return { first, last, totalRow, sheet: ws.name };
 }
 
