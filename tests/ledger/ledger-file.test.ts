@@ -225,3 +225,15 @@ describe("any one-character change anywhere in the ledger file is detected", () 
     },
   );
 });
+
+describe("a ledger of the first format (row ids only)", () => {
+  it("is named as such, with what to do", async () => {
+    const { canonicalJson } = await import("../../src/ledger/canonical-json.js");
+    const { billed: _b, reversed: _r, own: _o, corrections: _c, ...rest } = sealRecord(monthBody(1), undefined);
+    await writeFile(path, `${canonicalJson({ ...rest, included: [`${"ab".repeat(16)}#0`] })}\n`);
+    const res = await readLedger(path);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(formatIssue(res.issues[0]!)).toContain("record 1: was written by an earlier menerva, before corrections of closed periods");
+  });
+});
