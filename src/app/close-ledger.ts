@@ -1,40 +1,97 @@
-// The close against the period ledger (SPEC §5, issue 5): which earlier closes
-// count, which rows they already took, the opening reserve they leave, and the
-// record this close appends. I/O-free apart from what callers pass in.
+// The close against the period ledger (SPEC §5, issues 5 and 11): which period
+// may be closed next, which rows earlier closes already took or the exports
+// withdrew, the opening reserve they leave, and the record this close appends.
+// I/O-free apart from what callers pass in.
 import { dirname, relative } from "node:path";
 import type { PriorStatus } from "../domain/classify.js";
 import type { CloseResult } from "../domain/close.js";
+import { closedPeriodOf, Restated, firstDates, type ClosedRow, type Reversal } from "../domain/corrections.js";
+import { shareFor } from "../domain/invoice.js";
 import { error, warning, type Issue, type SourceRef } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
-import { dec, fmtDecimal, type Dec } from "../domain/money.js";
-import type { Period } from "../domain/period.js";
+import { dec, fmtDecimal, sum, ZERO, type Dec } from "../domain/money.js";
+import { addDays, periodStartingOn, type Period } from "../domain/period.js";
+import { encodeBilled, encodeIds, type BilledRowIn } from "../ledger/billed-rows.js";
+import { closedRow, type ClosedBooks } from "../ledger/books.js";
 import { rowFingerprint, rowId, type FingerprintInput } from "../ledger/fingerprint.js";
-import { closedFingerprints, displayPath, type LedgerState } from "../ledger/ledger-file.js";
-import type { LedgerRecord } from "../ledger/record.js";
+import { displayPath, type LedgerState } from "../ledger/ledger-file.js";
+import type { CorrectionJson, CostJson, LedgerRecord, StaffRowJson } from "../ledger/record.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
 import { money } from "../report/format.js";
 
 export type LedgerPlan =
   | { readonly ok: true; readonly mode: "new" | "reclose"; readonly base: readonly LedgerRecord[]; readonly existing?: LedgerRecord }
-  | { readonly ok: false; readonly issues: readonly Issue[] };
+  | { readonly ok: false; readonly exit: 2 | 3; readonly issues: readonly Issue[] };
+
+export type PlanOptions = {
+  /** First day of the project (config `start`). */
+  readonly start: string;
+  /** Latest day any input row speaks of (hours, benefits, staff rows, other costs); undefined: no rows. */
+  readonly latest: string | undefined;
+  /** Close a period that starts after the latest row date (a period without activity). */
+  readonly allowEmpty?: boolean;
+};
+
+/** "close 2025-Q2 (or 2025-04)": the period that starts on `from`, in the kind asked for and as a month. */
+function nextPeriodText(from: string, asked: Period): string {
+  const same = periodStartingOn(from, asked.kind);
+  const month = periodStartingOn(from, "month");
+  return same.label === month.label ? same.label : `${same.label} (or ${month.label})`;
+}
 
 /**
- * Decide how P relates to the closed periods: a new close after the last one,
- * a re-close of a closed period (checked against its record), or a refusal
- * (P before or overlapping the last closed period).
+ * Decide how P relates to the closed periods (issue 11, safe periods): a
+ * re-close of a closed period, or a new close that starts right after the
+ * last closed period (the first close starts at the project's start). Any
+ * other period is refused (exit 2) naming the one that should come next; so
+ * is a new period that starts after the inputs' latest row date (a typo must
+ * not close the future) unless `allowEmpty`.
  */
-export function planClose(state: LedgerState, period: Period): LedgerPlan {
+export function planClose(state: LedgerState, period: Period, opts: PlanOptions): LedgerPlan {
   const idx = state.records.findIndex((r) => r.period === period.label);
   if (idx >= 0) return { ok: true, mode: "reclose", base: state.records.slice(0, idx), existing: state.records[idx]! };
   const last = state.records[state.records.length - 1];
-  if (last && period.from <= last.to) {
-    const before = period.to < last.from;
+  const source = { file: displayPath(state.path) };
+  if (last) {
+    const next = addDays(last.to, 1);
+    if (period.from !== next) {
+      const how = period.to < last.from ? "comes before" : period.from <= last.to ? "overlaps" : `leaves a gap (${next}..${addDays(period.from, -1)}) after`;
+      return {
+        ok: false,
+        exit: 2,
+        issues: [
+          error("period-not-next", `${period.label} (${period.from}..${period.to}) ${how} the last closed period ${last.period} (${last.from}..${last.to})`, {
+            source,
+            subject: "PERIOD",
+            found: period.label,
+            hint: `closes follow each other without gaps or overlaps: the next period starts on ${next}, close ${nextPeriodText(next, period)}; rows dated in closed periods are picked up there as corrections${period.to < last.from || period.from <= last.to ? ` (to redo ${last.period}, run \`menerva close ${last.period} --reopen\`, or \`menerva ledger undo\`)` : ""}`,
+          }),
+        ],
+      };
+    }
+  } else if (!(period.from <= opts.start && opts.start <= period.to)) {
     return {
       ok: false,
+      exit: 2,
       issues: [
-        error("close-out-of-order", `${period.label} (${period.from}..${period.to}) ${before ? "comes before" : "overlaps"} the last closed period ${last.period} (${last.from}..${last.to})`, {
-          source: { file: displayPath(state.path) },
-          hint: `closes go forward in time: close a period starting after ${last.to}; late rows of earlier periods are picked up there as adjustments (to redo ${last.period}, run the same close with --reopen)`,
+        error("period-not-first", `${period.label} (${period.from}..${period.to}) is not the project's first period: no period is closed yet and the project starts on ${opts.start}`, {
+          source,
+          subject: "PERIOD",
+          found: period.label,
+          hint: `the first close starts at the project's start: close ${nextPeriodText(opts.start, period)} (or change start in the config)`,
+        }),
+      ],
+    };
+  }
+  if (!opts.allowEmpty && (opts.latest === undefined || period.from > opts.latest)) {
+    return {
+      ok: false,
+      exit: 2,
+      issues: [
+        error("period-after-inputs", `${period.label} starts on ${period.from}, after the latest date in the inputs (${opts.latest ?? "no rows at all"})`, {
+          subject: "PERIOD",
+          found: period.label,
+          hint: `check the period (a typo?) and that this period's exports are in place; to close a period that truly has no rows yet, add --allow-empty`,
         }),
       ],
     };
@@ -125,15 +182,67 @@ export function identifyInputs(hours: readonly HourRow[], benefits: readonly Ben
 }
 
 /** The classification hook for the pure close: closed rows and in-run duplicates. */
-export function priorLookup(ids: Identified, base: readonly LedgerRecord[]): (row: HourRow | BenefitRow, index: number) => PriorStatus | undefined {
-  const closed = closedFingerprints({ path: "", records: [...base] });
+export function priorLookup(ids: Identified, books: ClosedBooks): (row: HourRow | BenefitRow, index: number) => PriorStatus | undefined {
   return (row, index) => {
     const id = row.kind === "hours" ? ids.hours : ids.benefits;
-    const closedIn = closed.get(id.ids[index]!);
-    if (closedIn !== undefined) return { status: "already_closed", ownPeriod: closedIn };
+    const at = books.rows.get(id.ids[index]!);
+    if (at !== undefined) return { status: "already_closed", ownPeriod: books.records[at.record]!.period };
     if (id.duplicates.has(index)) return { status: "duplicate" };
     return undefined;
   };
+}
+
+/** A closed row missing from the current inputs. */
+export type MissingRow = ClosedRow & { readonly id: string; readonly period: string; readonly newVersion?: SourceRef };
+
+const versionKey = (kind: string, partner: string, candidate: string, date: string, type: string | undefined): string => `${kind}\u0000${partner}\u0000${candidate}\u0000${date}\u0000${type ?? ""}`;
+
+/**
+ * Closed rows the current inputs no longer hold. Those a restating
+ * (`cumulative: true`) export restates — it has rows of the same kind and NEC
+ * partner reaching into the closed period of the row's date — are withdrawn
+ * and reversed in this close; the others are only missing (not reversed:
+ * `ledger verify --inputs` lists them). A withdrawn row's new version is a
+ * row not yet closed with the same kind, partner, candidate, date and type.
+ */
+export function findMissing(
+  books: ClosedBooks,
+  ids: Identified,
+  rows: { readonly hours: readonly HourRow[]; readonly benefits: readonly BenefitRow[] },
+  cumulative: ReadonlySet<string>,
+): { reversals: MissingRow[]; unrestated: MissingRow[] } {
+  const reversals: MissingRow[] = [];
+  const unrestated: MissingRow[] = [];
+  if (books.rows.size === 0) return { reversals, unrestated };
+  const present = new Set<string>(ids.hours.ids);
+  for (const id of ids.benefits.ids) present.add(id);
+  const missing: (ClosedRow & { id: string; period: string })[] = [];
+  for (const [id, at] of books.rows) {
+    if (present.has(id)) continue;
+    const row = closedRow(books, at);
+    missing.push({ ...row, period: closedPeriodOf(books.periods, row.date) ?? row.billedIn });
+  }
+  if (missing.length === 0) return { reversals, unrestated };
+  const kindRows: (HourRow | BenefitRow)[] = [...rows.hours.filter((r) => cumulative.has(r.source.file)), ...rows.benefits.filter((r) => cumulative.has(r.source.file))];
+  const restated = new Restated(firstDates(kindRows, (r) => r.source.file, (r) => `${r.kind}\u0000${r.necPartner}`, (r) => r.date), books.periods);
+  // New versions: rows not yet closed with the same kind, partner, candidate, date and type as a missing row
+  // (keys built only for rows on a date some missing row has: this runs over every input row).
+  const dates = new Set(missing.map((m) => m.date));
+  const wanted = new Set(missing.map((m) => versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type)));
+  const versions = new Map<string, SourceRef>();
+  const note = (r: HourRow | BenefitRow, id: string) => {
+    if (!dates.has(r.date) || books.rows.has(id)) return;
+    const k = versionKey(r.kind, r.necPartner, r.candidate, r.date, r.kind === "benefits" ? r.type : undefined);
+    if (wanted.has(k) && !versions.has(k)) versions.set(k, r.source);
+  };
+  rows.hours.forEach((r, i) => note(r, ids.hours.ids[i]!));
+  rows.benefits.forEach((r, i) => note(r, ids.benefits.ids[i]!));
+  for (const m of missing) {
+    const v = versions.get(versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type));
+    const full: MissingRow = { ...m, ...(v ? { newVersion: v } : {}) };
+    (restated.has(`${m.kind}\u0000${m.necPartner}`, m.period) ? reversals : unrestated).push(full);
+  }
+  return { reversals, unrestated };
 }
 
 /** Reserve history for the statement, from the records before this close. */
@@ -151,22 +260,24 @@ export function reserveHistory(base: readonly LedgerRecord[]): CloseReport["rese
   });
 }
 
-/** Ids of the rows this close bills (included and adjustments). */
-export function includedIds(result: CloseResult, ids: Identified): string[] {
+const billedStatus = (s: string): boolean => s === "included" || s === "adjustment";
+
+/** Ids of the rows this close bills (included and late rows), in input order. */
+export function billedIds(result: CloseResult, ids: Identified): string[] {
   const out: string[] = [];
-  result.hours.forEach((c, i) => (c.status === "included" || c.status === "adjustment") && out.push(ids.hours.ids[i]!));
-  result.benefits.forEach((c, i) => (c.status === "included" || c.status === "adjustment") && out.push(ids.benefits.ids[i]!));
+  result.hours.forEach((c, i) => billedStatus(c.status) && out.push(ids.hours.ids[i]!));
+  result.benefits.forEach((c, i) => billedStatus(c.status) && out.push(ids.benefits.ids[i]!));
   return out;
 }
 
-/** Included ids per input file (to say which file added rows on a refused re-close). */
-export function includedPerFile(result: CloseResult, ids: Identified, ledgerPath: string, configDir: string): Record<string, string[]> {
+/** Billed ids per input file (to say which file added rows on a refused re-close). */
+export function billedPerFile(result: CloseResult, ids: Identified, ledgerPath: string, configDir: string): Record<string, string[]> {
   const per: Record<string, string[]> = {};
   const names = new Map<string, string>();
   const name = (file: string): string => names.get(file) ?? names.set(file, ledgerRelative(file, ledgerPath, configDir)).get(file)!;
   const add = (file: string, id: string) => (per[name(file)] ??= []).push(id);
-  result.hours.forEach((c, i) => (c.status === "included" || c.status === "adjustment") && add(c.row.source.file, ids.hours.ids[i]!));
-  result.benefits.forEach((c, i) => (c.status === "included" || c.status === "adjustment") && add(c.row.source.file, ids.benefits.ids[i]!));
+  result.hours.forEach((c, i) => billedStatus(c.status) && add(c.row.source.file, ids.hours.ids[i]!));
+  result.benefits.forEach((c, i) => billedStatus(c.status) && add(c.row.source.file, ids.benefits.ids[i]!));
   return per;
 }
 
@@ -175,8 +286,64 @@ export function ledgerRelative(displayFile: string, ledgerPath: string, configDi
   return relative(dirname(ledgerPath), `${configDir}/${displayFile}`).split("\\").join("/");
 }
 
+const staffJson = (r: { partner: string; period: string; role: string; fte: Dec; cost?: Dec; subsidy?: Dec }): StaffRowJson => ({
+  partner: r.partner,
+  period: r.period,
+  role: r.role,
+  fte: fmtDecimal(r.fte),
+  ...(r.cost !== undefined ? { cost: fmtDecimal(r.cost) } : {}),
+  ...(r.subsidy !== undefined ? { subsidy: fmtDecimal(r.subsidy) } : {}),
+});
+const costJson = (c: { date: string; description: string; amount: Dec }): CostJson => ({ date: c.date, description: c.description, amount: fmtDecimal(c.amount) });
+
+/** The billed rows of this close, with what a later reversal needs (made one at a time, as the encoder reads them). */
+function* billedRows(result: CloseResult, ids: Identified): Iterable<BilledRowIn> {
+  for (let i = 0; i < result.hours.length; i++) {
+    const c = result.hours[i]!;
+    if (!billedStatus(c.status) || !c.rate) continue;
+    const r = c.row;
+    yield { id: ids.hours.ids[i]!, kind: "hours", necPartner: r.necPartner, date: r.date, candidate: r.candidate, quantity: quantityText(r.hours), price: quantityText(c.rate) };
+  }
+  for (let i = 0; i < result.benefits.length; i++) {
+    const c = result.benefits[i]!;
+    if (!billedStatus(c.status)) continue;
+    const r = c.row;
+    yield { id: ids.benefits.ids[i]!, kind: "benefits", necPartner: r.necPartner, date: r.date, candidate: r.candidate, quantity: quantityText(r.amount), price: quantityText(shareFor(result.config, r.type)), type: r.type };
+  }
+}
+
+/** Corrections of earlier periods this close made, per corrected period (what later closes restate them with). */
+function correctionsJson(r: CloseResult): CorrectionJson[] {
+  const periods = new Set<string>();
+  const revenue = new Map<string, Dec>();
+  for (const inv of r.invoices) {
+    for (const l of inv.lines) {
+      if (l.kind !== "correction") continue;
+      periods.add(l.period);
+      revenue.set(l.period, (revenue.get(l.period) ?? ZERO).plus(l.amount));
+    }
+  }
+  for (const c of r.settlement.corrections) periods.add(c.period);
+  for (const c of r.staffCorrections) periods.add(c.period);
+  for (const c of r.costCorrections) periods.add(c.period);
+  return [...periods].sort().map((p) => {
+    const cost = r.costCorrections.find((c) => c.period === p);
+    const staff = r.staffCorrections.filter((c) => c.period === p);
+    return {
+      period: p,
+      revenue: money(revenue.get(p) ?? ZERO),
+      se_partners: r.settlement.corrections.filter((c) => c.period === p).map((c) => ({ name: c.sePartner, share: money(c.share), staff_cost: money(c.staffCost) })),
+      other_costs: money(cost?.delta ?? ZERO),
+      staff_added: staff.flatMap((s) => s.added.map(staffJson)),
+      staff_removed: staff.flatMap((s) => s.removed.map(staffJson)),
+      costs_added: (cost?.added ?? []).map(costJson),
+      costs_removed: (cost?.removed ?? []).map(costJson),
+    };
+  });
+}
+
 /** The record body for this close (sealed by the caller onto the last base record). */
-export function recordBody(report: CloseReport, included: readonly string[], files: readonly InputFileInfo[], ledgerPath: string, configDir: string, configCanonical: unknown): Omit<LedgerRecord, "hash" | "prev_hash" | "seq"> {
+export function recordBody(report: CloseReport, ids: Identified, reversed: readonly { id: string }[], ledgerPath: string, configDir: string, configCanonical: unknown): Omit<LedgerRecord, "hash" | "prev_hash" | "seq"> {
   const r = report.result;
   const res = r.settlement.reserve;
   const counts: Record<string, number> = {};
@@ -188,14 +355,37 @@ export function recordBody(report: CloseReport, included: readonly string[], fil
     policy: { profit: r.config.profit, shortfall: r.config.shortfall },
     config_sha256: report.configSha256,
     config: configCanonical,
-    inputs: files.map((f) => ({ kind: f.kind, file: ledgerRelative(f.file, ledgerPath, configDir), sha256: f.sha256, rows: f.rows })),
+    inputs: report.inputs.map((f) => ({ kind: f.kind, file: ledgerRelative(f.file, ledgerPath, configDir), sha256: f.sha256, rows: f.rows })),
     rows: counts,
-    included: [...included],
+    billed: encodeBilled(billedRows(r, ids)),
+    reversed: encodeIds(reversed.map((x) => x.id)),
+    own: {
+      se_partners: r.settlement.partners.filter((p) => p.days > 0).map((p) => ({ name: p.sePartner, days: p.days, share: money(p.own.share), staff_cost: money(p.own.staffCost) })),
+      other_costs: money(sum(r.otherCosts.map((c) => c.amount))),
+      staff: r.staff.flatMap((s) => s.lines.map((l) => staffJson(l.row))),
+      costs: r.otherCosts.map(costJson),
+    },
+    corrections: correctionsJson(r),
     totals: {
       revenue: money(r.revenue),
-      invoices: r.invoices.map((i) => ({ nec_partner: i.necPartner, hours: fmtDecimal(i.hours), benefits: money(i.benefits), subtotal: money(i.subtotal), vat: money(i.vat), total: money(i.total) })),
+      own_revenue: money(r.settlement.ownRevenue),
+      invoices: r.invoices.map((i) => ({
+        nec_partner: i.necPartner,
+        hours: fmtDecimal(i.hours),
+        hour_fee: money(i.hourFee),
+        benefits: money(i.benefits),
+        benefit_fee: money(i.benefitFee),
+        corrections: money(i.corrections),
+        subtotal: money(i.subtotal),
+        vat: money(i.vat),
+        total: money(i.total),
+        correction_lines: i.lines.flatMap((l) =>
+          l.kind === "correction" ? [{ period: l.period, of: l.of, price: fmtDecimal(l.price), quantity: fmtDecimal(l.quantity), amount: money(l.amount) }] : [],
+        ),
+      })),
       settlement: r.settlement.partners.map((p) => ({
         se_partner: p.sePartner,
+        days: p.days,
         share: money(p.share),
         staff_cost: money(p.staffCost),
         covered: money(p.covered),
@@ -211,24 +401,5 @@ export function recordBody(report: CloseReport, included: readonly string[], fil
   };
 }
 
-/**
- * Other costs and staff rows are charged in the period that holds their date;
- * one that falls in an earlier period no close covered (a skipped month, or a
- * row added after its month was closed) would never be charged: warn about it.
- */
-export function uncoveredItemWarnings(
-  items: readonly { readonly what: string; readonly from: string; readonly to: string; readonly source?: SourceRef }[],
-  base: readonly LedgerRecord[],
-  period: Period,
-  start: string,
-): Issue[] {
-  const closed = (d: string) => base.some((r) => d >= r.from && d <= r.to);
-  return items
-    .filter((i) => i.to < period.from && i.to >= start && !closed(i.from) && !closed(i.to))
-    .map((i) =>
-      warning("not-charged", `${i.what} (${i.from === i.to ? i.from : `${i.from}..${i.to}`}) lies before ${period.label} in no closed period: it is not charged by this or any later close`, {
-        ...(i.source ? { source: i.source } : {}),
-        hint: "close the period it belongs to first, or book it again dated in this period",
-      }),
-    );
-}
+/** Reversals for the domain: withdrawn rows as the pure close takes them. */
+export const asReversals = (rows: readonly MissingRow[]): Reversal[] => rows.map(({ id: _id, ...r }) => r);

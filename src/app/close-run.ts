@@ -2,19 +2,21 @@
 // (new close, re-close, refusal), compute, write the outputs atomically, then
 // append the ledger record atomically. A crash between the two leaves new
 // outputs and the old ledger: running the same close again reproduces the
-// outputs byte for byte and appends the record.
+// outputs byte for byte and appends the record. A dry run does everything up
+// to the writing and writes nothing (no folder, no lock, no record).
 import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { writeFilesAtomically } from "../adapters/atomic-write.js";
 import { error, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
-import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, replaceLastRecord } from "../ledger/ledger-file.js";
-import { acquireLock } from "../ledger/lock.js";
+import { readBooks } from "../ledger/books.js";
+import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, replaceLastRecord, type LedgerState } from "../ledger/ledger-file.js";
+import { acquireLock, type Lock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
-import { buildCloseReport, readCloseInputs } from "./close.js";
-import { identifyInputs, includedIds, includedPerFile, planClose, priorLookup, recordBody, reserveHistory, uncoveredItemWarnings } from "./close-ledger.js";
-import { parsePeriod } from "../domain/period.js";
+import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
+import type { Period } from "../domain/period.js";
+import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import { dec } from "../domain/money.js";
 
@@ -26,6 +28,10 @@ export type CloseRunOptions = {
   readonly formats: readonly OutputFormat[];
   /** Remove the period's ledger record first (only the last one may be reopened). */
   readonly reopen?: boolean;
+  /** Compute and report, write nothing (no outputs, no record, no lock). */
+  readonly dryRun?: boolean;
+  /** Allow a period that starts after the latest row date of the inputs. */
+  readonly allowEmpty?: boolean;
 };
 
 export type CloseRunOutcome =
@@ -40,6 +46,8 @@ export type CloseRunOutcome =
        */
       readonly ledger: "appended" | "reproduced" | "unchanged";
       readonly reopened?: string;
+      /** True for a dry run: `ledger` says what a real close would have done; nothing was written. */
+      readonly dryRun: boolean;
       /** Things to tell the user on stderr that are not part of the close (e.g. a stale lock taken over). */
       readonly notices: readonly Issue[];
     }
@@ -51,92 +59,116 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
   const read = await readCloseInputs(opts.configPath, opts.period);
   if (!read.ok) return { ok: false, exit: 2, issues: read.issues };
   const inputs = { ...read.value, period: read.value.period! };
-  const { config, period } = inputs;
+  const { config } = inputs;
 
-  await mkdir(dirname(config.ledger), { recursive: true });
-  const lock = await acquireLock(config.ledger);
-  if (!lock.ok) return refuse(lock.issues);
+  let lock: Lock | undefined;
+  let notices: readonly Issue[] = [];
+  if (!opts.dryRun) {
+    await mkdir(dirname(config.ledger), { recursive: true });
+    const taken = await acquireLock(config.ledger);
+    if (!taken.ok) return refuse(taken.issues);
+    lock = taken.value;
+    notices = taken.warnings;
+  }
   try {
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
-    let state = ledger.value;
-    if (opts.reopen) {
-      const last = lastRecord(state);
-      if (!last || last.period !== period.label) {
-        return refuse([
-          error("reopen-not-last", `${period.label} is not the last closed period${last ? ` (that is ${last.period})` : ""}: only the last close can be reopened`, {
-            source: { file: displayPath(config.ledger) },
-          }),
-        ]);
-      }
-      // Plan as if the record were gone; it is archived and removed only once the new close is computed.
-      state = { ...state, records: state.records.slice(0, -1) };
-    }
-    const plan = planClose(state, period);
-    if (!plan.ok) return refuse(plan.issues);
-
-    const ids = identifyInputs(inputs.hours, inputs.benefits);
-    const prev = plan.base[plan.base.length - 1];
-    const built = buildCloseReport(inputs, {
-      ...(opts.language ? { language: opts.language } : {}),
-      prior: priorLookup(ids, plan.base),
-      ...(prev ? { opening: { amount: dec(prev.closing_reserve), period: prev.period } } : {}),
-      reserveHistory: reserveHistory(plan.base),
-    });
-    if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
-
-    const included = includedIds(built.value.result, ids);
-    const record = sealRecord(recordBody(built.value, included, built.value.inputs, config.ledger, config.dir, config.canonical), prev);
-    const gaps = uncoveredItemWarnings(
-      [
-        ...inputs.otherCosts.map((c) => ({ what: `other cost "${c.description}"`, from: c.date, to: c.date, ...(c.source ? { source: c.source } : {}) })),
-        ...inputs.staff.flatMap((r) => {
-          const p = parsePeriod(r.period);
-          return p ? [{ what: `staff row of ${r.partner}`, from: p.from, to: p.to, source: r.source }] : [];
-        }),
-      ],
-      plan.base,
-      period,
-      config.model.start,
-    );
-    const report: CloseReport = {
-      ...built.value,
-      warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...gaps],
-      ledgerRecordHash: record.hash,
-    };
-
-    if (plan.mode === "reclose") {
-      const changes = diffInputs(plan.existing!, {
-        config_sha256: record.config_sha256,
-        configCanonical: config.canonical,
-        inputs: record.inputs,
-        included: record.included,
-        perFile: includedPerFile(built.value.result, ids, config.ledger, config.dir),
-      });
-      if (changes.length > 0) {
-        return refuse([
-          error("reclose-changed", `${period.label} is already closed, with other inputs:\n  ${changes.join("\n  ")}`, {
-            source: { file: displayPath(config.ledger) },
-            hint: `if the closed period must change, run \`menerva close ${period.label} --reopen\` (only the last close); otherwise leave the late rows for the next close, where they become adjustments`,
-          }),
-        ]);
-      }
-    }
-
-    const outDir = resolve(opts.out ?? resolve(config.output, period.label));
-    if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
-      // Same rows and config, but the exports changed outside the period (a
-      // cumulative file grew): the closed statement stays as it was closed.
-      return { ok: true, report: { ...report, ledgerRecordHash: plan.existing!.hash }, outDir, ledger: "unchanged", notices: lock.ok ? lock.warnings : [] };
-    }
-    await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
-    // Outputs first, then the ledger: a crash in between leaves new outputs and
-    // the old ledger, and running the same close again finishes the job.
-    const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
-    if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
-    const notices = lock.ok ? lock.warnings : [];
-    return { ok: true, report, outDir, ledger: plan.mode === "new" ? "appended" : "reproduced", notices, ...(reopened ? { reopened } : {}) };
+    return await closeOn(ledger.value, inputs, opts, notices);
   } finally {
-    await lock.value.release();
+    await lock?.release();
   }
+}
+
+async function closeOn(
+  ledgerState: LedgerState,
+  inputs: ReadInputs & { period: Period },
+  opts: CloseRunOptions,
+  notices: readonly Issue[],
+): Promise<CloseRunOutcome> {
+  const { config, period } = inputs;
+  let state = ledgerState;
+  if (opts.reopen) {
+    const last = lastRecord(state);
+    if (!last || last.period !== period.label) {
+      return refuse([
+        error("reopen-not-last", `${period.label} is not the last closed period${last ? ` (that is ${last.period})` : ""}: only the last close can be reopened`, {
+          source: { file: displayPath(config.ledger) },
+        }),
+      ]);
+    }
+    if ((last.issued?.length ?? 0) > 0) return refuse([issuedRefusal(last.period, last.issued!.map((d) => d.number), config.ledger, "reopen")]);
+    // Plan as if the record were gone; it is archived and removed only once the new close is computed.
+    state = { ...state, records: state.records.slice(0, -1) };
+  }
+  const plan = planClose(state, period, { start: config.model.start, latest: inputs.latest, ...(opts.allowEmpty ? { allowEmpty: true } : {}) });
+  if (!plan.ok) return { ok: false, exit: plan.exit, issues: plan.issues };
+
+  const books = readBooks(plan.base);
+  const ids = identifyInputs(inputs.hours, inputs.benefits);
+  const missing = findMissing(books, ids, inputs, inputs.cumulative);
+  const prev = plan.base[plan.base.length - 1];
+  const built = buildCloseReport(inputs, {
+    ...(opts.language ? { language: opts.language } : {}),
+    prior: priorLookup(ids, books),
+    ...(prev ? { opening: { amount: dec(prev.closing_reserve), period: prev.period } } : {}),
+    reserveHistory: reserveHistory(plan.base),
+    closed: books.periods,
+    reversals: asReversals(missing.reversals),
+  });
+  if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
+
+  const record = sealRecord(recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical), prev);
+  const report: CloseReport = {
+    ...built.value,
+    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings],
+    ledgerRecordHash: record.hash,
+  };
+
+  if (plan.mode === "reclose") {
+    const changes = diffInputs(plan.existing!, {
+      config_sha256: record.config_sha256,
+      configCanonical: config.canonical,
+      inputs: record.inputs,
+      billed: billedIds(built.value.result, ids),
+      perFile: billedPerFile(built.value.result, ids, config.ledger, config.dir),
+    });
+    if (changes.length > 0) {
+      return refuse([
+        error("reclose-changed", `${period.label} is already closed, with other inputs:\n  ${changes.join("\n  ")}`, {
+          source: { file: displayPath(config.ledger) },
+          hint: `a closed period is never changed: the next close corrects it (late rows, withdrawn rows, late costs become labelled corrections); to redo the last close instead, run \`menerva close ${period.label} --reopen\` or \`menerva ledger undo\``,
+        }),
+      ]);
+    }
+  }
+
+  const outDir = resolve(opts.out ?? resolve(config.output, period.label));
+  const dryRun = opts.dryRun === true;
+  if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
+    // Same rows and config, but the exports changed outside the period (a
+    // cumulative file grew, or corrected rows of other periods): the closed
+    // statement stays as it was closed; the next close corrects what changed.
+    return { ok: true, report: { ...report, ledgerRecordHash: plan.existing!.hash }, outDir, ledger: "unchanged", dryRun, notices };
+  }
+  const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
+  if (dryRun) return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
+  await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
+  // Outputs first, then the ledger: a crash in between leaves new outputs and
+  // the old ledger, and running the same close again finishes the job.
+  const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
+  if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
+  return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(reopened ? { reopened } : {}) };
+}
+
+/**
+ * The hook for issued documents (issue 12): a close that issued numbered
+ * invoices cannot be removed or redone, because those invoices were sent;
+ * they are corrected by credit notes. Until undo can issue the credit notes
+ * itself, it refuses.
+ */
+export function issuedRefusal(period: string, numbers: readonly string[], ledgerPath: string, what: "undo" | "reopen"): Issue {
+  return error("close-issued-documents", `${period} issued numbered documents (${numbers.join(", ")}): ${what === "undo" ? "undoing" : "reopening"} it would erase invoices that were sent`, {
+    source: { file: displayPath(ledgerPath) },
+    hint: "an issued invoice is never changed or withdrawn, only corrected by a credit note; correct the rows and let the next close bill the difference",
+  });
 }

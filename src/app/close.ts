@@ -11,6 +11,8 @@ import { readCostPriceFile } from "../adapters/costprice-file.js";
 import { plannedStaffCost } from "../domain/costprice/index.js";
 import type { CostPrice } from "../domain/costprice/types.js";
 import { monthsOf, parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
+import { membershipIssues } from "../domain/partners.js";
+import type { ClosedPeriod, Reversal } from "../domain/corrections.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
 
 export type ReadInputs = {
@@ -25,6 +27,10 @@ export type ReadInputs = {
   readonly warnings: readonly Issue[];
   /** The cost-price file of `staff_cost:`, when the config names one. */
   readonly costPrice?: CostPrice;
+  /** Display paths of the restating exports (`cumulative: true`). */
+  readonly cumulative: ReadonlySet<string>;
+  /** Latest day any input row speaks of: hours, benefits, staff rows (last day of their period), other costs; undefined when there are none. */
+  readonly latest: string | undefined;
 };
 
 /**
@@ -83,13 +89,29 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
   }
   const errors = issues.filter((i) => i.severity === "error");
   if (errors.length > 0) return fail(issues);
+  // Rows dated outside their partner's from/until (issue 11): all at once, with file:line.
+  const membership = membershipIssues(config.model, { hours: hours.flatMap((f) => f.rows), benefits: benefits.flatMap((f) => f.rows) });
+  if (membership.length > 0) return fail([...issues, ...membership]);
   const info = (kind: InputFileInfo["kind"], rs: readonly InputFileResult<unknown>[]): InputFileInfo[] =>
     rs.map((r) => ({ kind, file: r.meta.file, sha256: r.meta.sha256, rows: r.meta.rowsRead, encoding: r.meta.encoding, delimiter: r.meta.delimiter, decimalMark: r.meta.decimalMark }));
+  const hourRows = hours.flatMap((f) => f.rows);
+  const benefitRows = benefits.flatMap((f) => f.rows);
+  // The latest day any input row speaks of: hours, benefits, staff rows (their last day), other costs.
+  let latest: string | undefined;
+  const later = (d: string | undefined) => {
+    if (d !== undefined && (latest === undefined || d > latest)) latest = d;
+  };
+  for (const r of hourRows) later(r.date);
+  for (const r of benefitRows) later(r.date);
+  for (const f of staff) for (const r of f.rows) later(parsePeriod(r.period)?.to);
+  for (const c of config.model.otherCosts) later(c.date);
+  for (const f of costs) for (const c of f.rows) later(c.date);
+  const cumulative = new Set([...config.inputs.hours, ...config.inputs.benefits].filter((i) => i.spec.cumulative).map((i) => i.displayPath));
   return ok({
     config,
     period,
-    hours: hours.flatMap((f) => f.rows),
-    benefits: benefits.flatMap((f) => f.rows),
+    hours: hourRows,
+    benefits: benefitRows,
     staff: staff.flatMap((f) => f.rows),
     otherCosts: [
       ...config.model.otherCosts,
@@ -98,6 +120,8 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
     files: [...info("hours", hours), ...info("benefits", benefits), ...info("staff", staff), ...info("costs", costs)],
     warnings: issues,
     ...(costPrice ? { costPrice } : {}),
+    cumulative,
+    latest,
   });
 }
 
@@ -108,6 +132,10 @@ export type CloseOptions = {
   /** From the ledger: the previous close's closing reserve and that period. */
   readonly opening?: { readonly amount: Dec; readonly period: string };
   readonly reserveHistory?: CloseReport["reserveHistory"];
+  /** From the ledger: the closed periods before this one, restated. */
+  readonly closed?: readonly ClosedPeriod[];
+  /** From the ledger and the exports: closed rows withdrawn, reversed in this close. */
+  readonly reversals?: readonly Reversal[];
 };
 
 /** Run the close on read inputs and build the report (pure after reading). */
@@ -120,8 +148,18 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     staff: inputs.staff,
     otherCosts: inputs.otherCosts,
     openingReserve: opts.opening?.amount ?? inputs.config.model.openingReserve,
-    ...(inputs.costPrice ? { plannedStaff: plannedStaffFor(inputs.costPrice, inputs.config, inputs.period) } : {}),
+    ...(inputs.costPrice
+      ? {
+          plannedStaff: plannedStaffFor(inputs.costPrice, inputs.config, inputs.period),
+          plannedStaffFor: (p: Period) => {
+            const plan = plannedStaffFor(inputs.costPrice!, inputs.config, p);
+            return new Map(inputs.config.model.sePartners.map((name, i) => [name, plan[i]!]));
+          },
+        }
+      : {}),
     ...(opts.prior ? { prior: opts.prior } : {}),
+    ...(opts.closed ? { closed: opts.closed } : {}),
+    ...(opts.reversals ? { reversals: opts.reversals } : {}),
   });
   if (!closed.ok) return closed;
   return ok({

@@ -34,9 +34,27 @@ export function closeChecks(r: Core, rowsRead: { hours: number; benefits: number
   });
   const res = r.settlement.reserve;
   eq("reserve_rolls_forward", res.opening.plus(res.retained).minus(res.otherCosts).minus(res.reservePayments), res.closing);
+  // The reserve never goes below zero silently: no policy may leave it negative unnoticed (issue 11).
+  checks.push({
+    name: "reserve_not_negative",
+    ok: !res.closing.isNegative(),
+    detail: res.closing.isNegative() ? reserveShortfallReason(r) : `${fmtMoney(res.closing)} >= 0.00`,
+  });
   for (const kind of ["hours", "benefits"] as const) {
     const counted = ROW_STATUSES.reduce((a, s) => a + r.rows[kind][s], 0);
     checks.push({ name: `rows_counted_once:${kind}`, ok: counted === rowsRead[kind], detail: `${counted} = ${rowsRead[kind]}` });
   }
   return checks;
+}
+
+/** Why the reserve closes below zero, in words (the check's detail and the warning). */
+export function reserveShortfallReason(r: Pick<Core, "settlement" | "config">): string {
+  const res = r.settlement.reserve;
+  const into = res.opening.plus(res.retained);
+  return (
+    `the reserve closes at ${fmtMoney(res.closing)}: opening ${fmtMoney(res.opening)} + retained ${fmtMoney(res.retained)} = ${fmtMoney(into)} does not cover ` +
+    `other costs ${fmtMoney(res.otherCosts)}${res.reservePayments.isZero() ? "" : ` and reserve payments ${fmtMoney(res.reservePayments)}`}` +
+    `${r.config.profit === "distribute" ? " (profit: distribute keeps no surplus in the reserve)" : ""}; ` +
+    `the shortfall of ${fmtMoney(res.closing.negated())} is a funding need the partners must cover (e.g. a contribution booked as a negative other cost)`
+  );
 }

@@ -23,14 +23,24 @@ export type OtherCost = {
   readonly source?: SourceRef;
 };
 
+/**
+ * When a partner takes part (issue 11): from its first to its last day, both
+ * inclusive; an absent bound is open. A partner without a span always takes part.
+ */
+export type PartnerSpan = { readonly from?: string; readonly until?: string };
+
 /** Everything the settlement model needs from menerva.yaml, already validated. */
 export type ModelConfig = {
   readonly project: string;
   readonly language: "nl" | "en";
   /** First day of the project ("YYYY-MM-DD"). */
   readonly start: string;
+  /** Every SE partner ever in the partnership, in config order (departed ones too). */
   readonly sePartners: readonly string[];
+  /** Every NEC partner ever in the partnership, in config order (departed ones too). */
   readonly necPartners: readonly string[];
+  /** Partners that join or leave: name → span (`{name, from, until}` entries). Absent: always active. */
+  readonly partnerSpans?: Readonly<Record<string, PartnerSpan>>;
   readonly hourlyFees: readonly HourlyFee[];
   /** One share for every type, or a share per benefit type. */
   readonly benefitShare: Dec | Readonly<Record<string, Dec>>;

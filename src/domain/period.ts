@@ -104,6 +104,58 @@ export function addMonths(yearMonth: string, k: number): string {
 
 
 
+/** Days since 1970-01-01 of an ISO date (proleptic Gregorian; pure arithmetic, no Date). */
+export function dayNumber(iso: string): number {
+  let y = Number(iso.slice(0, 4));
+  const m = Number(iso.slice(5, 7));
+  const d = Number(iso.slice(8, 10));
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The ISO date of a day number (inverse of dayNumber). */
+export function isoOfDay(n: number): string {
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp + (mp < 10 ? 3 : -9);
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, "0")}-${pad(m)}-${pad(d)}`;
+}
+
+/** "2025-03-31" + 1 -> "2025-04-01". */
+export const addDays = (iso: string, k: number): string => isoOfDay(dayNumber(iso) + k);
+
+/** Days from `from` to `to`, both inclusive (0 when to < from). */
+export const daysBetween = (from: string, to: string): number => Math.max(0, dayNumber(to) - dayNumber(from) + 1);
+
+/** Days of a period. */
+export const daysOf = (p: Period): number => daysBetween(p.from, p.to);
+
+/**
+ * The period a close starting on `from` should name: of the kind the user
+ * asked for when one starts there (a quarter on 1 April), else the month,
+ * else a range to the end of that month. Used to say which period comes next.
+ */
+export function periodStartingOn(from: string, like: PeriodKind): Period {
+  const y = Number(from.slice(0, 4));
+  const m = Number(from.slice(5, 7));
+  const firstOfMonth = from.slice(8, 10) === "01";
+  if (like === "year" && firstOfMonth && m === 1) return yearPeriod(y);
+  if (like === "quarter" && firstOfMonth && (m - 1) % 3 === 0) return quarterPeriod(y, (m - 1) / 3 + 1);
+  if (firstOfMonth) return monthPeriod(y, m);
+  const end = monthPeriod(y, m).to;
+  return { label: `${from}..${end}`, kind: "range", from, to: end };
+}
+
 /** Calendar months ("YYYY-MM") that a period touches, in order. */
 export function monthsOf(p: Period): string[] {
   const out: string[] = [];

@@ -2,6 +2,7 @@
 // file and config keys changed, as lines for the "refused: inputs differ"
 // message of a re-close. An empty list means "same inputs".
 import { canonicalJson } from "./canonical-json.js";
+import { BilledTable } from "./billed-rows.js";
 import type { LedgerRecord } from "./record.js";
 
 export type CloseInputs = {
@@ -9,8 +10,8 @@ export type CloseInputs = {
   /** The canonical config object now; with the record's `config` it names changed keys. */
   configCanonical?: unknown;
   inputs: LedgerRecord["inputs"];
-  /** Occurrence-aware ids of the rows this close would include. */
-  included: string[];
+  /** Occurrence-aware ids of the rows this close would bill. */
+  billed: string[];
   /** Input file → ids of its rows that this close would include (to attribute added rows). */
   perFile?: Record<string, string[]>;
 };
@@ -34,7 +35,7 @@ const rows = (n: number): string => (n === 1 ? "1 row" : `${n} rows`);
 
 /**
  * Human lines saying how `now` differs from the closed record `old`.
- * Invariant: [] exactly when the config hash and the set of included rows are
+ * Invariant: [] exactly when the config hash and the set of billed rows are
  * the same (a changed file whose change only touches rows outside the period
  * does not count: cumulative exports grow every month).
  */
@@ -44,10 +45,11 @@ export function diffInputs(old: LedgerRecord, now: CloseInputs): string[] {
     const keys = old.config !== undefined && now.configCanonical !== undefined ? changedKeys(old.config, now.configCanonical) : [];
     lines.push(keys.length > 0 ? `config changed: ${keys.join(", ")}` : "config changed");
   }
-  const before = new Set(old.included);
-  const nowSet = new Set(now.included);
-  const added = now.included.filter((id) => !before.has(id));
-  const removed = old.included.filter((id) => !nowSet.has(id));
+  const oldIds = new BilledTable(old.billed).ids();
+  const before = new Set(oldIds);
+  const nowSet = new Set(now.billed);
+  const added = now.billed.filter((id) => !before.has(id));
+  const removed = oldIds.filter((id) => !nowSet.has(id));
   if (added.length === 0 && removed.length === 0) return lines;
 
   const perFile = new Map<string, { added: number; removed: number }>();

@@ -75,6 +75,17 @@ export async function readLedger(path: string): Promise<Result<LedgerState>> {
       ]);
     }
     const shape = LedgerRecordSchema.safeParse(parsed);
+    const old = parsed as Record<string, unknown> | null;
+    if (!shape.success && old !== null && typeof old === "object" && Array.isArray(old.included) && old.billed === undefined) {
+      // A record of the first ledger format (row ids only): it lacks what corrections need.
+      return fail([
+        error("ledger-old-format", "was written by an earlier menerva, before corrections of closed periods: it keeps row ids but not what a reversal needs", {
+          source: at,
+          subject,
+          hint: "move the ledger aside and close its periods again from the same exports with this version (the closes reproduce the same figures)",
+        }),
+      ]);
+    }
     if (!shape.success) {
       const first = shape.error.issues[0];
       return fail([
@@ -128,13 +139,6 @@ export function verifyLedger(state: LedgerState): Issue[] {
 }
 
 export const lastRecord = (state: LedgerState): LedgerRecord | undefined => state.records[state.records.length - 1];
-
-/** Occurrence-aware row id → label of the period it was closed in. */
-export function closedFingerprints(state: LedgerState): Map<string, string> {
-  const m = new Map<string, string>();
-  for (const r of state.records) for (const id of r.included) if (!m.has(id)) m.set(id, r.period);
-  return m;
-}
 
 const ledgerText = (records: readonly LedgerRecord[]): string => records.map((r) => `${recordLine(r)}\n`).join("");
 

@@ -4,14 +4,15 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { LedgerRecord } from "./record.js";
+import { rowCount } from "./billed-rows.js";
 import { displayPath, type LedgerState } from "./ledger-file.js";
 
-/** A record without its (large) list of row ids: what list/show print. */
-export type RecordSummary = Omit<LedgerRecord, "included" | "config"> & { included_rows: number };
+/** A record without its (large) row columns: what list/show print. */
+export type RecordSummary = Omit<LedgerRecord, "billed" | "reversed" | "config"> & { billed_rows: number; reversed_rows: number };
 
 export function summarise(r: LedgerRecord): RecordSummary {
-  const { included, config: _config, ...rest } = r;
-  return { ...rest, included_rows: included.length };
+  const { billed, reversed, config: _config, ...rest } = r;
+  return { ...rest, billed_rows: rowCount(billed), reversed_rows: rowCount(reversed) };
 }
 
 export function listData(state: LedgerState): { ledger: string; verified: true; periods: RecordSummary[] } {
@@ -42,14 +43,15 @@ const money = (v: unknown): string => (typeof v === "string" ? v : v === undefin
 export function listText(state: LedgerState): string {
   const file = displayPath(state.path);
   if (state.records.length === 0) return `${file}: geen afgesloten periodes / no closed periods yet\n`;
-  const head = ["#", "periode/period", "van/from", "tot/to", "rijen/rows", "correcties/adjustments", "omzet/revenue", "reserve begin/opening", "reserve einde/closing", "hash"];
+  const head = ["#", "periode/period", "van/from", "tot/to", "rijen/rows", "correcties/corrections", "omzet/revenue", "reserve begin/opening", "reserve einde/closing", "hash"];
   const body = state.records.map((r) => [
     String(r.seq),
     r.period,
     r.from,
     r.to,
     String(statusCount(r.rows, "included")),
-    String(statusCount(r.rows, "adjustment")),
+    // late rows billed plus closed rows reversed
+    String(statusCount(r.rows, "adjustment") + rowCount(r.reversed)),
     money(r.totals.revenue),
     r.opening_reserve,
     r.closing_reserve,

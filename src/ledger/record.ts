@@ -4,8 +4,45 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "./canonical-json.js";
+import type { BilledColumns, RowIdColumns } from "./billed-rows.js";
 
 export type LedgerInput = { kind: string; file: string; sha256: string; rows: number };
+
+/** A staff row as charged (exact decimal text; no file or line: the row may leave the exports). */
+export type StaffRowJson = { partner: string; period: string; role: string; fte: string; cost?: string; subsidy?: string };
+/** An other cost as charged. */
+export type CostJson = { date: string; description: string; amount: string };
+
+/** What the close's own period was charged, before corrections of earlier periods (what later corrections restate). */
+export type OwnPeriodJson = {
+  /** SE partners active in the period: active days, own share of its revenue, own net staff cost. */
+  se_partners: { name: string; days: number; share: string; staff_cost: string }[];
+  other_costs: string;
+  /** Staff rows and costs charged for the period. */
+  staff: StaffRowJson[];
+  costs: CostJson[];
+};
+
+/** Corrections of one closed period made by this close: every figure is a change. */
+export type CorrectionJson = {
+  period: string;
+  /** Revenue correction: Σ correction invoice lines of that period. */
+  revenue: string;
+  /** Per SE partner: change of its share and staff cost in that period. */
+  se_partners: { name: string; share: string; staff_cost: string }[];
+  other_costs: string;
+  staff_added: StaffRowJson[];
+  staff_removed: StaffRowJson[];
+  costs_added: CostJson[];
+  costs_removed: CostJson[];
+};
+
+/**
+ * A document a close issued (an invoice or credit note with its number).
+ * Filled by the invoicing of issue 12; `menerva ledger undo` refuses to
+ * remove a close that issued documents unless they are credited.
+ */
+export type IssuedDocument = { number: string; [k: string]: unknown };
 
 export type LedgerRecord = {
   seq: number;
@@ -21,8 +58,16 @@ export type LedgerRecord = {
   inputs: LedgerInput[];
   /** Row counts per status (included, adjustment, already_closed, deferred, before_start). */
   rows: Record<string, number>;
-  /** Occurrence-aware ids ("<fp>#<n>") of every row included or adjusted in this close, in input order (files sorted, then lines): deterministic without a sort of a million ids. */
-  included: string[];
+  /** Every hours and benefit row billed in this close (included and late), with what a reversal needs (billed-rows.ts). */
+  billed: BilledColumns;
+  /** Ids of closed rows this close reversed (withdrawn by a restating export). */
+  reversed: RowIdColumns;
+  /** This close's own period, before corrections (restated later by corrections). */
+  own: OwnPeriodJson;
+  /** Corrections of earlier closed periods made by this close. */
+  corrections: CorrectionJson[];
+  /** Numbered documents this close issued (issue 12); absent or empty: none. */
+  issued?: IssuedDocument[];
   /** invoices, revenue, shares, settlement, reserve: money as strings. */
   totals: Record<string, unknown>;
   opening_reserve: string;
@@ -50,13 +95,11 @@ export const recordLine = (r: LedgerRecord): string => canonicalJson(r);
 
 /**
  * Chain a new record onto `prev` (undefined for the first close): sets seq,
- * prev_hash and hash. `included` keeps the caller's order (the close gives
- * input order, which is deterministic; sorting a million ids cost seconds). Invariant: verifyLedger accepts [...records, sealRecord(r, last)].
+ * prev_hash and hash. Invariant: verifyLedger accepts [...records, sealRecord(r, last)].
  */
 export function sealRecord(r: Omit<LedgerRecord, "hash" | "prev_hash" | "seq">, prev: LedgerRecord | undefined): LedgerRecord {
   const body: Omit<LedgerRecord, "hash"> = {
     ...r,
-    included: [...r.included],
     seq: prev ? prev.seq + 1 : 1,
     prev_hash: prev ? prev.hash : GENESIS_HASH,
   };
@@ -66,6 +109,11 @@ export function sealRecord(r: Omit<LedgerRecord, "hash" | "prev_hash" | "seq">, 
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
+
+const money = z.string();
+const staffRow = z.object({ partner: z.string(), period: z.string(), role: z.string(), fte: z.string(), cost: z.string().optional(), subsidy: z.string().optional() });
+const cost = z.object({ date: z.string(), description: z.string(), amount: money });
+const idColumns = z.object({ fp: z.string(), occ: z.array(z.tuple([z.number().int(), z.number().int()])) });
 
 /** Shape check for a parsed ledger line; content is checked by the hash. */
 export const LedgerRecordSchema = z
@@ -79,7 +127,34 @@ export const LedgerRecordSchema = z
     config: z.unknown().optional(),
     inputs: z.array(z.object({ kind: z.string(), file: z.string(), sha256: z.string(), rows: z.number().int().nonnegative() })),
     rows: z.record(z.string(), z.number().int()),
-    included: z.array(z.string()),
+    billed: idColumns.extend({
+      partners: z.array(z.string()),
+      candidates: z.array(z.string()),
+      prices: z.array(z.union([z.tuple([z.literal("h"), z.string()]), z.tuple([z.literal("b"), z.string(), z.string()])])),
+      groups: z.array(z.tuple([z.number().int(), z.string(), z.number().int(), z.number().int()])),
+      qty: z.string(),
+      cand: z.string(),
+    }),
+    reversed: idColumns,
+    own: z.object({
+      se_partners: z.array(z.object({ name: z.string(), days: z.number().int(), share: money, staff_cost: money })),
+      other_costs: money,
+      staff: z.array(staffRow),
+      costs: z.array(cost),
+    }),
+    corrections: z.array(
+      z.object({
+        period: z.string(),
+        revenue: money,
+        se_partners: z.array(z.object({ name: z.string(), share: money, staff_cost: money })),
+        other_costs: money,
+        staff_added: z.array(staffRow),
+        staff_removed: z.array(staffRow),
+        costs_added: z.array(cost),
+        costs_removed: z.array(cost),
+      }),
+    ),
+    issued: z.array(z.object({ number: z.string() }).loose()).optional(),
     totals: z.record(z.string(), z.unknown()),
     opening_reserve: z.string(),
     closing_reserve: z.string(),

@@ -1,15 +1,29 @@
 // The JSON summary of a close (issue 3's contract; field names are fixed):
 // amounts as strings with two decimals, hours as exact decimal strings.
 import { ROW_STATUSES, type RowCounts } from "../domain/classify.js";
-import type { Issue } from "../domain/issues.js";
+import { formatSource, type Issue } from "../domain/issues.js";
+import { correctionEntries, type CorrectionEntry } from "./close-corrections.js";
 import type { Invoice, InvoiceLine } from "../domain/invoice.js";
 import type { CloseReport } from "./close-report.js";
-import { ZERO, type Dec } from "../domain/money.js";
 import { money, qty, rate } from "./format.js";
+import { sum, ZERO, type Dec } from "../domain/money.js";
 
 function line(l: InvoiceLine): Record<string, unknown> {
   if (l.kind === "hours") {
     return { kind: "hours", rate: rate(l.rate), hours: qty(l.hours), amount: money(l.amount), first_date: l.firstDate, last_date: l.lastDate, rows: l.rows };
+  }
+  if (l.kind === "correction") {
+    return {
+      kind: "correction",
+      of: l.of,
+      period: l.period,
+      ...(l.of === "hours" ? { rate: rate(l.price), hours: qty(l.quantity) } : { types: l.types, share: rate(l.price), benefits: money(l.quantity) }),
+      amount: money(l.amount),
+      rows_added: l.added,
+      rows_reversed: l.reversed,
+      first_date: l.firstDate,
+      last_date: l.lastDate,
+    };
   }
   return {
     kind: "benefits",
@@ -29,6 +43,7 @@ function invoice(i: Invoice): Record<string, unknown> {
     hour_fee: money(i.hourFee),
     benefits: money(i.benefits),
     benefit_fee: money(i.benefitFee),
+    corrections: money(i.corrections),
     subtotal: money(i.subtotal),
     vat_rate: rate(i.vatRate),
     vat: money(i.vat),
@@ -52,19 +67,20 @@ export function issueJson(i: Issue): Record<string, unknown> {
   };
 }
 
-/** Late rows billed now, grouped by the period they belong to (prior-period adjustments). */
-export function adjustmentsByPeriod(report: CloseReport): { period: string; hours: Dec; benefits: Dec; rows: number }[] {
-  const by = new Map<string, { period: string; hours: Dec; benefits: Dec; rows: number }>();
-  for (const c of [...report.result.hours, ...report.result.benefits]) {
-    if (c.status !== "adjustment") continue;
-    const k = c.ownPeriod ?? "";
-    const a = by.get(k) ?? { period: k, hours: ZERO, benefits: ZERO, rows: 0 };
-    if (c.row.kind === "hours") a.hours = a.hours.plus(c.row.hours);
-    else a.benefits = a.benefits.plus(c.row.amount);
-    a.rows += 1;
-    by.set(k, a);
-  }
-  return [...by.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+/** One correction entry as JSON: signed quantities, the rate or share, where it comes from. */
+export function correctionJson(e: CorrectionEntry): Record<string, unknown> {
+  const q = e.kind === "hours" ? { hours: qty(e.quantity) } : e.kind === "benefits" ? { benefit_type: e.type, amount: money(e.quantity) } : { amount: money(e.quantity.toDecimalPlaces(2)) };
+  return {
+    period: e.period,
+    action: e.action,
+    kind: e.kind,
+    ...(e.kind === "cost" ? {} : e.kind === "staff" ? { se_partner: e.partner } : { nec_partner: e.partner }),
+    ...(e.kind === "staff" ? { staff_period: e.date, role: e.what, share_of_row: `${e.share!.num.toFixed()}/${e.share!.den}` } : e.kind === "cost" ? { date: e.date, description: e.what } : { date: e.date, candidate_id: e.what }),
+    ...q,
+    ...(e.price !== undefined ? (e.kind === "hours" ? { rate: rate(e.price) } : { share: rate(e.price) }) : {}),
+    ...(e.billedIn !== undefined ? { billed_in: e.billedIn } : {}),
+    ...(e.source ? { [e.action === "reverse" ? "new_version" : "source"]: formatSource(e.source) } : {}),
+  };
 }
 
 export function closeSummary(report: CloseReport): Record<string, unknown> {
@@ -78,21 +94,49 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
     policy: { profit: r.config.profit, shortfall: r.config.shortfall },
     invoices: r.invoices.map(invoice),
     revenue: money(r.revenue),
-    settlement: r.settlement.partners.map((p, i) => ({
-      se_partner: p.sePartner,
-      share: money(p.share),
-      staff_cost: money(p.staffCost),
-      planned_staff_cost: r.staff[i]!.planned !== undefined ? money(r.staff[i]!.planned!) : null,
-      staff_cost_from: r.staff[i]!.fromPlan ? "cost-price plan" : "staff export",
-      cost: money(r.staff[i]!.cost.toDecimalPlaces(2)),
-      subsidy: money(r.staff[i]!.subsidy.toDecimalPlaces(2)),
-      covered: money(p.covered),
-      retained: money(p.retained),
-      distributed: money(p.distributed),
-      reserve_payment: money(p.reservePayment),
-      uncovered: money(p.uncovered),
-      fte: qty(r.staff[i]!.fte.toDecimalPlaces(4)),
-      effort_weighted_share: r.effort.weightedShares ? money(r.effort.weightedShares[i]!) : null,
+    own_revenue: money(r.settlement.ownRevenue),
+    settlement: r.settlement.partners.map((p) => {
+      const k = r.staff.findIndex((s) => s.partner === p.sePartner);
+      const st = r.staff[k];
+      const corr = r.settlement.corrections.filter((c) => c.sePartner === p.sePartner);
+      const total = (f: (c: (typeof corr)[number]) => Dec) => money(sum(corr.map(f)));
+      return {
+        se_partner: p.sePartner,
+        active_days: p.days,
+        share: money(p.share),
+        staff_cost: money(p.staffCost),
+        planned_staff_cost: st?.planned !== undefined ? money(st.planned) : null,
+        staff_cost_from: st?.fromPlan ? "cost-price plan" : "staff export",
+        cost: money((st?.cost ?? ZERO).toDecimalPlaces(2)),
+        subsidy: money((st?.subsidy ?? ZERO).toDecimalPlaces(2)),
+        covered: money(p.covered),
+        retained: money(p.retained),
+        distributed: money(p.distributed),
+        reserve_payment: money(p.reservePayment),
+        uncovered: money(p.uncovered),
+        fte: qty((st?.fte ?? ZERO).toDecimalPlaces(4)),
+        effort_weighted_share: r.effort.weightedShares && k >= 0 ? money(r.effort.weightedShares[k]!) : null,
+        corrections: {
+          share: total((c) => c.share),
+          staff_cost: total((c) => c.staffCost),
+          covered: total((c) => c.covered),
+          retained: total((c) => c.retained),
+          distributed: total((c) => c.distributed),
+          uncovered: total((c) => c.uncovered),
+        },
+      };
+    }),
+    settlement_corrections: r.settlement.corrections.map((c) => ({
+      period: c.period,
+      se_partner: c.sePartner,
+      share_before: money(c.shareBefore),
+      staff_cost_before: money(c.staffCostBefore),
+      share: money(c.share),
+      staff_cost: money(c.staffCost),
+      covered: money(c.covered),
+      retained: money(c.retained),
+      distributed: money(c.distributed),
+      uncovered: money(c.uncovered),
     })),
     reserve: {
       opening: money(res.opening),
@@ -102,6 +146,7 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
       reserve_payments: money(res.reservePayments),
       closing: money(res.closing),
       other_cost_items: r.otherCosts.map((c) => ({ date: c.date, description: c.description, amount: money(c.amount) })),
+      other_cost_corrections: r.costCorrections.map((c) => ({ period: c.period, amount: money(c.delta) })),
       history: report.reserveHistory.map((h) => ({ period: h.period, opening: money(h.opening), closing: money(h.closing) })),
     },
     effort: {
@@ -110,7 +155,7 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
       within_tolerance: r.effort.withinTolerance,
     },
     rows: { hours: counts(r.rows.hours), benefits: counts(r.rows.benefits) },
-    adjustments: adjustmentsByPeriod(report).map((a) => ({ period: a.period, rows: a.rows, hours: qty(a.hours), benefits: money(a.benefits) })),
+    adjustments: correctionEntries(r).map(correctionJson),
     inputs: report.inputs.map((f) => ({ kind: f.kind, file: f.file, sha256: f.sha256, rows: f.rows })),
     config: { file: report.configFile, sha256: report.configSha256 },
     ...(report.ledgerRecordHash ? { ledger_record: report.ledgerRecordHash } : {}),

@@ -5,12 +5,13 @@ import { ROW_STATUSES } from "../domain/classify.js";
 import { formatSource } from "../domain/issues.js";
 import { ZERO } from "../domain/money.js";
 import type { CloseReport } from "./close-report.js";
+import { correctionEntries } from "./close-corrections.js";
 import { money, qty, rate } from "./format.js";
 
 export type Table = { readonly name: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
 
 export function closeTables(report: CloseReport): Table[] {
-  return [invoices(report), settlement(report), reserve(report), staff(report), detail(report), rowAccounting(report), exceptions(report)];
+  return [invoices(report), corrections(report), settlement(report), settlementCorrections(report), reserve(report), staff(report), detail(report), rowAccounting(report), exceptions(report)];
 }
 
 function invoices({ result: r }: CloseReport): Table {
@@ -18,7 +19,8 @@ function invoices({ result: r }: CloseReport): Table {
   for (const inv of r.invoices) {
     for (const l of inv.lines) {
       if (l.kind === "hours") rows.push([inv.necPartner, "hours", `${l.firstDate}..${l.lastDate}`, qty(l.hours), rate(l.rate), money(l.amount)]);
-      else rows.push([inv.necPartner, "benefits", l.types.join("+"), money(l.benefits), rate(l.share), money(l.amount)]);
+      else if (l.kind === "benefits") rows.push([inv.necPartner, "benefits", l.types.join("+"), money(l.benefits), rate(l.share), money(l.amount)]);
+      else rows.push([inv.necPartner, `correction_${l.of}`, l.of === "hours" ? l.period : `${l.period} ${l.types.join("+")}`, l.of === "hours" ? qty(l.quantity) : money(l.quantity), rate(l.price), money(l.amount)]);
     }
     rows.push([inv.necPartner, "subtotal", "", "", "", money(inv.subtotal)]);
     rows.push([inv.necPartner, "vat", "", money(inv.subtotal), rate(inv.vatRate), money(inv.vat)]);
@@ -27,9 +29,33 @@ function invoices({ result: r }: CloseReport): Table {
   return { name: "invoices", header: ["nec_partner", "line", "description", "quantity", "rate", "amount"], rows };
 }
 
+/** Every correction of a closed period in this close (the JSON `adjustments`). */
+function corrections({ result: r }: CloseReport): Table {
+  const rows = correctionEntries(r).map((e) => [
+    e.period,
+    e.action,
+    e.kind,
+    e.partner,
+    e.date,
+    e.what,
+    e.type ?? "",
+    e.kind === "hours" ? qty(e.quantity) : money(e.quantity.toDecimalPlaces(2)),
+    e.price !== undefined ? rate(e.price) : e.share ? `${e.share.num.toFixed()}/${e.share.den}` : "",
+    e.billedIn ?? "",
+    e.source ? formatSource(e.source) : "",
+  ]);
+  return { name: "corrections", header: ["period", "action", "kind", "partner", "date_or_period", "candidate_role_or_description", "benefit_type", "quantity", "rate_share_or_part", "billed_in", "source"], rows };
+}
+
+function settlementCorrections({ result: r }: CloseReport): Table {
+  const rows = r.settlement.corrections.map((c) => [c.period, c.sePartner, money(c.shareBefore), money(c.staffCostBefore), money(c.share), money(c.staffCost), money(c.covered), money(c.retained), money(c.distributed), money(c.uncovered)]);
+  return { name: "settlement-corrections", header: ["period", "se_partner", "share_before", "staff_cost_before", "share", "staff_cost", "covered", "retained", "distributed", "uncovered"], rows };
+}
+
 function settlement({ result: r }: CloseReport): Table {
-  const rows = r.settlement.partners.map((p, i) => {
-    const s = r.staff[i]!;
+  const rows = r.settlement.partners.map((p) => {
+    const i = r.staff.findIndex((x) => x.partner === p.sePartner);
+    const s = r.staff[i] ?? { cost: ZERO, subsidy: ZERO, fte: ZERO, planned: undefined };
     return [
       p.sePartner,
       money(p.share),
@@ -42,7 +68,7 @@ function settlement({ result: r }: CloseReport): Table {
       money(p.reservePayment),
       money(p.uncovered),
       qty(s.fte.toDecimalPlaces(4)),
-      r.effort.weightedShares ? money(r.effort.weightedShares[i]!) : "",
+      r.effort.weightedShares && i >= 0 ? money(r.effort.weightedShares[i]!) : "",
       s.planned !== undefined ? money(s.planned) : "",
     ];
   });
@@ -59,6 +85,7 @@ function reserve(report: CloseReport): Table {
     ["opening", report.result.period.from, report.openingFrom === "config" ? "opening_reserve (config)" : `closing reserve ${report.openingFrom.period}`, money(res.opening)],
     ["retained", report.result.period.to, "retained surplus of SE partners", money(res.retained)],
     ...report.result.otherCosts.map((c) => ["other_cost", c.date, c.description, money(c.amount.negated())]),
+    ...report.result.costCorrections.map((c) => ["other_cost_correction", c.period, `other costs of closed period ${c.period} corrected`, money(c.delta.negated())]),
     ["reserve_payments", report.result.period.to, "uncovered staff cost paid from the reserve", money(res.reservePayments.negated())],
     ["closing", report.result.period.to, "", money(res.closing)],
   ];

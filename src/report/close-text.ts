@@ -5,7 +5,9 @@ import { ROW_STATUSES } from "../domain/classify.js";
 import { formatIssue } from "../domain/issues.js";
 import type { CloseReport } from "./close-report.js";
 import { money, qty } from "./format.js";
-import { adjustmentsByPeriod } from "./close-summary.js";
+import { correctionEntries } from "./close-corrections.js";
+import { CLOSE_WORDS } from "./close-labels.js";
+import { fmtMoney } from "../domain/money.js";
 
 const L = {
   nl: {
@@ -44,7 +46,28 @@ export function renderCloseText(report: CloseReport): string {
     );
   }
   out.push(`  ${t.revenue}: ${money(r.revenue)}`);
-  out.push("", `${t.settlement}:`);
+  const w = CLOSE_WORDS[report.language];
+  const corrLines = r.invoices.flatMap((i) => i.lines.flatMap((l) => (l.kind === "correction" ? [{ nec: i.necPartner, l }] : [])));
+  if (corrLines.length > 0) {
+    out.push("", `${w.correctionsTitle}:`);
+    for (const { nec, l } of corrLines) {
+      const what = l.of === "hours" ? `${qty(l.quantity)} ${t.hours} × ${l.price.toFixed(Math.max(2, l.price.decimalPlaces()))}` : `${t.benefits} ${l.types.join("+")} ${money(l.quantity)} × ${l.price.toFixed(Math.max(2, l.price.decimalPlaces()))}`;
+      out.push(`  ${pad(nec, 20)} ${pad(l.period, 10)} ${pad(what, 34)} ${lpad(money(l.amount), 11)}  (${w.rowsAddedReversed(l.added, l.reversed)})`);
+    }
+  }
+  const entries = correctionEntries(r);
+  const shown = 20;
+  if (entries.length > 0) {
+    if (corrLines.length === 0) out.push("", `${w.correctionsTitle}:`);
+    for (const e of entries.slice(0, shown)) {
+      const q = e.kind === "hours" ? `${qty(e.quantity)} ${t.hours}` : fmtMoney(e.quantity.toDecimalPlaces(2));
+      const from = e.action === "reverse" ? (e.billedIn ? ` (${w.billedIn.toLowerCase()} ${e.billedIn})` : ` (${w.fromLedger})`) : "";
+      const where = e.source ? ` ${e.action === "reverse" ? "→ " : ""}${e.source.file}:${e.source.line ?? ""}` : "";
+      out.push(`    ${e.period} ${w.actions[e.action]} ${w.kinds[e.kind]} ${[e.partner, e.date, e.what, e.type].filter((x) => x).join(" ")} ${q}${from}${where}`);
+    }
+    if (entries.length > shown) out.push(`    … ${entries.length - shown} ${report.language === "nl" ? "meer (zie het blad Correcties)" : "more (see the Corrections sheet)"}`);
+  }
+  out.push("", `${t.settlement}${r.settlement.corrections.length > 0 ? ` (${report.language === "nl" ? "deze periode + correcties van afgesloten periodes" : "this period + corrections of closed periods"})` : ""}:`);
   out.push(`  ${pad("", 20)} ${lpad(t.share, 11)} ${lpad(t.cost, 14)} ${lpad(t.covered, 11)} ${lpad(r.config.profit === "retain" ? t.retained : t.distributed, 11)} ${lpad(t.fromReserve, 11)} ${lpad(t.uncovered, 11)}`);
   for (const p of r.settlement.partners) {
     out.push(
@@ -53,16 +76,20 @@ export function renderCloseText(report: CloseReport): string {
   }
   const res = r.settlement.reserve;
   out.push("", `${t.reserve}: ${t.opening} ${money(res.opening)} + ${t.retained} ${money(res.retained)} − ${t.otherCosts} ${money(res.otherCosts)}${res.reservePayments.isZero() ? "" : ` − ${t.fromReserve} ${money(res.reservePayments)}`} = ${t.closing} ${money(res.closing)}`);
+  if (r.settlement.corrections.length > 0) {
+    out.push(`  ${w.settlementCorrections}:`);
+    for (const c of r.settlement.corrections) {
+      out.push(`    ${pad(c.period, 10)} ${pad(c.sePartner, 20)} ${t.share} ${lpad(money(c.share), 10)}  ${t.cost} ${lpad(money(c.staffCost), 10)}  ${t.covered} ${lpad(money(c.covered), 10)}  ${r.config.profit === "retain" ? t.retained : t.distributed} ${lpad(money(c.retained.plus(c.distributed)), 10)}  ${t.uncovered} ${lpad(money(c.uncovered), 10)}`);
+    }
+  }
   out.push("", `${t.rows}:`);
   for (const kind of ["hours", "benefits"] as const) {
     out.push(`  ${pad(kind, 9)} ${ROW_STATUSES.map((s) => `${s} ${r.rows[kind][s]}`).join(", ")}`);
   }
-  for (const a of adjustmentsByPeriod(report)) {
-    out.push(`  ${report.language === "nl" ? "correctie vorige periode" : "prior-period adjustment"} ${a.period}: ${a.rows} ${report.language === "nl" ? "rijen" : "rows"}, ${qty(a.hours)} ${t.hours}, ${t.benefits} ${money(a.benefits)}`);
-  }
   if (report.ledgerRecordHash) out.push(`  ${report.language === "nl" ? "grootboekrecord" : "ledger record"} ${report.ledgerRecordHash}`);
   const failed = r.checks.filter((c) => !c.ok);
   out.push("", `${t.checks}: ${failed.length === 0 ? t.allOk : failed.map((c) => `${c.name} ${t.notOk}`).join("; ")}`);
+  for (const c of failed) out.push(`  ${c.name}: ${c.detail}`);
   if (report.warnings.length > 0) {
     out.push("", `${t.warnings} (${report.warnings.length}):`);
     for (const w of report.warnings) out.push(`  ${formatIssue({ ...w, severity: "error" }).replace(/\n/g, "\n  ")}`);

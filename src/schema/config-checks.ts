@@ -16,7 +16,8 @@ function names(list: unknown): { name: string; index: number }[] {
   if (!Array.isArray(list)) return [];
   const out: { name: string; index: number }[] = [];
   list.forEach((v, index) => {
-    const r = textCheck(v);
+    // a partner may be written as {name, from, until}
+    const r = textCheck(isRecord(v) && "name" in v ? v.name : v);
     if ("value" in r) out.push({ name: r.value, index });
   });
   return out;
@@ -50,6 +51,21 @@ export function crossChecks(src: YamlSource): Issue[] {
   const nec = names(data.nec_partners).map((n) => n.name);
   for (const { name, index } of names(data.nec_partners)) {
     if (se.includes(name)) at(["nec_partners", index], "both-se-and-nec", `"${name}" is listed as both an SE and an NEC partner`, "a partner is either SE (se_partners) or NEC (nec_partners)");
+  }
+
+  // A partner's span: from on or before until.
+  for (const key of ["se_partners", "nec_partners"]) {
+    const list = data[key];
+    if (!Array.isArray(list)) continue;
+    list.forEach((entry, i) => {
+      if (!isRecord(entry)) return;
+      const from = textCheck(entry.from);
+      const until = textCheck(entry.until);
+      if (!("value" in from) || !("value" in until)) return;
+      const f = isIsoDate(from.value) ? from.value : parsePeriod(from.value)?.from;
+      const u = isIsoDate(until.value) ? until.value : parsePeriod(until.value)?.to;
+      if (f !== undefined && u !== undefined && u < f) at([key, i, "until"], "until-before-from", `until (${u}) is before from (${f})`, "a partner's until is its last day in the partnership, on or after from");
+    });
   }
 
   const fees = isRecord(data.fees) ? data.fees : {};

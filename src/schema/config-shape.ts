@@ -5,7 +5,7 @@ import { z } from "zod";
 import { dec, type Dec } from "../domain/money.js";
 import { INVOICING_KEYS, InvoicingShape } from "./config-invoicing.js";
 import { YamlNumber } from "./config-yaml.js";
-import { amount, choice, decimalCheck, feeFrom, fraction, isoDate, leaf, nonNegative, startPeriod, text, textCheck, type Problem } from "./config-values.js";
+import { amount, choice, decimalCheck, feeFrom, flag, fraction, isoDate, leaf, nonNegative, startPeriod, text, textCheck, untilDate, type Problem } from "./config-values.js";
 
 const hourlyFee = z.strictObject({ from: feeFrom, rate: nonNegative, nec_partner: text.optional() });
 
@@ -46,7 +46,17 @@ const settlement = z.strictObject({
 
 const otherCost = z.strictObject({ date: isoDate, description: text, amount });
 
-/** An input item: a glob, or {path, decimal, encoding, delimiter} to override detection. */
+/**
+ * A partner: a name, or {name, from, until} for one that joins or leaves
+ * (issue 11). `from` is its first day (a month means its first day), `until`
+ * its last (a month means its last day).
+ */
+const partner = z.preprocess(
+  (v) => (typeof v === "string" || v instanceof YamlNumber ? { name: v } : v),
+  z.strictObject({ name: text, from: feeFrom.optional(), until: untilDate.optional() }),
+);
+
+/** An input item: a glob, or {path, decimal, encoding, delimiter, cumulative} to override detection or declare a restatement. */
 const inputItem = z.preprocess(
   (v) => (typeof v === "string" ? { path: v } : v),
   z.strictObject({
@@ -61,6 +71,8 @@ const inputItem = z.preprocess(
       const d = named[r.value.toLowerCase()] ?? r.value;
       return d.length === 1 ? { value: d } : { problem: "must be one character", hint: 'write ";" or "," (quoted), or a name: comma, semicolon, tab, pipe' };
     }).optional(),
+    /** A restating (year-to-date) export: closed rows it no longer holds are reversed (issue 11). */
+    cumulative: flag.optional(),
   }),
 );
 
@@ -78,8 +90,8 @@ export const ConfigShape = z.strictObject({
   project: text.default("MENERVA"),
   language: choice(["nl", "en"] as const, { nl: "nl", en: "en", nederlands: "nl", english: "en" }).default("nl"),
   start: startPeriod,
-  se_partners: z.array(text).min(1),
-  nec_partners: z.array(text).min(1),
+  se_partners: z.array(partner).min(1),
+  nec_partners: z.array(partner).min(1),
   fees,
   vat_rate: fraction.default(dec("0.21")),
   settlement: settlement.default({ profit: "retain", shortfall: "partner" }),
@@ -102,7 +114,9 @@ export const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
   "fees.hourly.*": Object.keys(hourlyFee.shape),
   settlement: Object.keys(settlement.shape),
   "other_costs.*": Object.keys(otherCost.shape),
+  "se_partners.*": ["name", "from", "until"],
+  "nec_partners.*": ["name", "from", "until"],
   inputs: Object.keys(inputs.shape),
-  "inputs.*.*": ["path", "decimal", "encoding", "delimiter"],
+  "inputs.*.*": ["path", "decimal", "encoding", "delimiter", "cumulative"],
   ...INVOICING_KEYS,
 };

@@ -137,6 +137,22 @@ export const feeFrom = leaf((v) => {
   return { problem: "not a valid date", hint: dateHint(r.value) };
 });
 
+/** When a partner leaves: its last day, or a month meaning that month's last day. */
+export const untilDate = leaf((v) => {
+  const r = textCheck(v);
+  if (!("value" in r)) return r;
+  if (isIsoDate(r.value)) return r;
+  const p = /^\d{4}-\d{2}$/.test(r.value) ? parsePeriod(r.value) : undefined;
+  if (p) return { value: p.to };
+  return { problem: "not a valid date", hint: dateHint(r.value) };
+});
+
+/** true or false (YAML booleans; "yes"/"no" are text in YAML 1.2 and refused with a hint). */
+export const flag = leaf((v) => {
+  if (typeof v === "boolean") return { value: v };
+  return { problem: `expected true or false, got ${describe(v)}`, hint: "write true or false" };
+});
+
 /** The project's first period (month, quarter, year or date) -> its first day. */
 export const startPeriod = leaf((v) => {
   const r = textCheck(v);

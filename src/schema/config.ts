@@ -2,7 +2,7 @@
 // non-model settings (inputs, ledger, output), or every problem at once with
 // its line:column. Pure: the file is read by src/adapters/config-file.ts.
 import { byLocation, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
-import type { ModelConfig } from "../domain/model.js";
+import type { ModelConfig, PartnerSpan } from "../domain/model.js";
 import { D, fmtDecimal } from "../domain/money.js";
 import type { InvoicingConfig } from "../domain/invoicing/types.js";
 import { crossChecks } from "./config-checks.js";
@@ -17,6 +17,8 @@ export type InputSpec = {
   decimal?: "," | ".";
   encoding?: "utf-8" | "windows-1252";
   delimiter?: string;
+  /** A restating (year-to-date) export (`cumulative: true`). */
+  cumulative?: boolean;
 };
 
 export type InputKind = "hours" | "benefits" | "staff" | "costs";
@@ -47,13 +49,25 @@ function toCanonical(v: unknown): unknown {
   return out;
 }
 
+/** Name → span of the partners that join or leave (entries with from or until). */
+function spans(c: ConfigData): Record<string, PartnerSpan> | undefined {
+  let out: Record<string, PartnerSpan> | undefined;
+  for (const p of [...c.se_partners, ...c.nec_partners]) {
+    if (p.from === undefined && p.until === undefined) continue;
+    (out ??= {})[p.name] = { ...(p.from !== undefined ? { from: p.from } : {}), ...(p.until !== undefined ? { until: p.until } : {}) };
+  }
+  return out;
+}
+
 function toModel(c: ConfigData, src: YamlSource): ModelConfig {
+  const partnerSpans = spans(c);
   return {
     project: c.project,
     language: c.language,
     start: c.start,
-    sePartners: c.se_partners,
-    necPartners: c.nec_partners,
+    sePartners: c.se_partners.map((p) => p.name),
+    necPartners: c.nec_partners.map((p) => p.name),
+    ...(partnerSpans ? { partnerSpans } : {}),
     hourlyFees: c.fees.hourly.map((f, i) => ({
       from: f.from,
       rate: f.rate,
@@ -79,6 +93,7 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
       if (overrides.decimal !== undefined) spec.decimal = overrides.decimal;
       if (overrides.encoding !== undefined) spec.encoding = overrides.encoding;
       if (overrides.delimiter !== undefined) spec.delimiter = overrides.delimiter;
+      if (overrides.cumulative === true) spec.cumulative = true;
       // Point at the glob itself, whether written as a string or as {path: ...}.
       const where = src.textAt(["inputs", kind, i]) !== undefined ? ["inputs", kind, i] : ["inputs", kind, i, "path"];
       return { spec, subject: `inputs.${kind}.${i}`, source: src.locate(where) };
@@ -86,6 +101,10 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
   const inputs = { hours: entries("hours"), benefits: entries("benefits"), staff: entries("staff"), costs: entries("costs") };
   // Inputs written as a bare glob stay a bare glob in the canonical form.
   const canonical = toCanonical(c) as Record<string, unknown>;
+  // Partners written as a bare name stay a bare name.
+  for (const key of ["se_partners", "nec_partners"] as const) {
+    canonical[key] = c[key].map((p) => (p.from === undefined && p.until === undefined ? p.name : toCanonical(p)));
+  }
   canonical.inputs = Object.fromEntries(
     INPUT_KINDS.map((k) => [k, c.inputs[k].map((item) => (Object.keys(item).length === 1 ? item.path : toCanonical(item)))]),
   );

@@ -25,7 +25,7 @@ describe("menerva close on the shipped example", () => {
   it("writes the statement, the CSV tables and the summary to out/<period>", () => {
     const files = Object.keys(treeHashes(join(dir, "out/2025-Q1")));
     expect(files).toEqual(
-      ["detail.csv", "exceptions.csv", "invoices.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement.csv", "staff.csv", "summary.json"].sort(),
+      ["corrections.csv", "detail.csv", "exceptions.csv", "invoices.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement-corrections.csv", "settlement.csv", "staff.csv", "summary.json"].sort(),
     );
     expect(JSON.parse(readFileSync(join(dir, "out/2025-Q1/summary.json"), "utf8"))).toEqual(JSON.parse(first.stdout));
   });
@@ -44,7 +44,7 @@ describe("menerva close on the shipped example", () => {
     expect(ledger.trim().split("\n")).toHaveLength(1);
     const again = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--out", "out/again"], dir);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toContain("outputs reproduced, ledger unchanged");
+    expect(again.stderr).toContain("outputs reproduced, ledger unchanged");
     expect(treeHashes(join(dir, "out/again"))).toEqual(treeHashes(join(dir, "out/2025-Q1")));
     expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
   });
@@ -56,7 +56,7 @@ describe("menerva close on the shipped example", () => {
     appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-04-28,Q-Jobs,KND-0099,6,BLM,Later BV,\n"); // a Q2 row
     const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("the exports changed only outside the period");
+    expect(r.stderr).toContain("the exports changed only outside the period");
     expect(treeHashes(join(d, "out"))).toEqual(before);
   });
 
@@ -71,13 +71,16 @@ describe("menerva close on the shipped example", () => {
     expect(menerva(["ledger", "verify", "--config", "fixtures/menerva.yaml"], d).code).toBe(0);
   });
 
-  it("warns when a skipped month's other cost or staff row would never be charged", async () => {
+  it("refuses a gap (exit 2) naming the period that should come next, and leaves the ledger as it was", async () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
-    const march = JSON.parse(menerva(["close", "2025-03", "--config", "fixtures/menerva.yaml", "--json", "--formats", "json"], d).stdout);
-    const notCharged = march.warnings.filter((w: { code: string }) => w.code === "not-charged").map((w: { message: string }) => w.message);
-    expect(notCharged).toContain('other cost "platformlicentie februari" (2025-02-28) lies before 2025-03 in no closed period: it is not charged by this or any later close');
-    expect(notCharged.some((m: string) => m.startsWith("staff row of BLM (2025-02-01..2025-02-28)"))).toBe(true);
+    const ledger = readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8");
+    const r = menerva(["close", "2025-03", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("2025-03 (2025-03-01..2025-03-31) leaves a gap (2025-02-01..2025-02-28) after the last closed period 2025-01");
+    expect(r.stderr).toContain("the next period starts on 2025-02-01, close 2025-02");
+    expect(readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
+    expect(existsSync(join(d, "out/2025-03"))).toBe(false);
   });
 
   it("refuses (exit 3) to re-close with different inputs and says what changed", () => {
@@ -113,12 +116,13 @@ describe("menerva close on the shipped example", () => {
     expect(r.stderr).toContain("2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
   });
 
-  it("refuses (exit 3) a period before the last closed one", () => {
+  it("refuses (exit 2) a period before the last closed one", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     const r = menerva(["close", "2024-12", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
-    expect(r.code).toBe(3);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain("2024-12 (2024-12-01..2024-12-31) comes before the last closed period 2025-Q1");
+    expect(r.stderr).toContain("the next period starts on 2025-04-01, close 2025-04");
   });
 
   it("the next period skips rows already closed and picks up deferred rows", () => {

@@ -69,10 +69,12 @@ test.prop([fc.array(rowArb, { minLength: 1, maxLength: 40 })], { numRuns: 12 })(
       const all = sum(rows.filter((r) => r.nec === nec && !lateAfterYear.includes(r)).map((r) => new D(r.hours)));
       expect(billed.toFixed()).toBe(all.toFixed());
     }
-    // each month's fee lines = round(Σ hours at a rate × rate), rates taken at each row's own date
+    // each month's fee lines (this month's hours, and late hours on correction lines per period) =
+    // round(Σ hours at a rate × rate), rates taken at each row's own date
     const yearly: Dec[] = summaries.map((s) => sum(s.invoices.map((i: any) => new D(i.hour_fee))));
+    const isHours = (l: any) => l.kind === "hours" || (l.kind === "correction" && l.of === "hours");
     const independent = summaries.map((s) =>
-      sum(s.invoices.flatMap((i: any) => i.lines.filter((l: any) => l.kind === "hours").map((l: any) => new D(l.hours).times(l.rate).toDecimalPlaces(2, D.ROUND_HALF_UP)))),
+      sum(s.invoices.flatMap((i: any) => i.lines.filter(isHours).map((l: any) => new D(l.hours).times(l.rate).toDecimalPlaces(2, D.ROUND_HALF_UP)))),
     );
     expect(sum(yearly).toFixed(2)).toBe(sum(independent).toFixed(2));
     // the reserve chains from month to month

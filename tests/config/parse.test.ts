@@ -92,7 +92,7 @@ describe("the shipped example fixtures/menerva.yaml", () => {
   it("has the partners in config order and the fee schedule with its override", () => {
     expect(model.sePartners).toEqual(["BLM", "Arbeidskansen", "LIV aan het werk", "Alternatief"]);
     expect(model.necPartners).toEqual(["Q-Jobs", "Flexer", "Itzu Jobs"]);
-    expect(model.start).toBe("2024-10-01");
+    expect(model.start).toBe("2025-01-01");
     expect(model.hourlyFees.map((f) => [f.from, f.rate.toFixed(2), f.necPartner])).toEqual([
       ["2024-10-01", "2.50", undefined],
       ["2025-02-15", "2.75", undefined],

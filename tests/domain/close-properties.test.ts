@@ -70,6 +70,10 @@ test.prop(
   if (x.shortfall === "reserve-first" && !res.reservePayments.isZero()) expect(res.closing.isNegative()).toBe(false);
   expect(ROW_STATUSES.reduce((a, s) => a + c.rows.hours[s], 0)).toBe(x.hours.length);
   expect(ROW_STATUSES.reduce((a, s) => a + c.rows.benefits[s], 0)).toBe(x.benefits.length);
-  expect(c.checks.every((k) => k.ok)).toBe(true);
+  expect(c.checks.filter((k) => k.name !== "reserve_not_negative").every((k) => k.ok)).toBe(true);
+  // a negative reserve is never silent: its check fails, and a warning says why
+  const reserveCheck = c.checks.find((k) => k.name === "reserve_not_negative")!;
+  expect(reserveCheck.ok).toBe(!res.closing.isNegative());
+  expect(c.warnings.some((w) => w.code === "reserve-negative")).toBe(res.closing.isNegative());
   for (const v of [c.revenue, ...c.settlement.shares, res.closing]) expect(v.decimalPlaces()).toBeLessThanOrEqual(2);
 });

@@ -3,8 +3,8 @@ import { changedKeys, diffInputs, type CloseInputs } from "../../src/ledger/diff
 import { sealRecord } from "../../src/ledger/record.js";
 import { monthBody } from "./helpers.js";
 
-const old = sealRecord(monthBody(3, ["a#0", "b#0", "c#0"]), undefined);
-const same: CloseInputs = { config_sha256: old.config_sha256, configCanonical: old.config, inputs: old.inputs, included: ["c#0", "a#0", "b#0"] };
+const old = sealRecord(monthBody(3, [`${"a".repeat(32)}#0`, `${"b".repeat(32)}#0`, `${"c".repeat(32)}#0`]), undefined);
+const same: CloseInputs = { config_sha256: old.config_sha256, configCanonical: old.config, inputs: old.inputs, billed: [`${"c".repeat(32)}#0`, `${"a".repeat(32)}#0`, `${"b".repeat(32)}#0`] };
 
 describe("diffInputs", () => {
   it("is empty for the same rows and config, in any order", () => {
@@ -17,7 +17,7 @@ describe("diffInputs", () => {
 
   it("names rows added and removed per file", () => {
     const inputs = [{ ...old.inputs[0]!, sha256: "2".repeat(64) }];
-    const lines = diffInputs(old, { ...same, inputs, included: ["a#0", "b#0", "d#0", "e#0", "e#1"], perFile: { "exports/uren.csv": ["a#0", "b#0", "d#0", "e#0", "e#1"] } });
+    const lines = diffInputs(old, { ...same, inputs, billed: [`${"a".repeat(32)}#0`, `${"b".repeat(32)}#0`, `${"d".repeat(32)}#0`, `${"e".repeat(32)}#0`, `${"e".repeat(32)}#1`], perFile: { "exports/uren.csv": [`${"a".repeat(32)}#0`, `${"b".repeat(32)}#0`, `${"d".repeat(32)}#0`, `${"e".repeat(32)}#0`, `${"e".repeat(32)}#1`] } });
     expect(lines).toEqual(["exports/uren.csv: 3 rows added, 1 removed"]);
   });
 
@@ -27,7 +27,7 @@ describe("diffInputs", () => {
       { kind: "benefits", file: "exports/voordelen.csv", sha256: "3".repeat(64), rows: 4 },
     ];
     const base = { ...old, inputs: [...old.inputs, { kind: "benefits", file: "exports/voordelen.csv", sha256: "4".repeat(64), rows: 4 }] };
-    expect(diffInputs(base, { ...same, inputs, included: ["a#0", "x#0"] })).toEqual([
+    expect(diffInputs(base, { ...same, inputs, billed: [`${"a".repeat(32)}#0`, `${"f".repeat(32)}#0`] })).toEqual([
       "1 row added, 2 removed (changed files: exports/uren.csv, exports/voordelen.csv)",
     ]);
   });
@@ -40,13 +40,13 @@ describe("diffInputs", () => {
   });
 
   it("says only 'config changed' when the old record kept no config", () => {
-    const { config: _c, ...noConfig } = monthBody(3, ["a#0", "b#0", "c#0"]);
+    const { config: _c, ...noConfig } = monthBody(3, [`${"a".repeat(32)}#0`, `${"b".repeat(32)}#0`, `${"c".repeat(32)}#0`]);
     expect(diffInputs(sealRecord(noConfig, undefined), { ...same, config_sha256: "d".repeat(64) })).toEqual(["config changed"]);
   });
 
   it("names inputs that appeared or disappeared", () => {
     const inputs = [{ kind: "hours", file: "exports/uren-2.csv", sha256: "5".repeat(64), rows: 3 }];
-    const lines = diffInputs(old, { ...same, inputs, included: ["a#0", "b#0"], perFile: { "exports/uren-2.csv": ["a#0", "b#0"] } });
+    const lines = diffInputs(old, { ...same, inputs, billed: [`${"a".repeat(32)}#0`, `${"b".repeat(32)}#0`], perFile: { "exports/uren-2.csv": [`${"a".repeat(32)}#0`, `${"b".repeat(32)}#0`] } });
     expect(lines).toEqual(["exports/uren.csv: 1 row removed", "exports/uren.csv: no longer an input", "exports/uren-2.csv: new input"]);
   });
 });

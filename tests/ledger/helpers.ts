@@ -3,6 +3,7 @@ import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sealRecord, type LedgerRecord } from "../../src/ledger/record.js";
+import { encodeBilled, encodeIds } from "../../src/ledger/billed-rows.js";
 
 export type Body = Omit<LedgerRecord, "hash" | "prev_hash" | "seq">;
 
@@ -20,7 +21,10 @@ export function monthBody(month: number, ids: string[] = [`${"ab".repeat(16)}#0`
     config: { fees: { hourly: [{ from: "2025-01-01", rate: "2.65" }] }, vat_rate: "0.21" },
     inputs: [{ kind: "hours", file: "exports/uren.csv", sha256: "1".repeat(64), rows: 10 * month }],
     rows: { included: ids.length, adjustment: 0, already_closed: 10 * (month - 1), deferred: 0, before_start: 0 },
-    included: ids,
+    billed: encodeBilled(ids.map((id, i) => ({ id, kind: "hours" as const, necPartner: "Q-Jobs", date: `2025-${pad(month)}-${pad(1 + i)}`, candidate: `K${i}`, quantity: "7.5", price: "2.65" }))),
+    reversed: encodeIds([]),
+    own: { se_partners: [{ name: "A", days: last, share: `${50 * month}.00`, staff_cost: "0.00" }, { name: "B", days: last, share: `${50 * month}.00`, staff_cost: "0.00" }], other_costs: "0.00", staff: [], costs: [] },
+    corrections: [],
     totals: { revenue: `${100 * month}.00`, shares: { A: `${50 * month}.00`, B: `${50 * month}.00` } },
     opening_reserve: month === 1 ? "0.00" : `${month - 1}0.00`,
     closing_reserve: `${month}0.00`,

@@ -6,7 +6,6 @@ import { formatIssue } from "../../src/domain/issues.js";
 import {
   appendRecord,
   archivePathFor,
-  closedFingerprints,
   lastRecord,
   LedgerError,
   readLedger,
@@ -15,6 +14,8 @@ import {
 } from "../../src/ledger/ledger-file.js";
 import { GENESIS_HASH, recordHash, sealRecord } from "../../src/ledger/record.js";
 import { chain, monthBody, tempDir } from "./helpers.js";
+import { readBooks } from "../../src/ledger/books.js";
+import { BilledTable } from "../../src/ledger/billed-rows.js";
 
 let dir: string;
 let path: string;
@@ -45,9 +46,10 @@ const lines = async (): Promise<string[]> => (await readFile(path, "utf8")).spli
 const writeLines = (ls: string[]): Promise<void> => writeFile(path, ls.map((l) => `${l}\n`).join(""));
 
 describe("sealRecord", () => {
-  it("chains seq and prev_hash, keeps included in input order, and hashes the content without the hash", () => {
-    const first = sealRecord(monthBody(1, ["b#0", "a#1", "a#0"]), undefined);
-    expect(first).toMatchObject({ seq: 1, prev_hash: GENESIS_HASH, included: ["b#0", "a#1", "a#0"] });
+  it("chains seq and prev_hash, keeps billed rows in input order, and hashes the content without the hash", () => {
+    const first = sealRecord(monthBody(1, [`${"b".repeat(32)}#0`, `${"a".repeat(32)}#1`, `${"a".repeat(32)}#0`]), undefined);
+    expect(first).toMatchObject({ seq: 1, prev_hash: GENESIS_HASH });
+    expect(new BilledTable(first.billed).ids()).toEqual([`${"b".repeat(32)}#0`, `${"a".repeat(32)}#1`, `${"a".repeat(32)}#0`]);
     expect(first.hash).toBe(recordHash(first));
     const second = sealRecord(monthBody(2), first);
     expect(second).toMatchObject({ seq: 2, prev_hash: first.hash });
@@ -87,14 +89,17 @@ describe("readLedger / appendRecord", () => {
     expect((await lines()).length).toBe(2);
   });
 
-  it("closedFingerprints maps each included row id to the period that closed it", async () => {
+  it("the closed books map each billed row id to the close that billed it, a later billing winning", async () => {
     await writeChain(2);
     const res = await readLedger(path);
     if (!res.ok) throw new Error("unreadable");
-    const m = closedFingerprints(res.value);
-    expect(m.get(`${"ab".repeat(16)}#0`)).toBe("2025-01");
-    expect(m.get(`${"cd".repeat(16)}#2`)).toBe("2025-02");
-    expect(m.size).toBe(3);
+    const books = readBooks(res.value.records);
+    const period = (id: string) => books.records[books.rows.get(id)!.record]!.period;
+    // "ab…#0" is billed by both records (the helper's fixed id): the later one holds it now
+    expect(period(`${"ab".repeat(16)}#0`)).toBe("2025-02");
+    expect(period(`${"cd".repeat(16)}#1`)).toBe("2025-01");
+    expect(period(`${"cd".repeat(16)}#2`)).toBe("2025-02");
+    expect(books.rows.size).toBe(3);
   });
 });
 
@@ -219,4 +224,16 @@ describe("any one-character change anywhere in the ledger file is detected", () 
       expect((await readLedger(path)).ok).toBe(false);
     },
   );
+});
+
+describe("a ledger of the first format (row ids only)", () => {
+  it("is named as such, with what to do", async () => {
+    const { canonicalJson } = await import("../../src/ledger/canonical-json.js");
+    const { billed: _b, reversed: _r, own: _o, corrections: _c, ...rest } = sealRecord(monthBody(1), undefined);
+    await writeFile(path, `${canonicalJson({ ...rest, included: [`${"ab".repeat(16)}#0`] })}\n`);
+    const res = await readLedger(path);
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(formatIssue(res.issues[0]!)).toContain("record 1: was written by an earlier menerva, before corrections of closed periods");
+  });
 });

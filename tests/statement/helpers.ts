@@ -75,7 +75,7 @@ export function differencesFromSummary(sheets: Sheets, report: CloseReport): str
     }
     sum.lines.forEach((l: any, k: number) => {
       const row = inv[i + 1 + k]!;
-      eq(`${nec} line ${k + 1} quantity`, exact(row[2]), new D(l.kind === "hours" ? l.hours : l.benefits).toFixed());
+      eq(`${nec} line ${k + 1} quantity`, exact(row[2]), new D(l.hours ?? l.benefits).toFixed() /* hour, benefit and correction lines */);
       eq(`${nec} line ${k + 1} amount`, cents(row[4]), l.amount);
     });
     const after = i + 1 + sum.lines.length;

@@ -44,13 +44,13 @@ describe("statement workbook structure", () => {
   test("Dutch sheets, named parameters, formats and formula text", async () => {
     const report = sampleCloseReport();
     const wb = await load(await renderStatementXlsx(report));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Overzicht", "Facturen", "Afrekening", "Reserve", "Personeel", "Detail", "Uitzonderingen", "Controles"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Overzicht", "Facturen", "Correcties", "Afrekening", "Reserve", "Personeel", "Detail", "Uitzonderingen", "Controles", "Regels"]);
     const names = (wb.definedNames as unknown as { model: { name: string; ranges: string[] }[] }).model.map((n) => n.name).sort();
     expect(names).toEqual(expect.arrayContaining(["Benefit_share", "Opening_reserve", "Revenue", "VAT_rate"]));
     const inv = wb.getWorksheet("Facturen")!;
     expect(inv.getCell("A3").value).toBe("Factuur aan N1");
     // first N1 line: hours at 2.50 summed from Detail by partner and rate, rounded like the model
-    expect(inv.getCell("C4").formula).toBe(`ROUND(SUMIFS('Detail'!$F$2:$F$11,'Detail'!$B$2:$B$11,"=N1",'Detail'!$G$2:$G$11,D4),2)`);
+    expect(inv.getCell("C4").formula).toBe(`ROUND(SUMIFS('Detail'!$F$2:$F$11,'Detail'!$B$2:$B$11,"=N1",'Detail'!$G$2:$G$11,D4,'Detail'!$I$2:$I$11,"=opgenomen"),2)`);
     expect(inv.getCell("E4").formula).toBe("ROUND(C4*D4,2)");
     expect(inv.getCell("E4").result).toBe(25.63);
     expect(inv.getCell("E4").numFmt).toBe(FMT.eur);
@@ -75,7 +75,7 @@ describe("statement workbook structure", () => {
 
   test("English labels with --lang en", async () => {
     const wb = await load(await renderStatementXlsx(sampleCloseReport({ language: "en" })));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["Overview", "Invoices", "Settlement", "Reserve", "Staff", "Detail", "Exceptions", "Checks"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["Overview", "Invoices", "Corrections", "Settlement", "Reserve", "Staff", "Detail", "Exceptions", "Checks", "Rules"]);
     expect(wb.getWorksheet("Invoices")!.getCell("A3").value).toBe("Invoice to N1");
     expect(wb.getWorksheet("Settlement")!.getCell("A1").value).toBe("SE partner");
   });

@@ -13,9 +13,10 @@ import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styl
 import { toDeterministicXlsxWithRows, type RowCell, type StreamedSheet } from "./sheet-rows.js";
 import { FMT, excelDate, safeText } from "./formats.js";
 import { EXCEL_MAX_DATA_ROWS, splitRows, splitSheetName } from "./streaming.js";
-
-/** A rate in euro with 2 to 4 decimals (2.50, 3.125). */
-const RATE_FMT = "[$€-813] #,##0.00##";
+import { colLetter, exactly, headerRow, money2, point as pushPoint, quote, RATE_FMT, ref, type Checkpoint } from "./statement-common.js";
+import { CC, writeCorrectionsSheet, writeRulesSheet, type CorrectionsSheet } from "./statement-corrections.js";
+import { CLOSE_WORDS } from "../../report/close-labels.js";
+import { correctionEntries } from "../../report/close-corrections.js";
 
 const LABELS = {
   nl: {
@@ -76,8 +77,7 @@ const LABELS = {
 
 type Labels = (typeof LABELS)["nl"] | (typeof LABELS)["en"];
 
-/** A cell whose recalculated value must equal menerva's figure. */
-export type Checkpoint = { readonly sheet: string; readonly cell: string; readonly label: string; readonly expected: string };
+export type { Checkpoint } from "./statement-common.js";
 
 export type StatementOptions = {
   /** Rows per Detail sheet before it is split (default Excel's 1,048,575; tests use a small limit). */
@@ -85,22 +85,6 @@ export type StatementOptions = {
   /** Older name of `maxDetailRowsPerSheet`. */
   readonly maxDetailRows?: number;
 };
-
-/** 'Sheet'!$A$1 */
-const ref = (sheet: string, cell: string) => `'${sheet.replace(/'/g, "''")}'!${cell.replace(/([A-Z]+)(\d+)/, "$$$1$$$2")}`;
-const money2 = (x: Dec) => fmtMoney(x.toDecimalPlaces(2));
-const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
-/**
- * A SUMIFS criterion that matches exactly this text: "=" so a leading < > =
- * is not an operator, and ~ escapes the wildcards * ? ~ (Excel and LibreOffice).
- */
-const exactly = (s: string) => quote(`=${s.replace(/[~*?]/g, "~$&")}`);
-
-function colLetter(n: number): string {
-  let s = "";
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 /** The ISO day before an ISO date (UTC calendar arithmetic, no clock). */
 function dayBefore(iso: string): string {
@@ -133,15 +117,7 @@ type Ctx = {
 };
 
 function point(ctx: Ctx, sheet: string, cell: string, label: string, expected: Dec | string): void {
-  ctx.checkpoints.push({ sheet, cell, label, expected: typeof expected === "string" ? expected : money2(expected) });
-}
-
-function headerRow(ws: ExcelJS.Worksheet, rowNo: number, labels: readonly string[]): void {
-  const row = ws.getRow(rowNo);
-  labels.forEach((l, i) => {
-    row.getCell(i + 1).value = l;
-  });
-  styleHeaderRow(row);
+  pushPoint(ctx.checkpoints, sheet, cell, label, expected);
 }
 
 /** The statement workbook and the checkpoints a recalculation must reproduce. */
@@ -164,19 +140,22 @@ export function buildStatement(report: CloseReport, opts: StatementOptions = {})
   const ctx: Ctx = { report, t, wb, checkpoints: [], title: (s) => `${r.config.project} — ${r.period.label} — ${s}` };
   const S = t.sheets;
   // Sheets in reading order; filled below in dependency order.
+  const w = CLOSE_WORDS[report.language];
   const overview = wb.addWorksheet(S.overview);
   const invoices = wb.addWorksheet(S.invoices);
+  const corrections = writeCorrectionsSheet(wb.addWorksheet(w.corrections), correctionEntries(r), report.language, ctx.title(w.corrections));
   const settlement = wb.addWorksheet(S.settlement);
   const reserve = wb.addWorksheet(S.reserve);
   const staff = wb.addWorksheet(S.staff);
   const { parts: detailParts, streams } = writeDetail(ctx, opts.maxDetailRowsPerSheet ?? opts.maxDetailRows ?? EXCEL_MAX_DATA_ROWS);
   const exceptions = wb.addWorksheet(S.exceptions);
   const checks = wb.addWorksheet(S.checks);
+  writeRulesSheet(wb.addWorksheet(w.rules), report.language, ctx.title(w.rules));
 
   const params = writeOverviewParameters(ctx, overview);
-  const inv = writeInvoices(ctx, invoices, detailParts, params);
+  const inv = writeInvoices(ctx, invoices, detailParts, params, corrections);
   const staffRange = writeStaff(ctx, staff);
-  const set = writeSettlement(ctx, settlement, inv.revenueCell, staffRange);
+  const set = writeSettlement(ctx, settlement, inv, staffRange);
   const res = writeReserve(ctx, reserve, params, set);
   writeOverviewTotals(ctx, overview, params.nextRow, inv, res);
   writeExceptions(ctx, exceptions);
@@ -362,17 +341,20 @@ function writeOverviewTotals(ctx: Ctx, ws: ExcelJS.Worksheet, startRow: number, 
 
 type InvoiceCells = {
   revenueCell: string;
+  /** Name of the cell holding this period's own revenue (the split's base): Revenue, or Own_revenue when there are corrections. */
+  ownRevenue: string;
   /** Per invoice: the cells of its lines, subtotal, VAT and total (absolute refs). */
   invoices: { nec: string; lines: string[]; subtotal: string; vat: string; total: string }[];
   vatCells: string[];
 };
 
-function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPart[], params: Params): InvoiceCells {
+function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPart[], params: Params, corr: CorrectionsSheet): InvoiceCells {
   const { t, report } = ctx;
   const r = report.result;
+  const w = CLOSE_WORDS[report.language];
   headerRow(ws, 1, [t.description, t.range, t.quantity, t.rate, t.amount]);
   let row = 3;
-  const out: InvoiceCells = { revenueCell: "", invoices: [], vatCells: [] };
+  const out: InvoiceCells = { revenueCell: "", ownRevenue: "Revenue", invoices: [], vatCells: [] };
   // The most decimals any billed hours / benefit amount has (at least 2): sums of such values are exact at that precision.
   const dp = { hours: 2, amounts: 2 };
   for (const c of [...r.hours, ...r.benefits]) {
@@ -380,6 +362,17 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     if (c.row.kind === "hours") dp.hours = Math.max(dp.hours, c.row.hours.decimalPlaces());
     else dp.amounts = Math.max(dp.amounts, c.row.amount.decimalPlaces());
   }
+  for (const v of r.reversals) {
+    if (v.kind === "hours") dp.hours = Math.max(dp.hours, v.quantity.decimalPlaces());
+    else dp.amounts = Math.max(dp.amounts, v.quantity.decimalPlaces());
+  }
+  // A label, not a number: written the way the reader writes numbers (€ 2,50 in Dutch).
+  const euro = (x: Dec) => {
+    const text = x.toFixed(Math.max(2, x.decimalPlaces()));
+    return `€ ${report.language === "nl" ? text.replace(".", ",") : text}`;
+  };
+  // This period's lines sum the Detail rows included now; late rows are on the correction lines.
+  const included = [DC.status, exactly(t.status.included)] as [number, string];
   for (const inv of r.invoices) {
     ws.getCell(`A${row}`).value = `${inv.creditNote ? t.creditTo : t.invoiceTo} ${inv.necPartner}`;
     ws.getCell(`A${row++}`).font = font({ bold: true, size: 12 });
@@ -388,20 +381,28 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     const lineCells: string[] = [];
     for (const l of inv.lines) {
       if (l.kind === "hours") {
-        // A label, not a number: written the way the reader writes numbers (€ 2,50 in Dutch).
-        const rateText = l.rate.toFixed(Math.max(2, l.rate.decimalPlaces()));
-        ws.getCell(`A${row}`).value = `${t.hoursAt} € ${report.language === "nl" ? rateText.replace(".", ",") : rateText}`;
+        ws.getCell(`A${row}`).value = `${t.hoursAt} ${euro(l.rate)}`;
         ws.getCell(`B${row}`).value = `${l.firstDate} .. ${l.lastDate} (${l.rows})`;
         setNumber(ws.getCell(`D${row}`), l.rate, RATE_FMT);
         // ROUND to the inputs' own decimals: a float sum (0.0600000000000005) must not tip the half cent below
-        setFormula(ws.getCell(`C${row}`), `ROUND(${detailSumifs(parts, DC.hours, [[DC.nec, necCrit], [DC.rate, `D${row}`]])},${dp.hours})`, l.hours, FMT.hours);
-      } else {
+        setFormula(ws.getCell(`C${row}`), `ROUND(${detailSumifs(parts, DC.hours, [[DC.nec, necCrit], [DC.rate, `D${row}`], included])},${dp.hours})`, l.hours, FMT.hours);
+      } else if (l.kind === "benefits") {
         ws.getCell(`A${row}`).value = `${t.benefitsOf} ${l.types.join(" + ")}`;
         ws.getCell(`B${row}`).value = `${l.types.join(", ")} (${l.rows})`;
         const shareName = params.shares.get(l.types[0]!) ?? "Benefit_share";
         setFormula(ws.getCell(`D${row}`), shareName, l.share, FMT.pct);
-        const f = l.types.map((type) => detailSumifs(parts, DC.amount, [[DC.nec, necCrit], [DC.type, exactly(type)]])).join("+");
+        const f = l.types.map((type) => detailSumifs(parts, DC.amount, [[DC.nec, necCrit], [DC.type, exactly(type)], included])).join("+");
         setFormula(ws.getCell(`C${row}`), `ROUND(${f},${dp.amounts})`, l.benefits, FMT.eur);
+      } else {
+        // A correction of a closed period on its own line: Σ of its Corrections rows (added − reversed) at one rate or share.
+        const hours = l.of === "hours";
+        ws.getCell(`A${row}`).value = `${w.correctionOf} ${l.period}: ${hours ? `${w.correctionHours} ${euro(l.price)}` : `${w.correctionBenefits} ${l.types.join(" + ")}`}`;
+        ws.getCell(`B${row}`).value = `${l.firstDate} .. ${l.lastDate} (${w.rowsAddedReversed(l.added, l.reversed)})`;
+        setNumber(ws.getCell(`D${row}`), l.price, hours ? RATE_FMT : FMT.pct);
+        const base: [number, string][] = [[CC.partner, inv.necPartner], [CC.kind, w.kinds[l.of]], [CC.period, l.period]];
+        // with a share per benefit type, a line holds one type: match it too
+        const f = corr.sumQuantity(!hours && perTypeShares(r.config.benefitShare) ? [...base, [CC.type, l.types[0]!]] : base, `D${row}`);
+        setFormula(ws.getCell(`C${row}`), `ROUND(${f},${hours ? dp.hours : dp.amounts})`, l.quantity, hours ? FMT.hours : FMT.eur);
       }
       setFormula(ws.getCell(`E${row}`), `ROUND(C${row}*D${row},2)`, l.amount, FMT.eur);
       point(ctx, ws.name, `E${row}`, `${inv.necPartner}: ${ws.getCell(`A${row}`).value as string}`, l.amount);
@@ -435,9 +436,22 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
   ctx.wb.definedNames.add(ref(ws.name, `E${row}`), "Revenue");
   out.revenueCell = ref(ws.name, `E${row}`);
   point(ctx, ws.name, `E${row}`, t.revenue, r.revenue);
-  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [34, 34, 14, 14, 16] });
+  out.ownRevenue = "Revenue";
+  if (r.invoices.some((i) => i.lines.some((l) => l.kind === "correction"))) {
+    // This period's own revenue (without corrections): what the split of this period shares out.
+    row += 1;
+    ws.getCell(`A${row}`).value = `${t.revenue} — ${w.thisPeriod.toLowerCase()}`;
+    const own = out.invoices.flatMap((i, k) => i.lines.filter((_, j) => r.invoices[k]!.lines[j]!.kind !== "correction"));
+    setFormula(ws.getCell(`E${row}`), own.length > 0 ? own.join("+") : "0", r.settlement.ownRevenue, FMT.eur);
+    ctx.wb.definedNames.add(ref(ws.name, `E${row}`), "Own_revenue");
+    point(ctx, ws.name, `E${row}`, `${t.revenue} — ${w.thisPeriod}`, r.settlement.ownRevenue);
+    out.ownRevenue = "Own_revenue";
+  }
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [44, 56, 14, 14, 16] });
   return out;
 }
+
+const perTypeShares = (s: unknown): boolean => !D.isDecimal(s);
 
 // ---------------------------------------------------------------- Staff
 
@@ -479,53 +493,86 @@ function writeStaff(ctx: Ctx, ws: ExcelJS.Worksheet): StaffRange {
 
 type SettlementCells = { first: number; last: number; totalRow: number; sheet: string };
 
-function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, revenueCell: string, staff: StaffRange): SettlementCells {
+function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, staff: StaffRange): SettlementCells {
   const { t, report } = ctx;
   const r = report.result;
   const s = r.settlement;
-  headerRow(ws, 1, [t.sePartner, t.share, t.staffCost, t.covered, t.retained, t.distributed, t.reservePayment, t.uncovered, t.fte, t.weighted]);
+  const w = CLOSE_WORDS[report.language];
+  const retain = r.config.profit === "retain";
+  // With corrections of closed periods, this period's own share and cost sit in M and N and the
+  // totals add the corrections table below (SUMIFS by partner); without, the totals are this period's.
+  const hasCorr = s.corrections.length > 0;
+  const header = [t.sePartner, t.share, t.staffCost, t.covered, t.retained, t.distributed, t.reservePayment, t.uncovered, t.fte, t.weighted, "", w.activeDays];
+  headerRow(ws, 1, hasCorr ? [...header, `${t.share} — ${w.thisPeriod.toLowerCase()}`, `${t.staffCost} — ${w.thisPeriod.toLowerCase()}`] : header);
+  ws.getCell("K1").value = null;
   const n = s.partners.length;
   const first = 2;
+  const last = first + n - 1;
+  const totalRow = last + 1;
+  // The corrections table starts below the totals and the policy lines.
+  const corrHead = totalRow + 7;
+  const corrFirst = corrHead + 1;
+  const corrLast = corrFirst + Math.max(1, s.corrections.length) - 1;
+  const sumCorr = (col: string, row: number) => (hasCorr ? `+SUMIFS($${col}$${corrFirst}:$${col}$${corrLast},$B$${corrFirst}:$B$${corrLast},A${row})` : "");
+  const active = s.partners.filter((p) => p.days > 0);
+  const days = active.map((p) => p.days);
+  const equal = days.every((d) => d === days[0]);
   s.partners.forEach((p, i) => {
     const row = first + i;
     ws.getCell(`A${row}`).value = safeText(p.sePartner);
-    // Equal split in whole cents, leftover cents to the first partners (config order);
-    // a negative revenue is split as its absolute value (SPEC §3.5, money.allocate).
-    const cents = `ROUND(ABS(Revenue)*100,0)`;
-    setFormula(ws.getCell(`B${row}`), `SIGN(Revenue)*(INT(${cents}/${n})+IF(${i + 1}<=${cents}-${n}*INT(${cents}/${n}),1,0))/100`, p.share, FMT.eur);
+    setNumber(ws.getCell(`L${row}`), p.days, FMT.int);
+    const shareCell = hasCorr ? `M${row}` : `B${row}`;
+    const costCell = hasCorr ? `N${row}` : `C${row}`;
+    const k = active.indexOf(p);
+    if (k >= 0 && equal) {
+      // Equal split in whole cents, leftover cents to the first partners (config order);
+      // a negative revenue is split as its absolute value (SPEC §3.5, money.allocate).
+      const m = active.length;
+      const R = inv.ownRevenue;
+      const cents = `ROUND(ABS(${R})*100,0)`;
+      setFormula(ws.getCell(shareCell), `SIGN(${R})*(INT(${cents}/${m})+IF(${k + 1}<=${cents}-${m}*INT(${cents}/${m}),1,0))/100`, p.own.share, FMT.eur);
+    } else {
+      // split by active days (largest remainder), or a partner settled here only for corrections: menerva's figure
+      setMoney(ws.getCell(shareCell), p.own.share);
+      if (k >= 0) ws.getCell(shareCell).note = w.weightedNote;
+    }
+    const st = r.staff.find((x) => x.partner === p.sePartner);
     const crit = `${staff.partnerCol},A${row},${staff.sideCol},"SE"`;
-    if (r.staff[i]?.fromPlan) {
+    if (!st) setMoney(ws.getCell(costCell), p.own.staffCost);
+    else if (st.fromPlan) {
       // no staff rows in P: the cost-price plan stands in, as a value
-      setMoney(ws.getCell(`C${row}`), p.staffCost);
+      setMoney(ws.getCell(costCell), p.own.staffCost);
       ws.getCell(`K${row}`).value = t.fromPlan;
     } else {
-      setFormula(ws.getCell(`C${row}`), `ROUND(SUMIFS(${staff.costCol},${crit})-SUMIFS(${staff.subsidyCol},${crit}),2)`, p.staffCost, FMT.eur);
+      setFormula(ws.getCell(costCell), `ROUND(SUMIFS(${staff.costCol},${crit})-SUMIFS(${staff.subsidyCol},${crit}),2)`, p.own.staffCost, FMT.eur);
     }
-    setFormula(ws.getCell(`D${row}`), `MIN(B${row},C${row})`, p.covered, FMT.eur);
-    if (r.config.profit === "retain") {
-      setFormula(ws.getCell(`E${row}`), `MAX(0,B${row}-C${row})`, p.retained, FMT.eur);
-      setMoney(ws.getCell(`F${row}`), ZERO);
-    } else {
-      setMoney(ws.getCell(`E${row}`), ZERO);
-      setFormula(ws.getCell(`F${row}`), `MAX(0,B${row}-C${row})`, p.distributed, FMT.eur);
+    if (hasCorr) {
+      setFormula(ws.getCell(`B${row}`), `M${row}${sumCorr("E", row)}`, p.share, FMT.eur);
+      setFormula(ws.getCell(`C${row}`), `N${row}${sumCorr("F", row)}`, p.staffCost, FMT.eur);
     }
+    const surplus = `MAX(0,${shareCell}-${costCell})`;
+    setFormula(ws.getCell(`D${row}`), `MIN(${shareCell},${costCell})${sumCorr("G", row)}`, p.covered, FMT.eur);
+    if (retain) setFormula(ws.getCell(`E${row}`), `${surplus}${sumCorr("H", row)}`, p.retained, FMT.eur);
+    else if (hasCorr) setFormula(ws.getCell(`E${row}`), `0${sumCorr("H", row)}`, p.retained, FMT.eur);
+    else setMoney(ws.getCell(`E${row}`), ZERO);
+    if (!retain) setFormula(ws.getCell(`F${row}`), `${surplus}${sumCorr("I", row)}`, p.distributed, FMT.eur);
+    else if (hasCorr) setFormula(ws.getCell(`F${row}`), `0${sumCorr("I", row)}`, p.distributed, FMT.eur);
+    else setMoney(ws.getCell(`F${row}`), ZERO);
     // reserve-first payments are a largest-remainder allocation: menerva's figure, as a value
     setMoney(ws.getCell(`G${row}`), p.reservePayment);
     if (r.config.shortfall === "reserve-first") ws.getCell(`G${row}`).note = t.computedNote;
-    setFormula(ws.getCell(`H${row}`), `MAX(0,C${row}-B${row})-G${row}`, p.uncovered, FMT.eur);
-    const staffOf = r.staff[i];
-    if (staffOf) setNumber(ws.getCell(`I${row}`), staffOf.fte.toDecimalPlaces(4), FMT.decimal4);
-    const w = r.effort.weightedShares?.[i];
-    if (w) {
-      setMoney(ws.getCell(`J${row}`), w);
+    setFormula(ws.getCell(`H${row}`), `MAX(0,${costCell}-${shareCell})${sumCorr("J", row)}-G${row}`, p.uncovered, FMT.eur);
+    const si = r.staff.indexOf(st!);
+    if (st) setNumber(ws.getCell(`I${row}`), st.fte.toDecimalPlaces(4), FMT.decimal4);
+    const ws2 = si >= 0 ? r.effort.weightedShares?.[si] : undefined;
+    if (ws2) {
+      setMoney(ws.getCell(`J${row}`), ws2);
       ws.getCell(`J${row}`).note = t.computedNote;
     }
     for (const [c, v] of [["B", p.share], ["C", p.staffCost], ["D", p.covered], ["E", p.retained], ["F", p.distributed], ["H", p.uncovered]] as const) {
       point(ctx, ws.name, `${c}${row}`, `${p.sePartner}: ${ws.getCell(`${c}1`).value as string}`, v);
     }
   });
-  const last = first + n - 1;
-  const totalRow = last + 1;
   ws.getCell(`A${totalRow}`).value = t.totalRow;
   const totals: [string, Dec][] = [
     ["B", sum(s.shares)], ["C", sum(s.partners.map((p) => p.staffCost))], ["D", sum(s.partners.map((p) => p.covered))], ["E", s.reserve.retained],
@@ -539,15 +586,44 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, revenueCell: string, s
   styleTotalRow(ws.getRow(totalRow));
   let row = totalRow + 2;
   ws.getCell(`A${row}`).value = t.revenue;
-  setFormula(ws.getCell(`B${row++}`), revenueCell, r.revenue, FMT.eur);
+  setFormula(ws.getCell(`B${row++}`), inv.revenueCell, r.revenue, FMT.eur);
   ws.getCell(`A${row}`).value = t.profitPolicy;
-  ws.getCell(`B${row++}`).value = r.config.profit === "retain" ? t.retain : t.distribute;
+  ws.getCell(`B${row++}`).value = retain ? t.retain : t.distribute;
   ws.getCell(`A${row}`).value = t.shortfallPolicy;
   ws.getCell(`B${row++}`).value = r.config.shortfall === "partner" ? t.partner : t.reserveFirst;
   ws.getCell(`A${row}`).value = t.spread;
   setNumber(ws.getCell(`B${row}`), r.effort.spread.toDecimalPlaces(4), FMT.pct);
   ws.getCell(`C${row++}`).value = `${t.tolerance} ${r.effort.tolerance.times(100).toFixed()}%`;
-  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, freezeCols: 1, widths: [24, 15, 15, 15, 15, 15, 15, 15, 12, 18] });
+  if (hasCorr) {
+    // Each correction settled against the partner's restated position in the corrected period (values C:F from the ledger).
+    ws.getCell(`A${corrHead - 1}`).value = w.settlementCorrections;
+    ws.getCell(`A${corrHead - 1}`).font = font({ bold: true });
+    headerRow(ws, corrHead, [w.correctedPeriod, t.sePartner, w.shareBefore, w.costBefore, w.shareChange, w.costChange, w.coveredChange, w.retainedChange, w.distributedChange, w.uncoveredChange]);
+    ws.getRow(corrHead).height = 30; // two-line headers
+    s.corrections.forEach((c, i) => {
+      const q = corrFirst + i;
+      ws.getCell(`A${q}`).value = c.period;
+      ws.getCell(`B${q}`).value = safeText(c.sePartner);
+      setMoney(ws.getCell(`C${q}`), c.shareBefore);
+      setMoney(ws.getCell(`D${q}`), c.staffCostBefore);
+      setMoney(ws.getCell(`E${q}`), c.share);
+      ws.getCell(`E${q}`).note = t.computedNote;
+      setMoney(ws.getCell(`F${q}`), c.staffCost);
+      setFormula(ws.getCell(`G${q}`), `MIN(C${q}+E${q},D${q}+F${q})-MIN(C${q},D${q})`, c.covered, FMT.eur);
+      const surplusChange = `MAX(0,C${q}+E${q}-D${q}-F${q})-MAX(0,C${q}-D${q})`;
+      if (retain) setFormula(ws.getCell(`H${q}`), surplusChange, c.retained, FMT.eur);
+      else setMoney(ws.getCell(`H${q}`), ZERO);
+      if (!retain) setFormula(ws.getCell(`I${q}`), surplusChange, c.distributed, FMT.eur);
+      else setMoney(ws.getCell(`I${q}`), ZERO);
+      setFormula(ws.getCell(`J${q}`), `MAX(0,D${q}+F${q}-C${q}-E${q})-MAX(0,D${q}-C${q})`, c.uncovered, FMT.eur);
+      for (const [col, v] of [["G", c.covered], ["H", c.retained], ["I", c.distributed], ["J", c.uncovered]] as const) {
+        point(ctx, ws.name, `${col}${q}`, `${c.period} ${c.sePartner}: ${ws.getCell(`${col}${corrHead}`).value as string}`, v);
+      }
+    });
+  }
+  // column K holds the "from the cost-price plan" note, when there is one
+  const noteWidth = r.staff.some((x) => x.fromPlan) ? 30 : 4;
+  setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, freezeCols: 1, widths: [24, 15, 15, 15, 15, 15, 15, 15, 12, 18, noteWidth, 12, 18, 18] });
   return { first, last, totalRow, sheet: ws.name };
 }
 
@@ -573,6 +649,8 @@ function writeReserve(ctx: Ctx, ws: ExcelJS.Worksheet, params: Params, set: Sett
   const retained = put(t.retained, r.period.to, ref(set.sheet, `E${set.totalRow}`), res.retained);
   const firstCost = row;
   for (const c of r.otherCosts) put(`${t.otherCost}: ${safeText(c.description)}`, c.date, undefined, c.amount);
+  // corrections of other costs of closed periods (late, changed or withdrawn costs), booked now
+  for (const c of r.costCorrections) put(`${CLOSE_WORDS[report.language].otherCostCorrection} ${c.period}`, r.period.to, undefined, c.delta);
   const lastCost = row - 1;
   const other = put(t.otherCostsTotal, r.period.to, lastCost >= firstCost ? `SUM(C${firstCost}:C${lastCost})` : "0", res.otherCosts);
   const payments = put(t.reservePayment, r.period.to, ref(set.sheet, `G${set.totalRow}`), res.reservePayments);
@@ -678,5 +756,7 @@ function writeChecks(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, set: Se
   // The sheet against menerva's own figures: catches a formula that drifts from the model.
   put(t.checkNames.revenueMatches, zero(`Revenue-(${r.revenue.toFixed(2)})`), undefined, money2(r.revenue));
   put(t.checkNames.reserveMatches, zero(`${res.closing}-(${r.settlement.reserve.closing.toFixed(2)})`), undefined, money2(r.settlement.reserve.closing));
+  // The reserve never goes below zero silently (issue 11): the check fails, with the reason beside it.
+  put(CLOSE_WORDS[report.language].reserveNotNegative, `ROUND(${res.closing},2)>=0`, "reserve_not_negative");
   setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [46, 12, 12, 90] });
 }

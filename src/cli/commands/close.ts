@@ -30,7 +30,9 @@ export function registerClose(program: Command): void {
     .addOption(langOption())
     .option("--formats <list>", "output files to write: json,csv,xlsx", parseFormats, [...ALL_FORMATS])
     .option("--reopen", "redo the last closed period: its ledger record is archived and removed first")
-    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean }) => {
+    .option("--dry-run", "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)")
+    .option("--allow-empty", "close a period that starts after the latest row date of the exports (a period without activity)")
+    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean }) => {
       const run = await runClose({
         configPath: opts.config,
         period: periodText,
@@ -38,24 +40,30 @@ export function registerClose(program: Command): void {
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.reopen ? { reopen: true } : {}),
+        ...(opts.dryRun ? { dryRun: true } : {}),
+        ...(opts.allowEmpty ? { allowEmpty: true } : {}),
       });
       if (!run.ok) throw new UserError(run.issues, run.exit);
       const { report, outDir } = run;
       for (const n of run.notices) process.stderr.write(`${formatIssue(n)}\n`);
-      if (opts.json) {
-        process.stdout.write(summaryJsonText(report));
-        return;
-      }
-      process.stdout.write(renderCloseText(report));
-      const where = relative(process.cwd(), outDir) || ".";
+      // stdout: the close itself (identical in a dry run); stderr: what was (or would be) written.
+      process.stdout.write(opts.json ? summaryJsonText(report) : renderCloseText(report));
+      const where = `${relative(process.cwd(), outDir) || "."}/`;
+      const label = report.result.period.label;
+      let status: string;
       if (run.ledger === "unchanged") {
-        process.stdout.write(
-          `\n${report.result.period.label} is already closed with these rows and this config; the exports changed only outside the period. The closed statement in ${relative(process.cwd(), outDir) || "."}/ is left as it was; nothing was written.\n`,
-        );
-        return;
+        status = `${label} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written.`;
+      } else if (run.dryRun) {
+        const would = run.ledger === "appended" ? `append ledger record ${report.ledgerRecordHash?.slice(0, 12)}` : "leave the ledger unchanged (already closed with the same inputs)";
+        status = `Dry run: nothing was written. \`menerva close ${label}${run.reopened ? " --reopen" : ""}\` would write ${where} (${opts.formats.join(", ")}) and ${would}.`;
+      } else {
+        const ledger = run.ledger === "appended" ? "ledger record appended" : "already closed with the same inputs: outputs reproduced, ledger unchanged";
+        status = `${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where} (${opts.formats.join(", ")}); ${ledger}.`;
       }
-      const ledger = run.ledger === "appended" ? "ledger record appended" : "already closed with the same inputs: outputs reproduced, ledger unchanged";
-      process.stdout.write(`\n${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where}/ (${opts.formats.join(", ")}); ${ledger}.\n`);
+      // --json stays quiet on stderr unless something needs saying (a dry run, a failed check)
+      if (!opts.json || run.dryRun) process.stderr.write(`${status}\n`);
+      const failed = report.result.checks.filter((c) => !c.ok);
+      if (failed.length > 0) process.stderr.write(`${failed.map((c) => `check ${c.name} NOT OK: ${c.detail}`).join("\n")}\n`);
     });
 
   program

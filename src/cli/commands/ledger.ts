@@ -1,7 +1,15 @@
-// `menerva ledger list|show|verify`: read-only views of the period ledger.
-// A ledger that does not verify is refused (exit 3), naming its first broken record.
+// `menerva ledger list|show|verify|undo`: views of the period ledger, and
+// undoing the last close. A ledger that does not verify is refused (exit 3),
+// naming its first broken record.
 import type { Command } from "commander";
-import { error, formatIssue, type Issue } from "../../domain/issues.js";
+import { error, formatIssue, formatSource, type Issue } from "../../domain/issues.js";
+import { readCloseInputs } from "../../app/close.js";
+import { verifyInputs, type InputsVerdict } from "../../app/verify-inputs.js";
+import { undoLastClose } from "../../app/ledger-undo.js";
+import { BilledTable, decodeIds } from "../../ledger/billed-rows.js";
+import { addDays as nextDayOf } from "../../domain/period.js";
+
+const nextDay = (iso: string): string => nextDayOf(iso, 1);
 import { parsePeriod } from "../../domain/period.js";
 import { displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
 import { resolveLedgerPath } from "../../ledger/ledger-path.js";
@@ -46,7 +54,7 @@ export function registerLedger(program: Command): void {
   whereOptions(ledger.command("show").argument("<period>", "closed period: 2025-03, 2025-Q1, 2025 or FROM..TO"))
     .description("one closed period's record")
     .option("--json", "print JSON instead of text")
-    .option("--fingerprints", "with --json: include the ids of every included row")
+    .option("--fingerprints", "with --json: include the record's row columns and the ids of every billed and reversed row")
     .action(async (period: string, opts: Where & { json?: boolean; fingerprints?: boolean }) => {
       const state = await openLedger(opts);
       const wanted = parsePeriod(period)?.label ?? period.trim();
@@ -65,36 +73,107 @@ export function registerLedger(program: Command): void {
           "",
         );
       }
-      if (opts.json) json(opts.fingerprints ? record : summarise(record));
+      if (opts.json) json(opts.fingerprints ? { ...record, billed_ids: new BilledTable(record.billed).ids(), reversed_ids: decodeIds(record.reversed) } : summarise(record));
       else process.stdout.write(showText(record));
     });
 
+  whereOptions(ledger.command("undo").argument("[period]", "the last closed period (optional guard: refused if it is not the last)"))
+    .description("remove the last close from the ledger (archived beside it); repeat to walk back. Refused for a close that issued numbered invoices")
+    .option("--json", "print JSON")
+    .action(async (period: string | undefined, opts: Where & { json?: boolean }) => {
+      const path = await resolveLedgerPath(opts);
+      if (!path.ok) throw new UserError(path.issues, EXIT.input);
+      const wanted = period === undefined ? undefined : (parsePeriod(period)?.label ?? period.trim());
+      const res = await undoLastClose(path.value, wanted);
+      if (!res.ok) throw new UserError(res.issues, EXIT.refused, "nothing was changed.");
+      printWarnings(res.warnings);
+      const { removed, archive, now } = res.value;
+      if (opts.json) {
+        json({ ledger: displayPath(path.value), undone: removed.period, hash: removed.hash, archive: displayPath(archive), last_closed: now?.period ?? null });
+        return;
+      }
+      process.stdout.write(
+        `Undone: ${removed.period} (record ${removed.seq}, ${removed.hash.slice(0, 12)}), archived in ${displayPath(archive)}. ` +
+          `${now ? `The ledger now ends with ${now.period}; the next close is the period starting ${nextDay(now.to)}.` : "The ledger is empty; the next close starts at the project start."} ` +
+          `The statement files of ${removed.period} were left in place; the next close of that period overwrites them.\n`,
+      );
+    });
+
   whereOptions(ledger.command("verify"))
-    .description("recompute the hash chain (exit 3 when broken); --inputs also re-reads the recorded input files")
-    .option("--inputs", "say which recorded input files changed since their close")
+    .description("recompute the hash chain (exit 3 when broken); --inputs also compares the current exports with the closed rows (exit 3 when a closed row changed or vanished)")
+    .option("--inputs", "re-read the config's exports: list every closed row that changed or vanished since its close")
     .option("--json", "print JSON")
     .action(async (opts: Where & { inputs?: boolean; json?: boolean }) => {
       const state = await openLedger(opts);
       const file = displayPath(state.path);
       const last = state.records[state.records.length - 1];
       const checks = opts.inputs ? await checkInputs(state) : undefined;
+      let verdict: InputsVerdict | undefined;
+      if (opts.inputs) {
+        const read = await readCloseInputs(opts.config ?? "menerva.yaml");
+        if (!read.ok) throw new UserError(read.issues, EXIT.input);
+        verdict = verifyInputs(state, read.value);
+      }
+      const changed = verdict?.changes.length ?? 0;
+      if (changed > 0) process.exitCode = EXIT.refused;
       if (opts.json) {
-        json({ ledger: file, verified: true, records: state.records.length, last_hash: last?.hash ?? null, ...(checks ? { inputs: checks } : {}) });
+        json({
+          ledger: file,
+          verified: true,
+          records: state.records.length,
+          last_hash: last?.hash ?? null,
+          ...(checks ? { inputs: checks } : {}),
+          ...(verdict
+            ? {
+                rows_changed: verdict.changes.map((c) => ({
+                  period: c.period,
+                  kind: c.kind,
+                  status: c.status,
+                  partner: c.partner,
+                  date: c.date,
+                  what: c.what,
+                  ...(c.type !== undefined ? { type: c.type } : {}),
+                  quantity: c.quantity,
+                  ...(c.billedIn ? { billed_in: c.billedIn } : {}),
+                  ...(c.newVersion ? { new_version: formatSource(c.newVersion) } : {}),
+                })),
+                late_rows: verdict.late.map((l) => ({ period: l.period, kind: l.kind, source: formatSource(l.source) })),
+              }
+            : {}),
+        });
         return;
       }
       const n = state.records.length;
       process.stdout.write(
         `${file}: ${n} ${n === 1 ? "record" : "records"}, keten in orde / chain verified${last ? ` (last hash ${last.hash.slice(0, 12)})` : ""}\n`,
       );
-      if (!checks) return;
-      const differ = checks.filter((c) => c.status !== "unchanged");
-      for (const c of differ) {
-        process.stdout.write(`${c.period}: ${c.kind} ${c.file}: ${c.status === "missing" ? "missing / ontbreekt" : "changed since the close / gewijzigd sinds de afsluiting"}\n`);
-      }
+      if (!checks || !verdict) return;
+      // each file as the last close that read it saw it
+      const latest = [...new Map(checks.map((c) => [c.file, c])).values()];
+      const differ = latest.filter((c) => c.status !== "unchanged");
       process.stdout.write(
         differ.length === 0
-          ? `all ${checks.length} recorded input files are as they were closed\n`
-          : `${differ.length} of ${checks.length} recorded input files differ (normal for cumulative exports that grew; re-closing a period shows which rows changed)\n`,
+          ? `all ${latest.length} input files are as the last close read them\n`
+          : `${differ.length} of ${latest.length} input files changed since the last close that read them (${differ.map((c) => c.file).join(", ")}); row by row:\n`,
+      );
+      const status = {
+        changed: "changed / gewijzigd",
+        vanished: "vanished / verdwenen",
+        missing: "missing, no cumulative export restates it: not reversed / ontbreekt, niet teruggedraaid",
+      } as const;
+      for (const c of verdict.changes) {
+        const what = [c.partner, c.date, c.what, c.type].filter((x) => x).join(" ");
+        process.stdout.write(
+          `  ${c.period} ${c.kind} ${what} ${c.quantity}: ${status[c.status]}${c.newVersion ? ` → ${formatSource(c.newVersion)}` : ""}${c.billedIn ? ` (billed in ${c.billedIn})` : ""}\n`,
+        );
+      }
+      if (verdict.late.length > 0) {
+        process.stdout.write(`  ${verdict.late.length} late ${verdict.late.length === 1 ? "row" : "rows"} dated in closed periods, not billed yet: ${verdict.late.slice(0, 5).map((l) => formatSource(l.source)).join(", ")}${verdict.late.length > 5 ? ", …" : ""}\n`);
+      }
+      process.stdout.write(
+        changed === 0
+          ? `every closed row is in the exports as it was closed${verdict.late.length > 0 ? "; the next close bills the late rows as corrections" : ""}\n`
+          : `${changed} closed ${changed === 1 ? "row" : "rows"} changed or vanished: the next close reverses the withdrawn ones and bills the new versions as corrections (exit 3)\n`,
       );
     });
 }

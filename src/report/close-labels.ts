@@ -1,0 +1,133 @@
+// Dutch (default) and English words of issue 11 in the close's outputs: the
+// corrections of closed periods, the rules the statement states, the ledger
+// commands and the year statement. One place per language.
+import type { CorrectionEntry } from "./close-corrections.js";
+
+export type Lang = "nl" | "en";
+
+const nl = {
+  corrections: "Correcties",
+  correctionsTitle: "Correcties van afgesloten periodes",
+  noCorrections: "geen correcties van afgesloten periodes",
+  correctionOf: "Correctie",
+  correctionHours: "uren aan",
+  correctionBenefits: "voordelen",
+  correctedPeriod: "Gecorrigeerde periode",
+  action: "Actie",
+  actions: { add: "toegevoegd", reverse: "teruggedraaid" } satisfies Record<CorrectionEntry["action"], string>,
+  kinds: { hours: "uren", benefits: "voordelen", staff: "personeel", cost: "kosten" } satisfies Record<CorrectionEntry["kind"], string>,
+  partner: "Partner",
+  dateOrPeriod: "Datum / periode",
+  what: "Kandidaat / rol / omschrijving",
+  type: "Type voordeel",
+  quantity: "Hoeveelheid",
+  price: "Tarief / aandeel",
+  billedIn: "Gefactureerd in",
+  source: "Bron (nieuwe versie)",
+  fromLedger: "grootboek",
+  rowsAddedReversed: (added: number, reversed: number) => `${added} toegevoegd, ${reversed} teruggedraaid`,
+  settlementCorrections: "Correcties van afgesloten periodes (verrekend waar het geld van die periode naartoe ging)",
+  shareBefore: "Aandeel voordien",
+  costBefore: "Personeelskost voordien",
+  shareChange: "Wijziging aandeel",
+  costChange: "Wijziging personeelskost",
+  coveredChange: "Wijziging gedekt",
+  retainedChange: "Wijziging ingehouden",
+  distributedChange: "Wijziging uitgekeerd",
+  uncoveredChange: "Wijziging niet gedekt",
+  thisPeriod: "Deze periode",
+  toSettle: "Te verrekenen in deze afsluiting",
+  activeDays: "Actieve dagen",
+  weightedNote: "berekend door menerva: grootste rest naar actieve dagen",
+  otherCostCorrection: "Correctie andere kosten van",
+  reserveNotNegative: "Reserve niet negatief",
+  rules: "Regels",
+  rule: "Regel",
+  ledgerUndo: "Ongedaan gemaakt",
+  openPeriods: "Nog open periodes",
+  noOpenPeriods: "geen: elke dag van de periode is afgesloten",
+  yearStatement: "Jaaroverzicht",
+  closes: "Afsluitingen",
+  correctionsAmount: "Correcties",
+};
+
+type Words = typeof nl;
+
+const en: Words = {
+  corrections: "Corrections",
+  correctionsTitle: "Corrections of closed periods",
+  noCorrections: "no corrections of closed periods",
+  correctionOf: "Correction",
+  correctionHours: "hours at",
+  correctionBenefits: "benefits",
+  correctedPeriod: "Corrected period",
+  action: "Action",
+  actions: { add: "added", reverse: "reversed" },
+  kinds: { hours: "hours", benefits: "benefits", staff: "staff", cost: "costs" },
+  partner: "Partner",
+  dateOrPeriod: "Date / period",
+  what: "Candidate / role / description",
+  type: "Benefit type",
+  quantity: "Quantity",
+  price: "Rate / share",
+  billedIn: "Billed in",
+  source: "Source (new version)",
+  fromLedger: "ledger",
+  rowsAddedReversed: (added: number, reversed: number) => `${added} added, ${reversed} reversed`,
+  settlementCorrections: "Corrections of closed periods (settled where that period's money went)",
+  shareBefore: "Share before",
+  costBefore: "Staff cost before",
+  shareChange: "Change in share",
+  costChange: "Change in staff cost",
+  coveredChange: "Change in covered",
+  retainedChange: "Change in retained",
+  distributedChange: "Change in distributed",
+  uncoveredChange: "Change in uncovered",
+  thisPeriod: "This period",
+  toSettle: "To settle in this close",
+  activeDays: "Active days",
+  weightedNote: "computed by menerva: largest remainder by active days",
+  otherCostCorrection: "Correction of other costs of",
+  reserveNotNegative: "Reserve not negative",
+  rules: "Rules",
+  rule: "Rule",
+  ledgerUndo: "Undone",
+  openPeriods: "Periods still open",
+  noOpenPeriods: "none: every day of the period is closed",
+  yearStatement: "Year statement",
+  closes: "Closes",
+  correctionsAmount: "Corrections",
+};
+
+export const CLOSE_WORDS: Readonly<Record<Lang, Words>> = { nl, en };
+
+/**
+ * The rules of the system of record, as the statement and the README state
+ * them (README "Corrections" states the same, with examples).
+ */
+export const RULES: Readonly<Record<Lang, readonly string[]>> = {
+  nl: [
+    "Periodes: de eerste afsluiting begint bij de start van het project; elke volgende begint de dag na de laatst afgesloten periode, zonder gaten of overlappingen. Een periode die begint na de laatste rijdatum van de exports wordt geweigerd (tenzij --allow-empty).",
+    "Een afgesloten periode verandert nooit. Wat achteraf verandert, wordt in de volgende afsluiting gecorrigeerd, met als label de afgesloten periode die het corrigeert.",
+    "Late rijen: uren en voordelen gedateerd in een afgesloten periode die nog niet gefactureerd waren, worden nu gefactureerd als correctie van die periode, aan het tarief (of aandeel) van hun eigen datum.",
+    "Herformulerende exports (cumulative: true): zo'n export herformuleert elke afgesloten periode waar zijn rijen in vallen (van de periode van zijn eerste tot die van zijn laatste rij), voor de NEC-partners waarvan hij rijen bevat. Een afgesloten rij die hij niet meer bevat, is ingetrokken: ze wordt nu teruggedraaid aan het tarief of aandeel waartegen ze gefactureerd werd. Een gewijzigde rij is een terugdraaiing plus een nieuwe rij: de partner betaalt het verschil, één keer.",
+    "Exports zonder cumulative: true voegen alleen rijen toe; een correctie is daar een negatieve rij.",
+    "Elke factuur toont haar correcties op eigen lijnen, één per gecorrigeerde periode en tarief (uren) of aandeel (voordelen): hoeveelheid = toegevoegde min teruggedraaide rijen, bedrag = afronding(hoeveelheid × tarief of aandeel).",
+    "Personeel en andere kosten tellen in de periode waarin ze vallen. Voor elke afgesloten periode worden de personeelskost per SE-partner en de andere kosten herberekend uit de huidige invoer (voor de periodes waar de personeels- en kostenexports in vallen); het verschil met wat aangerekend werd, is een correctie van die periode.",
+    "Een correctie van periode X wordt verrekend waar het geld van X naartoe ging: de omzetcorrectie wordt verdeeld over de SE-partners van X met de gewichten van X; het deel van elke partner en zijn correctie van personeelskost worden verrekend tegen zijn herberekende positie in X: de wijziging in gedekte kost wordt aan (of door) de partner betaald, de wijziging in overschot gaat naar de reserve (retain) of naar de partner (distribute), de wijziging in tekort draagt de partner (bij reserve-first betaalt de reserve een groter tekort zolang ze reikt). Correcties van andere kosten gaan naar de reserve.",
+    "Partners: de omzet van een periode wordt verdeeld over de SE-partners die erin actief zijn, naar hun actieve dagen (grootste rest, overblijvende centen in de volgorde van de configuratie). Late rijen van een NEC-partner die vertrokken is, worden nog aan hem gefactureerd.",
+    "De reserve gaat nooit stil onder nul: betalingen uit de reserve (reserve-first) stoppen bij nul; brengen andere kosten of correcties haar onder nul, dan faalt de controle 'reserve niet negatief' met het te financieren bedrag.",
+  ],
+  en: [
+    "Periods: the first close starts at the project's start; every later close starts the day after the last closed period, without gaps or overlaps. A period that starts after the latest row date of the exports is refused (unless --allow-empty).",
+    "A closed period never changes. What changes afterwards is corrected in the next close, labelled with the closed period it corrects.",
+    "Late rows: hours and benefits dated in a closed period that were not billed yet are billed now as corrections of that period, at the rate (or share) of their own date.",
+    "Restating exports (cumulative: true): such an export restates every closed period its rows reach into (from the period of its first row to that of its last), for the NEC partners it has rows of. A closed row it no longer holds is withdrawn: reversed now at the rate or share it was billed at. An edited row is a reversal plus a new row: the partner pays the difference, once.",
+    "Exports without cumulative: true only add rows; there, a correction is a negative row.",
+    "Every invoice shows its corrections on their own lines, one per corrected period and rate (hours) or share (benefits): quantity = rows added − rows reversed, amount = round(quantity × rate or share).",
+    "Staff rows and other costs count in the period that holds them. For every closed period, the staff cost per SE partner and the other costs are recomputed from the current inputs (for the periods the staff and cost exports reach into); the difference with what was charged is a correction of that period.",
+    "A correction of period X is settled where X's money went: the revenue correction is split over X's SE partners with X's weights; each partner's part and its staff cost correction are settled against its restated position in X: the change in covered cost is paid to (or by) the partner, the change in surplus goes to the reserve (retain) or to the partner (distribute), the change in shortfall is borne by the partner (under reserve-first the reserve pays a larger shortfall as far as it goes). Corrections of other costs go to the reserve.",
+    "Partners: a period's revenue is split over the SE partners active in it, by their active days (largest remainder, leftover cents in config order). Late rows of an NEC partner that left are still invoiced to it.",
+    "The reserve never goes below zero silently: reserve-first payments stop at zero; when other costs or corrections take it below zero, the check 'reserve not negative' fails with the amount to fund.",
+  ],
+};

@@ -1,0 +1,176 @@
+// The correction workflow through the built CLI, as a controller runs it
+// (issue 11): a dry run prints exactly what the close prints and writes
+// nothing; a typo'd or gapped period is refused with the ledger unchanged;
+// `ledger verify --inputs` names changed rows and exits 3; `ledger undo`
+// walks back (and refuses a close that issued invoices); `report` builds the
+// year from the ledger alone; rows outside a partner's span are refused.
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { menerva, treeHashes } from "../cli/helpers.js";
+import { scenarioDir, writeMonth } from "./scenario.js";
+import { sealRecord } from "../../src/ledger/record.js";
+
+const ledgerOf = (d: string) => join(d, "out/ledger.jsonl");
+const readLedger = (d: string) => readFileSync(ledgerOf(d), "utf8");
+
+function closedThrough(m: 1 | 2): string {
+  const d = scenarioDir();
+  for (let k = 1; k <= m; k++) {
+    writeMonth(d, k as 1 | 2);
+    const r = menerva(["close", `2025-0${k}`, "--formats", "json"], d);
+    if (r.code !== 0) throw new Error(r.stderr);
+  }
+  return d;
+}
+
+describe("close --dry-run", () => {
+  it("prints exactly what the close prints (text and JSON), writes nothing and leaves no lock", () => {
+    const d = closedThrough(1);
+    writeMonth(d, 2);
+    const before = treeHashes(d);
+    const dryText = menerva(["close", "2025-02", "--dry-run"], d);
+    const dryJson = menerva(["close", "2025-02", "--dry-run", "--json"], d);
+    expect(dryText.code, dryText.stderr).toBe(0);
+    expect(dryJson.code).toBe(0);
+    expect(dryText.stderr).toMatch(/^Dry run: nothing was written\. `menerva close 2025-02` would write out\/2025-02\/ \(json, csv, xlsx\) and append ledger record [0-9a-f]{12}\.\n$/);
+    expect(treeHashes(d)).toEqual(before); // no outputs, no record, no lock, no temp file
+    const realJson = menerva(["close", "2025-02", "--json", "--out", "out/real-json"], d);
+    expect(realJson.stdout).toBe(dryJson.stdout);
+    // the same close again (now a reproducing re-close) prints the same text as the dry run did
+    const realText = menerva(["close", "2025-02"], d);
+    expect(realText.stdout).toBe(dryText.stdout);
+    expect(JSON.parse(dryJson.stdout).adjustments.length).toBeGreaterThan(0);
+  });
+
+  it("refuses in a dry run exactly what the close refuses", () => {
+    const d = closedThrough(1);
+    const r = menerva(["close", "2025-03", "--dry-run"], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("leaves a gap (2025-02-01..2025-02-28)");
+  });
+});
+
+describe("safe periods", () => {
+  it("a typo (2030-Q1 after 2025-01) is refused with the period that should come next; the ledger is unchanged", () => {
+    const d = closedThrough(1);
+    const ledger = readLedger(d);
+    const r = menerva(["close", "2030-Q1"], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("2030-Q1 (2030-01-01..2030-03-31) leaves a gap (2025-02-01..2029-12-31) after the last closed period 2025-01");
+    expect(r.stderr).toContain("the next period starts on 2025-02-01, close 2025-02");
+    expect(readLedger(d)).toBe(ledger);
+    expect(existsSync(join(d, "out/2030-Q1"))).toBe(false);
+  });
+
+  it("the first close starts at the project's start", () => {
+    const d = scenarioDir();
+    writeMonth(d, 1);
+    const r = menerva(["close", "2025-02"], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("2025-02 (2025-02-01..2025-02-28) is not the project's first period: no period is closed yet and the project starts on 2025-01-01");
+    expect(r.stderr).toContain("close 2025-01");
+    expect(existsSync(ledgerOf(d))).toBe(false);
+  });
+
+  it("the right next period after the exports' latest date is refused unless --allow-empty", () => {
+    const d = closedThrough(2);
+    const r = menerva(["close", "2025-03", "--formats", "json"], d); // February's exports: nothing in March
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("2025-03 starts on 2025-03-01, after the latest date in the inputs (2025-02-28)");
+    expect(r.stderr).toContain("--allow-empty");
+    expect(menerva(["close", "2025-03", "--formats", "json", "--allow-empty"], d).code).toBe(0);
+  });
+});
+
+describe("ledger verify --inputs", () => {
+  it("lists every closed row that changed or vanished, with the new version's file:line, and exits 3", () => {
+    const d = closedThrough(1);
+    expect(menerva(["ledger", "verify", "--inputs"], d).code).toBe(0);
+    writeMonth(d, 2);
+    const r = menerva(["ledger", "verify", "--inputs"], d);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toContain("2025-01 hours Q-Jobs 2025-01-06 K1 7.6: changed / gewijzigd → exports/uren-qjobs.csv:2 (billed in 2025-01)");
+    expect(r.stdout).toContain("2025-01 hours Flexer 2025-01-09 K3 6: vanished / verdwenen (billed in 2025-01)");
+    expect(r.stdout).toContain("2025-01 benefits Q-Jobs 2025-01-13 K1 RSZ 1000: changed / gewijzigd → exports/voordelen.csv:2");
+    expect(r.stdout).toContain("2025-01 staff BLM 2025-01 coach 100: changed / gewijzigd → exports/personeel.csv:2");
+    expect(r.stdout).toContain("2 late rows dated in closed periods, not billed yet: exports/kosten.csv:2, exports/uren-qjobs.csv:5");
+    const j = JSON.parse(menerva(["ledger", "verify", "--inputs", "--json"], d).stdout);
+    expect(j.rows_changed).toHaveLength(4);
+    // after the next close, the books and the exports agree again
+    expect(menerva(["close", "2025-02", "--formats", "json"], d).code).toBe(0);
+    const after = menerva(["ledger", "verify", "--inputs"], d);
+    expect(after.code, after.stdout).toBe(0);
+    expect(after.stdout).toContain("every closed row is in the exports as it was closed");
+  });
+});
+
+describe("ledger undo", () => {
+  it("removes the last close into the archive, walks back when repeated, and the same close redone gives the same record", () => {
+    const d = closedThrough(2);
+    const full = readLedger(d);
+    const [first, second] = full.trim().split("\n");
+    const r = menerva(["ledger", "undo"], d);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain("Undone: 2025-02 (record 2");
+    expect(readLedger(d)).toBe(`${first}\n`);
+    expect(readFileSync(join(d, "out/ledger.archive.jsonl"), "utf8")).toBe(`${second}\n`);
+    expect(menerva(["ledger", "undo", "2025-02"], d).code).toBe(3); // the guard: 2025-02 is no longer the last
+    expect(menerva(["ledger", "undo", "2025-01"], d).code).toBe(0);
+    expect(readLedger(d)).toBe("");
+    expect(menerva(["ledger", "undo"], d).code).toBe(3); // nothing left
+    for (const m of [1, 2] as const) {
+      writeMonth(d, m);
+      expect(menerva(["close", `2025-0${m}`, "--formats", "json"], d).code).toBe(0);
+    }
+    expect(readLedger(d)).toBe(full);
+  });
+
+  it("refuses to undo a close that issued numbered invoices (they are corrected by credit notes)", async () => {
+    const d = closedThrough(1);
+    // a close of the invoicing issue records the documents it issued; forge one such record here
+    const text = readLedger(d);
+    const rec = JSON.parse(text.trim());
+    const { hash: _h, prev_hash: _p, seq: _s, ...body } = rec;
+    const issued = sealRecord({ ...body, issued: [{ number: "MEN2025-0001", kind: "invoice", nec_partner: "Q-Jobs" }] }, undefined);
+    const { canonicalJson } = await import("../../src/ledger/canonical-json.js");
+    writeFileSync(ledgerOf(d), `${canonicalJson(issued)}\n`);
+    const before = readLedger(d);
+    const r = menerva(["ledger", "undo"], d);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("2025-01 issued numbered documents (MEN2025-0001): undoing it would erase invoices that were sent");
+    expect(readLedger(d)).toBe(before);
+    expect(menerva(["close", "2025-01", "--reopen"], d).code).toBe(3);
+  });
+});
+
+describe("report PERIOD", () => {
+  it("builds the year from the ledger alone and names the periods still open", () => {
+    const d = closedThrough(2);
+    writeMonth(d, 3);
+    expect(menerva(["close", "2025-03", "--formats", "json"], d).code).toBe(0);
+    // the exports may be gone: the report reads only the ledger
+    writeFileSync(join(d, "exports/uren-qjobs.csv"), "broken");
+    const r = menerva(["report", "2025", "--json"], d);
+    expect(r.code, r.stderr).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j.closes.map((c: { period: string }) => c.period)).toEqual(["2025-01", "2025-02", "2025-03"]);
+    expect(j.open_periods).toEqual(["2025-04", "2025-05", "2025-06", "2025-07", "2025-08", "2025-09", "2025-10", "2025-11", "2025-12"]);
+    const sum = (xs: string[]) => xs.reduce((a, x) => a + Math.round(Number(x) * 100), 0);
+    expect(sum(j.invoices.map((i: { subtotal: string }) => i.subtotal))).toBe(sum(j.closes.map((c: { revenue: string }) => c.revenue)));
+    expect(j.invoices.find((i: { nec_partner: string }) => i.nec_partner === "Flexer")).toMatchObject({ hours: "14", corrections: "-9.50" });
+    expect(Object.keys(treeHashes(join(d, "out/report-2025"))).sort()).toEqual(["closes.csv", "corrections.csv", "invoices.csv", "menerva-report-2025.xlsx", "open-periods.csv", "report.json", "settlement.csv"]);
+  });
+});
+
+describe("partners joining and leaving", () => {
+  it("a row of an agency dated after it left is refused with file:line", () => {
+    const d = closedThrough(2);
+    writeMonth(d, 3);
+    appendFileSync(join(d, "exports/uren-flexer.csv"), "2025-03-10,Flexer,K5,4\n");
+    const r = menerva(["close", "2025-03"], d);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("exports/uren-flexer.csv:5: column 'date': Flexer does not take part on 2025-03-10 (got \"2025-03-10\")");
+    expect(r.stderr).toContain("Flexer takes part until 2025-02-28");
+  });
+});
