@@ -22,7 +22,7 @@ beforeAll(() => {
 
 describe("menerva scenario (CLI)", () => {
   it("run --json prints only JSON with amounts as 2-decimal strings", () => {
-    const r = menerva("scenario", "run", "scenarios/base.yaml", "--json");
+    const r = menerva("scenario", "run", "scenarios/base.yaml", "--opening-reserve", "0", "--json");
     expect(r.status).toBe(0);
     expect(r.stderr).toBe("");
     const j = JSON.parse(r.stdout);
@@ -44,7 +44,7 @@ describe("menerva scenario (CLI)", () => {
     const ok = menerva("scenario", "solve", "scenarios/base.yaml", "--opening-reserve", "50000", "--json");
     expect(ok.status).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ status: "found", value: "6", for: "inflow" });
-    const no = menerva("scenario", "solve", "scenarios/base.yaml", "--lang", "en");
+    const no = menerva("scenario", "solve", "scenarios/base.yaml", "--opening-reserve", "0", "--lang", "en");
     expect(no.status).toBe(0);
     expect(no.stdout).toMatch(/^not feasible within \[0, 1000\]/);
     expect(no.stdout).toContain("At the scenario's inflow (8 a month) the opening reserve must be at least 44217.43 (lowest point in month 6, 2025-06): try --opening-reserve 44217.43.");
