@@ -2,11 +2,12 @@
 // and expands the input globs relative to the config's folder. Every problem
 // (YAML, keys, values, globs that match nothing) comes back at once.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
 import type { ModelConfig } from "../domain/model.js";
+import { firstBadUtf8Line, readSmallFile, utf8Text } from "./read-small-file.js";
 import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
 
 export type { InputSpec, InputKind } from "../schema/config.js";
@@ -104,20 +105,16 @@ async function resolveInputs(
 export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
   const abs = resolve(path);
   const dir = dirname(abs);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "unknown error";
-    const message = code === "ENOENT" ? "config file not found" : code === "EISDIR" ? "is a folder, not a config file" : `cannot read the config file (${code})`;
+  const read = await readSmallFile(abs);
+  if (!read.ok) {
+    const message = read.code === "ENOENT" ? "config file not found" : read.code === "EISDIR" ? "is a folder, not a config file" : read.message;
     return fail([error("config-unreadable", message, { source: { file: path }, hint: `looked for ${abs}; pass --config PATH to name another file` })]);
   }
+  const bytes = read.bytes;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail([error("config-not-utf8", "the config file is not UTF-8 text", { source: { file: path }, hint: "save menerva.yaml as UTF-8" })]);
+  const text = utf8Text(bytes);
+  if (text === undefined) {
+    return fail([error("config-not-utf8", "the config file is not UTF-8 text", { source: { file: path, line: firstBadUtf8Line(bytes) }, hint: "save menerva.yaml as UTF-8" })]);
   }
 
   const parsed = parseConfigText(text, path);

@@ -58,6 +58,15 @@ export function formatIssue(i: Issue): string {
   return i.hint ? `${head}\n  hint: ${i.hint}` : head;
 }
 
+/** Problems listed per file at most; the rest are counted in one line (a hostile file could list a million). */
+export const MAX_LISTED_ISSUES = 200;
+
+/** The first `max` issues and, when there are more, one line counting the rest. */
+export function capIssues(issues: readonly Issue[], file: string, max: number = MAX_LISTED_ISSUES): Issue[] {
+  if (issues.length <= max) return [...issues];
+  return [...issues.slice(0, max), error("more-issues", `${issues.length - max} more problems in this file not shown`, { source: { file } })];
+}
+
 /** Order issues by file, then line, then column, keeping discovery order otherwise. */
 export function byLocation(a: Issue, b: Issue): number {
   const fa = a.source?.file ?? "";

@@ -6,10 +6,11 @@ import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest, suggestion } from "./config-suggest.js";
 import { textCheck } from "./config-values.js";
 import type { PathSegment, YamlSource } from "./config-yaml.js";
+import { isPlainMap } from "./yaml-safe.js";
 
 const DEFAULT_BENEFIT_TYPES = ["RSZ", "maatwerk"];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isRecord = isPlainMap;
 
 /** Valid names of a list, each with its index; invalid items are reported by the shape. */
 function names(list: unknown): { name: string; index: number }[] {

@@ -1,13 +1,14 @@
 // menerva.yaml text -> validated ModelConfig (every number exact) plus the
 // non-model settings (inputs, ledger, output), or every problem at once with
 // its line:column. Pure: the file is read by src/adapters/config-file.ts.
-import { byLocation, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
+import { byLocation, capIssues, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig } from "../domain/model.js";
 import { D, fmtDecimal } from "../domain/money.js";
 import { crossChecks } from "./config-checks.js";
 import { fromZodIssues } from "./config-issues.js";
-import { ConfigShape, type ConfigData } from "./config-shape.js";
+import { ALLOWED_KEYS, ConfigShape, type ConfigData } from "./config-shape.js";
 import { readYaml, type YamlSource } from "./config-yaml.js";
+import { isPlainMap } from "./yaml-safe.js";
 
 /** One entry of `inputs.<kind>`: a glob as written, with optional format overrides. */
 export type InputSpec = {
@@ -99,12 +100,17 @@ export function parseConfigText(text: string, file: string): Result<{ model: Mod
   const yaml = readYaml(text.replace(/^\uFEFF/, ""), file);
   if (!yaml.ok) return fail(yaml.issues);
   const src = yaml.value;
-  if (src.data === null || typeof src.data !== "object" || Array.isArray(src.data)) {
+  if (!isPlainMap(src.data)) {
     const what = src.data === null ? "the file is empty" : "expected a map of settings (key: value)";
     return fail([{ severity: "error", code: "not-a-map", message: what, source: src.locate([]), hint: "see fixtures/menerva.yaml for an example" }]);
   }
+  // Another program's YAML (or /etc/passwd, which reads as YAML): say so once,
+  // without quoting its keys or values.
+  if (!Object.keys(src.data).some((k) => ALLOWED_KEYS[""]!.includes(k))) {
+    return fail([{ severity: "error", code: "not-a-config", message: "not a menerva config: none of its keys is a menerva setting", source: { file, line: 1 }, hint: "see fixtures/menerva.yaml for an example" }]);
+  }
   const parsed = ConfigShape.safeParse(src.data);
   const issues: Issue[] = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues, src)), ...crossChecks(src)];
-  if (issues.length > 0 || !parsed.success) return fail([...issues].sort(byLocation));
+  if (issues.length > 0 || !parsed.success) return fail(capIssues([...issues].sort(byLocation), file));
   return ok({ model: toModel(parsed.data, src), raw: toRaw(parsed.data, src) });
 }

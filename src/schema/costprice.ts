@@ -209,6 +209,9 @@ const RevenueSchema = z
     sePartners: r.se_partners.toNumber(),
   }));
 
+/** The top-level keys of a cost-price file. */
+export const COSTPRICE_KEYS: readonly string[] = ["project", "revenue", "partners"];
+
 export const CostPriceSchema = z
   .strictObject({
     project: text().optional(),
@@ -219,6 +222,8 @@ export const CostPriceSchema = z
       .check(
         z.superRefine(
           (list, ctx) => {
+            // Runs even when the list itself is missing or not a list (see `when` below).
+            if (!Array.isArray(list)) return;
             const seen = new Set<string>();
             (list as unknown[]).forEach((p, i) => {
               const name = typeof p === "object" && p !== null ? (p as { name?: unknown }).name : undefined;

@@ -53,7 +53,7 @@ describe("extends", () => {
   });
 
   it("refuses a cycle", async () => {
-    expect(await problems(`${F}/cycle-a.yaml`)).toEqual([`${F}/cycle-a.yaml: extends goes round in a circle: cycle-a.yaml -> cycle-b.yaml -> cycle-a.yaml`]);
+    expect(await problems(`${F}/cycle-a.yaml`)).toEqual([`${F}/cycle-b.yaml:1:10: extends: extends goes round in a circle: cycle-a.yaml -> cycle-b.yaml -> cycle-a.yaml`]);
   });
 
   it("points at the extends line when the parent is missing", async () => {
