@@ -39,9 +39,9 @@ export function parseCostPriceText(text: string, file: string): Result<CostPrice
   const src = yaml.value;
   // A YAML file that is not a cost-price file (another program's settings,
   // /etc/passwd read as YAML): say so once, without quoting its keys or values.
-  if (isPlainMap(src.data) && !Object.keys(src.data).some((k) => COSTPRICE_KEYS.includes(k))) {
+  if (!isPlainMap(src.data) || !Object.keys(src.data).some((k) => COSTPRICE_KEYS.includes(k))) {
     return fail([
-      error("not-a-costprice-file", "not a cost-price file: it has none of the keys partners, revenue or project", {
+      error("not-a-costprice-file", isPlainMap(src.data) ? "not a cost-price file: it has none of the keys partners, revenue or project" : "not a cost-price file: expected a map with partners:", {
         source: { file, line: 1 },
         hint: "name the cost-price file (see fixtures/costprice.yaml)",
       }),

@@ -49,13 +49,40 @@ export function formatSource(s: SourceRef): string {
   return `${s.file}${s.line !== undefined ? `:${s.line}` : ""}${s.line !== undefined && s.column !== undefined ? `:${s.column}` : ""}`;
 }
 
+/** Characters of a bad value quoted back in a message: enough to recognise it, never a whole file. */
+export const QUOTE_LIMIT = 80;
+
+/** `value` cut to `limit` characters ("…" marks the cut); the full length is for the caller to say. */
+export function clip(value: string, limit: number = QUOTE_LIMIT): string {
+  if (value.length <= limit) return value;
+  // Do not cut a surrogate pair in half.
+  const end = /[\ud800-\udbff]/.test(value[limit - 2] ?? "") ? limit - 2 : limit - 1;
+  return `${value.slice(0, end)}…`;
+}
+
+/** A user's value as a message quotes it: JSON-quoted (control characters escaped), at most QUOTE_LIMIT characters. */
+export function quote(value: string): string {
+  return value.length <= QUOTE_LIMIT ? JSON.stringify(value) : `${JSON.stringify(clip(value))} (${value.length} characters)`;
+}
+
+/**
+ * Text from user data inside a message, made safe for a terminal: control
+ * characters and bidirectional overrides escaped, at most `limit` characters.
+ * Line breaks stay (messages use them for lists).
+ */
+export function safeLine(text: string, limit: number): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return clean.split("\n").map((l) => clip(l, limit)).join("\n");
+}
+
 /** One issue as one line (plus an indented hint line), the way compilers print them. */
 export function formatIssue(i: Issue): string {
-  const where = i.source ? `${formatSource(i.source)}: ` : "";
-  const subject = i.subject ? `${i.subject}: ` : "";
-  const found = i.found !== undefined ? ` (got ${JSON.stringify(i.found)})` : "";
-  const head = `${where}${i.severity === "warning" ? "warning: " : ""}${subject}${i.message}${found}`;
-  return i.hint ? `${head}\n  hint: ${i.hint}` : head;
+  const where = i.source ? `${safeLine(formatSource(i.source), 300)}: ` : "";
+  const subject = i.subject ? `${safeLine(i.subject, 120)}: ` : "";
+  const found = i.found !== undefined ? ` (got ${quote(i.found)})` : "";
+  const head = `${where}${i.severity === "warning" ? "warning: " : ""}${subject}${safeLine(i.message, 500)}${found}`;
+  return i.hint ? `${head}\n  hint: ${safeLine(i.hint, 500)}` : head;
 }
 
 /** Problems listed per file at most; the rest are counted in one line (a hostile file could list a million). */

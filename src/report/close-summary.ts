@@ -1,7 +1,7 @@
 // The JSON summary of a close (issue 3's contract; field names are fixed):
 // amounts as strings with two decimals, hours as exact decimal strings.
 import { ROW_STATUSES, type RowCounts } from "../domain/classify.js";
-import type { Issue } from "../domain/issues.js";
+import { clip, type Issue } from "../domain/issues.js";
 import type { Invoice, InvoiceLine } from "../domain/invoice.js";
 import type { CloseReport } from "./close-report.js";
 import { ZERO, type Dec } from "../domain/money.js";
@@ -48,7 +48,7 @@ export function issueJson(i: Issue): Record<string, unknown> {
     message: i.message,
     ...(i.source ? { file: i.source.file, ...(i.source.line !== undefined ? { line: i.source.line } : {}) } : {}),
     ...(i.subject ? { subject: i.subject } : {}),
-    ...(i.found !== undefined ? { found: i.found } : {}),
+    ...(i.found !== undefined ? { found: clip(i.found) } : {}),
   };
 }
 
