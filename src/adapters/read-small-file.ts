@@ -69,17 +69,31 @@ export function utf8Text(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** 1-based line of the first byte sequence that is not UTF-8 (for `file:line` in the message). */
-export function firstBadUtf8Line(bytes: Uint8Array): number {
-  let line = 1;
+/** Byte offset of the first sequence that is not UTF-8, or -1 when all of `bytes` is UTF-8. */
+export function firstBadUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
-    const need = b < 0x80 ? 1 : b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
-    if (need === 0 || i + need > bytes.length) return line;
-    if (need > 1 && !utf8Text(bytes.subarray(i, i + need))) return line;
-    if (b === 0x0a) line++;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const need = b >= 0xc2 && b < 0xe0 ? 2 : b >= 0xe0 && b < 0xf0 ? 3 : b >= 0xf0 && b < 0xf5 ? 4 : 0;
+    if (need === 0 || i + need > bytes.length || utf8Text(bytes.subarray(i, i + need)) === undefined) return i;
     i += need;
   }
+  return -1;
+}
+
+/** Newlines before `offset`, plus one: the 1-based line of that byte. */
+export function lineOfOffset(bytes: Uint8Array, offset: number): number {
+  let line = 1;
+  for (let i = bytes.indexOf(0x0a); i !== -1 && i < offset; i = bytes.indexOf(0x0a, i + 1)) line++;
   return line;
+}
+
+/** 1-based line of the first byte sequence that is not UTF-8 (for `file:line` in the message). */
+export function firstBadUtf8Line(bytes: Uint8Array): number {
+  const at = firstBadUtf8Offset(bytes);
+  return lineOfOffset(bytes, at < 0 ? bytes.length : at);
 }

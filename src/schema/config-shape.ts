@@ -16,7 +16,8 @@ const benefitShare = z.unknown().transform((v, ctx): Dec | Record<string, Dec> =
     return r;
   };
   if (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof YamlNumber)) {
-    const out: Record<string, Dec> = {};
+    // Null prototype: a key `__proto__` is an unknown benefit type, never the map's prototype.
+    const out = Object.create(null) as Record<string, Dec>;
     const entries = Object.entries(v as Record<string, unknown>);
     if (entries.length === 0) ctx.addIssue({ code: "custom", message: "must not be an empty map", input: v });
     for (const [k, x] of entries) {

@@ -39,7 +39,7 @@ function toCanonical(v: unknown): unknown {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(toCanonical);
   if (v instanceof D) return fmtDecimal(v);
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>; // a user key "__proto__" stays a key
   for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toCanonical(x);
   return out;
 }

@@ -8,6 +8,7 @@ import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
 import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
 import type { DecimalMarkState } from "./csv-row-number.js";
+import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, textProblem, type NumberLimit } from "./limits.js";
 
 /** Another project cost from a costs export (charged to the reserve). */
 export type CostRow = {
@@ -150,21 +151,27 @@ class Cells {
     return d;
   }
 
-  number(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[], required = true): Dec | undefined {
+  /** A number within `limit` (README "Limits"); undefined (and an issue) when it is not one. */
+  number(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[], limit: NumberLimit, required = true): Dec | undefined {
     const raw = Cells.text(f, c);
     if (raw.trim() === "") {
       if (required) this.issue(issues, "error", "missing-value", "missing value", line, c);
       return undefined;
     }
     const r = marks.read(raw, line);
-    if (r.ok) return r.value;
-    this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
+    if (!r.ok) {
+      this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
+      return undefined;
+    }
+    const big = magnitudeProblem(r.value, limit);
+    if (big === undefined) return r.value;
+    this.issue(issues, "error", "number-too-large", big, line, c, raw, "check the cell: a number this large is not a real value");
     return undefined;
   }
 
-  /** An amount in euro: a number with at most two decimals (cents). */
+  /** An amount in euro: a number with at most two decimals (cents), below 10^12. */
   money(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[]): Dec | undefined {
-    const a = this.number(f, c, line, marks, issues);
+    const a = this.number(f, c, line, marks, issues, AMOUNT);
     if (a === undefined || a.decimalPlaces() <= 2) return a;
     this.issue(issues, "error", "more-than-cents", "an amount in euro has at most two decimals", line, c, Cells.text(f, c), "round the amount to cents in the export");
     return undefined;
@@ -200,7 +207,7 @@ function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
       const d = cells.date(f, date, line, issues, dates);
       const n = cells.name(f, nec, line, issues, necM, "unknown NEC partner", "unknown-nec-partner");
       const c = cells.required(f, cand, line, issues);
-      const h = cells.number(f, hours, line, marks, issues);
+      const h = cells.number(f, hours, line, marks, issues, HOURS_PER_ROW);
       const s = cells.name(f, se, line, issues, seM, "unknown SE partner", "unknown-se-partner", false);
       if (issues.length !== before || d === undefined || n === undefined || c === undefined || h === undefined) return undefined;
       if (h.greaterThan(TWENTY_FOUR)) {
@@ -284,7 +291,7 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
       const who = cells.name(f, partner, line, issues, partnerM, "unknown partner", "unknown-partner");
       const r = Cells.optional(f, role) ?? Cells.optional(f, person);
       if (r === undefined) cells.required(f, role.idx >= 0 ? role : person, line, issues);
-      const v = cells.number(f, fte, line, marks, issues);
+      const v = cells.number(f, fte, line, marks, issues, FTE_PER_ROW);
       if (v !== undefined && v.isNegative()) {
         cells.issue(issues, "error", "negative-fte", "negative FTE", line, fte, Cells.text(f, fte));
       }
@@ -298,9 +305,9 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
           issues.push({ ...missing, hint: `SE partners' rows need a cost; first one is on line ${line}` });
         }
       } else {
-        k = cells.number(f, cost, line, marks, issues, se);
+        k = cells.number(f, cost, line, marks, issues, AMOUNT, se);
       }
-      const s = subsidy.idx < 0 ? undefined : cells.number(f, subsidy, line, marks, issues, false);
+      const s = subsidy.idx < 0 ? undefined : cells.number(f, subsidy, line, marks, issues, AMOUNT, false);
       if (issues.length !== before || p === undefined || who === undefined || r === undefined || v === undefined) return undefined;
       if (v.greaterThan(FTE_LIMIT)) {
         cells.issue(issues, "warning", "fte-over-limit", "more than 1.5 FTE on one row", line, fte, Cells.text(f, fte));
@@ -342,10 +349,32 @@ function costsReader(cells: Cells): RowReader<CostRow> {
   };
 }
 
+/**
+ * Every cell the reader uses is checked for length first: a row with a cell
+ * past MAX_TEXT_CHARS is one error at that cell, and none of its cells is
+ * parsed (a megabyte cell must cost microseconds, not a date or name search).
+ */
+function withCellLengths<R>(reader: RowReader<R>, cells: Cells, kind: InputKind): RowReader<R> {
+  const used = COLUMNS[kind].map((s) => cells.col(s.key)).filter((c) => c.idx >= 0);
+  return {
+    numericColumns: reader.numericColumns,
+    read(f, line, marks, issues) {
+      let bad = false;
+      for (const c of used) {
+        const raw = f[c.idx];
+        if (raw === undefined || raw.length <= MAX_TEXT_CHARS) continue;
+        cells.issue(issues, "error", "cell-too-long", textProblem(raw)!, line, c, raw, "this cannot be a value of an export; check the file");
+        bad = true;
+      }
+      return bad ? undefined : reader.read(f, line, marks, issues);
+    },
+  };
+}
+
 /** A reader for one file whose header has been resolved (all required columns present). */
 export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number): RowReader<RowOf<K>> {
   const cells = new Cells(map, kind, file);
-  const r =
+  const inner =
     kind === "hours"
       ? hoursReader(cells, ctx)
       : kind === "benefits"
@@ -353,5 +382,6 @@ export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: Row
         : kind === "staff"
           ? staffReader(cells, ctx, headerLine)
           : costsReader(cells);
+  const r = withCellLengths(inner as RowReader<unknown>, cells, kind);
   return r as unknown as RowReader<RowOf<K>>;
 }

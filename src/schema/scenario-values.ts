@@ -3,6 +3,7 @@
 // written `1.50` becomes Decimal("1.50") without ever being a JS float.
 import { z } from "zod";
 import { parseDecimal, type Dec } from "../domain/money.js";
+import { AMOUNT, COUNT, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 
 /** A YAML number scalar kept as the text the user wrote. */
 export class ScenarioNumber {
@@ -12,7 +13,7 @@ export class ScenarioNumber {
 const textOf = (v: unknown): string | undefined =>
   v instanceof ScenarioNumber ? v.text : typeof v === "string" ? v : undefined;
 
-type Bounds = { min?: string; max?: string; minExclusive?: boolean; what?: string };
+type Bounds = { min?: string; max?: string; minExclusive?: boolean; what?: string; limit?: NumberLimit };
 
 /** A decimal number (written plainly: 1.50, 60000, -20; quoted text is accepted too). */
 export function decimal(b: Bounds = {}) {
@@ -22,6 +23,11 @@ export function decimal(b: Bounds = {}) {
       return z.NEVER;
     }
     const t = textOf(v);
+    const long = t === undefined ? undefined : numberTextProblem(t.trim());
+    if (long !== undefined) {
+      ctx.addIssue({ code: "custom", message: long });
+      return z.NEVER;
+    }
     const d = t === undefined ? undefined : parseDecimal(t);
     if (!d) {
       ctx.addIssue({ code: "custom", message: b.what ?? "expected a plain decimal number such as 1.50 (no exponent, no thousands separator)" });
@@ -33,6 +39,12 @@ export function decimal(b: Bounds = {}) {
     }
     if (b.max !== undefined && d.greaterThan(b.max)) {
       ctx.addIssue({ code: "custom", message: `must be at most ${b.max}` });
+      return z.NEVER;
+    }
+    // Every scenario number has a stated range (README "Limits"); amounts stay below 10^12.
+    const big = magnitudeProblem(d, b.limit ?? AMOUNT);
+    if (big !== undefined) {
+      ctx.addIssue({ code: "custom", message: big });
       return z.NEVER;
     }
     return d;
@@ -66,7 +78,7 @@ export function integer(min = 0, max = 10_000) {
 
 /** A plain JS number for Monte Carlo parameters (a simulation, not money). */
 export function simNumber(b: Bounds = {}) {
-  return decimal(b).transform((d) => d.toNumber());
+  return decimal({ limit: COUNT, ...b }).transform((d) => d.toNumber());
 }
 
 /** Text; a YAML number in a text field (`name: 2025`) is taken as written. */

@@ -8,6 +8,7 @@ import { roundMoney } from "../domain/money.js";
 import { LINE_KINDS, STAFF_LINE, costLines, resolveLines } from "../domain/scenario/funding.js";
 import type { Distribution, Funder, Inflow, MonteCarloSpec, RandomDriver, Scenario, SeStaff, Step, Subsidy, VariableCost } from "../domain/scenario/types.js";
 import { byShape, decimal, fraction, integer, money, simNumber, text } from "./scenario-values.js";
+import { FTE_PER_ROW, INFLOW_PER_MONTH, magnitudeProblem } from "./limits.js";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
 
@@ -68,9 +69,9 @@ export const ScenarioRaw = z.strictObject({
   se_partners: list(text()).min(1, "at least one SE partner"),
   nec_partners: list(Nec).optional(),
   inflow: byShape(
-    list(decimal({ min: "0" })).min(1, "at least one month"),
-    z.strictObject({ start: decimal({ min: "0" }), monthly_growth: decimal({ min: "-1" }) }),
-    decimal({ min: "0" }),
+    list(decimal({ min: "0", limit: INFLOW_PER_MONTH })).min(1, "at least one month"),
+    z.strictObject({ start: decimal({ min: "0", limit: INFLOW_PER_MONTH }), monthly_growth: decimal({ min: "-1", max: "1" }) }),
+    decimal({ min: "0", limit: INFLOW_PER_MONTH }),
   ),
   ready_share: fraction(),
   placement_rate: fraction(),
@@ -81,9 +82,9 @@ export const ScenarioRaw = z.strictObject({
   benefit_share: fraction(),
   benefits: list(Benefit).optional(),
   se_staff: z.strictObject({
-    fte_per_partner: decimal({ min: "0" }).optional(),
+    fte_per_partner: decimal({ min: "0", limit: FTE_PER_ROW }).optional(),
     yearly_cost_per_fte: money().optional(),
-    indexation: decimal({ min: "-1" }).optional(),
+    indexation: decimal({ min: "-1", max: "1" }).optional(),
     costprice: text().optional(),
   }),
   subsidies: list(SubsidyRaw).optional(),
@@ -153,6 +154,14 @@ export function scenarioFromRaw(
 
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.start)) out.push({ path: ["start"], message: 'expected a month "YYYY-MM" (quote it: "2025-01")' });
 
+  if (!Array.isArray(r.inflow) && "monthly_growth" in (r.inflow as object)) {
+    // Growth compounds: the last month's inflow must stay within the limit too.
+    const g = r.inflow as { start: Dec; monthly_growth: Dec };
+    const last = g.start.times(g.monthly_growth.plus(1).pow(r.months - 1));
+    if (magnitudeProblem(last, INFLOW_PER_MONTH) !== undefined) {
+      out.push({ path: ["inflow", "monthly_growth"], message: `grows to ${last.toSignificantDigits(3).toString()} candidates in month ${r.months}; at most ${INFLOW_PER_MONTH.max} a month` });
+    }
+  }
   const inflow: Inflow = Array.isArray(r.inflow)
     ? { kind: "list", values: r.inflow }
     : "monthly_growth" in (r.inflow as object)

@@ -8,7 +8,7 @@ import { resolveHeader, type InputKind } from "../../schema/csv-row-headers.js";
 import { DecimalMarkState, type DecimalMark } from "../../schema/csv-row-number.js";
 import { rowReader, type CostRow, type RowContext, type RowOf, type RowReader } from "../../schema/rows.js";
 import { CsvSyntaxError, forEachRecord } from "./records.js";
-import { scanFile, type ScanResult } from "./scan.js";
+import { lineAtOffset, scanFile, type ScanResult } from "./scan.js";
 import { headerLine, sniffDelimiter } from "./sniff.js";
 import iconv from "iconv-lite";
 
@@ -119,12 +119,25 @@ export async function forEachInputRow<K extends InputKind>(
     ]);
     return { meta, issues: sink.finish(displayPath) };
   }
+  if (scan.nulAt >= 0) {
+    // A binary file (a workbook, a PDF, /proc/self/environ): never parsed, never quoted.
+    const zip = scan.head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    sink.add([
+      error("not-text", "not a text file (it holds NUL bytes)", {
+        source: { file: displayPath, line: await lineAtOffset(path, scan.nulAt) },
+        hint: zip
+          ? "this is a zip file, probably an Excel workbook: give it the extension .xlsx and menerva reads its first sheet"
+          : "export the data as CSV (UTF-8, or CSV with ; or , separators)",
+      }),
+    ]);
+    return { meta, issues: sink.finish(displayPath) };
+  }
   // Encoding: a BOM or valid UTF-8 means UTF-8; anything else is Windows-1252.
   const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
   if (encoding === "utf-8" && !scan.validUtf8) {
     sink.add([
       error("not-utf8", "not valid UTF-8", {
-        source: { file: displayPath },
+        source: { file: displayPath, line: await lineAtOffset(path, Math.max(0, scan.badUtf8At)) },
         hint: ov.encoding
           ? "the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252"
           : "the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
