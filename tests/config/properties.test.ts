@@ -13,7 +13,7 @@ const name = fc
   .filter((s) => s.length > 0);
 /** Decimal text as a person writes it, with up to `maxDp` decimals (trailing zeros kept). */
 const decimalText = (maxDp: number) =>
-  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 12n }), fc.integer({ min: 0, max: maxDp }), fc.boolean()).map(([units, dp, neg]) => {
+  fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 12n - 1n }), fc.integer({ min: 0, max: maxDp }), fc.boolean()).map(([units, dp, neg]) => {
     const digits = units.toString().padStart(dp + 1, "0");
     return `${neg ? "-" : ""}${dp === 0 ? digits : `${digits.slice(0, -dp)}.${digits.slice(-dp)}`}`;
   });
