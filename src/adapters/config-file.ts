@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import { error, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig } from "../domain/model.js";
 import { firstBadUtf8Line, readSmallFile, utf8Text } from "./read-small-file.js";
 import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
@@ -34,6 +34,8 @@ export type LoadedConfig = {
   output: string;
   /** Absolute path of the cost-price yaml named by `staff_cost:`, if any. */
   staffCost?: string;
+  /** Where `staff_cost:` is written in the config (for messages about the cost-price file). */
+  staffCostSource?: SourceRef;
   /** Hex sha256 of the config file's bytes. */
   sha256: string;
   /** The parsed config as plain JSON, numbers as exact decimal strings. */
@@ -145,7 +147,7 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
       inputs,
       ledger: isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger),
       output: isAbsolute(raw.output) ? raw.output : resolve(dir, raw.output),
-      ...(staffCost !== undefined ? { staffCost } : {}),
+      ...(staffCost !== undefined ? { staffCost, ...(raw.staffCost ? { staffCostSource: raw.staffCost.source } : {}) } : {}),
       sha256,
       canonical: raw.canonical,
     },

@@ -9,6 +9,7 @@ import { fromZodIssues } from "./config-issues.js";
 import { ALLOWED_KEYS, ConfigShape, type ConfigData } from "./config-shape.js";
 import { readYaml, type YamlSource } from "./config-yaml.js";
 import { isPlainMap } from "./yaml-safe.js";
+import { nameKey, namesByKey } from "./partner-names.js";
 
 /** One entry of `inputs.<kind>`: a glob as written, with optional format overrides. */
 export type InputSpec = {
@@ -45,6 +46,8 @@ function toCanonical(v: unknown): unknown {
 }
 
 function toModel(c: ConfigData, src: YamlSource): ModelConfig {
+  // A fee entry may name its partner in another case: the model uses the listed spelling.
+  const nec = namesByKey(c.nec_partners);
   return {
     project: c.project,
     language: c.language,
@@ -54,7 +57,7 @@ function toModel(c: ConfigData, src: YamlSource): ModelConfig {
     hourlyFees: c.fees.hourly.map((f, i) => ({
       from: f.from,
       rate: f.rate,
-      ...(f.nec_partner !== undefined ? { necPartner: f.nec_partner } : {}),
+      ...(f.nec_partner !== undefined ? { necPartner: nec.get(nameKey(f.nec_partner)) ?? f.nec_partner } : {}),
       source: src.locate(["fees", "hourly", i]),
     })),
     benefitShare: c.fees.benefit_share,

@@ -2,6 +2,7 @@
 // values, with every number still its source text, to exact domain values.
 import { z } from "zod";
 import { type Dec, D, parseDecimal } from "../domain/money.js";
+import { nameKey, nameProblem } from "./partner-names.js";
 import { AMOUNT, COUNT, FTE_PER_ROW, HOURS_PER_YEAR, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 import type {
   CostPrice,
@@ -242,12 +243,15 @@ export const CostPriceSchema = z
           (list, ctx) => {
             // Runs even when the list itself is missing or not a list (see `when` below).
             if (!Array.isArray(list)) return;
+            // Names compare ignoring case and Unicode form (partner-names.ts); look-alike letters are refused.
             const seen = new Set<string>();
             (list as unknown[]).forEach((p, i) => {
               const name = typeof p === "object" && p !== null ? (p as { name?: unknown }).name : undefined;
               if (typeof name !== "string") return;
-              if (seen.has(name.trim())) ctx.addIssue({ code: "custom", message: `partner "${name.trim()}" appears twice`, path: [i, "name"], input: name });
-              seen.add(name.trim());
+              const bad = nameProblem(name.trim());
+              if (bad) ctx.addIssue({ code: "custom", message: `partner name ${bad.problem}`, path: [i, "name"], input: name });
+              if (seen.has(nameKey(name))) ctx.addIssue({ code: "custom", message: `partner "${name.trim()}" appears twice`, path: [i, "name"], input: name });
+              seen.add(nameKey(name));
             });
           },
           // Run even when a partner has other problems, so every problem shows at once.

@@ -8,6 +8,7 @@ import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
 import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
 import type { DecimalMarkState } from "./csv-row-number.js";
+import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, textProblem, type NumberLimit } from "./limits.js";
 
 /** Another project cost from a costs export (charged to the reserve). */
@@ -44,22 +45,25 @@ export type RowReader<R> = {
 
 type Col = { readonly idx: number; readonly label: string };
 
-type Match = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly hint: string };
+type Match = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly hint: string; readonly message?: string; readonly code?: string };
 
 /**
- * Exact match (after trimming) against configured names, with a cached
- * "did you mean" hint for near misses and a note when the name belongs to the
- * other side of the partnership.
+ * Match against configured names by nameKey (case, Unicode form and spaces do
+ * not matter; the configured spelling is returned), with a cached "did you
+ * mean" hint for near misses, a note when the name belongs to the other side
+ * of the partnership, and a refusal of names mixing scripts (look-alikes).
  */
 class NameMatcher {
   private readonly cache = new Map<string, Match>();
+  private readonly byKey: Map<string, string>;
   constructor(
     private readonly names: readonly string[],
     private readonly what: string,
     private readonly others: readonly { names: readonly string[]; what: string }[] = [],
-    private readonly caseInsensitive = false,
     private readonly listLabel = `known ${what}s (menerva.yaml)`,
-  ) {}
+  ) {
+    this.byKey = namesByKey(names);
+  }
 
   match(raw: string): Match {
     let m = this.cache.get(raw);
@@ -72,12 +76,13 @@ class NameMatcher {
 
   private compute(t: string): Match {
     if (this.names.includes(t)) return { ok: true, value: t };
-    if (this.caseInsensitive) {
-      const ci = this.names.find((n) => n.toLowerCase() === t.toLowerCase());
-      if (ci !== undefined) return { ok: true, value: ci };
-    }
+    const key = nameKey(t);
+    const hit = this.byKey.get(key);
+    if (hit !== undefined) return { ok: true, value: hit };
+    const bad = nameProblem(t);
+    if (bad) return { ok: false, code: "bad-name", message: `${this.what} name ${bad.problem}`, hint: bad.hint };
     for (const o of this.others) {
-      if (o.names.includes(t)) return { ok: false, hint: `"${t}" is ${o.what}, not ${/^(NEC|SE)\b/.test(this.what) ? "an" : "a"} ${this.what}` };
+      if (o.names.some((n) => nameKey(n) === key)) return { ok: false, hint: `"${t}" is ${o.what}, not ${/^(NEC|SE)\b/.test(this.what) ? "an" : "a"} ${this.what}` };
     }
     const near = nearestName(t, this.names);
     if (near !== undefined) return { ok: false, hint: `did you mean "${near}"?` };
@@ -182,7 +187,7 @@ class Cells {
     if (raw.trim() === "") return required ? this.required(f, c, line, issues) : undefined;
     const r = m.match(raw);
     if (r.ok) return r.value;
-    this.issue(issues, "error", code, message, line, c, raw, r.hint);
+    this.issue(issues, "error", r.code ?? code, r.message ?? message, line, c, raw, r.hint);
     return undefined;
   }
 }
@@ -235,7 +240,7 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
     cells.col(k),
   ) as [Col, Col, Col, Col, Col, Col, Col];
   const necM = new NameMatcher(ctx.necPartners, "NEC partner", [{ names: ctx.sePartners, what: SE }]);
-  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], true, "allowed types (benefit_types in menerva.yaml)");
+  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], "allowed types (benefit_types in menerva.yaml)");
   const dates = new Map<string, string | undefined>();
   const file = cells.file;
   return {

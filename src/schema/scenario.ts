@@ -8,6 +8,7 @@ import { roundMoney } from "../domain/money.js";
 import { LINE_KINDS, STAFF_LINE, costLines, resolveLines } from "../domain/scenario/funding.js";
 import type { Distribution, Funder, Inflow, MonteCarloSpec, RandomDriver, Scenario, SeStaff, Step, Subsidy, VariableCost } from "../domain/scenario/types.js";
 import { byShape, decimal, fraction, integer, money, simNumber, text } from "./scenario-values.js";
+import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { FTE_PER_ROW, INFLOW_PER_MONTH, magnitudeProblem } from "./limits.js";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
@@ -192,12 +193,19 @@ export function scenarioFromRaw(
     const total = sum(necs.map((n) => n.share));
     if (!total.equals(1)) out.push({ path: ["nec_partners"], message: `shares must add up to 1 (they add up to ${total.toFixed()})` });
   }
-  const dup = (names: string[], path: string, key?: string) =>
+  // Names compare ignoring case and Unicode form (partner-names.ts); a partner name must be one script.
+  const dup = (names: string[], path: string, key?: string, partners = false) => {
+    const seen = new Set<string>();
     names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) out.push({ path: key ? [path, i, key] : [path, i], message: `"${n}" appears twice` });
+      const at = key ? [path, i, key] : [path, i];
+      const bad = partners ? nameProblem(n) : undefined;
+      if (bad) out.push({ path: at, message: `${bad.problem}; ${bad.hint}` });
+      if (seen.has(nameKey(n))) out.push({ path: at, message: `"${n}" appears twice` });
+      seen.add(nameKey(n));
     });
-  dup(r.se_partners, "se_partners");
-  dup(necs.map((n) => n.name), "nec_partners", "name");
+  };
+  dup(r.se_partners, "se_partners", undefined, true);
+  dup(necs.map((n) => n.name), "nec_partners", "name", true);
 
   const investments = (r.investments ?? []).map((i) => ({ name: i.name, month: i.month, amount: i.amount }));
   const subsidies: Subsidy[] = [];
@@ -292,7 +300,8 @@ export function scenarioFromRaw(
     if (!costPrice || "error" in costPrice) out.push({ path: ["se_staff", "costprice"], message: costPrice && "error" in costPrice ? costPrice.error : "the cost-price file could not be read" });
     else {
       const known = costPrice.costPrice.partners.map((p) => p.name);
-      const missing = r.se_partners.filter((p) => !known.includes(p));
+      const byKey = namesByKey(known);
+      const missing = r.se_partners.filter((p) => !byKey.has(nameKey(p)));
       if (missing.length > 0)
         out.push({
           path: ["se_staff", "costprice"],
@@ -300,7 +309,7 @@ export function scenarioFromRaw(
         });
       else {
         const years = Math.ceil(r.months / 12);
-        const monthlyByYear = Array.from({ length: years }, (_, y) => r.se_partners.map((p) => roundMoney(monthlyNetStaffCost(costPrice.costPrice, p, y), "half-away-from-zero")));
+        const monthlyByYear = Array.from({ length: years }, (_, y) => r.se_partners.map((p) => roundMoney(monthlyNetStaffCost(costPrice.costPrice, byKey.get(nameKey(p))!, y), "half-away-from-zero")));
         seStaff = { ftePerPartner: ZERO, yearlyCostPerFte: ZERO, indexation: ZERO, costPrice: { file: costPrice.file, monthlyByYear } };
       }
     }
