@@ -7,6 +7,7 @@ import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
 import { error, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig } from "../domain/model.js";
+import { resolveLedgerTarget } from "../ledger/ledger-target.js";
 import { firstBadUtf8Line, readSmallFile, utf8Text } from "./read-small-file.js";
 import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
 
@@ -28,7 +29,7 @@ export type LoadedConfig = {
   model: ModelConfig;
   /** Globs expanded, sorted by displayPath, each file once. */
   inputs: { hours: ResolvedInput[]; benefits: ResolvedInput[]; staff: ResolvedInput[]; costs: ResolvedInput[] };
-  /** Absolute path of the ledger (default menerva-ledger.jsonl beside the config). */
+  /** Absolute path of the ledger (default menerva-ledger.jsonl beside the config); a symbolic link is followed to its target. */
   ledger: string;
   /** Absolute output folder (default "out" beside the config). */
   output: string;
@@ -137,7 +138,9 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
       );
     }
   }
-  if (issues.length > 0) return fail(issues);
+  const ledger = await resolveLedgerTarget(isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger));
+  if (!ledger.ok) issues.push(error("bad-ledger-path", ledger.problem, { source: raw.ledgerSource, subject: "ledger", found: raw.ledger, hint: ledger.hint }));
+  if (issues.length > 0 || !ledger.ok) return fail(issues);
 
   return ok(
     {
@@ -145,7 +148,7 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
       dir,
       model,
       inputs,
-      ledger: isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger),
+      ledger: ledger.path,
       output: isAbsolute(raw.output) ? raw.output : resolve(dir, raw.output),
       ...(staffCost !== undefined ? { staffCost, ...(raw.staffCost ? { staffCostSource: raw.staffCost.source } : {}) } : {}),
       sha256,

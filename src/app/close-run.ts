@@ -3,7 +3,6 @@
 // append the ledger record atomically. A crash between the two leaves new
 // outputs and the old ledger: running the same close again reproduces the
 // outputs byte for byte and appends the record.
-import { mkdir } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { writeFilesAtomically } from "../adapters/atomic-write.js";
 import { error, type Issue } from "../domain/issues.js";
@@ -12,9 +11,10 @@ import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, repl
 import { acquireLock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
-import { buildCloseReport, readCloseInputs } from "./close.js";
+import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
+import { makeDirs } from "../adapters/made-dirs.js";
 import { identifyInputs, includedIds, includedPerFile, planClose, priorLookup, recordBody, reserveHistory, uncoveredItemWarnings } from "./close-ledger.js";
-import { parsePeriod } from "../domain/period.js";
+import { parsePeriod, type Period } from "../domain/period.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import { dec } from "../domain/money.js";
 
@@ -50,10 +50,15 @@ const refuse = (issues: readonly Issue[]): CloseRunOutcome => ({ ok: false, exit
 export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> {
   const read = await readCloseInputs(opts.configPath, opts.period);
   if (!read.ok) return { ok: false, exit: 2, issues: read.issues };
-  const inputs = { ...read.value, period: read.value.period! };
-  const { config, period } = inputs;
+  // The lock needs the ledger's folder; a refused close removes it again if it made it.
+  const made = await makeDirs(dirname(read.value.config.ledger));
+  const outcome = await closeLocked(opts, { ...read.value, period: read.value.period! });
+  if (!outcome.ok) await made.undo();
+  return outcome;
+}
 
-  await mkdir(dirname(config.ledger), { recursive: true });
+async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period: Period }): Promise<CloseRunOutcome> {
+  const { config, period } = inputs;
   const lock = await acquireLock(config.ledger);
   if (!lock.ok) return refuse(lock.issues);
   try {

@@ -29,6 +29,8 @@ export type InputEntry = { readonly spec: InputSpec; readonly subject: string; r
 export type ParsedConfigRaw = {
   readonly inputs: Readonly<Record<InputKind, readonly InputEntry[]>>;
   readonly ledger: string;
+  /** Where `ledger:` is written (the top of the file when it is left at its default). */
+  readonly ledgerSource: SourceRef;
   readonly output: string;
   readonly staffCost?: { readonly path: string; readonly source: SourceRef };
   /** The config as plain JSON, defaults applied, numbers as exact decimal strings. */
@@ -92,6 +94,7 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
   return {
     inputs,
     ledger: c.ledger,
+    ledgerSource: src.locate(["ledger"]),
     output: c.output,
     ...(c.staff_cost !== undefined ? { staffCost: { path: c.staff_cost, source: src.locate(["staff_cost"]) } } : {}),
     canonical,
