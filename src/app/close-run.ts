@@ -4,8 +4,8 @@
 // outputs and the old ledger: running the same close again reproduces the
 // outputs byte for byte and appends the record.
 import { dirname, resolve } from "node:path";
-import { writeFilesAtomically } from "../adapters/atomic-write.js";
-import { error, type Issue } from "../domain/issues.js";
+import { repairOutputSets, writeOutputSet } from "../adapters/output-folder.js";
+import { error, warning, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
 import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, replaceLastRecord } from "../ledger/ledger-file.js";
 import { acquireLock } from "../ledger/lock.js";
@@ -62,6 +62,11 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
   const lock = await acquireLock(config.ledger);
   if (!lock.ok) return refuse(lock.issues);
   try {
+    // Finish output switches a killed close left behind (output-folder.ts), before anything else.
+    const outDir = resolve(opts.out ?? resolve(config.output, period.label));
+    const repaired = (await repairOutputSets(config.output, outDir)).map((d) =>
+      warning("outputs-repaired", "finished writing the outputs of an interrupted close", { source: { file: displayPath(d) } }),
+    );
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
     let state = ledger.value;
@@ -128,18 +133,17 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
       }
     }
 
-    const outDir = resolve(opts.out ?? resolve(config.output, period.label));
     if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
       // Same rows and config, but the exports changed outside the period (a
       // cumulative file grew): the closed statement stays as it was closed.
-      return { ok: true, report: { ...report, ledgerRecordHash: plan.existing!.hash }, outDir, ledger: "unchanged", notices: lock.ok ? lock.warnings : [] };
+      return { ok: true, report: { ...report, ledgerRecordHash: plan.existing!.hash }, outDir, ledger: "unchanged", notices: [...lock.warnings, ...repaired] };
     }
-    await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
+    await writeOutputSet(outDir, await closeOutputFiles(report, outDir, opts.formats));
     // Outputs first, then the ledger: a crash in between leaves new outputs and
     // the old ledger, and running the same close again finishes the job.
     const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
     if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
-    const notices = lock.ok ? lock.warnings : [];
+    const notices = [...lock.warnings, ...repaired];
     return { ok: true, report, outDir, ledger: plan.mode === "new" ? "appended" : "reproduced", notices, ...(reopened ? { reopened } : {}) };
   } finally {
     await lock.value.release();

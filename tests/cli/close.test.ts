@@ -25,7 +25,7 @@ describe("menerva close on the shipped example", () => {
   it("writes the statement, the CSV tables and the summary to out/<period>", () => {
     const files = Object.keys(treeHashes(join(dir, "out/2025-Q1")));
     expect(files).toEqual(
-      ["detail.csv", "exceptions.csv", "invoices.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement.csv", "staff.csv", "summary.json"].sort(),
+      ["SHA256SUMS", "detail.csv", "exceptions.csv", "invoices.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement.csv", "staff.csv", "summary.json"].sort(),
     );
     expect(JSON.parse(readFileSync(join(dir, "out/2025-Q1/summary.json"), "utf8"))).toEqual(JSON.parse(first.stdout));
   });

@@ -7,6 +7,8 @@ import { displayPath, readLedger, type LedgerState } from "../../ledger/ledger-f
 import { resolveLedgerPath } from "../../ledger/ledger-path.js";
 import { checkInputs, listData, listText, showText, summarise } from "../../ledger/ledger-report.js";
 import { EXIT, UserError } from "../errors.js";
+import { OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } from "../../app/verify-outputs.js";
+import { resolve } from "node:path";
 
 type Where = { config?: string; ledger?: string };
 
@@ -72,20 +74,33 @@ export function registerLedger(program: Command): void {
   whereOptions(ledger.command("verify"))
     .description("recompute the hash chain (exit 3 when broken); --inputs also re-reads the recorded input files")
     .option("--inputs", "say which recorded input files changed since their close")
+    .option("--outputs [dir]", "check that each closed period's output folder holds its complete set (SHA256SUMS); default: the config's output folder")
     .option("--json", "print JSON")
-    .action(async (opts: Where & { inputs?: boolean; json?: boolean }) => {
+    .action(async (opts: Where & { inputs?: boolean; outputs?: boolean | string; json?: boolean }) => {
       const state = await openLedger(opts);
       const file = displayPath(state.path);
       const last = state.records[state.records.length - 1];
       const checks = opts.inputs ? await checkInputs(state) : undefined;
+      const outputs = opts.outputs
+        ? await verifyOutputs(state, typeof opts.outputs === "string" ? resolve(opts.outputs) : await outputRootOf(opts.config ?? "menerva.yaml"))
+        : undefined;
+      if (outputs?.some((o) => OUTPUT_FAILURES.has(o.status))) process.exitCode = EXIT.refused;
       if (opts.json) {
-        json({ ledger: file, verified: true, records: state.records.length, last_hash: last?.hash ?? null, ...(checks ? { inputs: checks } : {}) });
+        json({
+          ledger: file,
+          verified: true,
+          records: state.records.length,
+          last_hash: last?.hash ?? null,
+          ...(checks ? { inputs: checks } : {}),
+          ...(outputs ? { outputs: outputs.map((o) => ({ ...o, folder: displayPath(o.folder) })) } : {}),
+        });
         return;
       }
       const n = state.records.length;
       process.stdout.write(
         `${file}: ${n} ${n === 1 ? "record" : "records"}, keten in orde / chain verified${last ? ` (last hash ${last.hash.slice(0, 12)})` : ""}\n`,
       );
+      if (outputs) process.stdout.write(outputChecksText(outputs, displayPath));
       if (!checks) return;
       const differ = checks.filter((c) => c.status !== "unchanged");
       for (const c of differ) {
