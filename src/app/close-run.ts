@@ -16,6 +16,7 @@ import { makeDirs } from "../adapters/made-dirs.js";
 import { identifyInputs, includedIds, includedPerFile, planClose, priorLookup, recordBody, reserveHistory, uncoveredItemWarnings } from "./close-ledger.js";
 import { parsePeriod, type Period } from "../domain/period.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
+import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
 
 export type CloseRunOptions = {
@@ -24,6 +25,8 @@ export type CloseRunOptions = {
   readonly out?: string;
   readonly language?: "nl" | "en";
   readonly formats: readonly OutputFormat[];
+  /** plain (default) or excel-be (`;`, decimal comma, BOM). */
+  readonly csvStyle?: CsvStyle;
   /** Remove the period's ledger record first (only the last one may be reopened). */
   readonly reopen?: boolean;
 };
@@ -138,7 +141,7 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
       // cumulative file grew): the closed statement stays as it was closed.
       return { ok: true, report: { ...report, ledgerRecordHash: plan.existing!.hash }, outDir, ledger: "unchanged", notices: [...lock.warnings, ...repaired] };
     }
-    await writeOutputSet(outDir, await closeOutputFiles(report, outDir, opts.formats));
+    await writeOutputSet(outDir, await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle));
     // Outputs first, then the ledger: a crash in between leaves new outputs and
     // the old ledger, and running the same close again finishes the job.
     const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;

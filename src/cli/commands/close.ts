@@ -7,8 +7,10 @@ import { runClose } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
 import { formatIssue } from "../../domain/issues.js";
+import { csvStyleOption } from "./csv-style.js";
+import type { CsvStyle } from "../../report/csv-text.js";
 
-type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[] };
+type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[]; csvStyle: CsvStyle };
 
 function parseFormats(text: string): OutputFormat[] {
   const fs = text.split(",").map((f) => f.trim());
@@ -29,12 +31,14 @@ export function registerClose(program: Command): void {
     .option("--json", "print the JSON summary to stdout (nothing else on stdout)")
     .addOption(langOption())
     .option("--formats <list>", "output files to write: json,csv,xlsx", parseFormats, [...ALL_FORMATS])
+    .addOption(csvStyleOption())
     .option("--reopen", "redo the last closed period: its ledger record is archived and removed first")
     .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean }) => {
       const run = await runClose({
         configPath: opts.config,
         period: periodText,
         formats: opts.formats,
+        csvStyle: opts.csvStyle,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.reopen ? { reopen: true } : {}),
