@@ -41,7 +41,19 @@ export type LoadedConfig = {
   sha256: string;
   /** The parsed config as plain JSON, numbers as exact decimal strings. */
   canonical: Record<string, unknown>;
+  /**
+   * Files read or written that lie outside the config's folder (inputs, the
+   * cost-price file, the ledger), relative to that folder, sorted: allowed,
+   * and named in every close summary and by validate (README "Paths").
+   */
+  outside: string[];
 };
+
+/** `path` relative to `dir` with "/" separators, when it lies outside `dir`; undefined when inside. */
+export function outsidePath(dir: string, path: string): string | undefined {
+  const rel = relative(dir, path);
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? toPosix(rel) : undefined;
+}
 
 const toPosix = (p: string): string => p.split(sep).join("/");
 
@@ -141,6 +153,8 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
   const ledger = await resolveLedgerTarget(isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger));
   if (!ledger.ok) issues.push(error("bad-ledger-path", ledger.problem, { source: raw.ledgerSource, subject: "ledger", found: raw.ledger, hint: ledger.hint }));
   if (issues.length > 0 || !ledger.ok) return fail(issues);
+  const all = [...inputs.hours, ...inputs.benefits, ...inputs.staff, ...inputs.costs].map((i) => i.path);
+  const outside = [...new Set([...all, ...(staffCost ? [staffCost] : []), ledger.path].map((p) => outsidePath(dir, p)).filter((p): p is string => p !== undefined))].sort();
 
   return ok(
     {
@@ -153,6 +167,7 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
       ...(staffCost !== undefined ? { staffCost, ...(raw.staffCost ? { staffCostSource: raw.staffCost.source } : {}) } : {}),
       sha256,
       canonical: raw.canonical,
+      outside,
     },
     parsed.warnings,
   );

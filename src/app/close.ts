@@ -142,5 +142,6 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     warnings: [...inputs.warnings, ...closed.value.warnings],
     reserveHistory: opts.reserveHistory ?? [],
     openingFrom: opts.opening ? { period: opts.opening.period } : "config",
+    ...(inputs.config.outside.length > 0 ? { outsideConfigFolder: inputs.config.outside } : {}),
   });
 }

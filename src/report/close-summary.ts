@@ -113,6 +113,7 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
     adjustments: adjustmentsByPeriod(report).map((a) => ({ period: a.period, rows: a.rows, hours: qty(a.hours), benefits: money(a.benefits) })),
     inputs: report.inputs.map((f) => ({ kind: f.kind, file: f.file, sha256: f.sha256, rows: f.rows })),
     config: { file: report.configFile, sha256: report.configSha256 },
+    ...(report.outsideConfigFolder && report.outsideConfigFolder.length > 0 ? { outside_config_folder: [...report.outsideConfigFolder] } : {}),
     ...(report.ledgerRecordHash ? { ledger_record: report.ledgerRecordHash } : {}),
     checks: r.checks.map((c) => ({ name: c.name, ok: c.ok, detail: c.detail })),
     warnings: report.warnings.map(issueJson),

@@ -61,6 +61,9 @@ export function renderCloseText(report: CloseReport): string {
     out.push(`  ${report.language === "nl" ? "correctie vorige periode" : "prior-period adjustment"} ${a.period}: ${a.rows} ${report.language === "nl" ? "rijen" : "rows"}, ${qty(a.hours)} ${t.hours}, ${t.benefits} ${money(a.benefits)}`);
   }
   if (report.ledgerRecordHash) out.push(`  ${report.language === "nl" ? "grootboekrecord" : "ledger record"} ${report.ledgerRecordHash}`);
+  if (report.outsideConfigFolder && report.outsideConfigFolder.length > 0) {
+    out.push("", `${report.language === "nl" ? "Buiten de map van de config" : "Outside the config's folder"}: ${report.outsideConfigFolder.join(", ")}`);
+  }
   const failed = r.checks.filter((c) => !c.ok);
   out.push("", `${t.checks}: ${failed.length === 0 ? t.allOk : failed.map((c) => `${c.name} ${t.notOk}`).join("; ")}`);
   if (report.warnings.length > 0) {

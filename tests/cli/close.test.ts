@@ -170,7 +170,12 @@ describe("bad input", () => {
     const d = scratchFixtures();
     const r = menerva(["validate", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, \d+ warnings\.\n$/);
+    expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, (\d+) warnings\.\nOutside the config's folder: \.\.\/out\/menerva-ledger\.jsonl\n$/);
+    // every warning is listed, not only counted
+    const count = Number(/(\d+) warnings/.exec(r.stdout)![1]);
+    expect(count).toBeGreaterThan(0);
+    expect(r.stderr.split("\n").filter((l) => /^(\S+: )?warning: /.test(l)).length).toBe(count);
+    expect(r.stderr).toContain("exports/uren-itzu.csv:57: warning: column 'Hours': more than 24 hours on one row");
     expect(existsSync(join(d, "out"))).toBe(false);
   });
 });
