@@ -8,6 +8,7 @@ import { glob, isDynamicPattern } from "tinyglobby";
 import { error, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig } from "../domain/model.js";
 import { resolveLedgerTarget } from "../ledger/ledger-target.js";
+import { isWorkbookPath } from "./xlsx-input/read-workbook.js";
 import { firstBadUtf8Line, readSmallFile, utf8Text } from "./read-small-file.js";
 import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
 
@@ -96,6 +97,9 @@ async function resolveInputs(
       }
       for (const path of files) {
         const displayPath = toPosix(relative(dir, path));
+        if (entry.spec.sheet !== undefined && !isWorkbookPath(path)) {
+          issues.push(error("sheet-not-xlsx", `sheet: only an .xlsx input has sheets, not "${displayPath}"`, { source: entry.source, subject: entry.subject, hint: "remove sheet: for CSV inputs" }));
+        }
         const first = owner.get(path);
         if (first === undefined) {
           owner.set(path, { kind, subject: entry.subject });

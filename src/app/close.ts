@@ -58,6 +58,7 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
       ...(spec.decimal ? { decimal: spec.decimal } : {}),
       ...(spec.encoding ? { encoding: spec.encoding } : {}),
       ...(spec.delimiter ? { delimiter: spec.delimiter } : {}),
+      ...(spec.sheet ? { sheet: spec.sheet } : {}),
     },
   });
   const read = <R>(inputs: readonly ResolvedInput[], reader: (p: string, d: string, c: ReadContext) => Promise<InputFileResult<R>>) =>

@@ -7,7 +7,16 @@ export type SourceRef = {
   readonly file: string;
   readonly line?: number;
   readonly column?: number;
+  /** For a workbook input: the sheet; `line` is then its row and `column` its column (A = 1). */
+  readonly sheet?: string;
 };
+
+/** Column letters of a 1-based column number: 1 → A, 28 → AB. */
+export function columnLetters(n: number): string {
+  let s = "";
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s;
+  return s;
+}
 
 export type Severity = "error" | "warning";
 
@@ -44,8 +53,13 @@ export function warning(code: string, message: string, extra: Omit<Issue, "sever
   return { severity: "warning", code, message, ...extra };
 }
 
-/** "file:line:col" (as much as is known). */
+/** "file:line:col" (as much as is known); a workbook cell as "file.xlsx:Sheet!B12", a row as "file.xlsx:Sheet:12". */
 export function formatSource(s: SourceRef): string {
+  if (s.sheet !== undefined) {
+    const sheet = /^[\p{L}\p{N}_.]+$/u.test(s.sheet) ? s.sheet : `'${s.sheet.replace(/'/g, "''")}'`;
+    if (s.line === undefined) return `${s.file}:${sheet}`;
+    return s.column !== undefined ? `${s.file}:${sheet}!${columnLetters(s.column)}${s.line}` : `${s.file}:${sheet}:${s.line}`;
+  }
   return `${s.file}${s.line !== undefined ? `:${s.line}` : ""}${s.line !== undefined && s.column !== undefined ? `:${s.column}` : ""}`;
 }
 

@@ -61,6 +61,8 @@ const inputItem = z.preprocess(
       const d = named[r.value.toLowerCase()] ?? r.value;
       return d.length === 1 ? { value: d } : { problem: "must be one character", hint: 'write ";" or "," (quoted), or a name: comma, semicolon, tab, pipe' };
     }).optional(),
+    /** For an .xlsx input: the sheet to read (default: the first visible one). */
+    sheet: text.optional(),
   }),
 );
 
@@ -102,5 +104,5 @@ export const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
   settlement: Object.keys(settlement.shape),
   "other_costs.*": Object.keys(otherCost.shape),
   inputs: Object.keys(inputs.shape),
-  "inputs.*.*": ["path", "decimal", "encoding", "delimiter"],
+  "inputs.*.*": ["path", "decimal", "encoding", "delimiter", "sheet"],
 };

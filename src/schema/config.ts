@@ -17,6 +17,8 @@ export type InputSpec = {
   decimal?: "," | ".";
   encoding?: "utf-8" | "windows-1252";
   delimiter?: string;
+  /** The sheet of an .xlsx input (default: the first visible one). */
+  sheet?: string;
 };
 
 export type InputKind = "hours" | "benefits" | "staff" | "costs";
@@ -81,6 +83,7 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
       if (overrides.decimal !== undefined) spec.decimal = overrides.decimal;
       if (overrides.encoding !== undefined) spec.encoding = overrides.encoding;
       if (overrides.delimiter !== undefined) spec.delimiter = overrides.delimiter;
+      if (overrides.sheet !== undefined) spec.sheet = overrides.sheet;
       // Point at the glob itself, whether written as a string or as {path: ...}.
       const where = src.textAt(["inputs", kind, i]) !== undefined ? ["inputs", kind, i] : ["inputs", kind, i, "path"];
       return { spec, subject: `inputs.${kind}.${i}`, source: src.locate(where) };

@@ -96,6 +96,8 @@ class Cells {
     readonly map: HeaderMap,
     readonly kind: InputKind,
     readonly file: string,
+    /** For a workbook input: the sheet, so issues name the cell (Sheet!B12). */
+    readonly sheet?: string,
   ) {}
 
   col(key: string): Col {
@@ -118,7 +120,7 @@ class Cells {
     hint?: string,
   ): void {
     const extra = {
-      source: { file: this.file, line },
+      source: this.sheet === undefined ? { file: this.file, line } : { file: this.file, line, sheet: this.sheet, ...(c.idx >= 0 ? { column: c.idx + 1 } : {}) },
       subject: `column '${c.label}'`,
       ...(found !== undefined ? { found } : {}),
       ...(hint !== undefined ? { hint } : {}),
@@ -377,8 +379,8 @@ function withCellLengths<R>(reader: RowReader<R>, cells: Cells, kind: InputKind)
 }
 
 /** A reader for one file whose header has been resolved (all required columns present). */
-export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number): RowReader<RowOf<K>> {
-  const cells = new Cells(map, kind, file);
+export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number, sheet?: string): RowReader<RowOf<K>> {
+  const cells = new Cells(map, kind, file, sheet);
   const inner =
     kind === "hours"
       ? hoursReader(cells, ctx)
