@@ -96,13 +96,16 @@ async function finish(dir: string, tag: string, entries: ReadonlyMap<string, str
  * other temp file is removed. Safe while one writer owns the folder (a close
  * holds the ledger lock). Returns true when a switch was finished.
  */
-export async function repairOutputSet(dir: string, ops: SwitchOps = REAL): Promise<boolean> {
+export async function repairOutputSet(dir: string, ops: SwitchOps = REAL, owned = true): Promise<boolean> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch {
     return false;
   }
+  // A folder found by scanning is only touched when it is an output set (another
+  // command, e.g. costprice --out, may be writing its own temp files there).
+  if (!owned && !names.some((n) => n === MANIFEST || TEMP.exec(n)?.[1] === MANIFEST)) return false;
   const temps = names.map((n) => TEMP.exec(n)).filter((m): m is RegExpExecArray => m !== null);
   let finished = false;
   for (const m of temps.filter((t) => t[1] === MANIFEST)) {
@@ -183,6 +186,6 @@ export async function repairOutputSets(root: string, extra?: string): Promise<st
     // no output folder yet
   }
   const done: string[] = [];
-  for (const d of [...dirs].sort()) if (await repairOutputSet(d)) done.push(d);
+  for (const d of [...dirs].sort()) if (await repairOutputSet(d, REAL, d === extra)) done.push(d);
   return done;
 }

@@ -2,11 +2,11 @@
 // outputs that switch as one set (a kill between renames is detected and
 // repaired), and a ledger reached through a symbolic link.
 import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
-import { readFile, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkOutputSet, repairOutputSet, writeOutputSet, type SwitchOps } from "../../src/adapters/output-folder.js";
+import { checkOutputSet, repairOutputSet, repairOutputSets, writeOutputSet, type SwitchOps } from "../../src/adapters/output-folder.js";
 import { appendRecord, archivePathFor, readLedger, replaceLastRecord } from "../../src/ledger/ledger-file.js";
 import { headPathFor } from "../../src/ledger/ledger-head.js";
 import { sealRecord } from "../../src/ledger/record.js";
@@ -112,6 +112,14 @@ describe("outputs switch as one set", () => {
     expect(await repairOutputSet(dir)).toBe(false);
     expect(await checkOutputSet(dir)).toEqual({ status: "ok", files: 3 });
     expect(await readdir(dir)).not.toContain(".summary.json.123-abc.tmp");
+  });
+
+  it("a close's repair scan leaves folders that are not output sets alone (another command may be writing there)", async () => {
+    const root = await tempDir();
+    await mkdir(join(root, "costprice"));
+    await writeFile(join(root, "costprice", ".costprice.csv.42-abc.tmp"), "being written");
+    expect(await repairOutputSets(root)).toEqual([]);
+    expect(await readdir(join(root, "costprice"))).toEqual([".costprice.csv.42-abc.tmp"]);
   });
 
   it("a set with fewer files removes the previous set's others; a changed file is reported", async () => {
