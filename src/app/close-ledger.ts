@@ -33,7 +33,7 @@ export function planClose(state: LedgerState, period: Period): LedgerPlan {
       ok: false,
       issues: [
         error("close-out-of-order", `${period.label} (${period.from}..${period.to}) ${before ? "comes before" : "overlaps"} the last closed period ${last.period} (${last.from}..${last.to})`, {
-          source: { file: displayPath(state.path) },
+          source: { file: displayPath(state.path), line: last.seq }, // record n is on line n
           hint: `closes go forward in time: close a period starting after ${last.to}; late rows of earlier periods are picked up there as adjustments (to redo ${last.period}, run the same close with --reopen)`,
         }),
       ],
@@ -161,7 +161,7 @@ export function includedIds(result: CloseResult, ids: Identified): string[] {
 
 /** Included ids per input file (to say which file added rows on a refused re-close). */
 export function includedPerFile(result: CloseResult, ids: Identified, ledgerPath: string, configDir: string): Record<string, string[]> {
-  const per: Record<string, string[]> = {};
+  const per = Object.create(null) as Record<string, string[]>; // file names are user data: no prototype
   const names = new Map<string, string>();
   const name = (file: string): string => names.get(file) ?? names.set(file, ledgerRelative(file, ledgerPath, configDir)).get(file)!;
   const add = (file: string, id: string) => (per[name(file)] ??= []).push(id);

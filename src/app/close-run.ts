@@ -78,7 +78,7 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
       if (!last || last.period !== period.label) {
         return refuse([
           error("reopen-not-last", `${period.label} is not the last closed period${last ? ` (that is ${last.period})` : ""}: only the last close can be reopened`, {
-            source: { file: displayPath(config.ledger) },
+            source: { file: displayPath(config.ledger), ...(last ? { line: last.seq } : {}) },
           }),
         ]);
       }
@@ -129,7 +129,7 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
       if (changes.length > 0) {
         return refuse([
           error("reclose-changed", `${period.label} is already closed, with other inputs:\n  ${changes.join("\n  ")}`, {
-            source: { file: displayPath(config.ledger) },
+            source: { file: displayPath(config.ledger), line: plan.existing!.seq },
             hint: `if the closed period must change, run \`menerva close ${period.label} --reopen\` (only the last close); otherwise leave the late rows for the next close, where they become adjustments`,
           }),
         ]);

@@ -86,7 +86,8 @@ describe("menerva close on the shipped example", () => {
     appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-03-28,Q-Jobs,KND-0099,6,BLM,Late BV,\n");
     const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("2025-Q1 is already closed, with other inputs:");
+    expect(r.stderr).toContain("out/menerva-ledger.jsonl:1: 2025-Q1 is already closed, with other inputs:"); // the record's line
+
     expect(r.stderr).toContain("exports/uren-qjobs.csv: 1 row added");
   });
 
@@ -110,7 +111,7 @@ describe("menerva close on the shipped example", () => {
     expect(menerva(["close", "2025-02", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     const r = menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--reopen"], d);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
+    expect(r.stderr).toContain("menerva-ledger.jsonl:2: 2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
   });
 
   it("refuses (exit 3) a period before the last closed one", () => {
@@ -118,7 +119,7 @@ describe("menerva close on the shipped example", () => {
     expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     const r = menerva(["close", "2024-12", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("2024-12 (2024-12-01..2024-12-31) comes before the last closed period 2025-Q1");
+    expect(r.stderr).toContain("menerva-ledger.jsonl:1: 2024-12 (2024-12-01..2024-12-31) comes before the last closed period 2025-Q1");
   });
 
   it("the next period skips rows already closed and picks up deferred rows", () => {
