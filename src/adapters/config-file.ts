@@ -66,12 +66,36 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
+/** How deep `**` searches below a glob's fixed folder. */
+const MAX_GLOB_DEPTH = 8;
+
+/** The folder a glob starts from: its segments before the first one with a wildcard. */
+export function globBase(pattern: string, dir: string): string {
+  const segments = pattern.split("/");
+  const fixed: string[] = [];
+  for (const s of segments.slice(0, -1)) {
+    if (isDynamicPattern(s)) break;
+    fixed.push(s);
+  }
+  // An absolute pattern starts with an empty segment: its base is then "/".
+  return resolve(dir, fixed.length === 0 ? "." : fixed.join("/") || "/");
+}
+
+/**
+ * Why a glob is refused: `**` may search the config's folder and below, but
+ * not from outside it (a glob from / down would walk the whole disk: a run must never hang).
+ */
+export function globProblem(pattern: string, dir: string): string | undefined {
+  if (!pattern.includes("**") || !isDynamicPattern(pattern)) return undefined;
+  return outsidePath(dir, globBase(pattern, dir)) === undefined ? undefined : "** may only search the config's folder and the folders below it";
+}
+
 /** Files one input entry names; a literal name that exists is taken as is, even with glob characters in it. */
 async function expand(entry: InputEntry, dir: string): Promise<string[]> {
   const literal = resolve(dir, entry.spec.pattern);
   if (await isFile(literal)) return [literal];
-  if (!isDynamicPattern(entry.spec.pattern)) return [];
-  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false });
+  if (!isDynamicPattern(entry.spec.pattern) || globProblem(entry.spec.pattern, dir) !== undefined) return [];
+  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false, deep: MAX_GLOB_DEPTH });
   return found.map((f) => resolve(f));
 }
 
@@ -86,7 +110,10 @@ async function resolveInputs(
   for (const kind of INPUT_KINDS) {
     for (const entry of entries[kind]) {
       const files = await expand(entry, dir);
-      if (files.length === 0) {
+      const bad = files.length === 0 ? globProblem(entry.spec.pattern, dir) : undefined;
+      if (bad !== undefined) {
+        issues.push(error("glob-outside", bad, { source: entry.source, subject: entry.subject, found: entry.spec.pattern, hint: "name the folder of the exports without **, e.g. ../exports/*.csv" }));
+      } else if (files.length === 0) {
         issues.push(
           error("no-input-file", `no file matches ${JSON.stringify(entry.spec.pattern)}`, {
             source: entry.source,

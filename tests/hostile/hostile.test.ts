@@ -121,6 +121,7 @@ const CASES: Case[] = [
   { name: "staff_cost: /etc/passwd", setup: (d) => config(d, (t) => `${t}staff_cost: /etc/passwd\n`), args: CLOSE, exit: 2, says: /not a cost-price file/ },
   { name: "the config is /etc/passwd", setup: () => undefined, args: ["validate", "-c", "/etc/passwd"], exit: 2, says: /expected a map of settings|not a menerva config/ },
   { name: "/etc/passwd as an hours export", setup: (d) => config(d, (t) => t.replace("hours: [exports/uren-*.csv]", "hours: [../../../../../../etc/passwd]")), args: CLOSE, exit: 2, says: /no known column name/ },
+  { name: "a glob searching the whole disk", setup: (d) => config(d, (t) => t.replace("hours: [exports/uren-*.csv]", 'hours: ["/**/*.csv"]')), args: VALIDATE, exit: 2, says: /\*\* may only search the config's folder/ },
   { name: "costprice /dev/zero", setup: () => undefined, args: ["costprice", "/dev/zero"], exit: 2, says: /not a regular file/ },
   { name: "a scenario extending /dev/zero", setup: (d) => writeFileSync(join(d, "scenarios/x.yaml"), "extends: /dev/zero\n"), args: ["scenario", "run", "scenarios/x.yaml"], exit: 2 },
   { name: "a config that is a FIFO", setup: (d) => void spawnSync("mkfifo", [join(d, "fifo.yaml")]), args: ["validate", "-c", "fifo.yaml"], exit: 2, says: /not a regular file/ },
