@@ -95,8 +95,10 @@ async function expand(entry: InputEntry, dir: string): Promise<string[]> {
   const literal = resolve(dir, entry.spec.pattern);
   if (await isFile(literal)) return [literal];
   if (!isDynamicPattern(entry.spec.pattern) || globProblem(entry.spec.pattern, dir) !== undefined) return [];
-  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false, followSymbolicLinks: false, deep: MAX_GLOB_DEPTH });
-  return found.map((f) => resolve(f));
+  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false, deep: MAX_GLOB_DEPTH });
+  // Only regular files (a link to one counts): a link to /dev/zero or a FIFO must never be read.
+  const regular = await Promise.all(found.map(async (f) => ((await isFile(f)) ? resolve(f) : undefined)));
+  return regular.filter((f): f is string => f !== undefined);
 }
 
 /** Expand every input glob: files per kind, or a problem for each glob that matches nothing. */

@@ -6,7 +6,7 @@
 // of a foreign file.
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, symlinkSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { zipSync } from "fflate";
@@ -179,6 +179,21 @@ describe("hostile inputs are refused with exit 2 or 3, quickly, leaving nothing 
       expect(tree(dir)).toEqual(before);
     }, 120_000);
   }
+});
+
+describe("special files matched by a glob", () => {
+  it("a FIFO and a link to /dev/zero are skipped (never read, never a hang); a link to a real export is read", () => {
+    const dir = scratch();
+    spawnSync("mkfifo", [join(dir, "exports/uren-fifo.csv")]);
+    symlinkSync("/dev/zero", join(dir, "exports/uren-zero.csv"));
+    symlinkSync(join(dir, "exports/uren-qjobs.csv"), join(dir, "exports/uren-link.csv"));
+    const r = run(["validate", "-c", "menerva.yaml"], dir);
+    expect(r.signal).toBeNull();
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^OK: 9 files/); // the 8 exports and the link; not the FIFO, not /dev/zero
+    expect(r.stderr).not.toContain("uren-fifo.csv");
+    expect(r.stderr).not.toContain("uren-zero.csv");
+  });
 });
 
 describe("what a refused close does not leave", () => {
