@@ -10,7 +10,7 @@
 // - the head names a record the ledger replaced, and that record is the last
 //   one archived: a `--reopen` was interrupted; accepted likewise.
 // Anything else that disagrees is a changed ledger.
-import { readFile } from "node:fs/promises";
+import { readSmallFile } from "../adapters/read-small-file.js";
 import { basename } from "node:path";
 import { error, warning, type Issue } from "../domain/issues.js";
 import { canonicalJson } from "./canonical-json.js";
@@ -30,13 +30,10 @@ const HEX64 = /^[0-9a-f]{64}$/;
 
 /** The head beside a ledger: undefined when there is none, or an issue when it cannot be read as a head. */
 export async function readHead(ledgerPath: string, shown: string): Promise<{ ok: true; head?: LedgerHead } | { ok: false; issue: Issue }> {
-  let text: string;
-  try {
-    text = await readFile(headPathFor(ledgerPath), "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ENOENT") return { ok: true };
-    throw e;
-  }
+  // Read only as a small regular file: a FIFO or device put there must not hang a close.
+  const read = await readSmallFile(headPathFor(ledgerPath), 4096);
+  if (!read.ok && read.code === "ENOENT") return { ok: true };
+  const text = read.ok ? read.bytes.toString("utf8") : "";
   try {
     const v = JSON.parse(text) as Partial<LedgerHead>;
     if (Number.isSafeInteger(v.count) && v.count! >= 0 && typeof v.last_hash === "string" && (v.count === 0 || HEX64.test(v.last_hash))) {
