@@ -54,6 +54,8 @@ export function groupDigits(text: string): string {
 /** The problem with `value` under `limit`, or undefined when it is within range. */
 export function magnitudeProblem(value: Dec, limit: NumberLimit): string | undefined {
   const max = dec(limit.max);
+  // Hot path (every numeric cell): a value with fewer integer digits than the maximum is within it.
+  if (value.e < max.e) return undefined;
   const abs = value.abs();
   const over = limit.exclusive ? abs.greaterThanOrEqualTo(max) : abs.greaterThan(max);
   if (!over) return undefined;
