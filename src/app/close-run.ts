@@ -1,8 +1,9 @@
 // The whole `menerva close`: read everything, take the ledger lock, decide
-// (new close, re-close, refusal), compute, write the outputs atomically, then
-// append the ledger record atomically. A crash between the two leaves new
-// outputs and the old ledger: running the same close again reproduces the
-// outputs byte for byte and appends the record.
+// (new close, re-close, refusal), compute, write the outputs as one set
+// (output-folder.ts), then append the ledger record atomically (with its head).
+// A crash between the two leaves new outputs and the old ledger: running the
+// same close again reproduces the outputs byte for byte and appends the record.
+// A refused close leaves no folder it made.
 import { dirname, resolve } from "node:path";
 import { repairOutputSets, writeOutputSet } from "../adapters/output-folder.js";
 import { error, warning, type Issue } from "../domain/issues.js";
