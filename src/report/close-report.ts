@@ -38,4 +38,6 @@ export type CloseReport = {
   readonly openingFrom: "config" | { readonly period: string };
   /** Hash of this close's ledger record, when the ledger is in use. */
   readonly ledgerRecordHash?: string;
+  /** Inputs, cost-price file and ledger outside the config's folder, relative to it (README "Paths"). */
+  readonly outsideConfigFolder?: readonly string[];
 };
