@@ -4,7 +4,7 @@
 // `ledger verify --inputs` names changed rows and exits 3; `ledger undo`
 // walks back (and refuses a close that issued invoices); `report` builds the
 // year from the ledger alone; rows outside a partner's span are refused.
-import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { menerva, treeHashes } from "../cli/helpers.js";
@@ -135,6 +135,7 @@ describe("ledger undo", () => {
     const issued = sealRecord({ ...body, issued: [{ number: "MEN2025-0001", kind: "invoice", nec_partner: "Q-Jobs" }] }, undefined);
     const { canonicalJson } = await import("../../src/ledger/canonical-json.js");
     writeFileSync(ledgerOf(d), `${canonicalJson(issued)}\n`);
+    rmSync(`${ledgerOf(d)}.head`, { force: true }); // the forged ledger has no head (a warning, not a refusal)
     const before = readLedger(d);
     const r = menerva(["ledger", "undo"], d);
     expect(r.code).toBe(3);
