@@ -5,7 +5,7 @@ import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { error, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
+import { error, fail, ok, t, type Issue, type Result, type SourceRef, type Text } from "../domain/issues.js";
 import type { InvoicingConfig } from "../domain/invoicing/types.js";
 import type { ModelConfig } from "../domain/model.js";
 import { resolveLedgerTarget } from "../ledger/ledger-target.js";
@@ -88,9 +88,9 @@ export function globBase(pattern: string, dir: string): string {
  * Why a glob is refused: `**` may search the config's folder and below, but
  * not from outside it (a glob from / down would walk the whole disk: a run must never hang).
  */
-export function globProblem(pattern: string, dir: string): string | undefined {
+export function globProblem(pattern: string, dir: string): Text | undefined {
   if (!pattern.includes("**") || !isDynamicPattern(pattern)) return undefined;
-  return outsidePath(dir, globBase(pattern, dir)) === undefined ? undefined : "** may only search the config's folder and the folders below it";
+  return outsidePath(dir, globBase(pattern, dir)) === undefined ? undefined : t("glob-outside");
 }
 
 /** Files one input entry names; a literal name that exists is taken as is, even with glob characters in it. */
@@ -117,20 +117,20 @@ async function resolveInputs(
       const files = await expand(entry, dir);
       const bad = files.length === 0 ? globProblem(entry.spec.pattern, dir) : undefined;
       if (bad !== undefined) {
-        issues.push(error("glob-outside", bad, { source: entry.source, subject: entry.subject, found: entry.spec.pattern, hint: "name the folder of the exports without **, e.g. ../exports/*.csv" }));
+        issues.push(error("glob-outside", {}, { source: entry.source, subject: entry.subject, found: entry.spec.pattern, hint: t("glob-outside.hint") }));
       } else if (files.length === 0) {
         issues.push(
-          error("no-input-file", `no file matches ${JSON.stringify(entry.spec.pattern)}`, {
+          error("no-input-file", { pattern: JSON.stringify(entry.spec.pattern) }, {
             source: entry.source,
             subject: entry.subject,
-            hint: `paths are relative to the config's folder ${dir}`,
+            hint: t("relative-to-config", { dir }),
           }),
         );
       }
       for (const path of files) {
         const displayPath = toPosix(relative(dir, path));
         if (entry.spec.sheet !== undefined && !isWorkbookPath(path)) {
-          issues.push(error("sheet-not-xlsx", `sheet: only an .xlsx input has sheets, not "${displayPath}"`, { source: entry.source, subject: entry.subject, hint: "remove sheet: for CSV inputs" }));
+          issues.push(error("sheet-not-xlsx", { file: displayPath }, { source: entry.source, subject: entry.subject, hint: t("sheet-not-xlsx.hint") }));
         }
         const first = owner.get(path);
         if (first === undefined) {
@@ -138,10 +138,10 @@ async function resolveInputs(
           inputs[kind].push({ path, displayPath, spec: entry.spec });
         } else if (first.kind !== kind) {
           issues.push(
-            error("input-in-two-lists", `"${displayPath}" is also matched by ${first.subject}`, {
+            error("input-in-two-lists", { file: displayPath, other: first.subject }, {
               source: entry.source,
               subject: entry.subject,
-              hint: "an export is read as one kind only (hours, benefits, staff or costs); make the globs narrower",
+              hint: t("input-in-two-lists.hint"),
             }),
           );
         }
@@ -158,14 +158,14 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
   const dir = dirname(abs);
   const read = await readSmallFile(abs);
   if (!read.ok) {
-    const message = read.code === "ENOENT" ? "config file not found" : read.code === "EISDIR" ? "is a folder, not a config file" : read.message;
-    return fail([error("config-unreadable", message, { source: { file: path }, hint: `looked for ${abs}; pass --config PATH to name another file` })]);
+    const message = read.code === "ENOENT" ? t("config-unreadable.not-found") : read.code === "EISDIR" ? t("config-unreadable.folder") : read.message;
+    return fail([{ ...error("config-unreadable", {}, { source: { file: path }, hint: t("config-unreadable.hint", { path: abs }) }), message }]);
   }
   const bytes = read.bytes;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const text = utf8Text(bytes);
   if (text === undefined) {
-    return fail([error("config-not-utf8", "the config file is not UTF-8 text", { source: { file: path, line: firstBadUtf8Line(bytes) }, hint: "save menerva.yaml as UTF-8" })]);
+    return fail([error("config-not-utf8", {}, { source: { file: path, line: firstBadUtf8Line(bytes) }, hint: t("config-not-utf8.hint") })]);
   }
 
   const parsed = parseConfigText(text, path);
@@ -178,16 +178,16 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
     staffCost = resolve(dir, raw.staffCost.path);
     if (!(await isFile(staffCost))) {
       issues.push(
-        error("no-staff-cost-file", `file not found ${JSON.stringify(raw.staffCost.path)}`, {
+        error("no-staff-cost-file", { path: JSON.stringify(raw.staffCost.path) }, {
           source: raw.staffCost.source,
           subject: "staff_cost",
-          hint: `paths are relative to the config's folder ${dir}`,
+          hint: t("relative-to-config", { dir }),
         }),
       );
     }
   }
   const ledger = await resolveLedgerTarget(isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger));
-  if (!ledger.ok) issues.push(error("bad-ledger-path", ledger.problem, { source: raw.ledgerSource, subject: "ledger", found: raw.ledger, hint: ledger.hint }));
+  if (!ledger.ok) issues.push({ ...error("bad-ledger-path", {}, { source: raw.ledgerSource, subject: "ledger", found: raw.ledger, hint: ledger.hint }), message: ledger.problem });
   if (issues.length > 0 || !ledger.ok) return fail(issues);
   const all = [...inputs.hours, ...inputs.benefits, ...inputs.staff, ...inputs.costs].map((i) => i.path);
   const outside = [...new Set([...all, ...(staffCost ? [staffCost] : []), ledger.path].map((p) => outsidePath(dir, p)).filter((p): p is string => p !== undefined))].sort();

@@ -4,10 +4,11 @@
 // goes through yaml-safe.ts like every other YAML file menerva reads.
 import type { ZodError } from "zod";
 import type { CostPrice } from "../domain/costprice/types.js";
-import { capIssues, error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import { capIssues, error, fail, ok, t, type Issue, type Result } from "../domain/issues.js";
 import { readYaml, type YamlSource } from "../schema/config-yaml.js";
 import { COSTPRICE_KEYS, CostPriceSchema } from "../schema/costprice.js";
 import { isPlainMap } from "../schema/yaml-safe.js";
+import { zodText } from "../schema/zod-text.js";
 import { readSmallFile, utf8Text } from "./read-small-file.js";
 
 function zodIssues(err: ZodError, src: YamlSource, file: string): Issue[] {
@@ -18,15 +19,16 @@ function zodIssues(err: ZodError, src: YamlSource, file: string): Issue[] {
     for (const key of keys) {
       const path = key === undefined ? base : [...base, key];
       const found = key === undefined ? src.textAt(base) : undefined;
-      const message = key !== undefined ? "unknown key" : zi.message;
-      out.push(
-        error(zi.code === "custom" ? "invalid-value" : zi.code.replace(/_/g, "-"), message, {
-          source: src.locate(base, key),
-          subject: path.length ? path.map(String).join(".") : "(file)",
-          ...(found !== undefined && message !== "missing" ? { found } : {}),
-          ...(key !== undefined ? { hint: "check the spelling; see fixtures/costprice.yaml for the keys" } : {}),
-        }),
-      );
+      const message = key !== undefined ? t("unknown-key") : zodText(zi);
+      out.push({
+        severity: "error",
+        code: zi.code === "custom" ? "invalid-value" : zi.code.replace(/_/g, "-"),
+        message,
+        source: src.locate(base, key),
+        subject: path.length ? path.map(String).join(".") : "(file)",
+        ...(found !== undefined && message.key !== "costprice.missing" ? { found } : {}),
+        ...(key !== undefined ? { hint: t("costprice.unknown-key.hint") } : {}),
+      });
     }
   }
   return capIssues(out, file);
@@ -41,9 +43,9 @@ export function parseCostPriceText(text: string, file: string): Result<CostPrice
   // /etc/passwd read as YAML): say so once, without quoting its keys or values.
   if (!isPlainMap(src.data) || !Object.keys(src.data).some((k) => COSTPRICE_KEYS.includes(k))) {
     return fail([
-      error("not-a-costprice-file", isPlainMap(src.data) ? "not a cost-price file: it has none of the keys partners, revenue or project" : "not a cost-price file: expected a map with partners:", {
+      error(isPlainMap(src.data) ? "not-a-costprice-file" : "not-a-costprice-file.not-a-map", {}, {
         source: { file, line: 1 },
-        hint: "name the cost-price file (see fixtures/costprice.yaml)",
+        hint: t("not-a-costprice-file.hint"),
       }),
     ]);
   }
@@ -54,8 +56,8 @@ export function parseCostPriceText(text: string, file: string): Result<CostPrice
 /** Read and parse a cost-price file; an unreadable file is an issue too. */
 export async function readCostPriceFile(path: string): Promise<Result<CostPrice>> {
   const read = await readSmallFile(path);
-  if (!read.ok) return fail([error("unreadable", read.message, { source: { file: path } })]);
+  if (!read.ok) return fail([{ ...error("unreadable", {}, { source: { file: path } }), message: read.message }]);
   const text = utf8Text(read.bytes);
-  if (text === undefined) return fail([error("not-utf8", "not UTF-8 text", { source: { file: path }, hint: "save the cost-price file as UTF-8" })]);
+  if (text === undefined) return fail([error("not-utf8.costprice", {}, { source: { file: path }, hint: t("not-utf8.costprice.hint") })]);
   return parseCostPriceText(text, path);
 }

@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { t, type Text } from "../domain/issues.js";
 
 export const MANIFEST = "SHA256SUMS";
 
@@ -152,27 +153,27 @@ export async function writeOutputSet(dir: string, files: readonly OutputFile[], 
 
 export type OutputSetCheck =
   | { readonly status: "ok"; readonly files: number }
-  | { readonly status: "missing" | "no-manifest" | "interrupted" | "changed"; readonly problems: readonly string[] };
+  | { readonly status: "missing" | "no-manifest" | "interrupted" | "changed"; readonly problems: readonly Text[] };
 
 /** Does `dir` hold one complete set as its manifest lists it? */
 export async function checkOutputSet(dir: string): Promise<OutputSetCheck> {
   try {
-    if (!(await stat(dir)).isDirectory()) return { status: "missing", problems: ["not a folder"] };
+    if (!(await stat(dir)).isDirectory()) return { status: "missing", problems: [t("outputs.not-a-folder")] };
   } catch {
-    return { status: "missing", problems: ["no output folder"] };
+    return { status: "missing", problems: [t("outputs.no-folder")] };
   }
   const names = await readdir(dir);
   if (names.some((n) => TEMP.exec(n)?.[1] === MANIFEST)) {
-    return { status: "interrupted", problems: ["a write of the outputs was interrupted; the next close finishes it"] };
+    return { status: "interrupted", problems: [t("outputs.interrupted")] };
   }
   const text = await readText(join(dir, MANIFEST));
-  if (text === undefined) return { status: "no-manifest", problems: [`no ${MANIFEST} (written by an older menerva?)`] };
+  if (text === undefined) return { status: "no-manifest", problems: [t("outputs.no-manifest", { manifest: MANIFEST })] };
   const entries = parseManifest(text);
-  const problems: string[] = [];
+  const problems: Text[] = [];
   for (const [name, hash] of [...entries].sort()) {
     const now = await fileHash(join(dir, name));
-    if (now === undefined) problems.push(`${name}: missing`);
-    else if (now !== hash) problems.push(`${name}: does not match ${MANIFEST} (changed, or left from another close)`);
+    if (now === undefined) problems.push(t("outputs.file-missing", { name }));
+    else if (now !== hash) problems.push(t("outputs.file-changed", { name, manifest: MANIFEST }));
   }
   return problems.length > 0 ? { status: "changed", problems } : { status: "ok", files: entries.size };
 }

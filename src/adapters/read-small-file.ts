@@ -4,25 +4,26 @@
 // non-blocking, so even opening a FIFO cannot wait for a writer.
 import { constants } from "node:fs";
 import { open } from "node:fs/promises";
+import { t, type Text } from "../domain/issues.js";
 import { YAML_LIMITS } from "../schema/yaml-safe.js";
 
-export type SmallFile = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly code: string; readonly message: string };
+export type SmallFile = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly code: string; readonly message: Text };
 
 /** Why a path could not be read, in a user's words. */
-export function unreadableMessage(code: string | undefined): string {
+export function unreadableMessage(code: string | undefined): Text {
   switch (code) {
     case "ENOENT":
     case "ENOTDIR":
-      return "file not found";
+      return t("file.not-found");
     case "EISDIR":
-      return "is a folder, not a file";
+      return t("file.is-folder");
     case "EACCES":
     case "EPERM":
-      return "cannot read the file (permission denied)";
+      return t("file.permission");
     case "not-regular":
-      return "is not a regular file (a device, pipe or socket)";
+      return t("file.not-regular");
     default:
-      return `cannot read the file (${code ?? "unknown error"})`;
+      return t("file.cannot-read", { code: code ?? "unknown error" });
   }
 }
 
@@ -39,7 +40,7 @@ export async function readSmallFile(path: string, maxBytes: number = YAML_LIMITS
     const st = await fh.stat();
     if (st.isDirectory()) return { ok: false, code: "EISDIR", message: unreadableMessage("EISDIR") };
     if (!st.isFile()) return { ok: false, code: "not-regular", message: unreadableMessage("not-regular") };
-    if (st.size > maxBytes) return { ok: false, code: "too-large", message: `file too large (${st.size} bytes, at most ${maxBytes})` };
+    if (st.size > maxBytes) return { ok: false, code: "too-large", message: t("file.too-large", { size: st.size, max: maxBytes }) };
     // /proc files report size 0: read in chunks, never past the cap.
     const chunks: Buffer[] = [];
     let total = 0;
@@ -48,7 +49,7 @@ export async function readSmallFile(path: string, maxBytes: number = YAML_LIMITS
       const { bytesRead } = await fh.read(buf, 0, buf.length, null);
       if (bytesRead === 0) break;
       total += bytesRead;
-      if (total > maxBytes) return { ok: false, code: "too-large", message: `file too large (more than ${maxBytes} bytes)` };
+      if (total > maxBytes) return { ok: false, code: "too-large", message: t("file.too-large", { size: 0, max: maxBytes }) };
       chunks.push(buf.subarray(0, bytesRead));
     }
     return { ok: true, bytes: Buffer.concat(chunks) };

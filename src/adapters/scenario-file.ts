@@ -3,7 +3,7 @@
 // cycles refused), and every schema problem reported as file:line:col.
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { isScalar, type Node } from "yaml";
-import { error, type Issue } from "../domain/issues.js";
+import { error, t, type Issue } from "../domain/issues.js";
 import type { Scenario } from "../domain/scenario/types.js";
 import { scenarioFromRaw, type CostPriceInput } from "../schema/scenario.js";
 import { readCostPriceFile } from "./costprice-file.js";
@@ -38,7 +38,7 @@ async function readLayer(file: string, issues: Issue[]): Promise<Layer | undefin
   const read = await readSmallFile(file);
   const text = read.ok ? utf8Text(read.bytes) : undefined;
   if (!read.ok || text === undefined) {
-    issues.push(error("file-unreadable", read.ok ? "not UTF-8 text" : read.message, { source: { file } }));
+    issues.push({ ...error("file-unreadable", {}, { source: { file } }), message: read.ok ? t("not-utf8.costprice") : read.message });
     return undefined;
   }
   const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
@@ -65,7 +65,7 @@ async function readLayer(file: string, issues: Issue[]): Promise<Layer | undefin
   }
   const data = plain.value;
   if (!isPlainMap(data)) {
-    issues.push(error("not-a-map", "a scenario file is a map of keys (inflow: 8, ...)", { source: { file, line: 1, column: 1 } }));
+    issues.push(error("not-a-map.scenario", {}, { source: { file, line: 1, column: 1 } }));
     return undefined;
   }
   layer.data = data;
@@ -101,7 +101,7 @@ function merge(base: Layer, child: Layer): Layer {
 async function loadChain(file: string, seen: readonly string[], issues: Issue[], files: string[], from?: Loc): Promise<Layer | undefined> {
   const abs = resolve(file);
   if (seen.includes(abs)) {
-    issues.push(error("extends-cycle", `extends goes round in a circle: ${[...seen, abs].map((f) => basename(f)).join(" -> ")}`, { source: from ?? { file }, ...(from ? { subject: "extends" } : {}) }));
+    issues.push(error("extends-cycle", { chain: [...seen, abs].map((f) => basename(f)).join(" -> ") }, { source: from ?? { file }, ...(from ? { subject: "extends" } : {}) }));
     return undefined;
   }
   const layer = await readLayer(file, issues);
@@ -111,7 +111,7 @@ async function loadChain(file: string, seen: readonly string[], issues: Issue[],
   if (ext === undefined) return layer;
   const loc = layer.valueLoc.get(keyOf(["extends"]));
   if (typeof ext !== "string" || ext.trim() === "") {
-    issues.push(error("bad-extends", "extends: expected the path of another scenario file", { ...(loc ? { source: loc } : { source: { file } }), subject: "extends" }));
+    issues.push(error("bad-extends", {}, { ...(loc ? { source: loc } : { source: { file } }), subject: "extends" }));
     return undefined;
   }
   const parentFile = isAbsolute(ext) ? ext : join(dirname(file), ext);
@@ -120,7 +120,7 @@ async function loadChain(file: string, seen: readonly string[], issues: Issue[],
   if (!parent) {
     if (issues.length > before && loc) {
       const last = issues[issues.length - 1]!;
-      if (last.code === "file-unreadable") issues[issues.length - 1] = { ...last, source: loc, subject: "extends", message: `${last.message}: ${parentFile}` };
+      if (last.code === "file-unreadable") issues[issues.length - 1] = { ...last, source: loc, subject: "extends", message: t("with-file", { message: last.message, file: parentFile }) };
     }
     return undefined;
   }
@@ -171,10 +171,10 @@ function inheritedDistributions(layer: Layer, files: readonly string[]): Issue[]
       const loc = layer.valueLoc.get(keyOf(["montecarlo", key, p]));
       if (!(v instanceof ScenarioNumber) || !loc || files.indexOf(loc.file) <= di) continue;
       out.push(
-        error("montecarlo-inherited", `${v.text} is absolute and comes from ${basename(loc.file)}:${loc.line}, but ${basename(driverLoc.file)} sets ${key} itself: Monte Carlo would ignore that value`, {
+        error("montecarlo-inherited", { value: v.text, from: `${basename(loc.file)}:${loc.line}`, file: basename(driverLoc.file), key }, {
           source: driverLoc,
           subject: `montecarlo.${key}.${p}`,
-          hint: `leave ${p} out (then it is the scenario's value) or write it relative to it (e.g. ${p}: -20%) in ${basename(loc.file)}, or give montecarlo.${key} in ${basename(driverLoc.file)}`,
+          hint: t("montecarlo-inherited.hint", { param: p, from: basename(loc.file), key, file: basename(driverLoc.file) }),
         }),
       );
     }
@@ -197,10 +197,10 @@ export async function loadScenarioFile(file: string): Promise<{ ok: true; value:
     const cpFile = isAbsolute(cpPath) ? cpPath : join(dirname(from), cpPath);
     const r = await readCostPriceFile(cpFile);
     if (r.ok) costPrice = { file: cpFile, costPrice: r.value };
-    else if (r.issues.length === 1 && r.issues[0]!.code === "unreadable") costPrice = { file: cpFile, error: `${r.issues[0]!.message}: ${cpFile}` };
+    else if (r.issues.length === 1 && r.issues[0]!.code === "unreadable") costPrice = { file: cpFile, error: t("with-file", { message: r.issues[0]!.message, file: cpFile }) };
     else {
       issues.push(...r.issues);
-      costPrice = { file: cpFile, error: `the cost-price file ${cpFile} has problems (listed above)` };
+      costPrice = { file: cpFile, error: t("costprice-has-problems", { file: cpFile }) };
     }
   }
   issues.push(...inheritedDistributions(layer, files));
@@ -221,7 +221,7 @@ export async function loadScenarioFile(file: string): Promise<{ ok: true; value:
   for (const p of res.problems) {
     const found = p.unknownKey === undefined ? foundAt(layer.data, p.path) : undefined;
     const subject = p.path.length > 0 ? p.path.join(".") : "(top level)";
-    issues.push(error("scenario-invalid", p.message, { source: locate(p.path, p.unknownKey), subject, ...(found !== undefined ? { found } : {}) }));
+    issues.push({ ...error("scenario-invalid", {}, { source: locate(p.path, p.unknownKey), subject, ...(found !== undefined ? { found } : {}) }), message: p.message });
   }
   return { ok: false, issues };
 }

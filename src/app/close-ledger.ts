@@ -7,7 +7,7 @@ import type { PriorStatus } from "../domain/classify.js";
 import type { CloseResult } from "../domain/close.js";
 import { closedPeriodOf, Restated, firstDates, type ClosedRow, type Reversal } from "../domain/corrections.js";
 import { shareFor } from "../domain/invoice.js";
-import { error, warning, type Issue, type SourceRef } from "../domain/issues.js";
+import { error, t, warning, type Issue, type SourceRef, type Text } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { dec, fmtDecimal, sum, ZERO, type Dec } from "../domain/money.js";
 import { addDays, periodStartingOn, type Period } from "../domain/period.js";
@@ -33,10 +33,10 @@ export type PlanOptions = {
 };
 
 /** "close 2025-Q2 (or 2025-04)": the period that starts on `from`, in the kind asked for and as a month. */
-function nextPeriodText(from: string, asked: Period): string {
+function nextPeriodText(from: string, asked: Period): Text | string {
   const same = periodStartingOn(from, asked.kind);
   const month = periodStartingOn(from, "month");
-  return same.label === month.label ? same.label : `${same.label} (or ${month.label})`;
+  return same.label === month.label ? same.label : t("period.or", { period: same.label, other: month.label });
 }
 
 /**
@@ -55,17 +55,21 @@ export function planClose(state: LedgerState, period: Period, opts: PlanOptions)
   if (last) {
     const next = addDays(last.to, 1);
     if (period.from !== next) {
-      const how = period.to < last.from ? "comes before" : period.from <= last.to ? "overlaps" : `leaves a gap (${next}..${addDays(period.from, -1)}) after`;
+      const how = period.to < last.from ? "before" : period.from <= last.to ? "overlaps" : "gap";
       return {
         ok: false,
         exit: 2,
         issues: [
-          error("period-not-next", `${period.label} (${period.from}..${period.to}) ${how} the last closed period ${last.period} (${last.from}..${last.to})`, {
-            source,
-            subject: "PERIOD",
-            found: period.label,
-            hint: `closes follow each other without gaps or overlaps: the next period starts on ${next}, close ${nextPeriodText(next, period)}; rows dated in closed periods are picked up there as corrections${period.to < last.from || period.from <= last.to ? ` (to redo ${last.period}, run \`menerva close ${last.period} --reopen\`, or \`menerva ledger undo\`)` : ""}`,
-          }),
+          error(
+            "period-not-next",
+            { period: `${period.label} (${period.from}..${period.to})`, how, gap: `${next}..${addDays(period.from, -1)}`, last: `${last.period} (${last.from}..${last.to})` },
+            {
+              source,
+              subject: "PERIOD",
+              found: period.label,
+              hint: t("period-not-next.hint", { next, close: nextPeriodText(next, period), redo: period.to < last.from || period.from <= last.to ? last.period : "" }),
+            },
+          ),
         ],
       };
     }
@@ -74,11 +78,11 @@ export function planClose(state: LedgerState, period: Period, opts: PlanOptions)
       ok: false,
       exit: 2,
       issues: [
-        error("period-not-first", `${period.label} (${period.from}..${period.to}) is not the project's first period: no period is closed yet and the project starts on ${opts.start}`, {
+        error("period-not-first", { period: `${period.label} (${period.from}..${period.to})`, start: opts.start }, {
           source,
           subject: "PERIOD",
           found: period.label,
-          hint: `the first close starts at the project's start: close ${nextPeriodText(opts.start, period)} (or change start in the config)`,
+          hint: t("period-not-first.hint", { close: nextPeriodText(opts.start, period) }),
         }),
       ],
     };
@@ -88,10 +92,10 @@ export function planClose(state: LedgerState, period: Period, opts: PlanOptions)
       ok: false,
       exit: 2,
       issues: [
-        error("period-after-inputs", `${period.label} starts on ${period.from}, after the latest date in the inputs (${opts.latest ?? "no rows at all"})`, {
+        error("period-after-inputs", { period: period.label, from: period.from, latest: opts.latest ?? "" }, {
           subject: "PERIOD",
           found: period.label,
-          hint: `check the period (a typo?) and that this period's exports are in place; to close a period that truly has no rows yet, add --allow-empty`,
+          hint: t("period-after-inputs.hint"),
         }),
       ],
     };
@@ -159,10 +163,10 @@ export function identify<R extends HourRow | BenefitRow>(rows: readonly R[], fp:
     rows.forEach((r, i) => r.source.file === file && repeated.get(ids[i]!.slice(0, ids[i]!.indexOf("#")))?.push(r.source.line));
     for (const lines of repeated.values()) {
       warnings.push(
-        warning("duplicate-row", `${lines.length} identical rows; each is counted as a separate row`, {
+        warning("duplicate-row", { count: lines.length }, {
           source: { file, line: lines[0]! },
           found: `lines ${lines.join(", ")}`,
-          hint: "if the export repeats a row by mistake, remove the extra copy and run again",
+          hint: t("duplicate-row.hint"),
         }),
       );
     }

@@ -7,8 +7,9 @@
 // the writing and writes nothing (no folder, no lock, no record, no repair).
 import { dirname, resolve } from "node:path";
 import { repairOutputSets, writeOutputSet } from "../adapters/output-folder.js";
+import { compareWithPreviousSet, type SetComparison } from "../adapters/output-set-compare.js";
 import { makeDirs } from "../adapters/made-dirs.js";
-import { error, warning, type Issue } from "../domain/issues.js";
+import { error, t, warning, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
 import { readBooks } from "../ledger/books.js";
 import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, replaceLastRecord, type LedgerState } from "../ledger/ledger-file.js";
@@ -49,6 +50,8 @@ export type CloseRunOutcome =
        * rows and config but exports that changed outside the period (nothing written).
        */
       readonly ledger: "appended" | "reproduced" | "unchanged";
+      /** For "reproduced" (not a dry run): how the written set compares with the one the folder held (item 17 of issue 13). */
+      readonly outputs?: SetComparison;
       readonly reopened?: string;
       /** True for a dry run: `ledger` says what a real close would have done; nothing was written. */
       readonly dryRun: boolean;
@@ -85,7 +88,7 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
   try {
     // Finish output switches a killed close left behind (output-folder.ts), before anything else.
     const repaired = (await repairOutputSets(config.output, outDirOf(opts, inputs))).map((d) =>
-      warning("outputs-repaired", "finished writing the outputs of an interrupted close", { source: { file: displayPath(d) } }),
+      warning("outputs-repaired", {}, { source: { file: displayPath(d) } }),
     );
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
@@ -110,7 +113,7 @@ async function closeOn(
     const last = lastRecord(state);
     if (!last || last.period !== period.label) {
       return refuse([
-        error("reopen-not-last", `${period.label} is not the last closed period${last ? ` (that is ${last.period})` : ""}: only the last close can be reopened`, {
+        error("reopen-not-last", { period: period.label, last: last?.period ?? "" }, {
           source: { file: displayPath(config.ledger), ...(last ? { line: last.seq } : {}) },
         }),
       ]);
@@ -153,9 +156,9 @@ async function closeOn(
     });
     if (changes.length > 0) {
       return refuse([
-        error("reclose-changed", `${period.label} is already closed, with other inputs:\n  ${changes.join("\n  ")}`, {
+        error("reclose-changed", { period: period.label, changes }, {
           source: { file: displayPath(config.ledger), line: plan.existing!.seq },
-          hint: `a closed period is never changed: the next close corrects it (late rows, withdrawn rows, late costs become labelled corrections); to redo the last close instead, run \`menerva close ${period.label} --reopen\` or \`menerva ledger undo\``,
+          hint: t("reclose-changed.hint", { period: period.label }),
         }),
       ]);
     }
@@ -171,12 +174,14 @@ async function closeOn(
   }
   const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
   if (dryRun) return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
-  await writeOutputSet(outDir, await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle));
+  const files = await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle);
+  const outputs = plan.mode === "reclose" ? await compareWithPreviousSet(outDir, files) : undefined;
+  await writeOutputSet(outDir, files);
   // Outputs first, then the ledger: a crash in between leaves new outputs and
   // the old ledger, and running the same close again finishes the job.
   const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
   if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
-  return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(reopened ? { reopened } : {}) };
+  return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(outputs ? { outputs } : {}), ...(reopened ? { reopened } : {}) };
 }
 
 /**
@@ -186,8 +191,8 @@ async function closeOn(
  * itself, it refuses.
  */
 export function issuedRefusal(period: string, numbers: readonly string[], ledgerPath: string, what: "undo" | "reopen"): Issue {
-  return error("close-issued-documents", `${period} issued numbered documents (${numbers.join(", ")}): ${what === "undo" ? "undoing" : "reopening"} it would erase invoices that were sent`, {
+  return error("close-issued-documents", { period, numbers: numbers.join(", "), undo: what === "undo" }, {
     source: { file: displayPath(ledgerPath) },
-    hint: "an issued invoice is never changed or withdrawn, only corrected by a credit note; correct the rows and let the next close bill the difference",
+    hint: t("close-issued-documents.hint"),
   });
 }

@@ -4,7 +4,7 @@
 import { readBenefitsFile, readCostsFile, readHoursFile, readStaffFile, type InputFileResult, type ReadContext } from "../adapters/csv/read-input.js";
 import { loadConfig, type LoadedConfig, type ResolvedInput } from "../adapters/config-file.js";
 import { closePeriod, type CloseInput } from "../domain/close.js";
-import { error, fail, ok, quote, type Issue, type Result } from "../domain/issues.js";
+import { error, fail, ok, quote, t, type Issue, type Result } from "../domain/issues.js";
 import { nameKey, namesByKey } from "../schema/partner-names.js";
 import type { OtherCost } from "../domain/model.js";
 import { MODEL_ROUNDING, roundMoney, type Dec } from "../domain/money.js";
@@ -53,7 +53,7 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
   const periodIssue =
     periodText === undefined || period
       ? []
-      : [error("bad-period", "not a period", { subject: "PERIOD", found: periodText, hint: PERIOD_HINT })];
+      : [error("bad-period", {}, { subject: "PERIOD", found: periodText, hint: PERIOD_HINT })];
   if (!loaded.ok || periodIssue.length > 0) return fail([...periodIssue, ...(loaded.ok ? [] : loaded.issues)]);
   const config = loaded.value;
   const ctx = (spec: ResolvedInput["spec"]): ReadContext => ({
@@ -88,10 +88,10 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
       const names = new Set(cp.value.partners.map((p) => nameKey(p.name)));
       for (const p of config.model.sePartners.filter((x) => !names.has(nameKey(x)))) {
         issues.push(
-          error("costprice-partner-missing", `SE partner ${quote(p)} is not in the cost-price file`, {
+          error("costprice-partner-missing", { partner: quote(p) }, {
             subject: "staff_cost",
             source: config.staffCostSource ?? { file: config.file },
-            hint: `the cost-price file has ${cp.value.partners.map((x) => quote(x.name)).join(", ")}`,
+            hint: t("costprice-partner-missing.hint", { partners: cp.value.partners.map((x) => quote(x.name)).join(", ") }),
           }),
         );
       }

@@ -3,7 +3,7 @@
 // same mechanism as `close --reopen`), so nothing is lost; repeated, it walks
 // back one close at a time. A close that issued numbered documents (issue 12)
 // is refused: sent invoices are corrected by credit notes, never erased.
-import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import { error, fail, ok, t, type Issue, type Result } from "../domain/issues.js";
 import { archivePathFor, displayPath, lastRecord, readLedger, removeLastRecord } from "../ledger/ledger-file.js";
 import { acquireLock } from "../ledger/lock.js";
 import type { LedgerRecord } from "../ledger/record.js";
@@ -23,9 +23,9 @@ export async function undoLastClose(ledgerPath: string, expected?: string): Prom
     if (!state.ok) return fail(state.issues);
     const last = lastRecord(state.value);
     const source = { file: displayPath(ledgerPath) };
-    if (!last) return fail([error("ledger-empty", "the ledger has no closed period to undo", { source })]);
+    if (!last) return fail([error("ledger-empty.undo", {}, { source })]);
     if (expected !== undefined && expected !== last.period) {
-      return fail([error("undo-not-last", `${expected} is not the last closed period (that is ${last.period}): only the last close can be undone`, { source, hint: "undo walks back one close at a time, the last one first" })]);
+      return fail([error("undo-not-last", { period: expected, last: last.period }, { source, hint: t("undo-not-last.hint") })]);
     }
     // Issue 12 hook: a close that issued numbered invoices can only be undone by issuing credit notes for them.
     if ((last.issued?.length ?? 0) > 0) return fail([issuedRefusal(last.period, last.issued!.map((d) => d.number), ledgerPath, "undo")]);

@@ -7,6 +7,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { checkOutputSet, MANIFEST } from "../adapters/output-folder.js";
 import { readSmallFile, utf8Text } from "../adapters/read-small-file.js";
+import { t, type Text } from "../domain/issues.js";
 import type { LedgerState } from "../ledger/ledger-file.js";
 import { readYaml } from "../schema/config-yaml.js";
 import { isPlainMap } from "../schema/yaml-safe.js";
@@ -15,7 +16,7 @@ export type OutputCheck = {
   readonly period: string;
   readonly folder: string;
   readonly status: "ok" | "missing" | "no-manifest" | "interrupted" | "changed" | "other-close";
-  readonly problems: readonly string[];
+  readonly problems: readonly Text[];
 };
 
 /** Statuses that mean the outputs are not the closed set (exit 3). */
@@ -50,25 +51,21 @@ export async function verifyOutputs(state: LedgerState, root: string): Promise<O
       named = undefined; // no summary.json in this set (--formats without json)
     }
     if (typeof named === "string" && named !== r.hash) {
-      out.push({ period: r.period, folder, status: "other-close", problems: [`summary.json names ledger record ${named.slice(0, 12)}, the ledger's record is ${r.hash.slice(0, 12)}: these are the outputs of another close of ${r.period}`] });
+      out.push({ period: r.period, folder, status: "other-close", problems: [t("outputs.other-close", { named: named.slice(0, 12), hash: r.hash.slice(0, 12), period: r.period })] });
     } else out.push({ period: r.period, folder, status: "ok", problems: [] });
   }
   return out;
 }
 
-/** One line per period that is not ok, then a count. */
-export function outputChecksText(checks: readonly OutputCheck[], shown: (p: string) => string): string {
-  const lines: string[] = [];
+/** One line per period that is not ok, then a count (as Texts, for the CLI to print in its language). */
+export function outputChecksText(checks: readonly OutputCheck[], shown: (p: string) => string): Text[] {
+  const lines: Text[] = [];
   for (const c of checks) {
     if (c.status === "ok") continue;
-    for (const p of c.problems) lines.push(`${c.period}: ${shown(c.folder)}: ${p}`);
+    for (const p of c.problems) lines.push(t("outputs.problem", { period: c.period, folder: shown(c.folder), problem: p }));
   }
   const bad = checks.filter((c) => OUTPUT_FAILURES.has(c.status)).length;
   const ok = checks.filter((c) => c.status === "ok").length;
-  lines.push(
-    bad === 0
-      ? `outputs: ${ok} of ${checks.length} closed periods have a complete set matching ${MANIFEST}`
-      : `outputs: ${bad} of ${checks.length} closed periods have outputs that are not their closed set; run the close of that period again to rewrite them`,
-  );
-  return `${lines.join("\n")}\n`;
+  lines.push(bad === 0 ? t("outputs.all-ok", { ok, total: checks.length, manifest: MANIFEST }) : t("outputs.some-bad", { bad, total: checks.length }));
+  return lines;
 }

@@ -15,7 +15,7 @@ export type YearReportRun = { readonly report: YearReport; readonly outDir: stri
 
 export async function runYearReport(opts: { ledger: string; period: string; out: string; language?: "nl" | "en"; formats: readonly OutputFormat[] }): Promise<Result<YearReportRun> & { exit?: 2 | 3 }> {
   const period = parsePeriod(opts.period);
-  if (!period) return { ...fail([error("bad-period", "not a period", { subject: "PERIOD", found: opts.period, hint: PERIOD_HINT })]), exit: 2 };
+  if (!period) return { ...fail([error("bad-period", {}, { subject: "PERIOD", found: opts.period, hint: PERIOD_HINT })]), exit: 2 };
   const ledger = await readLedger(opts.ledger);
   if (!ledger.ok) return { ...fail(ledger.issues), exit: 3 };
   const report = buildYearReport(ledger.value.records, period, { ledger: displayPath(opts.ledger), ...(opts.language ? { language: opts.language } : {}) });

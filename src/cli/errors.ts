@@ -1,5 +1,8 @@
 // Exit codes and the error a command throws for problems the user can fix.
-import { byLocation, formatIssue, type Issue } from "../domain/issues.js";
+import { byLocation, t, type Issue, type Text } from "../domain/issues.js";
+import type { Lang } from "../i18n/lang.js";
+import { formatIssue, render } from "../i18n/render.js";
+import { screenLanguage } from "./language.js";
 
 /** Exit codes (README "Exit codes"). */
 export const EXIT = {
@@ -13,21 +16,22 @@ export const EXIT = {
   refused: 3,
 } as const;
 
-/** A problem the user can fix; rendered without a stack trace. */
+/** A problem the user can fix; rendered without a stack trace, in the run's language. */
 export class UserError extends Error {
   constructor(
     readonly issues: readonly Issue[],
     readonly exitCode: number = EXIT.input,
-    readonly footer?: string,
+    /** The closing line (default for input errors: "N problems found; nothing was written."); "" for none. */
+    readonly footer?: Text | string,
   ) {
-    super(issues.map((i) => i.message).join("; "));
+    super(issues.map((i) => render(i.message, "en")).join("; "));
   }
 
-  render(): string {
+  render(lang: Lang = screenLanguage()): string {
     const errors = this.issues.filter((i) => i.severity === "error");
-    const lines = [...this.issues].sort(byLocation).map(formatIssue);
-    const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
-    const tail = this.footer ?? (this.exitCode === EXIT.input ? `${count} found; nothing was written.` : "");
-    return `${lines.join("\n")}\n${tail ? `${tail}\n` : ""}`;
+    const lines = [...this.issues].sort(byLocation).map((i) => formatIssue(i, lang));
+    const tail = this.footer !== undefined ? this.footer : this.exitCode === EXIT.input ? t("footer.problems-found", { count: errors.length }) : "";
+    const text = tail === "" ? "" : render(tail, lang);
+    return `${lines.join("\n")}\n${text ? `${text}\n` : ""}`;
   }
 }

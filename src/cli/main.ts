@@ -1,17 +1,24 @@
 // The thin CLI: commander wiring and the exit-code policy, nothing else.
-// Each command lives in src/cli/commands/*.ts and calls one use case.
+// Each command lives in src/cli/commands/*.ts and calls one use case. The
+// help is in the language known before any config is read (--lang, then
+// LC_ALL / LC_MESSAGES / LANG); each command then settles its own (cli/language.ts).
 import { Command, CommanderError } from "commander";
+import { t } from "../domain/issues.js";
+import { startLanguage, type Lang } from "../i18n/lang.js";
+import { render } from "../i18n/render.js";
 import { EXIT, UserError } from "./errors.js";
 import { registerCommands } from "./commands/index.js";
+import { localiseHelp, helpWords } from "./help.js";
+import { screenLanguage } from "./language.js";
 
-export function buildProgram(): Command {
-  const program = new Command("menerva")
-    .description("MENERVA partnership: period close, settlement statements and feasibility scenarios")
-    .version("0.1.0")
-    .option("--debug", "print stack traces of internal errors")
-    .showHelpAfterError("(run menerva --help for usage)")
+export function buildProgram(lang: Lang = startLanguage(process.argv.slice(2), process.env)): Command {
+  const w = helpWords(lang);
+  const program = localiseHelp(new Command("menerva"), lang)
+    .description(w("help.program"))
+    .version("0.1.0", "-V, --version", w("help.version"))
+    .option("--debug", w("help.debug"))
     .exitOverride();
-  registerCommands(program);
+  registerCommands(program, lang);
   return program;
 }
 
@@ -22,7 +29,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     if (e.code === "EPIPE") process.exit(0);
     throw e;
   });
-  const program = buildProgram();
+  const program = buildProgram(startLanguage(argv.slice(2), process.env));
   try {
     await program.parseAsync([...argv]);
     return typeof process.exitCode === "number" ? process.exitCode : EXIT.ok;
@@ -37,9 +44,10 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     const debug = argv.includes("--debug");
     const e = err as Error;
+    const lang = screenLanguage();
     process.stderr.write(
-      `menerva: internal error: ${e?.message ?? String(err)}\n` +
-        `This is a bug in menerva; please report it with the command you ran${debug ? "" : " (add --debug for details)"}.\n` +
+      `${render(t("internal-error", { message: e?.message ?? String(err) }), lang)}\n` +
+        `${render(t("internal-error.report", { debug }), lang)}\n` +
         (debug && e?.stack ? `${e.stack}\n` : ""),
     );
     return EXIT.internal;

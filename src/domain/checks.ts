@@ -2,14 +2,15 @@
 // shown on the statement's checks sheet (beside the same checks as formulas). Pure.
 import type { CloseResult } from "./close.js";
 import { ROW_STATUSES } from "./classify.js";
+import { t, type Text } from "./issues.js";
 import { fmtMoney, sum } from "./money.js";
 
 export type Check = {
   /** Stable machine name. */
   readonly name: string;
   readonly ok: boolean;
-  /** What was compared, e.g. "41234.56 = 41234.56". */
-  readonly detail: string;
+  /** What was compared, e.g. "41234.56 = 41234.56" (words, when there are any, as a Text). */
+  readonly detail: string | Text;
 };
 
 type Core = Omit<CloseResult, "checks" | "warnings">;
@@ -48,13 +49,16 @@ export function closeChecks(r: Core, rowsRead: { hours: number; benefits: number
 }
 
 /** Why the reserve closes below zero, in words (the check's detail and the warning). */
-export function reserveShortfallReason(r: Pick<Core, "settlement" | "config">): string {
+export function reserveShortfallReason(r: Pick<Core, "settlement" | "config">): Text {
   const res = r.settlement.reserve;
-  const into = res.opening.plus(res.retained);
-  return (
-    `the reserve closes at ${fmtMoney(res.closing)}: opening ${fmtMoney(res.opening)} + retained ${fmtMoney(res.retained)} = ${fmtMoney(into)} does not cover ` +
-    `other costs ${fmtMoney(res.otherCosts)}${res.reservePayments.isZero() ? "" : ` and reserve payments ${fmtMoney(res.reservePayments)}`}` +
-    `${r.config.profit === "distribute" ? " (profit: distribute keeps no surplus in the reserve)" : ""}; ` +
-    `the shortfall of ${fmtMoney(res.closing.negated())} is a funding need the partners must cover (e.g. a contribution booked as a negative other cost)`
-  );
+  return t("reserve-shortfall", {
+    closing: fmtMoney(res.closing),
+    opening: fmtMoney(res.opening),
+    retained: fmtMoney(res.retained),
+    into: fmtMoney(res.opening.plus(res.retained)),
+    otherCosts: fmtMoney(res.otherCosts),
+    payments: res.reservePayments.isZero() ? "" : fmtMoney(res.reservePayments),
+    distribute: r.config.profit === "distribute",
+    shortfall: fmtMoney(res.closing.negated()),
+  });
 }

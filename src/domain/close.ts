@@ -7,7 +7,7 @@ import { classifyRow, countStatuses, isBilled, type Classified, type PriorStatus
 import { checkEffort, type EffortCheck } from "./effort.js";
 import { feeSchedule } from "./fee-schedule.js";
 import { benefitLines, buildInvoice, correctionLines, hourLines, shareFor, type CorrectionItem, type Invoice, type RatedHours } from "./invoice.js";
-import { error, warning, type Issue, type Result, fail, ok } from "./issues.js";
+import { error, t, warning, type Issue, type Result, fail, ok } from "./issues.js";
 import type { BenefitRow, HourRow, ModelConfig, OtherCost, StaffRow } from "./model.js";
 import { sum, ZERO, type Dec } from "./money.js";
 import { contains, parsePeriod, type Period } from "./period.js";
@@ -87,18 +87,14 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
     const fee = rateOf(r.necPartner, r.date);
     if (fee) return { row: r, status: c.status, ...(c.ownPeriod ? { ownPeriod: c.ownPeriod } : {}), rate: fee.rate };
     issues.push(
-      error("no-fee", `no hourly fee applies to ${r.necPartner} on ${r.date}`, {
-        source: r.source,
-        found: r.date,
-        hint: `add a fees.hourly entry with from on or before ${r.date} in the config`,
-      }),
+      error("no-fee", { partner: r.necPartner, date: r.date }, { source: r.source, found: r.date, hint: t("no-fee.hint", { date: r.date }) }),
     );
     return c;
   });
   const benefits = input.benefits.map((r, i) => label(classifyRow(r, period, config.start, prior(r, i))));
   const active = seWeights(config, period);
   if (active.length === 0) {
-    issues.push(error("no-se-partner", `no SE partner takes part in ${period.label}: its revenue cannot be split`, { hint: "check from/until of se_partners in the config" }));
+    issues.push(error("no-se-partner", { period: period.label }, { hint: t("no-se-partner.hint") }));
   }
   if (issues.length > 0) return fail(issues);
 
@@ -211,35 +207,31 @@ function closeWarnings(r: Omit<CloseResult, "checks" | "warnings">, idleStaff: r
     const pct = r.effort.spread.times(100).toDecimalPlaces(1).toFixed(1);
     const tol = r.effort.tolerance.times(100).toDecimalPlaces(1).toFixed(1);
     w.push(
-      warning("effort-spread", `committed FTE differs by ${pct}% between SE partners (tolerance ${tol}%); the equal split assumes equal effort — see the effort-weighted split beside it`),
+      warning("effort-spread", { percent: pct, tolerance: tol }),
     );
   }
   for (const s of r.staff) {
-    if (s.fromPlan) w.push(warning("staff-from-plan", `no staff rows for SE partner ${s.partner} in ${r.period.label}: its planned staff cost from the cost-price file is used`));
+    if (s.fromPlan) w.push(warning("staff-from-plan", { partner: s.partner, period: r.period.label }));
     else if (s.planned !== undefined && s.netCost.minus(s.planned).abs().greaterThan(s.planned.abs().times(r.config.effortTolerance))) {
-      w.push(warning("staff-vs-plan", `staff cost of ${s.partner} (${s.netCost.toFixed(2)}) differs from its planned cost (${s.planned.toFixed(2)}) by more than ${r.config.effortTolerance.times(100).toFixed()}%`));
+      w.push(warning("staff-vs-plan", { partner: s.partner, cost: s.netCost.toFixed(2), planned: s.planned.toFixed(2), percent: r.config.effortTolerance.times(100).toFixed() }));
     }
-    if (s.lines.length === 0 && !s.fromPlan) w.push(warning("no-staff", `no staff commitment for SE partner ${s.partner} in ${r.period.label}`));
+    if (s.lines.length === 0 && !s.fromPlan) w.push(warning("no-staff", { partner: s.partner, period: r.period.label }));
     for (const l of s.lines.filter((x) => x.prorated)) {
       w.push(
-        warning("staff-prorated", `staff row for ${s.partner} (${l.row.period}) only partly overlaps ${r.period.label}: prorated ${l.share.num.toFixed()}/${l.share.den}`, {
-          source: l.row.source,
-        }),
+        warning("staff-prorated", { partner: s.partner, staffPeriod: l.row.period, period: r.period.label, share: `${l.share.num.toFixed()}/${l.share.den}` }, { source: l.row.source }),
       );
     }
   }
   for (const l of idleStaff) {
     w.push(
-      warning("staff-partner-inactive", `staff row for ${l.row.partner} (${l.row.period}) overlaps ${r.period.label}, in which ${l.row.partner} does not take part: not charged in this period`, {
-        source: l.row.source,
-      }),
+      warning("staff-partner-inactive", { partner: l.row.partner, staffPeriod: l.row.period, period: r.period.label }, { source: l.row.source }),
     );
   }
   for (const nec of activeNec(r.config, r.period)) {
-    if (!r.invoices.some((i) => i.necPartner === nec)) w.push(warning("no-billed-rows", `nothing to invoice to ${nec} in ${r.period.label}`));
+    if (!r.invoices.some((i) => i.necPartner === nec)) w.push(warning("no-billed-rows", { partner: nec, period: r.period.label }));
   }
   for (const inv of r.invoices.filter((i) => i.creditNote)) {
-    w.push(warning("credit-note", `the invoice to ${inv.necPartner} has a negative subtotal: it is a credit note`));
+    w.push(warning("credit-note", { partner: inv.necPartner }));
   }
   // Rows before the project start: one warning per file, naming the lines (an export may hold a whole earlier year).
   const before = new Map<string, { lines: number[]; first: string; last: string }>();
@@ -257,13 +249,13 @@ function closeWarnings(r: Omit<CloseResult, "checks" | "warnings">, idleStaff: r
     const n = b.lines.length;
     const shown = n > 10 ? `${b.lines.slice(0, 10).join(", ")}, …` : b.lines.join(", ");
     w.push(
-      warning("before-start", `${n === 1 ? "row" : `${n} rows`} dated ${b.first === b.last ? b.first : `${b.first}..${b.last}`}, before the project start ${r.config.start}: not used`, {
+      warning("before-start", { count: n, dates: b.first === b.last ? b.first : `${b.first}..${b.last}`, start: r.config.start }, {
         source: { file, line: b.lines[0]! },
-        found: `line${n === 1 ? "" : "s"} ${shown}`,
+        found: t("lines", { count: n, lines: shown }),
       }),
     );
   }
   const res = r.settlement.reserve;
-  if (res.closing.isNegative()) w.push(warning("reserve-negative", reserveShortfallReason(r)));
+  if (res.closing.isNegative()) w.push(warning("reserve-negative", { reason: reserveShortfallReason(r) }));
   return w;
 }

@@ -1,6 +1,7 @@
 // Problems found in user input, as values. Pure.
 // A pass collects every issue so the user can fix a whole run in one go; the
-// CLI prints them as `file:line: column 'x': problem (got "value")`.
+// CLI prints them as `file:line: column 'x': problem (got "value")`, in the
+// run's language (src/i18n renders an issue's catalog key and parameters).
 
 /** Where a piece of input came from; `line` and `column` are 1-based. */
 export type SourceRef = {
@@ -20,19 +21,53 @@ export function columnLetters(n: number): string {
 
 export type Severity = "error" | "warning";
 
+/**
+ * Words for a user, not yet in a language: a key of the message catalogs
+ * (src/i18n/messages.en.ts and messages.nl.ts) and its parameters. Issues and
+ * other results carry Texts as data; the CLI renders them in the run's
+ * language at the edge. A parameter that is itself a Text is rendered first.
+ * `literal` holds the English words of a message written before the catalogs
+ * (`error(code, "text")`): shown as is in every language, and named by the
+ * catalog test until it is converted.
+ */
+export type Text = { readonly key: string; readonly params?: TextParams; readonly literal?: string };
+export type TextParam = string | number | boolean | Text | readonly (string | number | Text)[] | undefined;
+export type TextParams = { readonly [name: string]: TextParam };
+
+/**
+ * Message keys and their parameters (as the English catalog declares them).
+ * Filled in by src/i18n/messages.en.ts through declaration merging, so the
+ * domain names its words without depending on the catalogs.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface MessageParams {}
+export type MessageKey = keyof MessageParams & string;
+/** The keys that take no parameters. */
+export type PlainKey = { [K in MessageKey]: {} extends MessageParams[K] ? K : never }[MessageKey];
+
+/** A catalog parameter as a caller may give it: any text may be another Text (rendered in the same language). */
+type ArgValue<V> = V extends string ? string | Text : V extends readonly string[] ? readonly (string | Text)[] : V;
+export type MessageArgs<K extends MessageKey> = { readonly [P in keyof MessageParams[K]]: ArgValue<MessageParams[K][P]> };
+
+/** The Text of catalog key `key` with its parameters. */
+export function t<K extends MessageKey>(key: K, ...params: {} extends MessageParams[K] ? [MessageArgs<K>?] : [MessageArgs<K>]): Text {
+  const p = params[0] as TextParams | undefined;
+  return p === undefined || Object.keys(p).length === 0 ? { key } : { key, params: p };
+}
+
 export type Issue = {
   readonly severity: Severity;
   /** Stable kebab-case code, for tests and machines ("not-a-number"). */
   readonly code: string;
-  /** What is wrong, in plain words ("not a number"). */
-  readonly message: string;
+  /** What is wrong ("not a number"), as catalog words. */
+  readonly message: Text;
   readonly source?: SourceRef;
-  /** What the message is about: "column 'uren'" for CSV, "fees.hourly.0.rate" for YAML. */
-  readonly subject?: string;
-  /** The offending raw text, quoted back to the user. */
-  readonly found?: string;
-  /** One sentence on how to fix it. */
-  readonly hint?: string;
+  /** What the message is about: "column 'uren'" for CSV (a Text), "fees.hourly.0.rate" for YAML. */
+  readonly subject?: string | Text;
+  /** The offending raw text, quoted back to the user (a Text when menerva describes it: "lines 2, 3"). */
+  readonly found?: string | Text;
+  /** One sentence on how to fix it (a plain string only in a message from before the catalogs). */
+  readonly hint?: Text | string;
 };
 
 export type Result<T> =
@@ -46,11 +81,32 @@ export const ok = <T>(value: T, warnings: readonly Issue[] = []): Result<T> => (
 });
 export const fail = <T = never>(issues: readonly Issue[]): Result<T> => ({ ok: false, issues });
 
-export function error(code: string, message: string, extra: Omit<Issue, "severity" | "code" | "message"> = {}): Issue {
-  return { severity: "error", code, message, ...extra };
+type Extra = Omit<Issue, "severity" | "code" | "message">;
+
+/**
+ * An issue worded by catalog key `key`: its code is the key up to the first
+ * dot ("bad-option.percent" is a "bad-option" with its own words).
+ */
+export function error<K extends MessageKey>(key: K, params: MessageArgs<K>, extra?: Extra): Issue;
+/** Before the catalogs: English words only. Convert by adding `code` to both catalogs and passing its parameters. */
+export function error(code: string, message: string, extra?: Extra): Issue;
+export function error(key: string, params: object | string, extra: Extra = {}): Issue {
+  return issue("error", key, params, extra);
 }
-export function warning(code: string, message: string, extra: Omit<Issue, "severity" | "code" | "message"> = {}): Issue {
-  return { severity: "warning", code, message, ...extra };
+export function warning<K extends MessageKey>(key: K, params: MessageArgs<K>, extra?: Extra): Issue;
+/** Before the catalogs: English words only (see error). */
+export function warning(code: string, message: string, extra?: Extra): Issue;
+export function warning(key: string, params: object | string, extra: Extra = {}): Issue {
+  return issue("warning", key, params, extra);
+}
+
+function issue(severity: Severity, key: string, params: object | string, extra: Extra): Issue {
+  const dot = key.indexOf(".");
+  const code = dot < 0 ? key : key.slice(0, dot);
+  const message: Text =
+    typeof params === "string" ? { key, literal: params } : Object.keys(params).length === 0 ? { key } : { key, params: params as TextParams };
+  const clean = Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== undefined)) as Extra;
+  return { severity, code, message, ...clean };
 }
 
 /** "file:line:col" (as much as is known); a workbook cell as "file.xlsx:Sheet!B12", a row as "file.xlsx:Sheet:12". */
@@ -90,22 +146,13 @@ export function safeLine(text: string, limit: number): string {
   return clean.split("\n").map((l) => clip(l, limit)).join("\n");
 }
 
-/** One issue as one line (plus an indented hint line), the way compilers print them. */
-export function formatIssue(i: Issue): string {
-  const where = i.source ? `${safeLine(formatSource(i.source), 300)}: ` : "";
-  const subject = i.subject ? `${safeLine(i.subject, 120)}: ` : "";
-  const found = i.found !== undefined ? ` (got ${quote(i.found)})` : "";
-  const head = `${where}${i.severity === "warning" ? "warning: " : ""}${subject}${safeLine(i.message, 500)}${found}`;
-  return i.hint ? `${head}\n  hint: ${safeLine(i.hint, 500)}` : head;
-}
-
 /** Problems listed per file at most; the rest are counted in one line (a hostile file could list a million). */
 export const MAX_LISTED_ISSUES = 200;
 
 /** The first `max` issues and, when there are more, one line counting the rest. */
 export function capIssues(issues: readonly Issue[], file: string, max: number = MAX_LISTED_ISSUES): Issue[] {
   if (issues.length <= max) return [...issues];
-  return [...issues.slice(0, max), error("more-issues", `${issues.length - max} more problems in this file not shown`, { source: { file } })];
+  return [...issues.slice(0, max), error("more-issues", { count: issues.length - max }, { source: { file } })];
 }
 
 /** Order issues by file, then line, then column, keeping discovery order otherwise. */

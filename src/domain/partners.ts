@@ -3,7 +3,7 @@
 // day; plain names always take part. A period's revenue is split over the SE
 // partners active in it, weighted by their active days (equal when all are
 // active the whole period); rows of a partner are valid while it takes part.
-import { error, type Issue } from "./issues.js";
+import { error, t, type Issue, type Text } from "./issues.js";
 import type { BenefitRow, HourRow, ModelConfig, PartnerSpan } from "./model.js";
 import { daysBetween, type Period } from "./period.js";
 
@@ -36,8 +36,7 @@ export function activeNec(config: Pick<ModelConfig, "necPartners" | "partnerSpan
   return config.necPartners.filter((name) => activeDays(spanOf(config, name), p.from, p.to) > 0);
 }
 
-const describeSpan = (s: PartnerSpan): string =>
-  s.from !== undefined && s.until !== undefined ? `from ${s.from} until ${s.until}` : s.from !== undefined ? `from ${s.from}` : `until ${s.until}`;
+const describeSpan = (s: PartnerSpan): Text => t("partner-span", { from: s.from ?? "", until: s.until ?? "" });
 
 /**
  * Hours and benefit rows dated outside their NEC partner's span are input
@@ -57,11 +56,11 @@ export function membershipIssues(
     const s = spans[r.necPartner];
     if (s && !isActiveOn(s, r.date)) {
       out.push(
-        error("partner-not-active", `${r.necPartner} does not take part on ${r.date}`, {
+        error("partner-not-active", { partner: r.necPartner, date: r.date }, {
           source: r.source,
-          subject: "column 'date'",
+          subject: t("subject.column", { name: "date" }),
           found: r.date,
-          hint: `${r.necPartner} takes part ${describeSpan(s)} (nec_partners in the config); correct the row's date or partner, or the partner's from/until`,
+          hint: t("partner-not-active.hint", { partner: r.necPartner, span: describeSpan(s) }),
         }),
       );
     }

@@ -1,5 +1,6 @@
 // Calendar periods and ISO dates as text. Pure: no Date, no time zone.
 // A date is "YYYY-MM-DD"; ISO text compares correctly as a string.
+import { t } from "./issues.js";
 
 export type PeriodKind = "month" | "quarter" | "year" | "range";
 
@@ -75,7 +76,7 @@ export function parsePeriod(text: string): Period | undefined {
   return undefined;
 }
 
-export const PERIOD_HINT = "write a month (2025-03), a quarter (2025-Q1), a year (2025) or a range (2025-01-01..2025-03-31)";
+export const PERIOD_HINT = t("period.hint");
 
 export const contains = (p: Period, date: string): boolean => date >= p.from && date <= p.to;
 

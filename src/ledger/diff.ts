@@ -1,6 +1,7 @@
 // What changed since a period was closed: rows added and removed per input
 // file and config keys changed, as lines for the "refused: inputs differ"
-// message of a re-close. An empty list means "same inputs".
+// message of a re-close (as Texts). An empty list means "same inputs".
+import { t, type Text } from "../domain/issues.js";
 import { canonicalJson } from "./canonical-json.js";
 import { BilledTable } from "./billed-rows.js";
 import type { LedgerRecord } from "./record.js";
@@ -31,19 +32,17 @@ export function changedKeys(a: unknown, b: unknown, path = ""): string[] {
   return same ? [] : [path || "(whole config)"];
 }
 
-const rows = (n: number): string => (n === 1 ? "1 row" : `${n} rows`);
-
 /**
- * Human lines saying how `now` differs from the closed record `old`.
+ * Lines (Texts) saying how `now` differs from the closed record `old`.
  * Invariant: [] exactly when the config hash and the set of billed rows are
  * the same (a changed file whose change only touches rows outside the period
  * does not count: cumulative exports grow every month).
  */
-export function diffInputs(old: LedgerRecord, now: CloseInputs): string[] {
-  const lines: string[] = [];
+export function diffInputs(old: LedgerRecord, now: CloseInputs): Text[] {
+  const lines: Text[] = [];
   if (old.config_sha256 !== now.config_sha256) {
     const keys = old.config !== undefined && now.configCanonical !== undefined ? changedKeys(old.config, now.configCanonical) : [];
-    lines.push(keys.length > 0 ? `config changed: ${keys.join(", ")}` : "config changed");
+    lines.push(t("diff.config-changed", { keys: keys.join(", ") }));
   }
   const oldIds = new BilledTable(old.billed).ids();
   const before = new Set(oldIds);
@@ -73,13 +72,11 @@ export function diffInputs(old: LedgerRecord, now: CloseInputs): string[] {
   if (removed.length > 0 && changed.length === 1) entry(changed[0]!).removed += removed.length;
   else general.removed = removed.length;
 
-  const describe = (c: { added: number; removed: number }): string =>
-    c.added > 0 && c.removed > 0 ? `${rows(c.added)} added, ${c.removed} removed` : c.added > 0 ? `${rows(c.added)} added` : `${rows(c.removed)} removed`;
-  for (const file of [...perFile.keys()].sort()) lines.push(`${file}: ${describe(perFile.get(file)!)}`);
+  for (const file of [...perFile.keys()].sort()) lines.push(t("diff.file-rows", { file, ...perFile.get(file)! }));
   if (general.added > 0 || general.removed > 0) {
-    lines.push(`${describe(general)}${general.removed > 0 && changed.length > 1 ? ` (changed files: ${changed.join(", ")})` : ""}`);
+    lines.push(t("diff.rows", { ...general, changedFiles: general.removed > 0 && changed.length > 1 ? changed.join(", ") : "" }));
   }
-  for (const i of old.inputs) if (!now.inputs.some((n) => n.file === i.file)) lines.push(`${i.file}: no longer an input`);
-  for (const i of now.inputs) if (!old.inputs.some((o) => o.file === i.file)) lines.push(`${i.file}: new input`);
+  for (const i of old.inputs) if (!now.inputs.some((n) => n.file === i.file)) lines.push(t("diff.no-longer-input", { file: i.file }));
+  for (const i of now.inputs) if (!old.inputs.some((o) => o.file === i.file)) lines.push(t("diff.new-input", { file: i.file }));
   return lines;
 }

@@ -2,7 +2,7 @@
 // line), so the same row in next month's cumulative export is recognised as
 // already closed. Occurrence indices keep identical rows in one file apart.
 import { hash } from "node:crypto";
-import { warning, type Issue, type SourceRef } from "../domain/issues.js";
+import { t, warning, type Issue, type SourceRef } from "../domain/issues.js";
 
 export type FingerprintInput = {
   readonly kind: "hours" | "benefits" | "staff" | "costs";
@@ -134,10 +134,10 @@ export function identifyRows(rows: readonly { input: FingerprintInput; source: S
   for (const { fp } of counter.duplicates()) {
     const refs = lines.get(fp)!;
     warnings.push(
-      warning("duplicate-row", `${refs.length} identical rows; each is counted as a separate row`, {
+      warning("duplicate-row", { count: refs.length }, {
         source: refs[0],
         found: `lines ${refs.map((s) => s.line ?? "?").join(", ")}`,
-        hint: "if the export repeats a row by mistake, remove the extra copy and run again",
+        hint: t("duplicate-row.hint"),
       }),
     );
   }

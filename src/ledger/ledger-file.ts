@@ -5,7 +5,7 @@
 // same batch.
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
-import { error, fail, ok, warning, type Issue, type Result } from "../domain/issues.js";
+import { error, fail, ok, t, warning, type Issue, type Result } from "../domain/issues.js";
 import { writeFilesAtomically } from "../adapters/atomic-write.js";
 import { checkHead, headPathFor, headText, readHead } from "./ledger-head.js";
 import { canonicalJson } from "./canonical-json.js";
@@ -16,7 +16,7 @@ export type LedgerState = { path: string; records: LedgerRecord[] };
 /** A ledger problem found while writing; `issues` render like any input problem (exit 3 by the caller). */
 export class LedgerError extends Error {
   constructor(readonly issues: readonly Issue[]) {
-    super(issues.map((i) => i.message).join("; "));
+    super(issues.map((i) => i.code).join("; "));
   }
 }
 
@@ -31,8 +31,7 @@ export function archivePathFor(ledgerPath: string): string {
   return ledgerPath.endsWith(".jsonl") ? `${ledgerPath.slice(0, -".jsonl".length)}.archive.jsonl` : `${ledgerPath}.archive.jsonl`;
 }
 
-const TAMPER_HINT =
-  "the ledger was changed outside menerva; restore it from a backup (closed periods must not be edited), then run `menerva ledger verify`";
+const TAMPER_HINT = t("ledger.tamper.hint");
 
 const label = (r: Pick<LedgerRecord, "seq" | "period">): string => `record ${r.seq} (${r.period})`;
 
@@ -81,7 +80,7 @@ async function readRecords(path: string): Promise<Result<LedgerState>> {
   const lines = text.split("\n");
   if (lines[lines.length - 1] === "") lines.pop();
   else if (lines.length > 0) {
-    warnings.push(warning("ledger-no-line-end", "the last record has no line end", { source: { file, line: lines.length } }));
+    warnings.push(warning("ledger-no-line-end", {}, { source: { file, line: lines.length } }));
   }
   const records: LedgerRecord[] = [];
   for (const [i, line] of lines.entries()) {
@@ -89,14 +88,14 @@ async function readRecords(path: string): Promise<Result<LedgerState>> {
     const subject = `record ${i + 1}`;
     const last = i === lines.length - 1;
     if (line.trim() === "") {
-      return fail([error("ledger-blank-line", "blank line inside the ledger", { source: at, subject, hint: TAMPER_HINT })]);
+      return fail([error("ledger-blank-line", {}, { source: at, subject, hint: TAMPER_HINT })]);
     }
     let parsed: unknown;
     try {
       parsed = JSON.parse(line);
     } catch {
       return fail([
-        error("ledger-bad-json", last ? "truncated or not valid JSON" : "not valid JSON", {
+        error(last ? "ledger-bad-json.last" : "ledger-bad-json", {}, {
           source: at,
           subject,
           found: line.length > 60 ? `${line.slice(0, 57)}...` : line,
@@ -109,17 +108,13 @@ async function readRecords(path: string): Promise<Result<LedgerState>> {
     if (!shape.success && old !== null && typeof old === "object" && Array.isArray(old.included) && old.billed === undefined) {
       // A record of the first ledger format (row ids only): it lacks what corrections need.
       return fail([
-        error("ledger-old-format", "was written by an earlier menerva, before corrections of closed periods: it keeps row ids but not what a reversal needs", {
-          source: at,
-          subject,
-          hint: "move the ledger aside and close its periods again from the same exports with this version (the closes reproduce the same figures)",
-        }),
+        error("ledger-old-format", {}, { source: at, subject, hint: t("ledger-old-format.hint") }),
       ]);
     }
     if (!shape.success) {
       const first = shape.error.issues[0];
       return fail([
-        error("ledger-bad-record", `not a ledger record: ${first?.path.join(".") || "record"}: ${first?.message ?? "invalid"}`, {
+        error("ledger-bad-record", { path: first?.path.join(".") || "record", detail: first?.message ?? "invalid" }, {
           source: at,
           subject,
           hint: TAMPER_HINT,
@@ -134,7 +129,7 @@ async function readRecords(path: string): Promise<Result<LedgerState>> {
     }
     const rec = shape.data as LedgerRecord;
     if (canonical !== line) {
-      return fail([error("ledger-not-canonical", "is not in canonical form (edited by hand?)", { source: at, subject: label(rec), hint: TAMPER_HINT })]);
+      return fail([error("ledger-not-canonical", {}, { source: at, subject: label(rec), hint: TAMPER_HINT })]);
     }
     records.push(rec);
   }
@@ -153,15 +148,15 @@ export function verifyLedger(state: LedgerState): Issue[] {
   let prev: LedgerRecord | undefined;
   for (const [i, r] of state.records.entries()) {
     const at = { source: { file, line: i + 1 }, subject: label(r), hint: TAMPER_HINT };
-    if (recordHash(r) !== r.hash) return [error("ledger-hash-mismatch", "hash does not match its content", at)];
+    if (recordHash(r) !== r.hash) return [error("ledger-hash-mismatch", {}, at)];
     if (r.seq !== i + 1) {
-      return [error("ledger-seq", `is on line ${i + 1} but numbered ${r.seq}: a record was deleted, inserted or moved`, at)];
+      return [error("ledger-seq", { line: i + 1, seq: r.seq }, at)];
     }
     if (r.prev_hash !== (prev ? prev.hash : GENESIS_HASH)) {
-      return [error("ledger-chain", `does not follow ${prev ? label(prev) : "the start of the ledger"}: prev_hash does not match; a record was changed, deleted or reordered`, at)];
+      return [error("ledger-chain", { previous: prev ? label(prev) : "" }, at)];
     }
     if (prev && !(r.from > prev.to)) {
-      return [error("ledger-order", `period ${r.from}..${r.to} does not come after ${label(prev)} (${prev.from}..${prev.to})`, at)];
+      return [error("ledger-order", { period: `${r.from}..${r.to}`, previous: `${label(prev)} (${prev.from}..${prev.to})` }, at)];
     }
     prev = r;
   }
@@ -204,7 +199,7 @@ export async function appendRecord(path: string, record: LedgerRecord): Promise<
 export async function replaceLastRecord(path: string, archivePath: string, record?: LedgerRecord): Promise<LedgerRecord> {
   const state = await readOrThrow(path);
   const last = lastRecord(state);
-  if (!last) throw new LedgerError([error("ledger-empty", "the ledger has no closed period to reopen", { source: { file: displayPath(path) } })]);
+  if (!last) throw new LedgerError([error("ledger-empty", {}, { source: { file: displayPath(path) } })]);
   const next = [...state.records.slice(0, -1), ...(record ? [record] : [])];
   const broken = verifyLedger({ path, records: next });
   if (broken.length > 0) throw new LedgerError(broken);

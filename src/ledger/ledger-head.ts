@@ -12,7 +12,7 @@
 // Anything else that disagrees is a changed ledger.
 import { readSmallFile } from "../adapters/read-small-file.js";
 import { basename } from "node:path";
-import { error, warning, type Issue } from "../domain/issues.js";
+import { error, t, warning, type Issue } from "../domain/issues.js";
 import { canonicalJson } from "./canonical-json.js";
 import type { LedgerRecord } from "./record.js";
 
@@ -44,15 +44,11 @@ export async function readHead(ledgerPath: string, shown: string): Promise<{ ok:
   }
   return {
     ok: false,
-    issue: error("ledger-head-unreadable", "the ledger's head file is damaged", {
-      source: { file: `${shown}.head`, line: 1 },
-      hint: "restore the ledger and its .head file together from a backup; the head holds the number of records and the last record's hash",
-    }),
+    issue: error("ledger-head-unreadable", {}, { source: { file: `${shown}.head`, line: 1 }, hint: t("ledger-head-unreadable.hint") }),
   };
 }
 
-const LOSS_HINT =
-  "records were removed from the end of the ledger; restore it from a backup (with its .head file). Closing again now would bill the removed periods a second time.";
+const LOSS_HINT = t("ledger-shorter-than-head.hint");
 
 /**
  * Compare the records with the head. Returns problems (exit 3) and warnings.
@@ -70,10 +66,7 @@ export function checkHead(
     return {
       problems: [],
       warnings: [
-        warning("ledger-no-head", `no head file beside the ledger (${basename(shown)}.head): a deleted last record could not be noticed`, {
-          source: at,
-          hint: "the next close writes it; if this ledger was copied, copy its .head file with it",
-        }),
+        warning("ledger-no-head", { head: `${basename(shown)}.head` }, { source: at, hint: t("ledger-no-head.hint") }),
       ],
     };
   }
@@ -83,7 +76,7 @@ export function checkHead(
       problems: [
         error(
           "ledger-shorter-than-head",
-          `the ledger has ${records.length} ${records.length === 1 ? "record" : "records"} but its head says ${head.count}${head.last_period ? ` (the last one closing ${head.last_period})` : ""}: ${missing === 1 ? "the last record was" : `the last ${missing} records were`} removed`,
+          { records: records.length, count: head.count, lastPeriod: head.last_period ?? "", missing },
           { source: { file: shown, line: records.length + 1 }, hint: LOSS_HINT },
         ),
       ],
@@ -96,10 +89,7 @@ export function checkHead(
   if (archivedLast && archivedLast.hash === head.last_hash && archivedLast.seq === head.count) return { problems: [], warnings: [] };
   return {
     problems: [
-      error("ledger-head-mismatch", `record ${head.count} (${named.period}) is not the record the ledger's head names: a record was replaced or the ledger was restored without its head`, {
-        source: { file: shown, line: head.count },
-        hint: "restore the ledger and its .head file together from a backup",
-      }),
+      error("ledger-head-mismatch", { count: head.count, period: named.period }, { source: { file: shown, line: head.count }, hint: t("ledger-head-mismatch.hint") }),
     ],
     warnings: [],
   };

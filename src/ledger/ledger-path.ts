@@ -2,7 +2,7 @@
 // (relative to the config's folder; default menerva-ledger.jsonl). Only that
 // key is read, so `ledger list` works even while other config keys have errors.
 import { dirname, resolve } from "node:path";
-import { error, fail, ok, type Result } from "../domain/issues.js";
+import { error, fail, ok, t, type Result } from "../domain/issues.js";
 import { readYaml } from "../schema/config-yaml.js";
 import { readSmallFile, utf8Text } from "../adapters/read-small-file.js";
 import { resolveLedgerTarget } from "./ledger-target.js";
@@ -14,7 +14,7 @@ export async function resolveLedgerPath(opts: { config?: string; ledger?: string
   const found = await namedLedgerPath(opts);
   if (!found.ok) return found;
   const target = await resolveLedgerTarget(found.value);
-  if (!target.ok) return fail([error("bad-ledger-path", target.problem, { source: { file: found.value }, hint: target.hint })]);
+  if (!target.ok) return fail([{ ...error("bad-ledger-path", {}, { source: { file: found.value }, hint: target.hint }), message: target.problem }]);
   return ok(target.path);
 }
 
@@ -27,10 +27,10 @@ async function namedLedgerPath(opts: { config?: string; ledger?: string }): Prom
   if (!read.ok || text === undefined) {
     const missing = !read.ok && read.code === "ENOENT";
     return fail([
-      error(missing ? "config-missing" : "config-unreadable", missing ? "config file not found" : read.ok ? "the config file is not UTF-8 text" : read.message, {
-        source: { file },
-        hint: "run in the folder with menerva.yaml, or pass --config PATH or --ledger PATH",
-      }),
+      {
+        ...error(missing ? "config-missing" : "config-unreadable", {}, { source: { file }, hint: t("config-missing.hint") }),
+        message: missing ? t("config-unreadable.not-found") : read.ok ? t("config-not-utf8") : read.message,
+      },
     ]);
   }
   const yaml = readYaml(text.replace(/^\uFEFF/, ""), file);
@@ -38,7 +38,7 @@ async function namedLedgerPath(opts: { config?: string; ledger?: string }): Prom
   const data = yaml.value.data as Record<string, unknown> | null;
   const value = data && typeof data === "object" ? data.ledger : undefined;
   if (value !== undefined && (typeof value !== "string" || value.trim() === "")) {
-    return fail([error("config-ledger", "must be a file path", { source: yaml.value.locate(["ledger"]), subject: "ledger" })]);
+    return fail([error("config-ledger", {}, { source: yaml.value.locate(["ledger"]), subject: "ledger" })]);
   }
   return ok(resolve(dirname(configPath), typeof value === "string" ? value.trim() : DEFAULT_LEDGER));
 }

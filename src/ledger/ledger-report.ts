@@ -1,8 +1,13 @@
 // Views of the ledger for `menerva ledger list|show|verify`: plain data (for
-// --json) and aligned text tables. Amounts are shown as stored (exact text).
+// --json) and aligned text tables in the run's language (amounts as stored,
+// exact, in the language's number style).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
+import { t, type PlainKey } from "../domain/issues.js";
+import type { Lang } from "../i18n/lang.js";
+import { localNumber } from "../i18n/numbers.js";
+import { render } from "../i18n/render.js";
 import type { LedgerRecord } from "./record.js";
 import { rowCount } from "./billed-rows.js";
 import { displayPath, type LedgerState } from "./ledger-file.js";
@@ -37,13 +42,14 @@ export function statusCount(rows: Record<string, number>, status: string): numbe
   return n;
 }
 
-const money = (v: unknown): string => (typeof v === "string" ? v : v === undefined ? "" : JSON.stringify(v));
+const money = (v: unknown, lang: Lang): string => (typeof v === "string" ? localNumber(v, lang) : v === undefined ? "" : JSON.stringify(v));
 
 /** The reserve history and headline totals, one line per closed period. */
-export function listText(state: LedgerState): string {
+export function listText(state: LedgerState, lang: Lang = "en"): string {
+  const w = (k: PlainKey) => render({ key: k }, lang);
   const file = displayPath(state.path);
-  if (state.records.length === 0) return `${file}: geen afgesloten periodes / no closed periods yet\n`;
-  const head = ["#", "periode/period", "van/from", "tot/to", "rijen/rows", "correcties/corrections", "omzet/revenue", "reserve begin/opening", "reserve einde/closing", "hash"];
+  if (state.records.length === 0) return `${render(t("ledger.list.empty", { file }), lang)}\n`;
+  const head = ["#", w("ledger.period"), w("ledger.from"), w("ledger.to"), w("ledger.rows"), w("ledger.corrections"), w("ledger.revenue"), w("ledger.opening"), w("ledger.closing"), "hash"];
   const body = state.records.map((r) => [
     String(r.seq),
     r.period,
@@ -52,13 +58,13 @@ export function listText(state: LedgerState): string {
     String(statusCount(r.rows, "included")),
     // late rows billed plus closed rows reversed
     String(statusCount(r.rows, "adjustment") + rowCount(r.reversed)),
-    money(r.totals.revenue),
-    r.opening_reserve,
-    r.closing_reserve,
+    money(r.totals.revenue, lang),
+    money(r.opening_reserve, lang),
+    money(r.closing_reserve, lang),
     r.hash.slice(0, 12),
   ]);
   const n = state.records.length;
-  return `${file}: ${n} ${n === 1 ? "afgesloten periode / closed period" : "afgesloten periodes / closed periods"}, keten in orde / chain verified\n${table(head, body, new Set([0, 4, 5, 6, 7, 8])).join("\n")}\n`;
+  return `${render(t("ledger.list.head", { file, count: n }), lang)}\n${table(head, body, new Set([0, 4, 5, 6, 7, 8])).join("\n")}\n`;
 }
 
 const NAME_KEYS = ["nec_partner", "se_partner", "partner", "name"];
@@ -67,44 +73,47 @@ const NAME_KEYS = ["nec_partner", "se_partner", "partner", "name"];
  * Flatten nested totals to dotted keys ("shares.A": "12.00"); list items are
  * named by their partner when they have one ("invoices[Flexer].total").
  */
-function flatten(v: unknown, path: string, out: [string, string][]): void {
+function flatten(v: unknown, path: string, out: [string, string][], lang: Lang): void {
   if (Array.isArray(v)) {
     v.forEach((item, i) => {
       const rec = item !== null && typeof item === "object" && !Array.isArray(item) ? (item as Record<string, unknown>) : undefined;
       const nameKey = rec ? NAME_KEYS.find((k) => typeof rec[k] === "string") : undefined;
       if (rec && nameKey) {
         const { [nameKey]: name, ...rest } = rec;
-        flatten(rest, `${path}[${String(name)}]`, out);
-      } else flatten(item, `${path}[${i}]`, out);
+        flatten(rest, `${path}[${String(name)}]`, out, lang);
+      } else flatten(item, `${path}[${i}]`, out, lang);
     });
   } else if (v !== null && typeof v === "object") {
-    for (const k of Object.keys(v).sort()) flatten((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out);
-  } else out.push([path, money(v)]);
+    for (const k of Object.keys(v).sort()) flatten((v as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out, lang);
+  } else out.push([path, money(v, lang)]);
 }
 
-export function showText(r: LedgerRecord): string {
+export function showText(r: LedgerRecord, lang: Lang = "en"): string {
+  const w = (k: PlainKey) => render({ key: k }, lang);
+  const label = (k: PlainKey) => w(k).padEnd(16);
   const lines: string[] = [
     `record ${r.seq}: ${r.period} (${r.from}..${r.to})`,
-    `  hash            ${r.hash}`,
-    `  prev_hash       ${r.prev_hash}`,
-    `  beleid/policy   profit: ${r.policy.profit}, shortfall: ${r.policy.shortfall}`,
-    `  config sha256   ${r.config_sha256}`,
-    "invoer/inputs:",
+    `  ${label("ledger.hash")}${r.hash}`,
+    `  ${label("ledger.prev-hash")}${r.prev_hash}`,
+    `  ${label("ledger.policy")}profit: ${r.policy.profit}, shortfall: ${r.policy.shortfall}`,
+    `  ${label("ledger.config-hash")}${r.config_sha256}`,
+    `${w("ledger.inputs")}:`,
     ...table(
-      ["  soort/kind", "bestand/file", "rijen/rows", "sha256"],
+      [`  ${w("ledger.kind")}`, w("ledger.file"), w("ledger.rows"), "sha256"],
       r.inputs.map((i) => [`  ${i.kind}`, i.file, String(i.rows), i.sha256.slice(0, 16)]),
       new Set([2]),
     ),
-    "rijen/rows:",
-    ...table(["  status", "aantal/count"], Object.keys(r.rows).sort().map((k) => [`  ${k}`, String(r.rows[k])]), new Set([1])),
-    "totalen/totals:",
+    `${w("ledger.rows")}:`,
+    ...table(["  status", w("ledger.count")], Object.keys(r.rows).sort().map((k) => [`  ${k}`, String(r.rows[k])]), new Set([1])),
+    `${w("ledger.totals")}:`,
   ];
   const totals: [string, string][] = [];
-  flatten(r.totals, "", totals);
-  lines.push(...table(["  post/item", "bedrag/amount"], totals.map(([k, v]) => [`  ${k}`, v]), new Set([1])));
-  lines.push(`reserve begin/opening  ${r.opening_reserve}`, `reserve einde/closing  ${r.closing_reserve}`);
+  flatten(r.totals, "", totals, lang);
+  lines.push(...table([`  ${w("ledger.item")}`, w("ledger.amount")], totals.map(([k, v]) => [`  ${k}`, v]), new Set([1])));
+  const width = Math.max(w("ledger.opening").length, w("ledger.closing").length) + 2;
+  lines.push(`${w("ledger.opening").padEnd(width)}${money(r.opening_reserve, lang)}`, `${w("ledger.closing").padEnd(width)}${money(r.closing_reserve, lang)}`);
   if (r.outputs && Object.keys(r.outputs).length > 0) {
-    lines.push("uitvoer/outputs:", ...Object.keys(r.outputs).sort().map((k) => `  ${k}  ${r.outputs![k]}`));
+    lines.push(`${w("ledger.outputs")}:`, ...Object.keys(r.outputs).sort().map((k) => `  ${k}  ${r.outputs![k]}`));
   }
   return `${lines.join("\n")}\n`;
 }

@@ -5,7 +5,7 @@ import { randomUUID } from "node:crypto";
 import { link, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
-import { error, fail, ok, warning, type Result } from "../domain/issues.js";
+import { error, fail, ok, t, warning, type Result } from "../domain/issues.js";
 import { readSmallFile } from "../adapters/read-small-file.js";
 import { displayPath } from "./ledger-file.js";
 
@@ -89,9 +89,7 @@ export async function acquireLock(ledgerPath: string): Promise<Result<Lock>> {
   };
   const held = (holder: LockInfo | undefined) =>
     fail<Lock>([
-      error("ledger-locked", `another menerva close is running (pid ${holder?.pid ?? "unknown"}${holder && holder.host !== info.host ? ` on ${holder.host}` : ""}, lock file ${shown})`, {
-        hint: `wait for it to finish; if no close is running, delete ${shown} and run again`,
-      }),
+      error("ledger-locked", { pid: String(holder?.pid ?? "?"), host: holder && holder.host !== info.host ? holder.host : "", lock: shown }, { hint: t("ledger-locked.hint", { lock: shown }) }),
     ]);
 
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -125,10 +123,7 @@ export async function acquireLock(ledgerPath: string): Promise<Result<Lock>> {
     if (await tryCreate(lockPath, info)) {
       await removeLeftovers(ledgerPath, lockPath);
       return ok({ release }, [
-        warning("stale-lock", `took over a stale lock left by pid ${holder.pid} (started ${holder.started}), which is no longer running`, {
-          source: { file: shown },
-          hint: "a previous close was interrupted; the ledger is written atomically, so it is either as before or as after that close",
-        }),
+        warning("stale-lock", { pid: String(holder.pid), started: holder.started }, { source: { file: shown }, hint: t("stale-lock.hint") }),
       ]);
     }
   }

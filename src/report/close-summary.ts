@@ -2,6 +2,7 @@
 // amounts as strings with two decimals, hours as exact decimal strings.
 import { ROW_STATUSES, type RowCounts } from "../domain/classify.js";
 import { clip, formatSource, type Issue } from "../domain/issues.js";
+import { render } from "../i18n/render.js";
 import { correctionEntries, type CorrectionEntry } from "./close-corrections.js";
 import type { Invoice, InvoiceLine } from "../domain/invoice.js";
 import type { CloseReport } from "./close-report.js";
@@ -60,10 +61,10 @@ function counts(c: RowCounts): Record<string, number> {
 export function issueJson(i: Issue): Record<string, unknown> {
   return {
     code: i.code,
-    message: i.message,
+    message: render(i.message, "en"),
     ...(i.source ? { file: i.source.file, ...(i.source.line !== undefined ? { line: i.source.line } : {}) } : {}),
-    ...(i.subject ? { subject: i.subject } : {}),
-    ...(i.found !== undefined ? { found: clip(i.found) } : {}),
+    ...(i.subject ? { subject: render(i.subject, "en") } : {}),
+    ...(i.found !== undefined ? { found: clip(render(i.found, "en")) } : {}),
   };
 }
 
@@ -160,7 +161,7 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
     config: { file: report.configFile, sha256: report.configSha256 },
     ...(report.outsideConfigFolder && report.outsideConfigFolder.length > 0 ? { outside_config_folder: [...report.outsideConfigFolder] } : {}),
     ...(report.ledgerRecordHash ? { ledger_record: report.ledgerRecordHash } : {}),
-    checks: r.checks.map((c) => ({ name: c.name, ok: c.ok, detail: c.detail })),
+    checks: r.checks.map((c) => ({ name: c.name, ok: c.ok, detail: render(c.detail, "en") })),
     warnings: report.warnings.map(issueJson),
   };
 }

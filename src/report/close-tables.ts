@@ -3,6 +3,7 @@
 // Machine-readable: English snake_case headers, exact decimal text.
 import { ROW_STATUSES } from "../domain/classify.js";
 import { formatSource } from "../domain/issues.js";
+import { render } from "../i18n/render.js";
 import { ZERO } from "../domain/money.js";
 import type { CloseReport } from "./close-report.js";
 import { correctionEntries } from "./close-corrections.js";
@@ -121,7 +122,8 @@ function rowAccounting(report: CloseReport): Table {
 
 function exceptions(report: CloseReport): Table {
   const rows: string[][] = [];
-  for (const w of report.warnings) rows.push(["warning", w.code, w.source ? formatSource(w.source) : "", "", w.message]);
+  // CSV tables are machine-named (English headers): their messages are English too.
+  for (const w of report.warnings) rows.push(["warning", w.code, w.source ? formatSource(w.source) : "", "", render(w.message, "en")]);
   for (const c of [...report.result.hours, ...report.result.benefits]) {
     if (c.status === "included") continue;
     const what = c.row.kind === "hours" ? `${qty(c.row.hours)} h` : `${c.row.type} ${money(c.row.amount)}`;

@@ -1,7 +1,7 @@
 // Rules of menerva.yaml that compare keys with each other: partner lists,
 // partners named in fee entries, duplicate fees, benefit shares per type.
 // Runs on the plain data even when the shape has problems, so a user sees all at once.
-import { error, quote, type Issue } from "../domain/issues.js";
+import { error, quote, t, type Issue, type Text } from "../domain/issues.js";
 import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest, suggestion } from "./config-suggest.js";
@@ -28,38 +28,35 @@ function names(list: unknown): { name: string; index: number }[] {
 export function crossChecks(src: YamlSource): Issue[] {
   const out: Issue[] = [];
   /** An issue about the node at `path`; `onKey` points at the key itself (map keys named as values). */
-  const at = (path: readonly PathSegment[], code: string, message: string, hint?: string, onKey = false) =>
-    out.push(
-      error(code, message, {
-        source: onKey ? src.locate(path.slice(0, -1), String(path[path.length - 1])) : src.locate(path),
-        subject: path.join("."),
-        hint,
-      }),
-    );
+  const at = (path: readonly PathSegment[], issue: Issue, onKey = false) =>
+    out.push({
+      ...issue,
+      source: onKey ? src.locate(path.slice(0, -1), String(path[path.length - 1])) : src.locate(path),
+      subject: path.join("."),
+    });
   const data = isRecord(src.data) ? src.data : {};
 
   /** Duplicates compare by nameKey (case, Unicode form, spaces); partner names must be one script. */
-  const duplicates = (key: string, what: string, partners: boolean) => {
+  const duplicates = (key: string) => {
     const seen = new Map<string, { index: number; name: string }>();
     for (const { name, index } of names(data[key])) {
-      const bad = partners ? nameProblem(name) : undefined;
-      if (bad) at([key, index], "bad-partner-name", `${what} ${quote(name)} ${bad.problem}`, bad.hint);
+      const bad = nameProblem(name);
+      if (bad) at([key, index], error("bad-partner-name", { name: quote(name), problem: bad.problem }, { hint: bad.hint }));
       const first = seen.get(nameKey(name));
       if (first !== undefined) {
-        const same = first.name === name ? "" : ` (names are compared ignoring case: same as ${quote(first.name)})`;
-        at([key, index], "duplicate", `duplicate ${what} ${quote(name)}${same}`, `already listed as ${key}.${first.index}`);
+        at([key, index], error("duplicate", { name: quote(name), sameAs: first.name === name ? "" : quote(first.name) }, { hint: t("already-listed", { at: `${key}.${first.index}` }) }));
       } else seen.set(nameKey(name), { index, name });
     }
   };
-  duplicates("se_partners", "partner", true);
-  duplicates("nec_partners", "partner", true);
+  duplicates("se_partners");
+  duplicates("nec_partners");
 
   const se = names(data.se_partners).map((n) => n.name);
   const nec = names(data.nec_partners).map((n) => n.name);
   const seKeys = namesByKey(se);
   const necKeys = namesByKey(nec);
   for (const { name, index } of names(data.nec_partners)) {
-    if (seKeys.has(nameKey(name))) at(["nec_partners", index], "both-se-and-nec", `${quote(name)} is listed as both an SE and an NEC partner`, "a partner is either SE (se_partners) or NEC (nec_partners)");
+    if (seKeys.has(nameKey(name))) at(["nec_partners", index], error("both-se-and-nec", { name: quote(name) }, { hint: t("both-se-and-nec.hint") }));
   }
 
   // A partner's span: from on or before until.
@@ -73,7 +70,7 @@ export function crossChecks(src: YamlSource): Issue[] {
       if (!("value" in from) || !("value" in until)) return;
       const f = isIsoDate(from.value) ? from.value : parsePeriod(from.value)?.from;
       const u = isIsoDate(until.value) ? until.value : parsePeriod(until.value)?.to;
-      if (f !== undefined && u !== undefined && u < f) at([key, i, "until"], "until-before-from", `until (${u}) is before from (${f})`, "a partner's until is its last day in the partnership, on or after from");
+      if (f !== undefined && u !== undefined && u < f) at([key, i, "until"], error("until-before-from", { until: u, from: f }, { hint: t("until-before-from.hint") }));
     });
   }
 
@@ -89,12 +86,10 @@ export function crossChecks(src: YamlSource): Issue[] {
         if (!("value" in r)) return;
         partner = necKeys.get(nameKey(r.value)) ?? r.value;
         const bad = nameProblem(r.value);
-        if (bad) at(["fees", "hourly", i, "nec_partner"], "bad-partner-name", `partner ${quote(r.value)} ${bad.problem}`, bad.hint);
+        if (bad) at(["fees", "hourly", i, "nec_partner"], error("bad-partner-name", { name: quote(r.value), problem: bad.problem }, { hint: bad.hint }));
         else if (nec.length > 0 && !necKeys.has(nameKey(partner))) {
-          const hint = seKeys.has(nameKey(partner))
-            ? `${quote(partner)} is an SE partner; hourly fees are invoiced to NEC partners: ${nec.join(", ")}`
-            : suggestion(partner, nec, "NEC partners are");
-          at(["fees", "hourly", i, "nec_partner"], "unknown-partner", `unknown NEC partner ${quote(partner)}`, hint);
+          const hint = seKeys.has(nameKey(partner)) ? t("fee-partner-is-se", { name: quote(partner), nec: nec.join(", ") }) : suggestion(partner, nec, t("suggest.nec-partners-are"));
+          at(["fees", "hourly", i, "nec_partner"], error("unknown-partner", { name: quote(partner) }, { hint }));
         }
       }
       const f = textCheck(entry.from);
@@ -104,7 +99,7 @@ export function crossChecks(src: YamlSource): Issue[] {
       const key = `${from}|${partner}`;
       const first = seen.get(key);
       if (first !== undefined) {
-        at(["fees", "hourly", i], "duplicate-fee", `same 'from' (${from}) and partner as fees.hourly.${first}`, "keep one rate per date and partner: remove one entry or change its 'from'");
+        at(["fees", "hourly", i], error("duplicate-fee", { from, first: `fees.hourly.${first}` }, { hint: t("duplicate-fee.hint") }));
       } else seen.set(key, i);
     });
   }
@@ -115,7 +110,7 @@ export function crossChecks(src: YamlSource): Issue[] {
     const seen = new Map<string, number>();
     for (const { name, index } of names(fees.benefit_types)) {
       const first = seen.get(name);
-      if (first !== undefined) at(["fees", "benefit_types", index], "duplicate", `duplicate benefit type "${name}"`, `already listed as fees.benefit_types.${first}`);
+      if (first !== undefined) at(["fees", "benefit_types", index], error("duplicate.benefit-type", { name }, { hint: t("already-listed", { at: `fees.benefit_types.${first}` }) }));
       else seen.set(name, index);
     }
   }
@@ -125,13 +120,13 @@ export function crossChecks(src: YamlSource): Issue[] {
     for (const k of keys) {
       if (!types.includes(k)) {
         const near = closest(k, types);
-        const hint = near ? `did you mean "${near}"?` : `add it to fees.benefit_types (now: ${[...new Set(types)].join(", ")})`;
-        at(["fees", "benefit_share", k], "unknown-benefit-type", `unknown benefit type "${k}"`, hint, true);
+        const hint = near ? t("did-you-mean", { name: `"${near}"` }) : t("unknown-benefit-type.add", { types: [...new Set(types)].join(", ") });
+        at(["fees", "benefit_share", k], error("unknown-benefit-type", { name: k }, { hint }), true);
       }
     }
-    for (const t of types) {
-      if (!keys.includes(t) && keys.length > 0) {
-        at(["fees", "benefit_share"], "missing-benefit-share", `no share for benefit type "${t}"`, `add \`${t}: 0.70\` to the map, or give one number for all types`);
+    for (const bt of types) {
+      if (!keys.includes(bt) && keys.length > 0) {
+        at(["fees", "benefit_share"], error("missing-benefit-share", { type: bt }, { hint: t("missing-benefit-share.hint", { type: bt }) }));
       }
     }
   }

@@ -5,7 +5,7 @@
 // country, buyers named after NEC partners) run on the plain data, so every
 // problem is reported at once with its line:column.
 import { z } from "zod";
-import { error, type Issue } from "../domain/issues.js";
+import { error, t, type Issue, type Text } from "../domain/issues.js";
 import {
   checkBelgianVatId,
   checkBic,
@@ -38,20 +38,20 @@ const country = identifier(checkCountry);
 const postcode = identifier((t) => checkPostcode(t, undefined));
 
 /** A chart-of-accounts number: 1 to 12 digits ("400000"). */
-const account = identifier((t) => (/^\d{1,12}$/.test(t) ? { value: t } : { problem: "not an account number", hint: 'write the digits of the account, e.g. "700000"' }));
+const account = identifier((s) => (/^\d{1,12}$/.test(s) ? { value: s } : { problem: t("invoicing.not-account"), hint: t("invoicing.not-account.hint") }));
 
 const paymentDays = leaf((v) => {
   const r = textCheck(v);
   if (!("value" in r)) return r;
-  if (!/^\d+$/.test(r.value)) return { problem: "must be a whole number of days", hint: "e.g. payment_days: 30" };
+  if (!/^\d+$/.test(r.value)) return { problem: t("invoicing.payment-days"), hint: t("invoicing.payment-days.hint") };
   const n = Number(r.value);
-  return n <= 365 ? { value: n } : { problem: "must be at most 365 days" };
+  return n <= 365 ? { value: n } : { problem: t("invoicing.payment-days-max") };
 });
 
 const prefix = leaf((v) => {
   const r = textCheck(v);
   if (!("value" in r)) return r;
-  return isValidPrefix(r.value) ? r : { problem: "may hold only letters, digits and - / _ . (at most 20)", hint: 'e.g. prefix: "MEN"' };
+  return isValidPrefix(r.value) ? r : { problem: t("invoicing.prefix"), hint: t("invoicing.prefix.hint") };
 });
 
 const address = z.strictObject({ street: text, postcode, city: text, country });
@@ -90,12 +90,12 @@ export const INVOICING_KEYS: Readonly<Record<string, readonly string[]>> = {
   "invoicing.accounts.revenue": ["hours", "benefits"],
 };
 
-export const INVOICING_MISSING_HINTS: Readonly<Record<string, string>> = {
-  "invoicing.seller": "add the legal entity that invoices: `seller: {name: …, enterprise_number: \"0437.519.686\", iban: BE71 0961 2345 6769, address: {…}}`",
-  "invoicing.buyers": "add one entry per NEC partner, keyed by its name in nec_partners: `buyers: {Q-Jobs: {name: Q-Jobs NV, enterprise_number: …, address: {…}}}`",
-  "invoicing.seller.iban": "add the account the buyers pay into, e.g. `iban: BE71 0961 2345 6769`",
-  "invoicing.seller.enterprise_number": 'add the KBO/BCE number, e.g. `enterprise_number: "0437.519.686"`',
-  "invoicing.seller.address": 'add `address: {street: Kolderbosstraat 1, postcode: "3600", city: Genk, country: BE}`',
+export const INVOICING_MISSING_HINTS: Readonly<Record<string, Text>> = {
+  "invoicing.seller": t("missing.invoicing.seller"),
+  "invoicing.buyers": t("missing.invoicing.buyers"),
+  "invoicing.seller.iban": t("missing.invoicing.seller.iban"),
+  "invoicing.seller.enterprise_number": t("missing.invoicing.seller.enterprise_number"),
+  "invoicing.seller.address": t("missing.invoicing.seller.address"),
 };
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof YamlNumber);
@@ -115,8 +115,8 @@ export function invoicingChecks(src: YamlSource): Issue[] {
   if (!isRecord(data.invoicing)) return [];
   const inv = data.invoicing;
   const out: Issue[] = [];
-  const at = (path: readonly PathSegment[], code: string, message: string, hint?: string, found?: string) =>
-    out.push(error(code, message, { source: src.locate(path), subject: path.join("."), ...(hint ? { hint } : {}), ...(found !== undefined ? { found } : {}) }));
+  const at = (path: readonly PathSegment[], code: "vat-mismatch" | "bad-value", message: Text, hint?: Text, found?: string) =>
+    out.push({ ...error(code, {}, { source: src.locate(path), subject: path.join("."), ...(hint ? { hint } : {}), ...(found !== undefined ? { found } : {}) }), message });
 
   const partyChecks = (party: unknown, path: PathSegment[]) => {
     if (!isRecord(party)) return;
@@ -125,7 +125,7 @@ export function invoicingChecks(src: YamlSource): Issue[] {
     const vatTxt = party.vat === undefined ? undefined : textCheck(party.vat);
     const vat = vatTxt && "value" in vatTxt ? checkBelgianVatId(vatTxt.value) : undefined;
     if (en && "value" in en && vat && "value" in vat && vat.value !== vatIdOf(en.value)) {
-      at([...path, "vat"], "vat-mismatch", `VAT id does not match the enterprise number ${formatEnterpriseNumber(en.value)}`, `write vat: ${vatIdOf(en.value)}, or leave vat out`, src.textAt([...path, "vat"]));
+      at([...path, "vat"], "vat-mismatch", t("vat-mismatch", { number: formatEnterpriseNumber(en.value) }), t("vat-mismatch.hint", { vat: vatIdOf(en.value) }), src.textAt([...path, "vat"]));
     }
     if (isRecord(party.address)) {
       const c = textCheck(party.address.country);
@@ -144,10 +144,10 @@ export function invoicingChecks(src: YamlSource): Issue[] {
     for (const [name, b] of Object.entries(inv.buyers)) {
       if (nec.length > 0 && !nec.includes(name)) {
         out.push(
-          error("unknown-partner", `unknown NEC partner "${name}"`, {
+          error("unknown-partner.buyer", { name }, {
             source: src.locate(["invoicing", "buyers"], name),
             subject: `invoicing.buyers.${name}`,
-            hint: suggestion(name, nec, "buyers are keyed by the names in nec_partners") || undefined,
+            hint: suggestion(name, nec, t("suggest.buyers-keyed")),
           }),
         );
       }

@@ -2,10 +2,11 @@
 // required, defaults. Leaf rules live in config-values.ts; rules that compare
 // keys with each other (partners, duplicates) in config-checks.ts.
 import { z } from "zod";
+import { t } from "../domain/issues.js";
 import { dec, type Dec } from "../domain/money.js";
 import { INVOICING_KEYS, InvoicingShape } from "./config-invoicing.js";
 import { YamlNumber } from "./config-yaml.js";
-import { amount, choice, decimalCheck, feeFrom, flag, fraction, isoDate, leaf, nonNegative, startPeriod, text, textCheck, untilDate, type Problem } from "./config-values.js";
+import { amount, choice, decimalCheck, feeFrom, flag, fraction, isoDate, leaf, nonNegative, startPeriod, text, textCheck, untilDate, zodIssue, type Problem } from "./config-values.js";
 
 const hourlyFee = z.strictObject({ from: feeFrom, rate: nonNegative, nec_partner: text.optional() });
 
@@ -13,24 +14,24 @@ const hourlyFee = z.strictObject({ from: feeFrom, rate: nonNegative, nec_partner
 const benefitShare = z.unknown().transform((v, ctx): Dec | Record<string, Dec> => {
   const check = (x: unknown): { value: Dec } | Problem => {
     const r = decimalCheck(x);
-    if ("value" in r && (r.value.isNegative() || r.value.greaterThan(1))) return { problem: "must be between 0 and 1" };
+    if ("value" in r && (r.value.isNegative() || r.value.greaterThan(1))) return { problem: t("value.between-0-and-1") };
     return r;
   };
   if (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof YamlNumber)) {
     // Null prototype: a key `__proto__` is an unknown benefit type, never the map's prototype.
     const out = Object.create(null) as Record<string, Dec>;
     const entries = Object.entries(v as Record<string, unknown>);
-    if (entries.length === 0) ctx.addIssue({ code: "custom", message: "must not be an empty map", input: v });
+    if (entries.length === 0) ctx.addIssue(zodIssue({ problem: t("value.empty-map") }, { input: v }));
     for (const [k, x] of entries) {
       const r = check(x);
       if ("value" in r) out[k] = r.value;
-      else ctx.addIssue({ code: "custom", message: r.problem, params: { hint: r.hint }, path: [k], input: x });
+      else ctx.addIssue(zodIssue(r, { path: [k], input: x }));
     }
     return out;
   }
   const r = check(v);
   if ("value" in r) return r.value;
-  ctx.addIssue({ code: "custom", message: r.problem, params: { hint: r.hint ?? "write one number (0.70) or a map per benefit type ({RSZ: 0.70, maatwerk: 0.50})" }, input: v });
+  ctx.addIssue(zodIssue({ problem: r.problem, hint: r.hint ?? t("value.benefit-share.hint") }, { input: v }));
   return z.NEVER;
 });
 
@@ -62,7 +63,7 @@ const inputItem = z.preprocess(
   (v) => (typeof v === "string" ? { path: v } : v),
   z.strictObject({
     path: text,
-    decimal: choice([",", "."] as const, { comma: ",", point: ".", dot: "." }, 'write "," (quoted) or comma for a decimal comma, "." or point for a decimal point').optional(),
+    decimal: choice([",", "."] as const, { comma: ",", point: ".", dot: "." }, t("value.decimal.hint")).optional(),
     encoding: choice(["utf-8", "windows-1252"] as const, { utf8: "utf-8", "utf-8": "utf-8", cp1252: "windows-1252", "windows-1252": "windows-1252", win1252: "windows-1252" }).optional(),
     delimiter: leaf((v) => {
       const named: Record<string, string> = { comma: ",", semicolon: ";", tab: "\t", pipe: "|" };
@@ -70,7 +71,7 @@ const inputItem = z.preprocess(
       if (typeof v === "string" && v === "\t") return { value: "\t" };
       if (!("value" in r)) return r;
       const d = named[r.value.toLowerCase()] ?? r.value;
-      return d.length === 1 ? { value: d } : { problem: "must be one character", hint: 'write ";" or "," (quoted), or a name: comma, semicolon, tab, pipe' };
+      return d.length === 1 ? { value: d } : { problem: t("value.one-character"), hint: t("value.delimiter.hint") };
     }).optional(),
     /** A restating (year-to-date) export: closed rows it no longer holds are reversed (issue 11). */
     cumulative: flag.optional(),

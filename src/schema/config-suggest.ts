@@ -1,5 +1,6 @@
 // "Did you mean" for near-miss names in the config (partners, keys, benefit types).
 // Pure: edit distance over short strings.
+import { t, type Text } from "../domain/issues.js";
 
 /**
  * Edit distance counting a swap of two neighbours as one edit ("RZS" for "RSZ"),
@@ -47,9 +48,9 @@ export function closest(word: string, candidates: readonly string[]): string | u
   return related.length === 1 ? related[0] : undefined;
 }
 
-/** `did you mean "Flexer"?`, or the list of valid names when nothing is close. */
-export function suggestion(word: string, candidates: readonly string[], what: string): string {
+/** `did you mean "Flexer"?`, or the list of valid names when nothing is close (`what: A, B`); undefined when there are none. */
+export function suggestion(word: string, candidates: readonly string[], what: Text): Text | undefined {
   const near = closest(word, candidates);
-  if (near !== undefined) return `did you mean ${JSON.stringify(near)}?`;
-  return candidates.length > 0 ? `${what}: ${candidates.join(", ")}` : "";
+  if (near !== undefined) return t("did-you-mean", { name: JSON.stringify(near) });
+  return candidates.length > 0 ? t("suggest.list", { what, names: candidates.join(", ") }) : undefined;
 }

@@ -2,18 +2,27 @@
 // as zod schemas whose problems carry our own wording and a hint.
 // Numbers arrive as YamlNumber (source text) and leave as exact Decimals.
 import { z } from "zod";
+import { t, type Text } from "../domain/issues.js";
 import { D, type Dec } from "../domain/money.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest } from "./config-suggest.js";
 import { AMOUNT, magnitudeProblem, numberTextProblem } from "./limits.js";
 import { YamlNumber } from "./config-yaml.js";
 
-/** A rejected value: what is wrong and how to fix it. */
-export type Problem = { readonly problem: string; readonly hint?: string };
+/** A rejected value: what is wrong and how to fix it (catalog words). */
+export type Problem = { readonly problem: Text; readonly hint?: Text };
 type Check<T> = (v: unknown) => { value: T } | Problem;
 
 /** Marks an issue raised because a required key is absent (mapped to "missing required key"). */
 export const MISSING = "missing";
+
+/** A problem as a zod custom issue: zod wants a string message, the words travel in `params` (config-issues.ts reads them back). */
+export const zodIssue = (r: Problem, extra: { readonly path?: PropertyKey[]; readonly input?: unknown } = {}) => ({
+  code: "custom" as const,
+  message: r.problem.key,
+  params: { text: r.problem, hint: r.hint },
+  ...extra,
+});
 
 /** Runs a check and reports its problem as a zod custom issue carrying the hint. */
 export function leaf<T>(check: Check<T>) {
@@ -24,7 +33,7 @@ export function leaf<T>(check: Check<T>) {
     }
     const r = check(v);
     if ("value" in r) return r.value;
-    ctx.addIssue({ code: "custom", message: r.problem, params: { hint: r.hint }, input: v });
+    ctx.addIssue(zodIssue(r, { input: v }));
     return z.NEVER;
   });
 }
@@ -34,8 +43,8 @@ const COMMA_DECIMAL = /^[+-]?(\d{1,3}(\.\d{3})+|\d+),\d+$/;
 const DOTTED_THOUSANDS = /^[+-]?\d{1,3}(\.\d{3}){2,}$/;
 const PERCENT = /^([+-]?\d+(?:[.,]\d+)?)\s*%$/;
 
-const describe = (v: unknown): string =>
-  v === null ? "nothing" : Array.isArray(v) ? "a list" : typeof v === "object" ? "a map" : typeof v === "boolean" ? "true/false" : "text";
+const describe = (v: unknown): Text =>
+  t(v === null ? "value.nothing" : Array.isArray(v) ? "value.a-list" : typeof v === "object" ? "value.a-map" : typeof v === "boolean" ? "value.true-false" : "value.text");
 
 /** "21" -> "0.21", "7.5" -> "0.075": a percentage written as the fraction we want. */
 function asFraction(percent: Dec): string {
@@ -46,7 +55,7 @@ function asFraction(percent: Dec): string {
 /** Exact decimal from the text the user wrote; never through a JS number. */
 export function decimalCheck(v: unknown): { value: Dec } | Problem {
   const text = v instanceof YamlNumber ? v.text.trim() : typeof v === "string" ? v.trim() : undefined;
-  if (text === undefined) return { problem: `expected a number, got ${describe(v)}` };
+  if (text === undefined) return { problem: t("value.expected-number", { got: describe(v) }) };
   const long = numberTextProblem(text);
   if (long !== undefined) return { problem: long };
   if (PLAIN.test(text)) {
@@ -57,16 +66,16 @@ export function decimalCheck(v: unknown): { value: Dec } | Problem {
   }
   if (COMMA_DECIMAL.test(text) || DOTTED_THOUSANDS.test(text)) {
     const fixed = text.replace(/\./g, "").replace(",", ".");
-    return { problem: "not a number", hint: `use a decimal point in menerva.yaml: ${fixed}` };
+    return { problem: t("not-a-number"), hint: t("value.use-decimal-point", { fixed }) };
   }
   const pct = PERCENT.exec(text);
   if (pct) {
-    return { problem: "not a number", hint: `write a fraction: ${text} is ${asFraction(new D(pct[1]!.replace(",", ".")))}` };
+    return { problem: t("not-a-number"), hint: t("value.write-fraction", { text, fraction: asFraction(new D(pct[1]!.replace(",", "."))) }) };
   }
   if (/^[+-]?(\d[\d_]*\.?\d*[eE][+-]?\d+|0x[0-9a-fA-F]+|0o[0-7]+|\.inf|\.nan|\.Inf|\.NaN|\.INF|\.NAN)$/.test(text)) {
-    return { problem: "not a plain decimal number", hint: "write digits with a decimal point, e.g. 1800.00" };
+    return { problem: t("value.not-plain-decimal"), hint: t("value.not-plain-decimal.hint") };
   }
-  return { problem: "not a number" };
+  return { problem: t("not-a-number") };
 }
 
 /** A number from 0 to 1 inclusive (rates and shares are fractions: 21% is 0.21). */
@@ -75,8 +84,8 @@ export const fraction = leaf((v) => {
   if (!("value" in r)) return r;
   const x = r.value;
   if (x.isNegative() || x.greaterThan(1)) {
-    const hint = x.greaterThan(1) && x.lessThanOrEqualTo(100) ? `write a fraction: ${x.toFixed()}% is ${asFraction(x)}` : undefined;
-    return { problem: "must be between 0 and 1", hint };
+    const hint = x.greaterThan(1) && x.lessThanOrEqualTo(100) ? t("value.write-fraction", { text: `${x.toFixed()}%`, fraction: asFraction(x) }) : undefined;
+    return { problem: t("value.between-0-and-1"), ...(hint ? { hint } : {}) };
   }
   return r;
 });
@@ -95,16 +104,14 @@ export const amount = leaf((v) => {
   const decimals = /\.(\d*)$/.exec(written)?.[1]?.length ?? 0;
   if (decimals <= 2) return r;
   const thousands = /^[+-]?\d{1,3}\.\d{3}$/.test(written);
-  const hint = thousands
-    ? `menerva.yaml uses a decimal point: write ${written.replace(".", "")}.00 for thousands, or ${r.value.toFixed(2)}`
-    : "round the amount to cents";
-  return { problem: "more than two decimals for an amount in euros", hint };
+  const hint = thousands ? t("value.amount-thousands", { thousands: `${written.replace(".", "")}.00`, cents: r.value.toFixed(2) }) : t("value.round-to-cents");
+  return { problem: t("value.more-than-cents"), hint };
 });
 
 /** A number that may not be below zero (fee rates). */
 export const nonNegative = leaf((v) => {
   const r = decimalCheck(v);
-  if ("value" in r && r.value.isNegative()) return { problem: "must not be negative" };
+  if ("value" in r && r.value.isNegative()) return { problem: t("value.not-negative") };
   if ("value" in r && magnitudeProblem(r.value, AMOUNT) !== undefined) return { problem: magnitudeProblem(r.value, AMOUNT)! };
   return r;
 });
@@ -112,17 +119,17 @@ export const nonNegative = leaf((v) => {
 /** Plain text; a bare YAML number counts as its text (a partner called "2025"). */
 export function textCheck(v: unknown): { value: string } | Problem {
   if (v instanceof YamlNumber) return { value: v.text };
-  if (typeof v !== "string") return { problem: `expected text, got ${describe(v)}` };
-  const t = v.trim();
-  return t === "" ? { problem: "must not be empty" } : { value: t };
+  if (typeof v !== "string") return { problem: t("value.expected-text", { got: describe(v) }) };
+  const s = v.trim();
+  return s === "" ? { problem: t("value.not-empty") } : { value: s };
 }
 export const text = leaf(textCheck);
 
 /** "2025-15-01", "15/01/2025" -> a hint in ISO form when we can guess it. */
-function dateHint(t: string): string {
-  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
-  if (m) return `write the date as YYYY-MM-DD: ${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}`;
-  return "write the date as YYYY-MM-DD, e.g. 2025-01-15";
+function dateHint(s: string): Text {
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m) return t("value.date-as-iso", { date: `${m[3]}-${m[2]!.padStart(2, "0")}-${m[1]!.padStart(2, "0")}` });
+  return t("value.date-as-iso-example");
 }
 
 /** A calendar date "YYYY-MM-DD". */
@@ -130,7 +137,7 @@ export const isoDate = leaf((v) => {
   const r = textCheck(v);
   if (!("value" in r)) return r;
   if (isIsoDate(r.value)) return r;
-  return { problem: "not a valid date", hint: dateHint(r.value) };
+  return { problem: t("value.not-a-date"), hint: dateHint(r.value) };
 });
 
 /** When a fee starts: a date, or a month meaning its first day. */
@@ -140,7 +147,7 @@ export const feeFrom = leaf((v) => {
   if (isIsoDate(r.value)) return r;
   const p = /^\d{4}-\d{2}$/.test(r.value) ? parsePeriod(r.value) : undefined;
   if (p) return { value: p.from };
-  return { problem: "not a valid date", hint: dateHint(r.value) };
+  return { problem: t("value.not-a-date"), hint: dateHint(r.value) };
 });
 
 /** When a partner leaves: its last day, or a month meaning that month's last day. */
@@ -150,13 +157,13 @@ export const untilDate = leaf((v) => {
   if (isIsoDate(r.value)) return r;
   const p = /^\d{4}-\d{2}$/.test(r.value) ? parsePeriod(r.value) : undefined;
   if (p) return { value: p.to };
-  return { problem: "not a valid date", hint: dateHint(r.value) };
+  return { problem: t("value.not-a-date"), hint: dateHint(r.value) };
 });
 
 /** true or false (YAML booleans; "yes"/"no" are text in YAML 1.2 and refused with a hint). */
 export const flag = leaf((v) => {
   if (typeof v === "boolean") return { value: v };
-  return { problem: `expected true or false, got ${describe(v)}`, hint: "write true or false" };
+  return { problem: t("value.expected-boolean", { got: describe(v) }), hint: t("value.expected-boolean.hint") };
 });
 
 /** The project's first period (month, quarter, year or date) -> its first day. */
@@ -165,23 +172,24 @@ export const startPeriod = leaf((v) => {
   if (!("value" in r)) return r;
   const p = parsePeriod(r.value);
   if (p && (p.kind !== "range" || p.from === p.to)) return { value: p.from };
-  return { problem: "not a valid period", hint: "write a month (2025-01), a quarter (2025-Q1) or a date (2025-01-01)" };
+  return { problem: t("value.not-a-period"), hint: t("value.start-period.hint") };
 });
 
-function closestHint(word: string, values: readonly string[]): string | undefined {
+function closestHint(word: string, values: readonly string[]): Text | undefined {
   const near = closest(word, values);
-  return near === undefined ? undefined : `did you mean ${JSON.stringify(near)}?`;
+  return near === undefined ? undefined : t("did-you-mean", { name: JSON.stringify(near) });
 }
 
 /** One of a fixed set of words; `aliases` map other spellings onto them. */
-export function choice<T extends string>(values: readonly T[], aliases: Readonly<Record<string, T>> = {}, hint?: string) {
+export function choice<T extends string>(values: readonly T[], aliases: Readonly<Record<string, T>> = {}, hint?: Text) {
   return leaf((v): { value: T } | Problem => {
     const r = textCheck(v);
-    if (!("value" in r)) return { ...r, hint: r.hint ?? hint };
+    if (!("value" in r)) return { ...r, ...((r.hint ?? hint) ? { hint: (r.hint ?? hint)! } : {}) };
     const w = r.value;
     const hit = values.find((x) => x === w) ?? aliases[w.toLowerCase()];
     if (hit !== undefined) return { value: hit };
     const shown = values.map((x) => (/^\w/.test(x) ? x : JSON.stringify(x)));
-    return { problem: `must be one of ${shown.join(", ")}`, hint: closestHint(w, values) ?? hint };
+    const h = closestHint(w, values) ?? hint;
+    return { problem: t("value.one-of", { values: shown.join(", ") }), ...(h ? { hint: h } : {}) };
   });
 }

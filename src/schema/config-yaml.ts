@@ -3,7 +3,7 @@
 // float: `2.65` becomes YamlNumber("2.65"), dates stay the text "2025-01-01".
 // Parsing goes through yaml-safe.ts (caps, alias loops, null-prototype maps).
 import { isMap, isPair, isScalar, type Node, type Pair } from "yaml";
-import { error, type Issue, type SourceRef } from "../domain/issues.js";
+import type { Issue, SourceRef } from "../domain/issues.js";
 import { pairIndex, parseYaml, yamlToPlain, type PathSegment, type YamlProblem } from "./yaml-safe.js";
 
 export type { PathSegment } from "./yaml-safe.js";
@@ -31,7 +31,7 @@ const pathKey = (path: readonly PathSegment[]): string => path.map(String).join(
 
 /** Problems of yaml-safe as issues of `file`. */
 export function yamlIssues(problems: readonly YamlProblem[], file: string): Issue[] {
-  return problems.map((p) => error(p.code, p.message, { source: { file, line: p.line, column: p.column }, ...(p.hint ? { hint: p.hint } : {}) }));
+  return problems.map((p): Issue => ({ severity: "error", code: p.code, message: p.message, source: { file, line: p.line, column: p.column }, ...(p.hint ? { hint: p.hint } : {}) }));
 }
 
 /**

@@ -1,7 +1,7 @@
 // menerva.yaml text -> validated ModelConfig (every number exact) plus the
 // non-model settings (inputs, ledger, output), or every problem at once with
 // its line:column. Pure: the file is read by src/adapters/config-file.ts.
-import { byLocation, capIssues, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
+import { byLocation, capIssues, error, fail, ok, t, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig, PartnerSpan } from "../domain/model.js";
 import { D, fmtDecimal } from "../domain/money.js";
 import type { InvoicingConfig } from "../domain/invoicing/types.js";
@@ -134,13 +134,12 @@ export function parseConfigText(text: string, file: string): Result<{ model: Mod
   if (!yaml.ok) return fail(yaml.issues);
   const src = yaml.value;
   if (!isPlainMap(src.data)) {
-    const what = src.data === null ? "the file is empty" : "expected a map of settings (key: value)";
-    return fail([{ severity: "error", code: "not-a-map", message: what, source: src.locate([]), hint: "see fixtures/menerva.yaml for an example" }]);
+    return fail([error(src.data === null ? "not-a-map.empty" : "not-a-map", {}, { source: src.locate([]), hint: t("see-example-config") })]);
   }
   // Another program's YAML (or /etc/passwd, which reads as YAML): say so once,
   // without quoting its keys or values.
   if (!Object.keys(src.data).some((k) => ALLOWED_KEYS[""]!.includes(k))) {
-    return fail([{ severity: "error", code: "not-a-config", message: "not a menerva config: none of its keys is a menerva setting", source: { file, line: 1 }, hint: "see fixtures/menerva.yaml for an example" }]);
+    return fail([error("not-a-config", {}, { source: { file, line: 1 }, hint: t("see-example-config") })]);
   }
   const parsed = ConfigShape.safeParse(src.data);
   const issues: Issue[] = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues, src)), ...crossChecks(src), ...invoicingChecks(src)];

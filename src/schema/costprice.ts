@@ -1,7 +1,9 @@
 // zod schema of a cost-price file (menerva costprice FILE.yaml): raw YAML
 // values, with every number still its source text, to exact domain values.
 import { z } from "zod";
+import { t, type Text } from "../domain/issues.js";
 import { type Dec, D, parseDecimal } from "../domain/money.js";
+import { says } from "./zod-text.js";
 import { nameKey, nameProblem } from "./partner-names.js";
 import { AMOUNT, COUNT, FTE_PER_ROW, HOURS_PER_YEAR, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 import type {
@@ -18,33 +20,32 @@ import type {
 
 type Bound = { readonly min?: string; readonly minExclusive?: boolean; readonly max?: string; readonly limit?: NumberLimit };
 
-const NOT_A_NUMBER = "not a plain number (write 1234.56: a decimal point, no thousands separators)";
 const PERCENT = /^(-?\d+(?:\.\d+)?)\s*%$/;
 
 /** Numbers arrive as the YAML source text; `percent` also accepts "50%". */
 function decimal(bound: Bound = {}, percent = false) {
   return z
-    .string({ error: (i) => (i.input === undefined ? "missing" : "expected a number") })
+    .string({ error: (i) => (i.input === undefined ? "costprice.missing" : "costprice.expected-number") })
     .transform((text, ctx): Dec => {
       const long = numberTextProblem(text.trim());
       if (long !== undefined) {
-        ctx.addIssue({ code: "custom", message: long, input: text });
+        ctx.addIssue(says(long, { input: text }));
         return z.NEVER;
       }
       const pct = percent ? PERCENT.exec(text.trim()) : null;
       const d = pct ? new D(pct[1]!).div(100) : parseDecimal(text);
       if (!d) {
-        ctx.addIssue({ code: "custom", message: percent ? `${NOT_A_NUMBER} or a percentage like 50%` : NOT_A_NUMBER, input: text });
+        ctx.addIssue(says(t(percent ? "costprice.not-a-number-or-percent" : "costprice.not-a-number"), { input: text }));
         return z.NEVER;
       }
       if (bound.min !== undefined && (bound.minExclusive ? d.lessThanOrEqualTo(bound.min) : d.lessThan(bound.min))) {
-        ctx.addIssue({ code: "custom", message: `must be ${bound.minExclusive ? "more than" : "at least"} ${bound.min}`, input: text });
+        ctx.addIssue(says(t(bound.minExclusive ? "costprice.more-than" : "costprice.at-least", { min: bound.min }), { input: text }));
       } else if (bound.max !== undefined && d.greaterThan(bound.max)) {
-        ctx.addIssue({ code: "custom", message: `must be at most ${bound.max}${percent ? " (100%)" : ""}`, input: text });
+        ctx.addIssue(says(t("costprice.at-most", { max: bound.max, percent }), { input: text }));
       } else {
         // Every number of a cost-price file has a stated range (README "Limits"); amounts stay below 10^12.
         const big = magnitudeProblem(d, bound.limit ?? AMOUNT);
-        if (big !== undefined) ctx.addIssue({ code: "custom", message: big, input: text });
+        if (big !== undefined) ctx.addIssue(says(big, { input: text }));
       }
       return d;
     });
@@ -52,9 +53,9 @@ function decimal(bound: Bound = {}, percent = false) {
 
 const text = () =>
   z
-    .string({ error: (i) => (i.input === undefined ? "missing" : "expected text") })
+    .string({ error: (i) => (i.input === undefined ? "costprice.missing" : "costprice.expected-text") })
     .trim()
-    .min(1, { error: "must not be empty" });
+    .min(1, { error: "costprice.not-empty" });
 
 const money = () => decimal({ min: "0" });
 /** Hours in a year (productive hours, contract hours, leave): 0..8784. */
@@ -62,13 +63,13 @@ const yearHours = (min: Bound = { min: "0" }) => decimal({ ...min, limit: HOURS_
 /** A count or size (FTE, ratios, years, candidates): up to a million. */
 const count = (min: Bound = { min: "0" }) => decimal({ ...min, limit: COUNT });
 const rate = () => decimal({ min: "0", max: "1" }, true);
-const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" }).default([]);
+const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "costprice.expected-list" }).default([]);
 
 const SubsidySchema = z
   .strictObject({ kind: text(), rate: rate().optional(), amount: money().optional(), cap: money().optional() })
   .superRefine((s, ctx) => {
     if ((s.rate === undefined) === (s.amount === undefined)) {
-      ctx.addIssue({ code: "custom", message: "give either rate (share of the wage cost) or amount (a year per FTE), not both or neither", path: [] });
+      ctx.addIssue(says(t("costprice.rate-or-amount"), { path: [] }));
     }
   })
   .transform((s): Subsidy => ({
@@ -121,7 +122,7 @@ const EquipmentSchema = z
   .strictObject({ item: text(), purchase: money(), lifetime_years: count({ min: "0", minExclusive: true }), residual: money().optional() })
   .superRefine((e, ctx) => {
     if (e.residual !== undefined && e.residual.greaterThan(e.purchase)) {
-      ctx.addIssue({ code: "custom", message: "residual value is more than the purchase price", path: ["residual"] });
+      ctx.addIssue(says(t("costprice.residual"), { path: ["residual"] }));
     }
   })
   .transform((e): Equipment => ({
@@ -135,15 +136,15 @@ const EquipmentSchema = z
  * Pick a schema by the shape of the input and pass its issues through, so the
  * user sees "not a plain number" rather than a union's "no option matched".
  */
-function byShape<T>(pick: (input: unknown) => z.ZodType<T> | string) {
+function byShape<T>(pick: (input: unknown) => z.ZodType<T> | Text) {
   return z.unknown().transform((input, ctx): T => {
     if (input === undefined || input === null) {
-      ctx.addIssue({ code: "custom", message: "missing", input });
+      ctx.addIssue(says(t("costprice.missing"), { input }));
       return z.NEVER;
     }
     const schema = pick(input);
-    if (typeof schema === "string") {
-      ctx.addIssue({ code: "custom", message: schema, input });
+    if (!("safeParse" in schema)) {
+      ctx.addIssue(says(schema, { input }));
       return z.NEVER;
     }
     const r = schema.safeParse(input);
@@ -165,11 +166,11 @@ const HoursBreakdown = z
   })
   .transform((h, ctx) => {
     const net = h.contract.minus(h.leave ?? 0).minus(h.training ?? 0).minus(h.absence ?? 0);
-    if (!net.greaterThan(0)) ctx.addIssue({ code: "custom", message: "leave, training and absence leave no productive hours", path: [] });
+    if (!net.greaterThan(0)) ctx.addIssue(says(t("costprice.no-productive-hours"), { path: [] }));
     return net;
   });
 const HoursSchema = byShape<Dec>((v) =>
-  typeof v === "string" ? yearHours({ min: "0", minExclusive: true }) : isMapLike(v) ? HoursBreakdown : "expected a number of hours, or contract/leave/training/absence hours",
+  typeof v === "string" ? yearHours({ min: "0", minExclusive: true }) : isMapLike(v) ? HoursBreakdown : t("costprice.hours-shape"),
 );
 
 const TrajectoryPerFte = z
@@ -180,7 +181,7 @@ const TrajectoryHours = z
   .transform((t): Trajectory => ({ kind: "hours", hoursPerCandidate: t.hours_per_candidate }));
 const TrajectorySchema = byShape<Trajectory>((v) =>
   !isMapLike(v)
-    ? "expected candidates_per_fte or hours_per_candidate"
+    ? t("costprice.trajectory-shape")
     : "hours_per_candidate" in v && !("candidates_per_fte" in v)
       ? TrajectoryHours
       : TrajectoryPerFte,
@@ -190,7 +191,7 @@ const PartnerSchema = z
   .strictObject({
     name: text(),
     productive_hours_per_fte: HoursSchema,
-    staff: z.array(StaffSchema, { error: (i) => (i.input === undefined ? "missing" : "expected a list") }).min(1, { error: "needs at least one staff line" }),
+    staff: z.array(StaffSchema, { error: (i) => (i.input === undefined ? "costprice.missing" : "costprice.expected-list") }).min(1, { error: "costprice.one-staff-line" }),
     supervision: SupervisionSchema.optional(),
     consumables: YearlyCostSchema.optional(),
     equipment: list(EquipmentSchema),
@@ -216,7 +217,7 @@ const RevenueSchema = z
     benefits_per_placed_worker: money(),
     fee_per_hour: money(),
     benefit_share: rate(),
-    se_partners: decimal({ min: "1", limit: COUNT }).refine((d) => d.isInteger(), { error: "must be a whole number" }),
+    se_partners: decimal({ min: "1", limit: COUNT }).refine((d) => d.isInteger(), { error: "costprice.whole-number" }),
   })
   .transform((r): RevenueAssumptions => ({
     inflowPerMonth: r.inflow_per_month,
@@ -236,8 +237,8 @@ export const CostPriceSchema = z
     project: text().optional(),
     revenue: RevenueSchema.optional(),
     partners: z
-      .array(PartnerSchema, { error: (i) => (i.input === undefined ? "missing" : "expected a list") })
-      .min(1, { error: "needs at least one partner" })
+      .array(PartnerSchema, { error: (i) => (i.input === undefined ? "costprice.missing" : "costprice.expected-list") })
+      .min(1, { error: "costprice.one-partner" })
       .check(
         z.superRefine(
           (list, ctx) => {
@@ -249,8 +250,8 @@ export const CostPriceSchema = z
               const name = typeof p === "object" && p !== null ? (p as { name?: unknown }).name : undefined;
               if (typeof name !== "string") return;
               const bad = nameProblem(name.trim());
-              if (bad) ctx.addIssue({ code: "custom", message: `partner name ${bad.problem}`, path: [i, "name"], input: name });
-              if (seen.has(nameKey(name))) ctx.addIssue({ code: "custom", message: `partner "${name.trim()}" appears twice`, path: [i, "name"], input: name });
+              if (bad) ctx.addIssue(says(t("costprice.bad-name", { problem: bad.problem }), { path: [i, "name"], input: name }));
+              if (seen.has(nameKey(name))) ctx.addIssue(says(t("costprice.twice", { name: name.trim() }), { path: [i, "name"], input: name }));
               seen.add(nameKey(name));
             });
           },
@@ -258,7 +259,7 @@ export const CostPriceSchema = z
           { when: () => true },
         ),
       ),
-  }, { error: "expected a map with partners:" })
+  }, { error: "costprice.expected-map" })
   .transform((c): CostPrice => ({
     ...(c.project !== undefined ? { project: c.project } : {}),
     partners: c.partners,

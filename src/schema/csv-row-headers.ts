@@ -1,7 +1,7 @@
 // Column names of the four export kinds in English and Dutch (SPEC §4), and
 // finding them in a header row: case-insensitive, trimmed, any order, extra
 // columns ignored. Pure.
-import { error, type Issue } from "../domain/issues.js";
+import { error, t, type Issue } from "../domain/issues.js";
 
 export type InputKind = "hours" | "benefits" | "staff" | "costs";
 
@@ -133,10 +133,10 @@ export function resolveHeader(
     const text = raw.replace(/^\ufeff/, "").trim();
     if (index[spec.key] !== undefined) {
       issues.push(
-        error("duplicate-column", "duplicate column", {
+        error("duplicate-column", {}, {
           source: { file, line },
-          subject: `column '${text}'`,
-          hint: `column ${index[spec.key]! + 1} ('${label[spec.key]}') already holds ${spec.key}; remove one of them`,
+          subject: t("subject.column", { name: text }),
+          hint: t("duplicate-column.hint", { column: index[spec.key]! + 1, label: label[spec.key]!, key: spec.key }),
         }),
       );
       return;
@@ -154,9 +154,9 @@ export function resolveHeader(
     return {
       map,
       issues: [
-        error("no-header", `no known column name in the first row: not ${kind === "hours" ? "an" : "a"} ${kind} export, or its header row is missing`, {
+        error("no-header", { kind }, {
           source: { file, line },
-          hint: `the first row names the columns, e.g. ${names.join(", ")} (or in Dutch: ${specs.filter((s) => s.required).map((s) => s.nl).join(", ")})`,
+          hint: t("no-header.hint", { names: names.join(", "), dutch: specs.filter((s) => s.required).map((s) => s.nl).join(", ") }),
         }),
       ],
     };
@@ -184,11 +184,11 @@ export function missingColumn(
 ): Issue {
   const name = map.dutch ? spec.nl : spec.key;
   const other = map.dutch ? spec.key : spec.nl;
-  const alt = orKey ? ` or '${map.dutch ? orNl : orKey}'` : "";
-  return error("missing-column", "missing column", {
+  const alt = orKey ? (map.dutch ? orNl : orKey)! : "";
+  return error("missing-column", {}, {
     source: { file, line },
-    subject: `column '${name}'${alt}`,
+    subject: t("subject.column-or", { name, alt }),
     found: found.join(", "),
-    hint: `add a column '${name}' (or '${other}')${alt}; columns are found by name, in any order`,
+    hint: t("missing-column.hint", { name, other, alt }),
   });
 }

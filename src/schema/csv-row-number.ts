@@ -2,6 +2,7 @@
 // comma, `.`/`,`/space thousands separators. Pure. A cell is classified by
 // which decimal marks it is valid under; the file decides the mark once
 // (SPEC §4), so `1.000` is only read after that decision. Never via a JS float.
+import { t, type Text } from "../domain/issues.js";
 import { D, type Dec } from "../domain/money.js";
 import { numberTextProblem } from "./limits.js";
 
@@ -17,7 +18,7 @@ export type NumberShape =
   | { readonly kind: "ambiguous"; readonly asPoint: Dec; readonly asComma: Dec }
   | { readonly kind: "invalid" }
   /** Longer than MAX_NUMBER_CHARS: refused before any parsing (a megabyte of digits must not cost seconds). */
-  | { readonly kind: "too-long"; readonly problem: string };
+  | { readonly kind: "too-long"; readonly problem: Text };
 
 const INVALID: NumberShape = { kind: "invalid" };
 const DIGIT_OR_SEP = /^[0-9]+(?:[., ][0-9]+)*$/;
@@ -89,11 +90,11 @@ export function classifyNumber(raw: string): NumberShape {
 /** The outcome of reading a numeric cell under the file's decimal-mark state. */
 export type NumberRead =
   | { readonly ok: true; readonly value: Dec }
-  | { readonly ok: false; readonly code: string; readonly message: string; readonly hint?: string };
+  | { readonly ok: false; readonly code: "not-a-number" | "mixed-decimal-marks" | "ambiguous-decimal-mark" | "number-too-long"; readonly message: Text; readonly hint?: Text };
 
-export const DECIMAL_HINT = 'add decimal: "," or decimal: "." for this input in menerva.yaml';
+export const DECIMAL_HINT = t("decimal.hint");
 
-const markName = (m: DecimalMark): string => (m === "," ? "a decimal comma" : "a decimal point");
+const markName = (m: DecimalMark): Text => t(m === "," ? "decimal.comma" : "decimal.point");
 
 /**
  * Per-file decimal-mark state: an override from the config, or the first
@@ -142,22 +143,22 @@ export class DecimalMarkState {
           return {
             ok: false,
             code: "not-a-number",
-            message: "not a number",
-            hint: `this input is read with decimal: "${this.override}" (menerva.yaml)`,
+            message: t("not-a-number"),
+            hint: t("decimal.override", { mark: this.override }),
           };
         }
         return {
           ok: false,
           code: "mixed-decimal-marks",
-          message: "mixed decimal marks",
-          hint: `line ${this.decidedAt!.line} has "${this.decidedAt!.raw}" with ${markName(this.mark!)}, this cell uses ${markName(s.mark)}; ${DECIMAL_HINT}`,
+          message: t("mixed-decimal-marks"),
+          hint: t("mixed-decimal-marks.hint", { line: this.decidedAt!.line, raw: this.decidedAt!.raw, mark: markName(this.mark!), cell: markName(s.mark) }),
         };
       case "ambiguous":
         if (this.mark === ".") return { ok: true, value: s.asPoint };
         if (this.mark === ",") return { ok: true, value: s.asComma };
-        return { ok: false, code: "ambiguous-decimal-mark", message: "ambiguous decimal mark", hint: DECIMAL_HINT };
+        return { ok: false, code: "ambiguous-decimal-mark", message: t("ambiguous-decimal-mark"), hint: DECIMAL_HINT };
       case "invalid":
-        return { ok: false, code: "not-a-number", message: "not a number" };
+        return { ok: false, code: "not-a-number", message: t("not-a-number") };
       case "too-long":
         return { ok: false, code: "number-too-long", message: s.problem };
     }

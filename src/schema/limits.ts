@@ -5,6 +5,7 @@
 // so a hostile number (a 1 MB cell of digits, 1 followed by 309 zeros) is
 // refused in milliseconds instead of overflowing a spreadsheet cell later.
 // Pure: the readers (and a future streaming engine) call these functions.
+import { t, type Text } from "../domain/issues.js";
 import { D, type Dec } from "../domain/money.js";
 
 /** Characters in one number as written, signs, separators and € included. */
@@ -18,8 +19,8 @@ export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
 
 /** The range of one kind of number: |value| at most (or below) `max`, at most `decimals` decimals. */
 export type NumberLimit = {
-  /** What the value is, for the message ("an amount in euro"). */
-  readonly what: string;
+  /** What the value is, for the message ("an amount"). */
+  readonly what: Text;
   /** Largest absolute value, as exact decimal text. */
   readonly max: string;
   /** True when `max` itself is not allowed (amounts are below 10^12). */
@@ -27,17 +28,17 @@ export type NumberLimit = {
 };
 
 /** Money: every amount, in any file, is below 10^12 euro in absolute value. */
-export const AMOUNT: NumberLimit = { what: "an amount", max: "1000000000000", exclusive: true };
+export const AMOUNT: NumberLimit = { what: t("limit.an-amount"), max: "1000000000000", exclusive: true };
 /** Billed hours on one CSV row (a year has 8,784 hours at most). */
-export const HOURS_PER_ROW: NumberLimit = { what: "hours on one row", max: "10000" };
+export const HOURS_PER_ROW: NumberLimit = { what: t("limit.hours-per-row"), max: "10000" };
 /** FTE on one staff row. */
-export const FTE_PER_ROW: NumberLimit = { what: "FTE on one row", max: "1000" };
+export const FTE_PER_ROW: NumberLimit = { what: t("limit.fte-per-row"), max: "1000" };
 /** Hours a year per FTE in a cost-price file (a leap year has 8,784). */
-export const HOURS_PER_YEAR: NumberLimit = { what: "hours a year", max: "8784" };
+export const HOURS_PER_YEAR: NumberLimit = { what: t("limit.hours-a-year"), max: "8784" };
 /** Counts and sizes in scenario and cost-price files: candidates, FTE, ratios, years. */
-export const COUNT: NumberLimit = { what: "this value", max: "1000000" };
+export const COUNT: NumberLimit = { what: t("limit.this-value"), max: "1000000" };
 /** Candidates entering in one month of a scenario. */
-export const INFLOW_PER_MONTH: NumberLimit = { what: "candidates a month", max: "100000" };
+export const INFLOW_PER_MONTH: NumberLimit = { what: t("limit.candidates-a-month"), max: "100000" };
 
 const cache = new Map<string, Dec>();
 const dec = (text: string): Dec => {
@@ -46,30 +47,23 @@ const dec = (text: string): Dec => {
   return d;
 };
 
-/** Digits grouped by thousands for messages: "1000000000000" → "1,000,000,000,000". */
-export function groupDigits(text: string): string {
-  return text.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
 /** The problem with `value` under `limit`, or undefined when it is within range. */
-export function magnitudeProblem(value: Dec, limit: NumberLimit): string | undefined {
+export function magnitudeProblem(value: Dec, limit: NumberLimit): Text | undefined {
   const max = dec(limit.max);
   // Hot path (every numeric cell): a value with fewer integer digits than the maximum is within it.
   if (value.e < max.e) return undefined;
   const abs = value.abs();
   const over = limit.exclusive ? abs.greaterThanOrEqualTo(max) : abs.greaterThan(max);
   if (!over) return undefined;
-  return limit.exclusive
-    ? `too large: ${limit.what} must be below ${groupDigits(limit.max)} (in absolute value)`
-    : `too large: at most ${groupDigits(limit.max)} ${limit.what}`;
+  return t(limit.exclusive ? "limit.below" : "limit.at-most", { what: limit.what, max: limit.max });
 }
 
 /** The problem with a number's text before it is parsed (its length), or undefined. */
-export function numberTextProblem(text: string): string | undefined {
-  return text.length > MAX_NUMBER_CHARS ? `too long for a number (${text.length} characters, at most ${MAX_NUMBER_CHARS})` : undefined;
+export function numberTextProblem(text: string): Text | undefined {
+  return text.length > MAX_NUMBER_CHARS ? t("limit.number-too-long", { length: text.length, max: MAX_NUMBER_CHARS }) : undefined;
 }
 
 /** The problem with a text cell's length, or undefined. */
-export function textProblem(text: string): string | undefined {
-  return text.length > MAX_TEXT_CHARS ? `text too long (${text.length} characters, at most ${MAX_TEXT_CHARS})` : undefined;
+export function textProblem(text: string): Text | undefined {
+  return text.length > MAX_TEXT_CHARS ? t("limit.text-too-long", { length: text.length, max: MAX_TEXT_CHARS }) : undefined;
 }

@@ -4,6 +4,7 @@
 // and collapsing spaces, so `blm` is `BLM` and a no-break space is a space.
 // A name that mixes scripts (a Cyrillic `е` in `Flexеr`) or holds an invisible
 // character is refused: it looks like another partner but is not. Pure.
+import { t, type Text } from "../domain/issues.js";
 
 /** The form names are compared in. */
 export function nameKey(name: string): string {
@@ -34,12 +35,14 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}]/u;
 
 const codePoint = (c: string): string => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
 
+const scriptName = (name: string): Text => t("script", { name });
+
 /** Why `name` cannot be a partner name (mixed scripts, an invisible character), with a hint; undefined when it can. */
-export function nameProblem(name: string): { readonly problem: string; readonly hint: string } | undefined {
+export function nameProblem(name: string): { readonly problem: Text; readonly hint: Text } | undefined {
   const chars = [...name.normalize("NFKC")];
   const hidden = chars.find((c) => INVISIBLE.test(c));
   if (hidden !== undefined) {
-    return { problem: `holds an invisible character (${codePoint(hidden)})`, hint: "retype the name; an invisible character makes it look like another name" };
+    return { problem: t("name.invisible", { codePoint: codePoint(hidden) }), hint: t("name.invisible.hint") };
   }
   const seen = new Map<string, { char: string; index: number; count: number }>();
   chars.forEach((c, index) => {
@@ -53,8 +56,8 @@ export function nameProblem(name: string): { readonly problem: string; readonly 
   // Name the rarer script's first letter: that is the look-alike.
   const [main, odd] = [...seen.entries()].sort((a, b) => b[1].count - a[1].count || a[1].index - b[1].index);
   return {
-    problem: `mixes ${main![0]} and ${odd![0]} letters ("${odd![1].char}" at position ${odd![1].index + 1} is ${odd![0]}, ${codePoint(odd![1].char)})`,
-    hint: `retype the name in ${main![0]} letters only: a look-alike letter makes it a different partner`,
+    problem: t("name.mixed-scripts", { main: scriptName(main![0]), odd: scriptName(odd![0]), char: odd![1].char, position: odd![1].index + 1, codePoint: codePoint(odd![1].char) }),
+    hint: t("name.mixed-scripts.hint", { main: scriptName(main![0]) }),
   };
 }
 

@@ -2,7 +2,7 @@
 // issues that say which cell is wrong and why. Pure. Every problem of a row is
 // reported, not just the first; implausible but readable values are warnings
 // and the row is kept unchanged.
-import { error, warning, type Issue } from "../domain/issues.js";
+import { t, type Issue, type Text } from "../domain/issues.js";
 import type { BenefitRow, HourRow, StaffRow } from "../domain/model.js";
 import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
@@ -45,7 +45,10 @@ export type RowReader<R> = {
 
 type Col = { readonly idx: number; readonly label: string };
 
-type Match = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly hint: string; readonly message?: string; readonly code?: string };
+type Match = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly hint: Text; readonly message?: Text; readonly code?: string };
+
+/** Whose names a matcher knows: the words of its messages. */
+type NameKind = "nec" | "se" | "partner" | "benefit-type";
 
 /**
  * Match against configured names by nameKey (case, Unicode form and spaces do
@@ -58,9 +61,9 @@ class NameMatcher {
   private readonly byKey: Map<string, string>;
   constructor(
     private readonly names: readonly string[],
-    private readonly what: string,
-    private readonly others: readonly { names: readonly string[]; what: string }[] = [],
-    private readonly listLabel = `known ${what}s (menerva.yaml)`,
+    private readonly kind: NameKind,
+    /** Names of the other side of the partnership, and the hint for a name found there. */
+    private readonly others: readonly { names: readonly string[]; hint: (name: string) => Text }[] = [],
   ) {
     this.byKey = namesByKey(names);
   }
@@ -74,19 +77,19 @@ class NameMatcher {
     return m;
   }
 
-  private compute(t: string): Match {
-    if (this.names.includes(t)) return { ok: true, value: t };
-    const key = nameKey(t);
+  private compute(s: string): Match {
+    if (this.names.includes(s)) return { ok: true, value: s };
+    const key = nameKey(s);
     const hit = this.byKey.get(key);
     if (hit !== undefined) return { ok: true, value: hit };
-    const bad = nameProblem(t);
-    if (bad) return { ok: false, code: "bad-name", message: `${this.what} name ${bad.problem}`, hint: bad.hint };
+    const bad = nameProblem(s);
+    if (bad) return { ok: false, code: "bad-name", message: t("bad-name", { kind: this.kind, problem: bad.problem }), hint: bad.hint };
     for (const o of this.others) {
-      if (o.names.some((n) => nameKey(n) === key)) return { ok: false, hint: `"${t}" is ${o.what}, not ${/^(NEC|SE)\b/.test(this.what) ? "an" : "a"} ${this.what}` };
+      if (o.names.some((n) => nameKey(n) === key)) return { ok: false, hint: o.hint(s) };
     }
-    const near = nearestName(t, this.names);
-    if (near !== undefined) return { ok: false, hint: `did you mean "${near}"?` };
-    return { ok: false, hint: `${this.listLabel}: ${this.names.join(", ") || "(none)"}` };
+    const near = nearestName(s, this.names);
+    if (near !== undefined) return { ok: false, hint: t("did-you-mean", { name: `"${near}"` }) };
+    return { ok: false, hint: t("name.known", { kind: this.kind, names: this.names.join(", ") }) };
   }
 }
 
@@ -113,35 +116,37 @@ class Cells {
     issues: Issue[],
     severity: "error" | "warning",
     code: string,
-    message: string,
+    message: Text,
     line: number,
     c: Col,
     found?: string,
-    hint?: string,
+    hint?: Text,
   ): void {
-    const extra = {
+    issues.push({
+      severity,
+      code,
+      message,
       source: this.sheet === undefined ? { file: this.file, line } : { file: this.file, line, sheet: this.sheet, ...(c.idx >= 0 ? { column: c.idx + 1 } : {}) },
-      subject: `column '${c.label}'`,
+      subject: t("subject.column", { name: c.label }),
       ...(found !== undefined ? { found } : {}),
       ...(hint !== undefined ? { hint } : {}),
-    };
-    issues.push(severity === "error" ? error(code, message, extra) : warning(code, message, extra));
+    });
   }
 
   /** A required text cell, trimmed; undefined (and a "missing value" issue) when empty. */
   required(f: readonly string[], c: Col, line: number, issues: Issue[]): string | undefined {
-    const t = Cells.text(f, c).trim();
-    if (t === "") {
-      this.issue(issues, "error", "missing-value", "missing value", line, c);
+    const s = Cells.text(f, c).trim();
+    if (s === "") {
+      this.issue(issues, "error", "missing-value", t("missing-value"), line, c);
       return undefined;
     }
-    return t;
+    return s;
   }
 
   /** An optional text cell, trimmed; undefined when empty or absent. */
   static optional(f: readonly string[], c: Col): string | undefined {
-    const t = Cells.text(f, c).trim();
-    return t === "" ? undefined : t;
+    const s = Cells.text(f, c).trim();
+    return s === "" ? undefined : s;
   }
 
   date(f: readonly string[], c: Col, line: number, issues: Issue[], cache: Map<string, string | undefined>): string | undefined {
@@ -153,7 +158,7 @@ class Cells {
       if (cache.size < 10_000) cache.set(raw, d);
     }
     if (d === undefined) {
-      this.issue(issues, "error", "not-a-date", "not a date", line, c, raw, "write 2025-03-31 or 31/03/2025");
+      this.issue(issues, "error", "not-a-date", t("not-a-date"), line, c, raw, t("not-a-date.hint"));
     }
     return d;
   }
@@ -162,7 +167,7 @@ class Cells {
   number(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[], limit: NumberLimit, required = true): Dec | undefined {
     const raw = Cells.text(f, c);
     if (raw.trim() === "") {
-      if (required) this.issue(issues, "error", "missing-value", "missing value", line, c);
+      if (required) this.issue(issues, "error", "missing-value", t("missing-value"), line, c);
       return undefined;
     }
     const r = marks.read(raw, line);
@@ -172,7 +177,7 @@ class Cells {
     }
     const big = magnitudeProblem(r.value, limit);
     if (big === undefined) return r.value;
-    this.issue(issues, "error", "number-too-large", big, line, c, raw, "check the cell: a number this large is not a real value");
+    this.issue(issues, "error", "number-too-large", big, line, c, raw, t("number-too-large.hint"));
     return undefined;
   }
 
@@ -180,29 +185,30 @@ class Cells {
   money(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[]): Dec | undefined {
     const a = this.number(f, c, line, marks, issues, AMOUNT);
     if (a === undefined || a.decimalPlaces() <= 2) return a;
-    this.issue(issues, "error", "more-than-cents", "an amount in euro has at most two decimals", line, c, Cells.text(f, c), "round the amount to cents in the export");
+    this.issue(issues, "error", "more-than-cents", t("more-than-cents"), line, c, Cells.text(f, c), t("more-than-cents.hint"));
     return undefined;
   }
 
-  name(f: readonly string[], c: Col, line: number, issues: Issue[], m: NameMatcher, message: string, code: string, required = true): string | undefined {
+  name(f: readonly string[], c: Col, line: number, issues: Issue[], m: NameMatcher, code: "unknown-nec-partner" | "unknown-se-partner" | "unknown-partner" | "unknown-benefit-type", required = true): string | undefined {
     const raw = Cells.text(f, c);
     if (raw.trim() === "") return required ? this.required(f, c, line, issues) : undefined;
     const r = m.match(raw);
     if (r.ok) return r.value;
-    this.issue(issues, "error", r.code ?? code, r.message ?? message, line, c, raw, r.hint);
+    this.issue(issues, "error", r.code ?? code, r.message ?? t(`unknown-name.${code}`), line, c, raw, r.hint);
     return undefined;
   }
 }
 
-const SE = "an SE partner";
-const NEC = "an NEC partner";
+/** The hint for a name of the other side: an SE partner in an agency's column, or the reverse. */
+const IS_SE = (name: string): Text => t("name.is-se-not-nec", { name });
+const IS_NEC = (name: string): Text => t("name.is-nec-not-se", { name });
 
 function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
   const [date, nec, cand, hours, se, client, ref] = ["date", "nec_partner", "candidate_id", "hours", "se_partner", "client", "reference"].map(
     (k) => cells.col(k),
   ) as [Col, Col, Col, Col, Col, Col, Col];
-  const necM = new NameMatcher(ctx.necPartners, "NEC partner", [{ names: ctx.sePartners, what: SE }]);
-  const seM = new NameMatcher(ctx.sePartners, "SE partner", [{ names: ctx.necPartners, what: NEC }]);
+  const necM = new NameMatcher(ctx.necPartners, "nec", [{ names: ctx.sePartners, hint: IS_SE }]);
+  const seM = new NameMatcher(ctx.sePartners, "se", [{ names: ctx.necPartners, hint: IS_NEC }]);
   const dates = new Map<string, string | undefined>();
   const file = cells.file;
   // Built once: a Decimal per comparison would cost more than the row itself.
@@ -212,13 +218,13 @@ function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
     read(f, line, marks, issues) {
       const before = issues.length;
       const d = cells.date(f, date, line, issues, dates);
-      const n = cells.name(f, nec, line, issues, necM, "unknown NEC partner", "unknown-nec-partner");
+      const n = cells.name(f, nec, line, issues, necM, "unknown-nec-partner");
       const c = cells.required(f, cand, line, issues);
       const h = cells.number(f, hours, line, marks, issues, HOURS_PER_ROW);
-      const s = cells.name(f, se, line, issues, seM, "unknown SE partner", "unknown-se-partner", false);
+      const s = cells.name(f, se, line, issues, seM, "unknown-se-partner", false);
       if (issues.length !== before || d === undefined || n === undefined || c === undefined || h === undefined) return undefined;
       if (h.greaterThan(TWENTY_FOUR)) {
-        cells.issue(issues, "warning", "over-24-hours", "more than 24 hours on one row", line, hours, Cells.text(f, hours));
+        cells.issue(issues, "warning", "over-24-hours", t("over-24-hours"), line, hours, Cells.text(f, hours));
       }
       const cl = Cells.optional(f, client);
       const rf = Cells.optional(f, ref);
@@ -241,8 +247,8 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
   const [date, nec, cand, type, amount, rel, ref] = ["date", "nec_partner", "candidate_id", "type", "amount", "relates_to", "reference"].map((k) =>
     cells.col(k),
   ) as [Col, Col, Col, Col, Col, Col, Col];
-  const necM = new NameMatcher(ctx.necPartners, "NEC partner", [{ names: ctx.sePartners, what: SE }]);
-  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], "allowed types (benefit_types in menerva.yaml)");
+  const necM = new NameMatcher(ctx.necPartners, "nec", [{ names: ctx.sePartners, hint: IS_SE }]);
+  const typeM = new NameMatcher(ctx.benefitTypes, "benefit-type");
   const dates = new Map<string, string | undefined>();
   const file = cells.file;
   return {
@@ -250,13 +256,13 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
     read(f, line, marks, issues) {
       const before = issues.length;
       const d = cells.date(f, date, line, issues, dates);
-      const n = cells.name(f, nec, line, issues, necM, "unknown NEC partner", "unknown-nec-partner");
+      const n = cells.name(f, nec, line, issues, necM, "unknown-nec-partner");
       const c = cells.required(f, cand, line, issues);
-      const t = cells.name(f, type, line, issues, typeM, "unknown benefit type", "unknown-benefit-type");
+      const bt = cells.name(f, type, line, issues, typeM, "unknown-benefit-type");
       const a = cells.money(f, amount, line, marks, issues);
-      if (issues.length !== before || d === undefined || n === undefined || c === undefined || t === undefined || a === undefined) return undefined;
+      if (issues.length !== before || d === undefined || n === undefined || c === undefined || bt === undefined || a === undefined) return undefined;
       if (a.isNegative()) {
-        cells.issue(issues, "warning", "negative-benefit", "negative benefit (a correction?)", line, amount, Cells.text(f, amount));
+        cells.issue(issues, "warning", "negative-benefit", t("negative-benefit"), line, amount, Cells.text(f, amount));
       }
       const r = Cells.optional(f, rel);
       const rf = Cells.optional(f, ref);
@@ -265,7 +271,7 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
         date: d,
         necPartner: n,
         candidate: c,
-        type: t,
+        type: bt,
         amount: a,
         ...(r !== undefined ? { relatesTo: r } : {}),
         ...(rf !== undefined ? { reference: rf } : {}),
@@ -293,14 +299,14 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
       let p: string | undefined;
       if (praw.trim() === "") cells.required(f, period, line, issues);
       else if ((p = parseStaffPeriod(praw)) === undefined) {
-        cells.issue(issues, "error", "not-a-period", "not a period", line, period, praw, "write a month (2025-03) or a quarter (2025-Q1)");
+        cells.issue(issues, "error", "not-a-period", t("not-a-period"), line, period, praw, t("not-a-period.hint"));
       }
-      const who = cells.name(f, partner, line, issues, partnerM, "unknown partner", "unknown-partner");
+      const who = cells.name(f, partner, line, issues, partnerM, "unknown-partner");
       const r = Cells.optional(f, role) ?? Cells.optional(f, person);
       if (r === undefined) cells.required(f, role.idx >= 0 ? role : person, line, issues);
       const v = cells.number(f, fte, line, marks, issues, FTE_PER_ROW);
       if (v !== undefined && v.isNegative()) {
-        cells.issue(issues, "error", "negative-fte", "negative FTE", line, fte, Cells.text(f, fte));
+        cells.issue(issues, "error", "negative-fte", t("negative-fte"), line, fte, Cells.text(f, fte));
       }
       const se = who !== undefined && isSe.has(who);
       let k: Dec | undefined;
@@ -309,7 +315,7 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
           costColumnReported = true;
           const spec = COLUMNS.staff.find((s) => s.key === "cost")!;
           const { found: _none, ...missing } = missingColumn(cells.map, spec, [], file, headerLine);
-          issues.push({ ...missing, hint: `SE partners' rows need a cost; first one is on line ${line}` });
+          issues.push({ ...missing, hint: t("staff-cost-column.hint", { line }) });
         }
       } else {
         k = cells.number(f, cost, line, marks, issues, AMOUNT, se);
@@ -317,13 +323,13 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
       const s = subsidy.idx < 0 ? undefined : cells.number(f, subsidy, line, marks, issues, AMOUNT, false);
       if (issues.length !== before || p === undefined || who === undefined || r === undefined || v === undefined) return undefined;
       if (v.greaterThan(FTE_LIMIT)) {
-        cells.issue(issues, "warning", "fte-over-limit", "more than 1.5 FTE on one row", line, fte, Cells.text(f, fte));
+        cells.issue(issues, "warning", "fte-over-limit", t("fte-over-limit"), line, fte, Cells.text(f, fte));
       }
       if (!se && k !== undefined) {
-        cells.issue(issues, "warning", "nec-cost-ignored", "cost on an NEC partner's row is not part of the settlement", line, cost, Cells.text(f, cost));
+        cells.issue(issues, "warning", "nec-cost-ignored", t("nec-cost-ignored"), line, cost, Cells.text(f, cost));
       }
       if (k !== undefined && s !== undefined && s.greaterThan(k)) {
-        cells.issue(issues, "warning", "subsidy-over-cost", "subsidy exceeds cost", line, subsidy, Cells.text(f, subsidy));
+        cells.issue(issues, "warning", "subsidy-over-cost", t("subsidy-over-cost"), line, subsidy, Cells.text(f, subsidy));
       }
       return {
         kind: "staff",
@@ -370,7 +376,7 @@ function withCellLengths<R>(reader: RowReader<R>, cells: Cells, kind: InputKind)
       for (const c of used) {
         const raw = f[c.idx];
         if (raw === undefined || raw.length <= MAX_TEXT_CHARS) continue;
-        cells.issue(issues, "error", "cell-too-long", textProblem(raw)!, line, c, raw, "this cannot be a value of an export; check the file");
+        cells.issue(issues, "error", "cell-too-long", textProblem(raw)!, line, c, raw, t("cell-too-long.hint"));
         bad = true;
       }
       return bad ? undefined : reader.read(f, line, marks, issues);

@@ -2,6 +2,8 @@
 // The YAML reader hands numbers over as ScenarioNumber(source text), so a
 // written `1.50` becomes Decimal("1.50") without ever being a JS float.
 import { z } from "zod";
+import { t, type Text } from "../domain/issues.js";
+import { says } from "./zod-text.js";
 import { parseDecimal, type Dec } from "../domain/money.js";
 import type { McParam } from "../domain/scenario/types.js";
 import { AMOUNT, COUNT, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
@@ -14,38 +16,40 @@ export class ScenarioNumber {
 const textOf = (v: unknown): string | undefined =>
   v instanceof ScenarioNumber ? v.text : typeof v === "string" ? v : undefined;
 
-type Bounds = { min?: string; max?: string; minExclusive?: boolean; what?: string; limit?: NumberLimit };
+type Bounds = { min?: string; max?: string; minExclusive?: boolean; what?: Text; limit?: NumberLimit };
+
+export { says };
 
 /** A decimal number (written plainly: 1.50, 60000, -20; quoted text is accepted too). */
 export function decimal(b: Bounds = {}) {
   return z.any().transform((v, ctx): Dec => {
     if (v === undefined) {
-      ctx.addIssue({ code: "custom", message: "required" });
+      ctx.addIssue(says(t("scenario.required")));
       return z.NEVER;
     }
-    const t = textOf(v);
-    const long = t === undefined ? undefined : numberTextProblem(t.trim());
+    const s = textOf(v);
+    const long = s === undefined ? undefined : numberTextProblem(s.trim());
     if (long !== undefined) {
-      ctx.addIssue({ code: "custom", message: long });
+      ctx.addIssue(says(long));
       return z.NEVER;
     }
-    const d = t === undefined ? undefined : parseDecimal(t);
+    const d = s === undefined ? undefined : parseDecimal(s);
     if (!d) {
-      ctx.addIssue({ code: "custom", message: b.what ?? "expected a plain decimal number such as 1.50 (no exponent, no thousands separator)" });
+      ctx.addIssue(says(b.what ?? t("scenario.plain-decimal")));
       return z.NEVER;
     }
     if (b.min !== undefined && (b.minExclusive ? d.lessThanOrEqualTo(b.min) : d.lessThan(b.min))) {
-      ctx.addIssue({ code: "custom", message: `must be ${b.minExclusive ? "greater than" : "at least"} ${b.min}` });
+      ctx.addIssue(says(t(b.minExclusive ? "scenario.greater-than" : "scenario.at-least", { min: b.min })));
       return z.NEVER;
     }
     if (b.max !== undefined && d.greaterThan(b.max)) {
-      ctx.addIssue({ code: "custom", message: `must be at most ${b.max}` });
+      ctx.addIssue(says(t("scenario.at-most", { max: b.max })));
       return z.NEVER;
     }
     // Every scenario number has a stated range (README "Limits"); amounts stay below 10^12.
     const big = magnitudeProblem(d, b.limit ?? AMOUNT);
     if (big !== undefined) {
-      ctx.addIssue({ code: "custom", message: big });
+      ctx.addIssue(says(big));
       return z.NEVER;
     }
     return d;
@@ -56,7 +60,7 @@ export function decimal(b: Bounds = {}) {
 export function money(b: Bounds = { min: "0" }) {
   return decimal(b).transform((d, ctx): Dec => {
     if (d.decimalPlaces() > 2) {
-      ctx.addIssue({ code: "custom", message: "an amount has at most 2 decimals (cents)" });
+      ctx.addIssue(says(t("scenario.cents")));
       return z.NEVER;
     }
     return d;
@@ -68,9 +72,9 @@ export const fraction = () => decimal({ min: "0", max: "1" });
 
 /** A whole number (months, counts). */
 export function integer(min = 0, max = 10_000) {
-  return decimal({ min: String(min), max: String(max), what: "expected a whole number" }).transform((d, ctx): number => {
+  return decimal({ min: String(min), max: String(max), what: t("scenario.whole-number") }).transform((d, ctx): number => {
     if (!d.isInteger()) {
-      ctx.addIssue({ code: "custom", message: "expected a whole number" });
+      ctx.addIssue(says(t("scenario.whole-number")));
       return z.NEVER;
     }
     return d.toNumber();
@@ -90,32 +94,32 @@ export function mcParam(b: { min?: number; relativeMin?: number } = {}) {
       const tooLong = numberTextProblem(v.text);
       const d = tooLong ? undefined : parseDecimal(v.text);
       if (!d) {
-        ctx.addIssue({ code: "custom", message: tooLong ?? "expected a plain number such as 0.5, or a percentage of the scenario's value such as -20%" });
+        ctx.addIssue(says(tooLong ?? t("scenario.mc-number")));
         return z.NEVER;
       }
       const big = magnitudeProblem(d, COUNT);
       if (big) {
-        ctx.addIssue({ code: "custom", message: big });
+        ctx.addIssue(says(big));
         return z.NEVER;
       }
       if (b.min !== undefined && d.lessThan(b.min)) {
-        ctx.addIssue({ code: "custom", message: `must be at least ${b.min}` });
+        ctx.addIssue(says(t("scenario.at-least", { min: String(b.min) })));
         return z.NEVER;
       }
       return { kind: "abs", value: d.toNumber() };
     }
     const m = typeof v === "string" ? RELATIVE.exec(v.trim()) : null;
     if (!m) {
-      ctx.addIssue({ code: "custom", message: "expected a plain number such as 0.5, or a percentage of the scenario's value such as -20% or +20%" });
+      ctx.addIssue(says(t("scenario.mc-number-or-percent")));
       return z.NEVER;
     }
     const pct = Number(m[1]);
     if (Math.abs(pct) > 1000) {
-      ctx.addIssue({ code: "custom", message: "a relative change must lie within ±1000%" });
+      ctx.addIssue(says(t("scenario.relative-range")));
       return z.NEVER;
     }
     if (b.relativeMin !== undefined && pct < b.relativeMin) {
-      ctx.addIssue({ code: "custom", message: `must be at least ${b.relativeMin}%` });
+      ctx.addIssue(says(t("scenario.at-least-percent", { min: String(b.relativeMin) })));
       return z.NEVER;
     }
     return { kind: "rel", fraction: pct / 100 };
@@ -125,12 +129,12 @@ export function mcParam(b: { min?: number; relativeMin?: number } = {}) {
 /** Text; a YAML number in a text field (`name: 2025`) is taken as written. */
 export const text = () =>
   z.any().transform((v, ctx): string => {
-    const t = textOf(v);
-    if (t === undefined || t.trim() === "") {
-      ctx.addIssue({ code: "custom", message: v === undefined ? "required" : "expected text" });
+    const s = textOf(v);
+    if (s === undefined || s.trim() === "") {
+      ctx.addIssue(says(t(v === undefined ? "scenario.required" : "scenario.expected-text")));
       return z.NEVER;
     }
-    return t;
+    return s;
   });
 
 /**

@@ -1,6 +1,8 @@
 // Scenario file schema (SPEC §7): raw YAML data (numbers as source text) to a
 // validated domain Scenario, or every problem with its key path.
 import { z } from "zod";
+import { t, type Text } from "../domain/issues.js";
+import { zodText } from "./zod-text.js";
 import { ZERO, sum, type Dec } from "../domain/money.js";
 import type { CostPrice } from "../domain/costprice/types.js";
 import { monthlyStaffCostParts } from "../domain/costprice/staff-cost.js";
@@ -53,7 +55,7 @@ const FunderRaw = z.strictObject({
 });
 
 const Dist = z.strictObject({
-  dist: z.enum(["fixed", "poisson", "normal", "uniform", "triangular"], { error: "expected fixed, poisson, normal, uniform or triangular" }),
+  dist: z.enum(["fixed", "poisson", "normal", "uniform", "triangular"]),
   value: mcParam().optional(),
   mean: mcParam({ min: 0, relativeMin: -100 }).optional(),
   sd: mcParam({ min: 0, relativeMin: 0 }).optional(),
@@ -62,7 +64,7 @@ const Dist = z.strictObject({
   low: mcParam().optional(),
   mode: mcParam().optional(),
   high: mcParam().optional(),
-  per: z.enum(["run", "month"], { error: "expected run or month" }).optional(),
+  per: z.enum(["run", "month"]).optional(),
 });
 
 export const ScenarioRaw = z.strictObject({
@@ -103,7 +105,7 @@ export const ScenarioRaw = z.strictObject({
 });
 export type ScenarioRawT = z.output<typeof ScenarioRaw>;
 
-export type SchemaProblem = { readonly path: readonly (string | number)[]; readonly message: string; readonly unknownKey?: string };
+export type SchemaProblem = { readonly path: readonly (string | number)[]; readonly message: Text; readonly unknownKey?: string };
 
 type DistRaw = z.output<typeof Dist>;
 
@@ -119,9 +121,9 @@ const DIST_KEYS: Readonly<Record<DistRaw["dist"], readonly (keyof DistRaw)[]>> =
 function toDistribution(d: DistRaw, path: (string | number)[], defaultPer: "run" | "month", out: SchemaProblem[]): RandomDriver | undefined {
   const before = out.length;
   for (const k of ["value", "mean", "sd", "min", "max", "low", "mode", "high"] as const)
-    if (d[k] !== undefined && !DIST_KEYS[d.dist].includes(k)) out.push({ path: [...path, k], message: `${d.dist} takes ${DIST_KEYS[d.dist].join(", ")}, not ${k}` });
+    if (d[k] !== undefined && !DIST_KEYS[d.dist].includes(k)) out.push({ path: [...path, k], message: t("scenario.dist-keys", { dist: d.dist, keys: DIST_KEYS[d.dist].join(", "), key: k }) });
   const need = (k: keyof DistRaw): boolean => {
-    if (d[k] === undefined) out.push({ path: [...path, k], message: `required for ${d.dist}` });
+    if (d[k] === undefined) out.push({ path: [...path, k], message: t("scenario.required-for", { dist: d.dist }) });
     return d[k] !== undefined;
   };
   const opt = <K extends string>(k: K, v: McParam | undefined) => (v !== undefined ? ({ [k]: v } as Record<K, McParam>) : {});
@@ -139,13 +141,13 @@ function toDistribution(d: DistRaw, path: (string | number)[], defaultPer: "run"
     case "uniform": {
       // low/high, or min/max as older files write them.
       if ((d.low !== undefined || d.high !== undefined) && (d.min !== undefined || d.max !== undefined)) {
-        out.push({ path: [...path, "min"], message: "give low and high (or min and max), not both" });
+        out.push({ path: [...path, "min"], message: t("scenario.low-high-or-min-max") });
         break;
       }
       const low = d.low ?? d.min;
       const high = d.high ?? d.max;
-      if (low === undefined) out.push({ path: [...path, "low"], message: "required for uniform" });
-      if (high === undefined) out.push({ path: [...path, "high"], message: "required for uniform" });
+      if (low === undefined) out.push({ path: [...path, "low"], message: t("scenario.required-for", { dist: "uniform" }) });
+      if (high === undefined) out.push({ path: [...path, "high"], message: t("scenario.required-for", { dist: "uniform" }) });
       if (low !== undefined && high !== undefined) distribution = { dist: "uniform", low, high };
       break;
     }
@@ -157,7 +159,7 @@ function toDistribution(d: DistRaw, path: (string | number)[], defaultPer: "run"
 }
 
 /** A cost-price file named by `se_staff.costprice`, read by the caller (the schema stays free of disk access). */
-export type CostPriceInput = { readonly file: string; readonly costPrice: CostPrice } | { readonly file: string; readonly error: string };
+export type CostPriceInput = { readonly file: string; readonly costPrice: CostPrice } | { readonly file: string; readonly error: Text };
 
 /** Validate raw data and build the Scenario; `name` defaults to the file's base name. */
 export function scenarioFromRaw(
@@ -170,22 +172,23 @@ export function scenarioFromRaw(
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i): SchemaProblem => {
       const path = i.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-      if (i.code === "unrecognized_keys") return { path, message: `unknown key "${i.keys[0]}"`, unknownKey: i.keys[0]! };
-      return { path, message: i.message === "Invalid input" || i.message.startsWith("Invalid input: expected") ? humanType(i.message) : i.message };
+      if (i.code === "unrecognized_keys") return { path, message: t("scenario.unknown-key", { key: i.keys[0]! }), unknownKey: i.keys[0]! };
+      if (i.code === "invalid_value") return { path, message: t("scenario.expected-one-of", { values: i.values.map(String) }) };
+      return { path, message: i.message === "Invalid input" || i.message.startsWith("Invalid input: expected") ? humanType(i.message) : zodText(i) };
     });
     return { ok: false, problems };
   }
   const r = parsed.data;
   const out: SchemaProblem[] = [];
 
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.start)) out.push({ path: ["start"], message: 'expected a month "YYYY-MM" (quote it: "2025-01")' });
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.start)) out.push({ path: ["start"], message: t("scenario.start-month") });
 
   if (!Array.isArray(r.inflow) && "monthly_growth" in (r.inflow as object)) {
     // Growth compounds: the last month's inflow must stay within the limit too.
     const g = r.inflow as { start: Dec; monthly_growth: Dec };
     const last = g.start.times(g.monthly_growth.plus(1).pow(r.months - 1));
     if (magnitudeProblem(last, INFLOW_PER_MONTH) !== undefined) {
-      out.push({ path: ["inflow", "monthly_growth"], message: `grows to ${last.toSignificantDigits(3).toString()} candidates in month ${r.months}; at most ${INFLOW_PER_MONTH.max} a month` });
+      out.push({ path: ["inflow", "monthly_growth"], message: t("scenario.growth-too-large", { grows: last.toSignificantDigits(3).toString(), month: r.months, max: INFLOW_PER_MONTH.max }) });
     }
   }
   const inflow: Inflow = Array.isArray(r.inflow)
@@ -198,17 +201,17 @@ export function scenarioFromRaw(
     ? r.fee_per_hour.map((f) => ({ fromMonth: f.from_month, value: f.rate }))
     : [{ fromMonth: 1, value: "rate" in (r.fee_per_hour as object) ? (r.fee_per_hour as { rate: Dec }).rate : (r.fee_per_hour as Dec) }];
   if (Array.isArray(r.fee_per_hour)) {
-    if (fee[0]!.fromMonth !== 1) out.push({ path: ["fee_per_hour", 0, "from_month"], message: "the first rate must start in month 1" });
+    if (fee[0]!.fromMonth !== 1) out.push({ path: ["fee_per_hour", 0, "from_month"], message: t("scenario.first-rate-month-1") });
     fee.forEach((f, i) => {
-      if (i > 0 && f.fromMonth <= fee[i - 1]!.fromMonth) out.push({ path: ["fee_per_hour", i, "from_month"], message: "months must increase" });
+      if (i > 0 && f.fromMonth <= fee[i - 1]!.fromMonth) out.push({ path: ["fee_per_hour", i, "from_month"], message: t("scenario.months-increase") });
     });
   }
 
   const benefits = (r.benefits ?? []).map((b, bi) => {
-    b.schedule.forEach((t, ti) => {
-      if (t.to < t.from) out.push({ path: ["benefits", bi, "schedule", ti, "to"], message: "must be at least from" });
+    b.schedule.forEach((tier, ti) => {
+      if (tier.to < tier.from) out.push({ path: ["benefits", bi, "schedule", ti, "to"], message: t("scenario.at-least-from") });
       const prev = b.schedule[ti - 1];
-      if (prev && t.from <= prev.to) out.push({ path: ["benefits", bi, "schedule", ti, "from"], message: `overlaps the line before (months ${prev.from}-${prev.to})` });
+      if (prev && tier.from <= prev.to) out.push({ path: ["benefits", bi, "schedule", ti, "from"], message: t("scenario.overlaps-before", { from: prev.from, to: prev.to }) });
     });
     return { type: b.type, tiers: b.schedule.map((t) => ({ fromMonth: t.from, toMonth: t.to, amount: t.amount })) };
   });
@@ -216,7 +219,7 @@ export function scenarioFromRaw(
   const necs = r.nec_partners ?? [];
   if (necs.length > 0) {
     const total = sum(necs.map((n) => n.share));
-    if (!total.equals(1)) out.push({ path: ["nec_partners"], message: `shares must add up to 1 (they add up to ${total.toFixed()})` });
+    if (!total.equals(1)) out.push({ path: ["nec_partners"], message: t("scenario.shares-sum", { total: total.toFixed() }) });
   }
   // Names compare ignoring case and Unicode form (partner-names.ts); a partner name must be one script.
   const dup = (names: string[], path: string, key?: string, partners = false) => {
@@ -224,8 +227,8 @@ export function scenarioFromRaw(
     names.forEach((n, i) => {
       const at = key ? [path, i, key] : [path, i];
       const bad = partners ? nameProblem(n) : undefined;
-      if (bad) out.push({ path: at, message: `${bad.problem}; ${bad.hint}` });
-      if (seen.has(nameKey(n))) out.push({ path: at, message: `"${n}" appears twice` });
+      if (bad) out.push({ path: at, message: t("scenario.bad-name", { problem: bad.problem, hint: bad.hint }) });
+      if (seen.has(nameKey(n))) out.push({ path: at, message: t("scenario.twice", { name: n }) });
       seen.add(nameKey(n));
     });
   };
@@ -238,21 +241,21 @@ export function scenarioFromRaw(
     const base = ["subsidies", i];
     const window = { fromMonth: sr.from_month ?? 1, ...(sr.months !== undefined ? { months: sr.months } : {}), ...(sr.cap !== undefined ? { cap: sr.cap } : {}) };
     if (sr.amount !== undefined) {
-      if (sr.rate !== undefined || sr.of !== undefined) out.push({ path: [...base, "amount"], message: "give either amount (per month) or rate with of, not both" });
+      if (sr.rate !== undefined || sr.of !== undefined) out.push({ path: [...base, "amount"], message: t("scenario.subsidy-amount-or-rate") });
       else subsidies.push({ name: sr.name, basis: { kind: "fixed", perMonth: sr.amount }, ...window });
       return;
     }
     if (sr.rate === undefined || sr.of === undefined) {
-      out.push({ path: base, message: "give amount (per month), or rate and of (staff_cost or an investment's name)" });
+      out.push({ path: base, message: t("scenario.subsidy-give") });
       return;
     }
     if (sr.of === "staff_cost") subsidies.push({ name: sr.name, basis: { kind: "staff-cost", rate: sr.rate }, ...window });
     else if (investments.some((x) => x.name === sr.of)) subsidies.push({ name: sr.name, basis: { kind: "investment", investment: sr.of, rate: sr.rate }, ...window });
-    else out.push({ path: [...base, "of"], message: `"${sr.of}" is neither staff_cost nor the name of an investment` });
+    else out.push({ path: [...base, "of"], message: t("scenario.subsidy-of", { of: sr.of }) });
   });
 
   const runningCosts = (r.running_costs ?? []).map((c, i) => {
-    if (c.to_month !== undefined && c.to_month < (c.from_month ?? 1)) out.push({ path: ["running_costs", i, "to_month"], message: "must be at least from_month" });
+    if (c.to_month !== undefined && c.to_month < (c.from_month ?? 1)) out.push({ path: ["running_costs", i, "to_month"], message: t("scenario.at-least-from-month") });
     return { name: c.name, perMonth: c.per_month, fromMonth: c.from_month ?? 1, ...(c.to_month !== undefined ? { toMonth: c.to_month } : {}) };
   });
 
@@ -260,10 +263,10 @@ export function scenarioFromRaw(
   (r.variable_costs ?? []).forEach((v, i) => {
     const base = ["variable_costs", i];
     if ((v.per_candidate === undefined) === (v.per_worker_month === undefined)) {
-      out.push({ path: base, message: "give per_candidate (per entering candidate) or per_worker_month (per active worker a month), one of the two" });
+      out.push({ path: base, message: t("scenario.variable-cost-per") });
       return;
     }
-    if (v.to_month !== undefined && v.to_month < (v.from_month ?? 1)) out.push({ path: [...base, "to_month"], message: "must be at least from_month" });
+    if (v.to_month !== undefined && v.to_month < (v.from_month ?? 1)) out.push({ path: [...base, "to_month"], message: t("scenario.at-least-from-month") });
     variableCosts.push({
       name: v.name,
       per: v.per_candidate !== undefined ? "candidate" : "worker",
@@ -276,7 +279,7 @@ export function scenarioFromRaw(
   const funding: Funder[] = [];
   if (r.funding && r.funding.length > 0) {
     if ((r.subsidies ?? []).length > 0)
-      out.push({ path: ["subsidies"], message: "give subsidies or funding, not both (funding replaces subsidies: write subsidies: [] when you extend a file that has them)" });
+      out.push({ path: ["subsidies"], message: t("scenario.subsidies-or-funding") });
     const lines = costLines({ investments, runningCosts, variableCosts });
     const seen = new Map<string, string>();
     const reserved = new Set(Object.keys(LINE_KINDS));
@@ -287,8 +290,8 @@ export function scenarioFromRaw(
     ];
     for (const [n, path] of named) {
       const kind = String(path[0]);
-      if (reserved.has(n)) out.push({ path, message: `"${n}" is reserved for a kind of cost line in funding; choose another name` });
-      else if (seen.has(n) && seen.get(n) !== kind) out.push({ path, message: `"${n}" is also the name of a line in ${seen.get(n)}; funding needs distinct cost line names` });
+      if (reserved.has(n)) out.push({ path, message: t("scenario.reserved-name", { name: n }) });
+      else if (seen.has(n) && seen.get(n) !== kind) out.push({ path, message: t("scenario.name-in-two-kinds", { name: n, other: seen.get(n)! }) });
       else seen.set(n, kind);
     }
     r.funding.forEach((f, i) => {
@@ -298,11 +301,11 @@ export function scenarioFromRaw(
       unknown.forEach((u) =>
         out.push({
           path: [...base, "of"],
-          message: `"${u}" is not a cost line (use ${[STAFF_LINE, "investments", "running_costs", "variable_costs", "all"].join(", ")} or the name of an investment, running cost or variable cost)`,
+          message: t("scenario.not-a-cost-line", { name: u, kinds: [STAFF_LINE, "investments", "running_costs", "variable_costs", "all"].join(", ") }),
         }),
       );
       if ((f.rate === undefined) === (f.amount === undefined)) {
-        out.push({ path: base, message: "give rate (a share of each line) or amount (per month), one of the two" });
+        out.push({ path: base, message: t("scenario.funding-rate-or-amount") });
         return;
       }
       funding.push({
@@ -322,7 +325,7 @@ export function scenarioFromRaw(
   const st = r.se_staff;
   let seStaff: SeStaff | undefined;
   if (st.costprice !== undefined) {
-    if (!costPrice || "error" in costPrice) out.push({ path: ["se_staff", "costprice"], message: costPrice && "error" in costPrice ? costPrice.error : "the cost-price file could not be read" });
+    if (!costPrice || "error" in costPrice) out.push({ path: ["se_staff", "costprice"], message: costPrice && "error" in costPrice ? costPrice.error : t("scenario.costprice-unreadable") });
     else {
       const known = costPrice.costPrice.partners.map((p) => p.name);
       const byKey = namesByKey(known);
@@ -330,7 +333,7 @@ export function scenarioFromRaw(
       if (missing.length > 0)
         out.push({
           path: ["se_staff", "costprice"],
-          message: `se_partners ${missing.map((m) => `"${m}"`).join(", ")} not in the cost-price file (it has ${known.map((k) => `"${k}"`).join(", ")})`,
+          message: t("scenario.costprice-partners", { missing: missing.map((m) => `"${m}"`).join(", "), known: known.map((k) => `"${k}"`).join(", ") }),
         });
       else {
         // Gross cost and the file's subsidies each rounded to cents a month, kept apart (issue 14).
@@ -342,8 +345,8 @@ export function scenarioFromRaw(
       }
     }
   } else {
-    if (st.fte_per_partner === undefined) out.push({ path: ["se_staff", "fte_per_partner"], message: "required (or give costprice: FILE)" });
-    if (st.yearly_cost_per_fte === undefined) out.push({ path: ["se_staff", "yearly_cost_per_fte"], message: "required (or give costprice: FILE)" });
+    if (st.fte_per_partner === undefined) out.push({ path: ["se_staff", "fte_per_partner"], message: t("scenario.required-or-costprice") });
+    if (st.yearly_cost_per_fte === undefined) out.push({ path: ["se_staff", "yearly_cost_per_fte"], message: t("scenario.required-or-costprice") });
     if (st.fte_per_partner !== undefined && st.yearly_cost_per_fte !== undefined)
       seStaff = { ftePerPartner: st.fte_per_partner, yearlyCostPerFte: st.yearly_cost_per_fte, indexation: st.indexation ?? ZERO };
   }
@@ -392,10 +395,11 @@ export function scenarioFromRaw(
 }
 
 /** zod's "Invalid input: expected X, received Y" in the words of a YAML file. */
-function humanType(message: string): string {
+function humanType(message: string): Text {
   const m = /expected (\w+), received (\w+)/.exec(message);
-  if (!m) return "invalid value";
-  const words: Record<string, string> = { array: "a list", object: "a map of keys", string: "text", undefined: "nothing", null: "nothing", boolean: "true/false" };
-  if (m[2] === "undefined") return "required";
-  return `expected ${words[m[1]!] ?? m[1]}, got ${words[m[2]!] ?? m[2]}`;
+  if (!m) return t("scenario.invalid-value");
+  if (m[2] === "undefined") return t("scenario.required");
+  const word = (w: string): Text | string =>
+    ({ array: t("value.a-list"), object: t("scenario.a-map-of-keys"), string: t("value.text"), undefined: t("value.nothing"), null: t("value.nothing"), boolean: t("value.true-false") })[w] ?? w;
+  return t("scenario.expected-got", { expected: word(m[1]!), got: word(m[2]!) });
 }

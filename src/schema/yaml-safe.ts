@@ -6,6 +6,7 @@
 // Pure: the caller reads the file. Each reader chooses how scalars are kept
 // (numbers as their source text) and may record where nodes sit.
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { t, type Text } from "../domain/issues.js";
 
 /** Limits for every YAML file menerva reads (README "Limits"). */
 export const YAML_LIMITS = {
@@ -20,7 +21,7 @@ export const YAML_LIMITS = {
 export type PathSegment = string | number;
 
 /** A problem with the YAML itself, at a 1-based line and column. */
-export type YamlProblem = { readonly code: string; readonly message: string; readonly hint?: string; readonly line: number; readonly column: number };
+export type YamlProblem = { readonly code: string; readonly message: Text; readonly hint?: Text; readonly line: number; readonly column: number };
 
 /** How a reader keeps scalars and where it wants to hear about nodes and keys. */
 export type PlainHooks = {
@@ -39,17 +40,8 @@ export type ParsedYaml = {
   readonly at: (offset: number) => { line: number; column: number };
 };
 
-/** How to fix the YAML mistakes people make most, by the yaml library's error code. */
-const YAML_HINTS: Readonly<Record<string, string>> = {
-  DUPLICATE_KEY: "each key may appear only once in a map",
-  TAB_AS_INDENT: "indent with spaces, not tabs",
-  BAD_SCALAR_START: 'put the value in quotes, e.g. decimal: ","',
-  MISSING_CHAR: "close the quote or bracket that was opened",
-  BLOCK_AS_IMPLICIT_KEY: "put a line break after the colon, or quote a value that contains \": \"",
-};
-
-const TOO_DEEP = "nested too deeply";
-const DEPTH_HINT = `at most ${YAML_LIMITS.depth} levels of lists and maps`;
+const TOO_DEEP = t("yaml.too-deep");
+const DEPTH_HINT = t("yaml.too-deep.hint", { depth: YAML_LIMITS.depth });
 
 /** The yaml library's message without its own position and excerpt (we print ours). */
 function firstLine(message: string): string {
@@ -77,7 +69,7 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
   if (text.length > YAML_LIMITS.chars) {
     return {
       ok: false,
-      problems: [{ code: "yaml-too-large", message: `file too large for a settings file (${text.length} characters, at most ${YAML_LIMITS.chars})`, line: 1, column: 1 }],
+      problems: [{ code: "yaml-too-large", message: t("yaml.too-large", { length: text.length, max: YAML_LIMITS.chars }), line: 1, column: 1 }],
     };
   }
   const lineCounter = new LineCounter();
@@ -99,8 +91,9 @@ export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok:
       if (/call stack/i.test(e.message)) return { code: "yaml-too-deep", message: TOO_DEEP, hint: DEPTH_HINT, line: pos.line, column: pos.col };
       return {
         code: "yaml-syntax",
-        message: `invalid YAML: ${firstLine(e.message)}`,
-        hint: YAML_HINTS[e.code] ?? "check indentation, colons and brackets around this place",
+        // The yaml library's own words, with its error code for a translation of the common ones.
+        message: t("yaml.syntax", { detail: firstLine(e.message), code: e.code }),
+        hint: t("yaml.syntax.hint", { code: e.code }),
         line: pos.line,
         column: pos.col,
       };
@@ -131,7 +124,7 @@ export function yamlToPlain(parsed: ParsedYaml, hooks: PlainHooks): { ok: true; 
   let inAlias = 0;
 
   const where = (node: { range?: readonly number[] | null } | null | undefined) => (node?.range ? at(node.range[0]!) : { line: 1, column: 1 });
-  const stop = (node: { range?: readonly number[] | null } | null | undefined, code: string, message: string, hint?: string): never => {
+  const stop = (node: { range?: readonly number[] | null } | null | undefined, code: string, message: Text, hint?: Text): never => {
     throw new Stop({ code, message, ...(hint ? { hint } : {}), ...where(node) });
   };
 
@@ -140,9 +133,9 @@ export function yamlToPlain(parsed: ParsedYaml, hooks: PlainHooks): { ok: true; 
     let node = raw as Node;
     if (isAlias(node)) {
       const target = anchors.get(node.source);
-      if (target === undefined) stop(node, "yaml-alias", `alias *${node.source.slice(0, 40)} names no anchor defined before it`, "define the value with &name before using *name");
+      if (target === undefined) stop(node, "yaml-alias", t("yaml.alias", { name: node.source.slice(0, 40) }), t("yaml.alias.hint"));
       hooks.onNode?.(node, path, target!);
-      if (open.has(target!)) stop(node, "yaml-alias-loop", `alias *${node.source.slice(0, 40)} is inside the value it names (a loop)`, "an alias may only name a value defined before and outside it");
+      if (open.has(target!)) stop(node, "yaml-alias-loop", t("yaml.alias-loop", { name: node.source.slice(0, 40) }), t("yaml.alias-loop.hint"));
       inAlias++;
       try {
         return convert(target!, path, depth, true);
@@ -156,7 +149,7 @@ export function yamlToPlain(parsed: ParsedYaml, hooks: PlainHooks): { ok: true; 
   const convert = (node: Node, path: PathSegment[], depth: number, viaAlias: boolean): unknown => {
     if (depth > YAML_LIMITS.depth) stop(node, "yaml-too-deep", TOO_DEEP, DEPTH_HINT);
     if (inAlias > 0 && ++aliasValues > YAML_LIMITS.aliasValues) {
-      stop(node, "yaml-alias-bomb", `aliases expand to more than ${YAML_LIMITS.aliasValues} values`, "write the values out, or use fewer aliases");
+      stop(node, "yaml-alias-bomb", t("yaml.alias-bomb", { max: YAML_LIMITS.aliasValues }), t("yaml.alias-bomb.hint"));
     }
     if (!viaAlias) {
       hooks.onNode?.(node, path, node);
@@ -183,8 +176,8 @@ export function yamlToPlain(parsed: ParsedYaml, hooks: PlainHooks): { ok: true; 
     const seen = new Set<string>();
     for (const pair of node.items) {
       const k = keyText(isAlias(pair.key) ? anchors.get(pair.key.source) : pair.key);
-      if (k === undefined) stop(pair.key as Node, "yaml-complex-key", "a key must be plain text", "write key: value");
-      if (seen.has(k!)) stop(pair.key as Node, "yaml-duplicate-key", `duplicate key ${JSON.stringify(k!.slice(0, 80))}`, YAML_HINTS.DUPLICATE_KEY);
+      if (k === undefined) stop(pair.key as Node, "yaml-complex-key", t("yaml.complex-key"), t("yaml.complex-key.hint"));
+      if (seen.has(k!)) stop(pair.key as Node, "yaml-duplicate-key", t("yaml.duplicate-key", { key: JSON.stringify(k!.slice(0, 80)) }), t("yaml.syntax.hint", { code: "DUPLICATE_KEY" }));
       seen.add(k!);
       const child = [...path, k!];
       hooks.onPair?.(pair, child);

@@ -2,7 +2,7 @@
 // and issues (SPEC §4). Two streamed passes: bytes (hash, encoding), then CSV
 // records. User errors never throw: a missing file, broken CSV or a bad cell
 // all come back as issues with file:line.
-import { byLocation, error, warning, type Issue } from "../../domain/issues.js";
+import { byLocation, error, t, warning, type Issue } from "../../domain/issues.js";
 import type { BenefitRow, HourRow, StaffRow } from "../../domain/model.js";
 import { resolveHeader, type InputKind } from "../../schema/csv-row-headers.js";
 import { DecimalMarkState, type DecimalMark } from "../../schema/csv-row-number.js";
@@ -52,13 +52,13 @@ function unreadable(displayPath: string, e: unknown): Issue {
   const code = (e as { code?: string }).code;
   const message =
     code === "ENOENT"
-      ? "file not found"
+      ? t("file.not-found")
       : code === "EISDIR"
-        ? "is a directory, not a file"
+        ? t("csv.is-directory")
         : code === "EACCES" || code === "EPERM"
-          ? "cannot read file (permission denied)"
-          : `cannot read file (${(e as Error).message ?? String(e)})`;
-  return error("file-unreadable", message, { source: { file: displayPath } });
+          ? t("csv.permission")
+          : t("csv.cannot-read", { detail: (e as Error).message ?? String(e) });
+  return { ...error("file-unreadable", {}, { source: { file: displayPath } }), message };
 }
 
 /** Caps issues per severity so a wholly wrong million-row file stays readable. */
@@ -80,10 +80,10 @@ class IssueSink {
   finish(file: string): Issue[] {
     const out = this.list.sort(byLocation);
     if (this.dropped.error > 0) {
-      out.push(error("more-issues", `${this.dropped.error} more errors in this file not shown`, { source: { file } }));
+      out.push(error("more-issues.errors", { count: this.dropped.error }, { source: { file } }));
     }
     if (this.dropped.warning > 0) {
-      out.push(warning("more-issues", `${this.dropped.warning} more warnings in this file not shown`, { source: { file } }));
+      out.push(warning("more-issues.warnings", { count: this.dropped.warning }, { source: { file } }));
     }
     return out;
   }
@@ -117,10 +117,7 @@ export async function forEachInputRow<K extends InputKind>(
   if (!ov.encoding && scan.head.length >= 2 && ((scan.head[0] === 0xff && scan.head[1] === 0xfe) || (scan.head[0] === 0xfe && scan.head[1] === 0xff))) {
     // Excel's "Unicode text" export; reading it as Windows-1252 would give garbage.
     sink.add([
-      error("utf16-file", "UTF-16 text is not supported", {
-        source: { file: displayPath, line: 1 },
-        hint: "save the export as CSV UTF-8 (or CSV with ; or , separators)",
-      }),
+      error("utf16-file", {}, { source: { file: displayPath, line: 1 }, hint: t("utf16-file.hint") }),
     ]);
     return { meta, issues: sink.finish(displayPath) };
   }
@@ -128,11 +125,9 @@ export async function forEachInputRow<K extends InputKind>(
     // A binary file (a workbook, a PDF, /proc/self/environ): never parsed, never quoted.
     const zip = scan.head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     sink.add([
-      error("not-text", "not a text file (it holds NUL bytes)", {
+      error("not-text", {}, {
         source: { file: displayPath, line: await lineAtOffset(path, scan.nulAt) },
-        hint: zip
-          ? "this is a zip file, probably an Excel workbook: give it the extension .xlsx and menerva reads its first sheet"
-          : "export the data as CSV (UTF-8, or CSV with ; or , separators)",
+        hint: zip ? t("not-text.zip") : t("not-text.hint"),
       }),
     ]);
     return { meta, issues: sink.finish(displayPath) };
@@ -141,11 +136,9 @@ export async function forEachInputRow<K extends InputKind>(
   const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
   if (encoding === "utf-8" && !scan.validUtf8) {
     sink.add([
-      error("not-utf8", "not valid UTF-8", {
+      error("not-utf8", {}, {
         source: { file: displayPath, line: await lineAtOffset(path, Math.max(0, scan.badUtf8At)) },
-        hint: ov.encoding
-          ? "the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252"
-          : "the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
+        hint: ov.encoding ? t("not-utf8.override") : t("not-utf8.bom"),
       }),
     ]);
     return { meta, issues: sink.finish(displayPath) };
@@ -160,10 +153,7 @@ export async function forEachInputRow<K extends InputKind>(
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
       sink.add([
-        error("csv-syntax", e.message, {
-          source: { file: displayPath, line: e.line },
-          hint: "a quote inside a quoted cell is written twice (\"\"); rows after this line were not read",
-        }),
+        { ...error("csv-syntax", {}, { source: { file: displayPath, line: e.line }, hint: t("csv-syntax.hint") }), message: e.text },
       ]);
     } else if (typeof (e as { code?: unknown }).code === "string" && /^E[A-Z]+$/.test((e as { code: string }).code)) {
       // The file vanished or became unreadable between the two passes.
@@ -246,7 +236,7 @@ function recordRows<K extends InputKind>(
     // The file never decided: each ambiguous cell is an error at its line.
     flushPending();
     if (!headerFound) {
-      sink.add([error("empty-file", sheet === undefined ? "empty file (no header row)" : "empty sheet (no header row)", { source: { file: displayPath, line: 1, ...(sheet !== undefined ? { sheet } : {}) } })]);
+      sink.add([error(sheet === undefined ? "empty-file" : "empty-file.sheet", {}, { source: { file: displayPath, line: 1, ...(sheet !== undefined ? { sheet } : {}) } })]);
     }
     meta.decimalMark = marks.mark ?? "none";
   };
@@ -266,16 +256,16 @@ async function forEachSheetRow<K extends InputKind>(
   const read = await readWorkbookSheet(path, ctx.overrides?.sheet);
   if (!read.ok) {
     const f = read.failure;
-    return { meta, issues: [error(f.code, f.problem, { source: { file: displayPath }, ...(f.hint ? { hint: f.hint } : {}) })] };
+    return { meta, issues: [{ severity: "error", code: f.code, message: f.problem, source: { file: displayPath }, ...(f.hint ? { hint: f.hint } : {}) }] };
   }
   meta.sha256 = createHash("sha256").update(read.sha256Bytes).digest("hex");
   const { sheet, records, uncached } = read.value;
   meta.sheet = sheet;
   if (uncached) {
     sink.add([
-      warning("formula-without-value", `${uncached.count} formula ${uncached.count === 1 ? "cell has" : "cells have"} no saved result; read as empty`, {
+      warning("formula-without-value", { count: uncached.count }, {
         source: { file: displayPath, sheet, line: Number(/\d+$/.exec(uncached.first)?.[0] ?? 1), column: columnNumber(uncached.first) },
-        hint: "menerva never evaluates formulas: open the workbook in Excel or LibreOffice and save it, so every formula has its value",
+        hint: t("formula-without-value.hint"),
       }),
     ]);
   }

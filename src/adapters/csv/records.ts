@@ -7,6 +7,7 @@ import { parse } from "csv-parse";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
 import iconv from "iconv-lite";
+import { t, type Text } from "../../domain/issues.js";
 import { MAX_RECORD_CHARS } from "../../schema/limits.js";
 
 export type Encoding = "utf-8" | "windows-1252";
@@ -16,9 +17,9 @@ export class CsvSyntaxError extends Error {
   constructor(
     readonly line: number,
     readonly code: string,
-    message: string,
+    readonly text: Text,
   ) {
-    super(message);
+    super(text.key);
   }
 }
 
@@ -34,18 +35,18 @@ async function* win1252(src: AsyncIterable<Buffer>): AsyncGenerator<string> {
   for await (const chunk of src) yield iconv.decode(chunk, "win1252");
 }
 
-function syntaxMessage(code: string | undefined, fallback: string): string {
+function syntaxMessage(code: string | undefined, fallback: string): Text {
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
-      return "a quote opened on this line is never closed";
+      return t("csv.quote-not-closed");
     case "CSV_INVALID_CLOSING_QUOTE":
-      return "unexpected text after a closing quote";
+      return t("csv.after-closing-quote");
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
-      return "wrong number of fields";
+      return t("csv.fields");
     case "CSV_MAX_RECORD_SIZE":
-      return `a row longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB: a quote that is never closed, or not a CSV file`;
+      return t("csv.record-too-long", { mb: MAX_RECORD_CHARS / 1024 / 1024 });
     default:
-      return `cannot read this line as CSV (${fallback})`;
+      return t("csv.cannot-read-line", { detail: fallback });
   }
 }
 

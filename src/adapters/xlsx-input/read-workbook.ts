@@ -5,6 +5,7 @@
 // the file's size, and the bytes it really unpacks to (counted while
 // inflating, so a zip that lies about its sizes is caught too). Formulas are
 // never evaluated: their cached result is read.
+import { t, type Text } from "../../domain/issues.js";
 import { Unzip, UnzipInflate } from "fflate";
 import { readSmallFile } from "../read-small-file.js";
 import { cellText } from "./cell-text.js";
@@ -25,7 +26,7 @@ export type SheetRecords = {
   readonly uncached: { readonly first: string; readonly count: number } | undefined;
 };
 
-export type SheetFailure = { readonly problem: string; readonly hint?: string; readonly code: string };
+export type SheetFailure = { readonly problem: Text; readonly hint?: Text; readonly code: string };
 
 class TooLarge extends Error {}
 
@@ -50,7 +51,7 @@ export async function readWorkbookSheet(path: string, wanted?: string): Promise<
   const read = await readSmallFile(path, MAX_XLSX_BYTES);
   if (!read.ok) {
     const tooLarge = read.code === "too-large";
-    return { ok: false, failure: { code: tooLarge ? "xlsx-too-large" : "file-unreadable", problem: read.message, ...(tooLarge ? { hint: "export the data as CSV: CSV files have no size limit" } : {}) } };
+    return { ok: false, failure: { code: tooLarge ? "xlsx-too-large" : "file-unreadable", problem: read.message, ...(tooLarge ? { hint: t("xlsx.as-csv") } : {}) } };
   }
   const bytes = read.bytes;
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
@@ -59,8 +60,8 @@ export async function readWorkbookSheet(path: string, wanted?: string): Promise<
       ok: false,
       failure: {
         code: "not-xlsx",
-        problem: ole ? "not an .xlsx workbook (an old .xls file, or one protected with a password)" : "not an .xlsx workbook",
-        hint: "save it as Excel Workbook (.xlsx) without a password, or as CSV",
+        problem: t(ole ? "not-xlsx.ole" : "not-xlsx"),
+        hint: t("not-xlsx.hint"),
       },
     };
   }
@@ -68,9 +69,9 @@ export async function readWorkbookSheet(path: string, wanted?: string): Promise<
     checkUnpackedSize(bytes);
   } catch (e) {
     if (e instanceof TooLarge) {
-      return { ok: false, failure: { code: "xlsx-too-large", problem: `the workbook unpacks to more than ${MAX_XLSX_UNPACKED / 1024 / 1024} MB`, hint: "export the data as CSV: CSV files have no size limit" } };
+      return { ok: false, failure: { code: "xlsx-too-large", problem: t("xlsx-too-large", { mb: MAX_XLSX_UNPACKED / 1024 / 1024 }), hint: t("xlsx.as-csv") } };
     }
-    return { ok: false, failure: { code: "not-xlsx", problem: "damaged workbook (the zip cannot be read)", hint: "save it again from Excel, or export it as CSV" } };
+    return { ok: false, failure: { code: "not-xlsx", problem: t("not-xlsx.zip"), hint: t("not-xlsx.damaged.hint") } };
   }
   // exceljs is heavy to import: load it only when a workbook is read.
   const { default: ExcelJS } = await import("exceljs");
@@ -78,7 +79,7 @@ export async function readWorkbookSheet(path: string, wanted?: string): Promise<
   try {
     await wb.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    return { ok: false, failure: { code: "not-xlsx", problem: "damaged workbook (its sheets cannot be read)", hint: "save it again from Excel, or export it as CSV" } };
+    return { ok: false, failure: { code: "not-xlsx", problem: t("not-xlsx.sheets"), hint: t("not-xlsx.damaged.hint") } };
   }
   // Workbook (tab) order; exceljs keeps it in the untyped `orderNo`.
   const order = (w: unknown): number => (w as { orderNo?: number }).orderNo ?? 0;
@@ -89,8 +90,8 @@ export async function readWorkbookSheet(path: string, wanted?: string): Promise<
     return {
       ok: false,
       failure: wanted === undefined
-        ? { code: "xlsx-no-sheet", problem: "the workbook has no sheet" }
-        : { code: "xlsx-no-sheet", problem: `no sheet named ${JSON.stringify(wanted.slice(0, 80))}`, hint: `the workbook's sheets are ${names}` },
+        ? { code: "xlsx-no-sheet", problem: t("xlsx-no-sheet") }
+        : { code: "xlsx-no-sheet", problem: t("xlsx-no-sheet.named", { name: JSON.stringify(wanted.slice(0, 80)) }), hint: t("xlsx-no-sheet.hint", { names }) },
     };
   }
   const records: { fields: string[]; line: number }[] = [];

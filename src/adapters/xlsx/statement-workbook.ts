@@ -7,6 +7,7 @@
 import ExcelJS from "exceljs";
 import { ROW_STATUSES, type RowStatus } from "../../domain/classify.js";
 import { formatSource } from "../../domain/issues.js";
+import { render } from "../../i18n/render.js";
 import { D, fmtMoney, sum, ZERO, type Dec } from "../../domain/money.js";
 import type { CloseReport } from "../../report/close-report.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
@@ -685,7 +686,7 @@ function writeExceptions(ctx: Ctx, ws: ExcelJS.Worksheet): void {
     ws.getCell(`A${row}`).value = t.warning;
     ws.getCell(`B${row}`).value = w.code;
     if (w.source) ws.getCell(`C${row}`).value = safeText(formatSource(w.source));
-    ws.getCell(`E${row++}`).value = safeText(w.message);
+    ws.getCell(`E${row++}`).value = safeText(render(w.message, report.language));
   }
   for (const c of [...r.hours, ...r.benefits]) {
     if (c.status === "included") continue;
@@ -729,7 +730,7 @@ function writeChecks(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, set: Se
     setFormula(ws.getCell(`B${row}`), okIf(formula), m ? (m.ok ? t.ok : t.notOk) : t.ok);
     point(ctx, ws.name, `B${row}`, label, m && !m.ok ? t.notOk : t.ok);
     if (m) ws.getCell(`C${row}`).value = m.ok ? t.ok : t.notOk;
-    ws.getCell(`D${row}`).value = safeText(m?.detail ?? extra ?? "");
+    ws.getCell(`D${row}`).value = safeText(render(m?.detail ?? extra ?? "", report.language));
     row++;
   };
   for (const i of inv.invoices) {

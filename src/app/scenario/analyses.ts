@@ -57,7 +57,7 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
   const wanted = o.for.replace(/-/g, "_");
   const isOpening = wanted === "opening_reserve";
   const driver = (isOpening ? "inflow" : wanted) as SolveFor;
-  if (!isOpening && !SOLVABLE.includes(driver)) issues.push(error("bad-option", "can solve for inflow, placement-rate, fee or opening-reserve", { subject: "--for", found: o.for }));
+  if (!isOpening && !SOLVABLE.includes(driver)) issues.push(error("bad-option.solve-for", {}, { subject: "--for", found: o.for }));
   const target = o.targetEndReserve !== undefined ? parseDecOption(o.targetEndReserve, "--target-end-reserve", issues) : undefined;
   const def = SOLVABLE.includes(driver) ? SOLVE_BOUNDS[driver] : SOLVE_BOUNDS.inflow;
   const lo = o.min !== undefined ? parseDecOption(o.min, "--min", issues, { min: "0" }) : def[0];
@@ -143,7 +143,7 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
 export async function scenarioSensitivity(file: string, o: ScenarioOptions & { readonly percent: string }): Promise<Answer> {
   const issues: Issue[] = [];
   const pct = parseDecOption(o.percent, "--percent", issues, { min: "0" });
-  if (pct && pct.greaterThanOrEqualTo(100)) issues.push(error("bad-option", "must be below 100", { subject: "--percent", found: o.percent }));
+  if (pct && pct.greaterThanOrEqualTo(100)) issues.push(error("bad-option.below-100", {}, { subject: "--percent", found: o.percent }));
   const l = await load(file, o.overrides);
   if (!l.ok) issues.push(...l.issues);
   if (issues.length > 0 || !l.ok || !pct) return { ok: false, issues };
@@ -187,15 +187,15 @@ export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly
   const issues: Issue[] = [];
   const x = parseRange(o.x, "--x", issues);
   const y = parseRange(o.y, "--y", issues);
-  if (x && y && x.driver === y.driver) issues.push(error("bad-option", "--x and --y need two different drivers", { subject: "--y", found: o.y }));
-  if (x && y && countCells(x, y) > 10_000) issues.push(error("bad-option", "at most 10,000 cells", { subject: "--x/--y" }));
+  if (x && y && x.driver === y.driver) issues.push(error("bad-option.same-drivers", {}, { subject: "--y", found: o.y }));
+  if (x && y && countCells(x, y) > 10_000) issues.push(error("bad-option.cells", {}, { subject: "--x/--y" }));
   const l = await load(file, o.overrides);
   if (!l.ok) issues.push(...l.issues);
   const s = l.ok ? l.scenario : undefined;
   if (s)
     for (const [r, opt] of [[x, "--x"], [y, "--y"]] as const) {
       const why = r ? DRIVERS[r.driver].notSettable?.(s) : undefined;
-      if (why) issues.push(error("bad-option", why, { subject: opt, found: r!.driver }));
+      if (why) issues.push({ ...error("bad-option", {}, { subject: opt, found: r!.driver }), message: why });
     }
   if (issues.length > 0 || !l.ok || !s || !x || !y) return { ok: false, issues };
   const g = grid(s, x, y);

@@ -1,7 +1,7 @@
 // Loading a scenario for a use case, and parsing the command-line values the
 // scenario commands take (driver ranges, fractions), as issues rather than throws.
 import { loadScenarioFile } from "../../adapters/scenario-file.js";
-import { error, type Issue } from "../../domain/issues.js";
+import { error, t, type Issue } from "../../domain/issues.js";
 import { parseDecimal, type Dec } from "../../domain/money.js";
 import { DRIVERS, SETTABLE_DRIVERS, isDriver } from "../../domain/scenario/drivers.js";
 import type { Range } from "../../domain/scenario/grid.js";
@@ -34,35 +34,35 @@ export async function load(file: string, overrides: Overrides = {}): Promise<Loa
 export function parseRange(textIn: string, option: string, issues: Issue[]): Range | undefined {
   const m = /^([a-z_]+)=([^:]+):([^:]+):([^:]+)$/.exec(textIn.trim());
   if (!m) {
-    issues.push(error("bad-range", "expected driver=from:to:step", { subject: option, found: textIn, hint: "e.g. --x inflow=4:16:1 --y placement_rate=0.3:0.7:0.05" }));
+    issues.push(error("bad-range", {}, { subject: option, found: textIn, hint: t("bad-range.hint") }));
     return undefined;
   }
   const driver = m[1]!;
   if (!isDriver(driver) || !DRIVERS[driver].set) {
-    issues.push(error("unknown-driver", "not a driver that can be set to a value", { subject: option, found: driver, hint: `use one of ${SETTABLE_DRIVERS.join(", ")}` }));
+    issues.push(error("unknown-driver", {}, { subject: option, found: driver, hint: t("use-one-of", { names: SETTABLE_DRIVERS.join(", ") }) }));
     return undefined;
   }
-  const [from, to, step] = [m[2]!, m[3]!, m[4]!].map((t) => parseDecimal(t));
+  const [from, to, step] = [m[2]!, m[3]!, m[4]!].map((x) => parseDecimal(x));
   if (!from || !to || !step) {
-    issues.push(error("bad-range", "from, to and step must be plain decimal numbers", { subject: option, found: textIn }));
+    issues.push(error("bad-range.numbers", {}, { subject: option, found: textIn }));
     return undefined;
   }
   if (!step.greaterThan(0) || to.lessThan(from)) {
-    issues.push(error("bad-range", "step must be positive and to at least from", { subject: option, found: textIn }));
+    issues.push(error("bad-range.step", {}, { subject: option, found: textIn }));
     return undefined;
   }
   const d = DRIVERS[driver];
   if (from.isNegative() || (d.cap !== undefined && to.greaterThan(d.cap))) {
-    issues.push(error("bad-range", `values must lie between 0 and ${d.cap?.toFixed() ?? "∞"}`, { subject: option, found: textIn }));
+    issues.push(error("bad-range.bounds", { max: d.cap?.toFixed() ?? "∞" }, { subject: option, found: textIn }));
     return undefined;
   }
   if (d.integer && (!from.isInteger() || !step.isInteger())) {
-    issues.push(error("bad-range", "this driver takes whole numbers", { subject: option, found: textIn }));
+    issues.push(error("bad-range.whole", {}, { subject: option, found: textIn }));
     return undefined;
   }
   const count = to.minus(from).div(step).floor().plus(1);
   if (count.greaterThan(200)) {
-    issues.push(error("bad-range", `${count.toFixed()} values is too many (at most 200 per axis)`, { subject: option, found: textIn }));
+    issues.push(error("bad-range.too-many", { count: count.toFixed() }, { subject: option, found: textIn }));
     return undefined;
   }
   return { driver, from, to, step };
@@ -72,7 +72,7 @@ export function parseRange(textIn: string, option: string, issues: Issue[]): Ran
 export function parseDecOption(textIn: string, option: string, issues: Issue[], opts: { min?: string } = {}): Dec | undefined {
   const d = parseDecimal(textIn);
   if (!d || (opts.min !== undefined && d.lessThan(opts.min))) {
-    issues.push(error("bad-option", opts.min !== undefined ? `expected a decimal number of at least ${opts.min}` : "expected a plain decimal number", { subject: option, found: textIn }));
+    issues.push(opts.min !== undefined ? error("bad-option.decimal-min", { min: opts.min }, { subject: option, found: textIn }) : error("bad-option.plain-decimal", {}, { subject: option, found: textIn }));
     return undefined;
   }
   return d;
@@ -80,7 +80,7 @@ export function parseDecOption(textIn: string, option: string, issues: Issue[], 
 
 export function parseIntOption(textIn: string, option: string, issues: Issue[], min: number, max: number): number | undefined {
   if (!/^\d+$/.test(textIn.trim()) || Number(textIn) < min || Number(textIn) > max) {
-    issues.push(error("bad-option", `expected a whole number from ${min} to ${max}`, { subject: option, found: textIn }));
+    issues.push(error("bad-option.whole", { min: String(min), max: String(max) }, { subject: option, found: textIn }));
     return undefined;
   }
   return Number(textIn);

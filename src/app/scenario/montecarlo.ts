@@ -93,8 +93,8 @@ export async function scenarioMonteCarlo(file: string, o: MonteCarloOptions): Pr
   if (!l.ok) issues.push(...l.issues);
   else {
     // Relative distributions follow the scenario (and --set); absolute ones may not fit its values.
-    const after = Object.keys(l.applied).length > 0 ? " (after --set)" : "";
-    for (const p of distributionProblems(l.scenario)) issues.push(error("bad-distribution", `montecarlo.${MC_KEYS[p.driver]}: ${p.message}${after}`, { source: { file } }));
+    const afterSet = Object.keys(l.applied).length > 0;
+    for (const p of distributionProblems(l.scenario)) issues.push(error("bad-distribution", { key: `montecarlo.${MC_KEYS[p.driver]}`, problem: p.message, afterSet }, { source: { file } }));
   }
   if (issues.length > 0 || !l.ok || runs === undefined || seed === undefined) return { ok: false, issues };
   const s = l.scenario;

@@ -6,7 +6,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { error, type Issue } from "../../domain/issues.js";
+import { error, t, type Issue, type Text } from "../../domain/issues.js";
 import { fmtDecimal, parseDecimal, type Dec } from "../../domain/money.js";
 import { DRIVERS, EXTRA_SETTINGS, SETTABLE_DRIVERS, isDriver, type DriverValue } from "../../domain/scenario/drivers.js";
 import type { Scenario } from "../../domain/scenario/types.js";
@@ -17,17 +17,17 @@ export type Overrides = { readonly set?: readonly string[]; readonly openingRese
 export const SETTABLE_KEYS: readonly string[] = [...SETTABLE_DRIVERS, ...EXTRA_SETTINGS];
 
 /** Why `v` is not a valid value of this kind (undefined: it is). */
-function badValue(v: Dec, kind: DriverValue, cap?: Dec): string | undefined {
-  if (kind !== "money" && v.isNegative()) return "must be at least 0";
+function badValue(v: Dec, kind: DriverValue, cap?: Dec): Text | undefined {
+  if (kind !== "money" && v.isNegative()) return t("scenario.at-least", { min: "0" });
   switch (kind) {
     case "fraction":
-      return v.greaterThan(1) ? "must be at most 1 (a fraction: 0.5 = 50%)" : undefined;
+      return v.greaterThan(1) ? t("option.fraction-at-most-1") : undefined;
     case "whole":
-      return !v.isInteger() ? "expected a whole number" : v.greaterThan(600) ? "must be at most 600" : undefined;
+      return !v.isInteger() ? t("scenario.whole-number") : v.greaterThan(600) ? t("scenario.at-most", { max: "600" }) : undefined;
     case "money":
-      return v.isNegative() ? "must be at least 0" : v.decimalPlaces() > 2 ? "an amount has at most 2 decimals (cents)" : undefined;
+      return v.isNegative() ? t("scenario.at-least", { min: "0" }) : v.decimalPlaces() > 2 ? t("scenario.cents") : undefined;
     case "number":
-      return cap !== undefined && v.greaterThan(cap) ? `must be at most ${cap.toFixed()}` : undefined;
+      return cap !== undefined && v.greaterThan(cap) ? t("scenario.at-most", { max: cap.toFixed() }) : undefined;
   }
 }
 
@@ -40,14 +40,14 @@ export function applyOverrides(s: Scenario, o: Overrides, issues: Issue[]): { sc
     const m = /^\s*([A-Za-z_-]+)\s*=\s*(.*?)\s*$/.exec(text);
     const shown = option === "--set" ? text : (o.openingReserve ?? "");
     if (!m) {
-      issues.push(error("bad-option", "expected key=value", { subject: option, found: shown, hint: `e.g. --set placement_rate=0.55; keys: ${SETTABLE_KEYS.join(", ")}` }));
+      issues.push(error("bad-option.key-value", {}, { subject: option, found: shown, hint: t("bad-option.key-value.hint", { keys: SETTABLE_KEYS.join(", ") }) }));
       continue;
     }
     const key = m[1]!.replace(/-/g, "_");
     const v = parseDecimal(m[2]!);
     if (key === "opening_reserve") {
-      if (!v) issues.push(error("bad-option", "expected an amount such as 50000 or 50000.00", { subject: option, found: shown }));
-      else if (v.decimalPlaces() > 2) issues.push(error("bad-option", "an amount has at most 2 decimals (cents)", { subject: option, found: shown }));
+      if (!v) issues.push(error("bad-option.amount", {}, { subject: option, found: shown }));
+      else if (v.decimalPlaces() > 2) issues.push({ ...error("bad-option", {}, { subject: option, found: shown }), message: t("scenario.cents") });
       else {
         out = { ...out, openingReserve: v };
         applied[key] = fmtDecimal(v);
@@ -55,18 +55,18 @@ export function applyOverrides(s: Scenario, o: Overrides, issues: Issue[]): { sc
       continue;
     }
     if (!isDriver(key) || !DRIVERS[key].set) {
-      issues.push(error("unknown-driver", `"${key}" is not a value --set can change`, { subject: option, found: shown, hint: `use one of ${SETTABLE_KEYS.join(", ")}` }));
+      issues.push(error("unknown-driver.set", { key }, { subject: option, found: shown, hint: t("use-one-of", { names: SETTABLE_KEYS.join(", ") }) }));
       continue;
     }
     const d = DRIVERS[key];
     if (!v) {
-      issues.push(error("bad-option", "expected a plain decimal number such as 0.55 or 8", { subject: option, found: shown }));
+      issues.push(error("bad-option.decimal", {}, { subject: option, found: shown }));
       continue;
     }
     const bad = badValue(v, d.value ?? "number", d.cap);
     const blocked = d.notSettable?.(out);
     if (bad || blocked) {
-      issues.push(error("bad-option", `${key}: ${bad ?? blocked}`, { subject: option, found: shown }));
+      issues.push(error("bad-option.value", { key, problem: (bad ?? blocked)! }, { subject: option, found: shown }));
       continue;
     }
     out = d.set!(out, v);

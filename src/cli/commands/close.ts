@@ -3,81 +3,102 @@ import { relative } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { buildCloseReport, readCloseInputs } from "../../app/close.js";
 import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
-import { runClose } from "../../app/close-run.js";
+import { runClose, type CloseRunOutcome } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
-import { formatIssue } from "../../domain/issues.js";
+import { t, type Text } from "../../domain/issues.js";
+import type { Lang } from "../../i18n/lang.js";
+import { formatIssue, render } from "../../i18n/render.js";
 import { issueJson } from "../../report/close-summary.js";
 import { csvStyleOption } from "./csv-style.js";
 import type { CsvStyle } from "../../report/csv-text.js";
+import { helpWords } from "../help.js";
+import { settleLanguage } from "../language.js";
 
-type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[]; csvStyle: CsvStyle };
+type CloseOpts = { config: string; out?: string; json?: boolean; lang?: Lang; formats: OutputFormat[]; csvStyle: CsvStyle };
 
-function parseFormats(text: string): OutputFormat[] {
-  const fs = text.split(",").map((f) => f.trim());
-  const bad = fs.filter((f) => !(ALL_FORMATS as readonly string[]).includes(f));
-  if (bad.length > 0) throw new InvalidArgumentError(`unknown format ${bad.join(", ")}; allowed: ${ALL_FORMATS.join(", ")}`);
-  return fs as OutputFormat[];
+const parseFormats =
+  (lang: Lang) =>
+  (text: string): OutputFormat[] => {
+    const fs = text.split(",").map((f) => f.trim());
+    const bad = fs.filter((f) => !(ALL_FORMATS as readonly string[]).includes(f));
+    if (bad.length > 0) throw new InvalidArgumentError(render(t("help.formats.bad", { formats: bad.join(", "), allowed: ALL_FORMATS.join(", ") }), lang));
+    return fs as OutputFormat[];
+  };
+
+export const langOption = (lang: Lang, key: "help.lang" | "help.lang.config" = "help.lang.config") =>
+  new Option(`--lang <${helpWords(lang)("help.ph.lang")}>`, helpWords(lang)(key)).choices(["nl", "en"]);
+
+/** What the close did (or a dry run would do), for stderr: one line in the run's language. */
+function statusText(run: Extract<CloseRunOutcome, { ok: true }>, where: string, formats: readonly string[], lang: Lang): Text {
+  const { report } = run;
+  const period = report.result.period.label;
+  const list = formats.join(", ");
+  if (run.ledger === "unchanged") return t("close.status.unchanged", { period, where });
+  if (run.dryRun) {
+    return t("close.status.dry-run", { period, reopen: run.reopened !== undefined, where, formats: list, append: run.ledger === "appended", hash: report.ledgerRecordHash?.slice(0, 12) ?? "" });
+  }
+  const reopened = run.reopened ?? "";
+  if (run.ledger === "appended") return t("close.status.appended", { reopened, where, formats: list });
+  const o = run.outputs;
+  if (o && !o.previous) return t("close.status.written-again", { reopened, where, formats: list });
+  if (o && o.changed.length > 0) {
+    return t("close.status.rewritten", { reopened, where, formats: list, language: t(lang === "nl" ? "language.nl" : "language.en"), changed: o.changed.join(", "), count: o.changed.length });
+  }
+  return t("close.status.reproduced", { reopened, where, formats: list });
 }
 
-const langOption = () => new Option("--lang <lang>", "statement language (default: config language, else nl)").choices(["nl", "en"]);
-
-export function registerClose(program: Command): void {
+export function registerClose(program: Command, lang: Lang = "en"): void {
+  const w = helpWords(lang);
+  const ph = (k: "help.ph.file" | "help.ph.dir" | "help.ph.list" | "help.ph.period") => w(k);
   program
     .command("close")
-    .description("close a period: invoices per NEC partner, settlement per SE partner, reserve; writes CSV, JSON and the Excel statement")
-    .argument("<period>", "2025-03 (month), 2025-Q1 (quarter), 2025 (year) or 2025-01-01..2025-03-31 (range)")
-    .option("-c, --config <file>", "configuration file", "menerva.yaml")
-    .option("-o, --out <dir>", "output directory (default: the config's output/<period>)")
-    .option("--json", "print the JSON summary to stdout (nothing else on stdout)")
-    .addOption(langOption())
-    .option("--formats <list>", "output files to write: json,csv,xlsx", parseFormats, [...ALL_FORMATS])
-    .addOption(csvStyleOption())
-    .option("--reopen", "redo the last closed period: its ledger record is archived and removed first")
-    .option("--dry-run", "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)")
-    .option("--allow-empty", "close a period that starts after the latest row date of the exports (a period without activity)")
+    .description(w("help.close"))
+    .argument(`<${ph("help.ph.period")}>`, w("help.close.period"))
+    .option(`-c, --config <${ph("help.ph.file")}>`, w("help.close.config"), "menerva.yaml")
+    .option(`-o, --out <${ph("help.ph.dir")}>`, w("help.close.out"))
+    .option("--json", w("help.close.json"))
+    .addOption(langOption(lang))
+    .option(`--formats <${ph("help.ph.list")}>`, w("help.close.formats"), parseFormats(lang), [...ALL_FORMATS])
+    .addOption(csvStyleOption(lang))
+    .option("--reopen", w("help.close.reopen"))
+    .option("--dry-run", w("help.close.dry-run"))
+    .option("--allow-empty", w("help.close.allow-empty"))
     .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean }) => {
+      const language = await settleLanguage(opts);
       const run = await runClose({
         configPath: opts.config,
         period: periodText,
         formats: opts.formats,
         csvStyle: opts.csvStyle,
+        language,
         ...(opts.out ? { out: opts.out } : {}),
-        ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.reopen ? { reopen: true } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
         ...(opts.allowEmpty ? { allowEmpty: true } : {}),
       });
       if (!run.ok) throw new UserError(run.issues, run.exit);
       const { report, outDir } = run;
-      for (const n of run.notices) process.stderr.write(`${formatIssue(n)}\n`);
+      for (const n of run.notices) process.stderr.write(`${formatIssue(n, language)}\n`);
       // stdout: the close itself (identical in a dry run); stderr: what was (or would be) written.
       process.stdout.write(opts.json ? summaryJsonText(report) : renderCloseText(report));
       const where = `${relative(process.cwd(), outDir) || "."}/`;
-      const label = report.result.period.label;
-      let status: string;
-      if (run.ledger === "unchanged") {
-        status = `${label} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written.`;
-      } else if (run.dryRun) {
-        const would = run.ledger === "appended" ? `append ledger record ${report.ledgerRecordHash?.slice(0, 12)}` : "leave the ledger unchanged (already closed with the same inputs)";
-        status = `Dry run: nothing was written. \`menerva close ${label}${run.reopened ? " --reopen" : ""}\` would write ${where} (${opts.formats.join(", ")}) and ${would}.`;
-      } else {
-        const ledger = run.ledger === "appended" ? "ledger record appended" : "already closed with the same inputs: outputs reproduced, ledger unchanged";
-        status = `${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where} (${opts.formats.join(", ")}); ${ledger}.`;
-      }
+      const status = render(statusText(run, where, opts.formats, language), language);
       // --json stays quiet on stderr unless something needs saying (a dry run, a failed check)
       if (!opts.json || run.dryRun) process.stderr.write(`${status}\n`);
       const failed = report.result.checks.filter((c) => !c.ok);
-      if (failed.length > 0) process.stderr.write(`${failed.map((c) => `check ${c.name} NOT OK: ${c.detail}`).join("\n")}\n`);
+      if (failed.length > 0) process.stderr.write(`${failed.map((c) => render(t("close.check-failed", { name: c.name, detail: c.detail }), language)).join("\n")}\n`);
     });
 
   program
     .command("validate")
-    .description("read and check the config and every export; with a period also run the close; writes nothing")
-    .argument("[period]", "also compute this period's close")
-    .option("-c, --config <file>", "configuration file", "menerva.yaml")
-    .option("--json", "print the result as JSON")
+    .description(w("help.validate"))
+    .argument(`[${ph("help.ph.period")}]`, w("help.validate.period"))
+    .option(`-c, --config <${ph("help.ph.file")}>`, w("help.close.config"), "menerva.yaml")
+    .option("--json", w("help.validate.json"))
+    .addOption(langOption(lang))
     .action(async (periodText: string | undefined, opts: CloseOpts) => {
+      const language = await settleLanguage(opts);
       const inputs = await readCloseInputs(opts.config, periodText);
       if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
       const period = inputs.value.period;
@@ -95,8 +116,8 @@ export function registerClose(program: Command): void {
         return;
       }
       // Warnings are listed, as problems are: on stderr, one per line (with its hint).
-      for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-      process.stdout.write(`OK: ${inputs.value.files.length} files, ${n} rows read, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}.\n`);
-      if (outside.length > 0) process.stdout.write(`Outside the config's folder: ${outside.join(", ")}\n`);
+      for (const w of warnings) process.stderr.write(`${formatIssue(w, language)}\n`);
+      process.stdout.write(`${render(t("validate.ok", { files: inputs.value.files.length, rows: n, warnings: warnings.length }), language)}\n`);
+      if (outside.length > 0) process.stdout.write(`${render(t("outside-config-folder", { paths: outside.join(", ") }), language)}\n`);
     });
 }

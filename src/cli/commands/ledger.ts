@@ -2,7 +2,9 @@
 // undoing the last close. A ledger that does not verify is refused (exit 3),
 // naming its first broken record.
 import type { Command } from "commander";
-import { error, formatIssue, formatSource, type Issue } from "../../domain/issues.js";
+import { error, formatSource, t, type Issue, type Text } from "../../domain/issues.js";
+import type { Lang } from "../../i18n/lang.js";
+import { formatIssue, render } from "../../i18n/render.js";
 import { readCloseInputs } from "../../app/close.js";
 import { verifyInputs, type InputsVerdict } from "../../app/verify-inputs.js";
 import { undoLastClose } from "../../app/ledger-undo.js";
@@ -16,48 +18,54 @@ import { checkInputs, listData, listText, showText, summarise } from "../../ledg
 import { EXIT, UserError } from "../errors.js";
 import { OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } from "../../app/verify-outputs.js";
 import { resolve } from "node:path";
+import { helpWords } from "../help.js";
+import { screenLanguage, settleLanguage } from "../language.js";
+import { langOption } from "./close.js";
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
 
-type Where = { config?: string; ledger?: string };
+type Where = { config?: string; ledger?: string; lang?: Lang };
 
 const printWarnings = (warnings: readonly Issue[]): void => {
-  for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
+  for (const w of warnings) process.stderr.write(`${formatIssue(w, screenLanguage())}\n`);
 };
+const say = (text: Text): void => void process.stdout.write(`${render(text, screenLanguage())}\n`);
 
 /** Find and read the ledger; bad config → exit 2, broken ledger → exit 3. */
 async function openLedger(opts: Where): Promise<LedgerState> {
+  await settleLanguage(opts);
   const path = await resolveLedgerPath(opts);
   if (!path.ok) throw new UserError(path.issues, EXIT.input);
   const state = await readLedger(path.value);
-  if (!state.ok) throw new UserError(state.issues, EXIT.refused, "the ledger does not verify; nothing was changed.");
+  if (!state.ok) throw new UserError(state.issues, EXIT.refused, t("footer.ledger-not-verified"));
   printWarnings(state.warnings);
   return state.value;
 }
 
 const json = (v: unknown): void => void process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
 
-const whereOptions = (cmd: Command): Command =>
-  cmd
-    .option("-c, --config <file>", "config file (menerva.yaml) naming the ledger", "menerva.yaml")
-    .option("--ledger <file>", "ledger file (overrides the config's ledger:)");
-
-export function registerLedger(program: Command): void {
-  const ledger = program.command("ledger").description("closed periods: list, show and verify the period ledger");
+export function registerLedger(program: Command, lang: Lang = "en"): void {
+  const w = helpWords(lang);
+  const whereOptions = (cmd: Command): Command =>
+    cmd
+      .option(`-c, --config <${w("help.ph.file")}>`, w("help.ledger.config"), "menerva.yaml")
+      .option(`--ledger <${w("help.ph.file")}>`, w("help.ledger.ledger"))
+      .addOption(langOption(lang));
+  const ledger = program.command("ledger").description(w("help.ledger"));
 
   whereOptions(ledger.command("list"))
-    .description("closed periods with totals and reserve history")
-    .option("--json", "print JSON instead of a table")
+    .description(w("help.ledger.list"))
+    .option("--json", w("help.ledger.list.json"))
     .action(async (opts: Where & { json?: boolean }) => {
       const state = await openLedger(opts);
       if (opts.json) json(listData(state));
-      else process.stdout.write(listText(state));
+      else process.stdout.write(listText(state, screenLanguage()));
     });
 
-  whereOptions(ledger.command("show").argument("<period>", "closed period: 2025-03, 2025-Q1, 2025 or FROM..TO"))
-    .description("one closed period's record")
-    .option("--json", "print JSON instead of text")
-    .option("--fingerprints", "with --json: include the record's row columns and the ids of every billed and reversed row")
+  whereOptions(ledger.command("show").argument(`<${w("help.ph.period")}>`, w("help.ledger.show.period")))
+    .description(w("help.ledger.show"))
+    .option("--json", w("help.ledger.show.json"))
+    .option("--fingerprints", w("help.ledger.show.fingerprints"))
     .action(async (period: string, opts: Where & { json?: boolean; fingerprints?: boolean }) => {
       const state = await openLedger(opts);
       const wanted = parsePeriod(period)?.label ?? period.trim();
@@ -66,10 +74,10 @@ export function registerLedger(program: Command): void {
         const closed = state.records.map((r) => r.period);
         throw new UserError(
           [
-            error("period-not-closed", "is not a closed period in the ledger", {
+            error("period-not-closed", {}, {
               source: { file: displayPath(state.path) },
               found: period,
-              hint: closed.length > 0 ? `closed periods: ${closed.join(", ")}` : "no period has been closed yet; run `menerva close PERIOD`",
+              hint: closed.length > 0 ? t("period-not-closed.hint", { closed: closed.join(", ") }) : t("period-not-closed.hint-none"),
             }),
           ],
           EXIT.input,
@@ -77,36 +85,42 @@ export function registerLedger(program: Command): void {
         );
       }
       if (opts.json) json(opts.fingerprints ? { ...record, billed_ids: new BilledTable(record.billed).ids(), reversed_ids: decodeIds(record.reversed) } : summarise(record));
-      else process.stdout.write(showText(record));
+      else process.stdout.write(showText(record, screenLanguage()));
     });
 
-  whereOptions(ledger.command("undo").argument("[period]", "the last closed period (optional guard: refused if it is not the last)"))
-    .description("remove the last close from the ledger (archived beside it); repeat to walk back. Refused for a close that issued numbered invoices")
-    .option("--json", "print JSON")
+  whereOptions(ledger.command("undo").argument(`[${w("help.ph.period")}]`, w("help.ledger.undo.period")))
+    .description(w("help.ledger.undo"))
+    .option("--json", w("help.json"))
     .action(async (period: string | undefined, opts: Where & { json?: boolean }) => {
+      await settleLanguage(opts);
       const path = await resolveLedgerPath(opts);
       if (!path.ok) throw new UserError(path.issues, EXIT.input);
       const wanted = period === undefined ? undefined : (parsePeriod(period)?.label ?? period.trim());
       const res = await undoLastClose(path.value, wanted);
-      if (!res.ok) throw new UserError(res.issues, EXIT.refused, "nothing was changed.");
+      if (!res.ok) throw new UserError(res.issues, EXIT.refused, t("footer.nothing-changed"));
       printWarnings(res.warnings);
       const { removed, archive, now } = res.value;
       if (opts.json) {
         json({ ledger: displayPath(path.value), undone: removed.period, hash: removed.hash, archive: displayPath(archive), last_closed: now?.period ?? null });
         return;
       }
-      process.stdout.write(
-        `Undone: ${removed.period} (record ${removed.seq}, ${removed.hash.slice(0, 12)}), archived in ${displayPath(archive)}. ` +
-          `${now ? `The ledger now ends with ${now.period}; the next close is the period starting ${nextDay(now.to)}.` : "The ledger is empty; the next close starts at the project start."} ` +
-          `The statement files of ${removed.period} were left in place; the next close of that period overwrites them.\n`,
+      say(
+        t("ledger.undone", {
+          period: removed.period,
+          seq: removed.seq,
+          hash: removed.hash.slice(0, 12),
+          archive: displayPath(archive),
+          last: now?.period ?? "",
+          next: now ? nextDay(now.to) : "",
+        }),
       );
     });
 
   whereOptions(ledger.command("verify"))
-    .description("recompute the hash chain (exit 3 when broken); --inputs also compares the current exports with the closed rows (exit 3 when a closed row changed or vanished)")
-    .option("--inputs", "re-read the config's exports: list every closed row that changed or vanished since its close")
-    .option("--outputs [dir]", "check that each closed period's output folder holds its complete set (SHA256SUMS); default: the config's output folder")
-    .option("--json", "print JSON")
+    .description(w("help.ledger.verify"))
+    .option("--inputs", w("help.ledger.verify.inputs"))
+    .option(`--outputs [${w("help.ph.dir")}]`, w("help.ledger.verify.outputs"))
+    .option("--json", w("help.json"))
     .action(async (opts: Where & { inputs?: boolean; outputs?: boolean | string; json?: boolean }) => {
       const state = await openLedger(opts);
       const file = displayPath(state.path);
@@ -148,42 +162,35 @@ export function registerLedger(program: Command): void {
                 late_rows: verdict.late.map((l) => ({ period: l.period, kind: l.kind, source: formatSource(l.source) })),
               }
             : {}),
-          ...(outputs ? { outputs: outputs.map((o) => ({ ...o, folder: displayPath(o.folder) })) } : {}),
+          ...(outputs ? { outputs: outputs.map((o) => ({ ...o, folder: displayPath(o.folder), problems: o.problems.map((p) => render(p, "en")) })) } : {}),
         });
         return;
       }
       const n = state.records.length;
-      process.stdout.write(
-        `${file}: ${n} ${n === 1 ? "record" : "records"}, keten in orde / chain verified${last ? ` (last hash ${last.hash.slice(0, 12)})` : ""}\n`,
-      );
-      if (outputs) process.stdout.write(outputChecksText(outputs, displayPath));
+      say(t("ledger.verified", { file, count: n, hash: last ? last.hash.slice(0, 12) : "" }));
+      if (outputs) for (const line of outputChecksText(outputs, displayPath)) say(line);
       if (!checks || !verdict) return;
       // each file as the last close that read it saw it
       const latest = [...new Map(checks.map((c) => [c.file, c])).values()];
       const differ = latest.filter((c) => c.status !== "unchanged");
-      process.stdout.write(
-        differ.length === 0
-          ? `all ${latest.length} input files are as the last close read them\n`
-          : `${differ.length} of ${latest.length} input files changed since the last close that read them (${differ.map((c) => c.file).join(", ")}); row by row:\n`,
-      );
-      const status = {
-        changed: "changed / gewijzigd",
-        vanished: "vanished / verdwenen",
-        missing: "missing, no cumulative export restates it: not reversed / ontbreekt, niet teruggedraaid",
-      } as const;
+      say(differ.length === 0 ? t("ledger.inputs.same", { count: latest.length }) : t("ledger.inputs.changed", { changed: differ.length, count: latest.length, files: differ.map((c) => c.file).join(", ") }));
       for (const c of verdict.changes) {
         const what = [c.partner, c.date, c.what, c.type].filter((x) => x).join(" ");
-        process.stdout.write(
-          `  ${c.period} ${c.kind} ${what} ${c.quantity}: ${status[c.status]}${c.newVersion ? ` → ${formatSource(c.newVersion)}` : ""}${c.billedIn ? ` (billed in ${c.billedIn})` : ""}\n`,
+        say(
+          t("ledger.inputs.row", {
+            period: c.period,
+            kind: c.kind,
+            what,
+            quantity: c.quantity,
+            status: t(c.status === "changed" ? "ledger.inputs.changed-status" : c.status === "vanished" ? "ledger.inputs.vanished" : "ledger.inputs.missing"),
+            newVersion: c.newVersion ? formatSource(c.newVersion) : "",
+            billedIn: c.billedIn ?? "",
+          }),
         );
       }
       if (verdict.late.length > 0) {
-        process.stdout.write(`  ${verdict.late.length} late ${verdict.late.length === 1 ? "row" : "rows"} dated in closed periods, not billed yet: ${verdict.late.slice(0, 5).map((l) => formatSource(l.source)).join(", ")}${verdict.late.length > 5 ? ", …" : ""}\n`);
+        say(t("ledger.inputs.late", { count: verdict.late.length, sources: `${verdict.late.slice(0, 5).map((l) => formatSource(l.source)).join(", ")}${verdict.late.length > 5 ? ", …" : ""}` }));
       }
-      process.stdout.write(
-        changed === 0
-          ? `every closed row is in the exports as it was closed${verdict.late.length > 0 ? "; the next close bills the late rows as corrections" : ""}\n`
-          : `${changed} closed ${changed === 1 ? "row" : "rows"} changed or vanished: the next close reverses the withdrawn ones and bills the new versions as corrections (exit 3)\n`,
-      );
+      say(changed === 0 ? t("ledger.inputs.all-closed-rows-same", { late: verdict.late.length > 0 }) : t("ledger.inputs.rows-changed", { count: changed }));
     });
 }

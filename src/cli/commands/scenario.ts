@@ -1,6 +1,12 @@
 // `menerva scenario run|solve|sensitivity|grid|montecarlo|compare`: what-if feasibility (SPEC §7).
 import { relative } from "node:path";
 import { Option, type Command } from "commander";
+import { t } from "../../domain/issues.js";
+import type { Lang } from "../../i18n/lang.js";
+import { render } from "../../i18n/render.js";
+import { helpWords } from "../help.js";
+import { screenLanguage, settleLanguage } from "../language.js";
+import { langOption } from "./close.js";
 import { scenarioCompare, scenarioGrid, scenarioSensitivity, scenarioSolve } from "../../app/scenario/analyses.js";
 import { scenarioMonteCarlo } from "../../app/scenario/montecarlo.js";
 import type { Answer } from "../../app/scenario/outputs.js";
@@ -8,21 +14,26 @@ import { scenarioRun } from "../../app/scenario/run.js";
 import { EXIT, UserError } from "../errors.js";
 import { SETTABLE_KEYS } from "../../app/scenario/overrides.js";
 
-type Common = { json?: boolean; out?: string; lang: "nl" | "en"; set?: string[]; openingReserve?: string };
+type Common = { json?: boolean; out?: string; lang?: Lang; set?: string[]; openingReserve?: string };
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
 /** Options every scenario command takes, the what-if overrides included (issue 14). */
-const common = (c: Command): Command =>
-  c
-    .option("--json", "print only JSON to stdout")
-    .option("-o, --out <dir>", "also write CSV, JSON (and for run, sensitivity, grid and montecarlo, a workbook) to this directory")
-    .addOption(new Option("--lang <lang>", "language of labels").choices(["nl", "en"]).default("nl"))
-    .option("--set <key=value>", `what-if: change one value of the file (repeatable): ${SETTABLE_KEYS.join(", ")}`, collect)
-    .option("--opening-reserve <eur>", "what-if starting capital instead of the file's opening_reserve");
+const commonOptions =
+  (lang: Lang) =>
+  (c: Command): Command => {
+    const w = helpWords(lang);
+    return c
+      .option("--json", w("help.scenario.json"))
+      .option(`-o, --out <${w("help.ph.dir")}>`, w("help.scenario.out"))
+      .addOption(langOption(lang, "help.lang"))
+      .option(`--set <${w("help.ph.key-value")}>`, render(t("help.scenario.set", { keys: SETTABLE_KEYS.join(", ") }), lang), collect)
+      .option(`--opening-reserve <${w("help.ph.eur")}>`, w("help.scenario.opening-reserve"))
+      .hook("preAction", async (_this, action) => void (await settleLanguage(action.opts<Common>())));
+  };
 
 const base = (o: Common) => ({
-  lang: o.lang,
+  lang: screenLanguage(),
   json: o.json === true,
   ...(o.out ? { outDir: o.out } : {}),
   overrides: { ...(o.set ? { set: o.set } : {}), ...(o.openingReserve !== undefined ? { openingReserve: o.openingReserve } : {}) },
@@ -31,26 +42,29 @@ const base = (o: Common) => ({
 function emit(res: Answer, json: boolean): void {
   if (!res.ok) throw new UserError(res.issues, EXIT.input);
   process.stdout.write(res.stdout);
-  if (!json && res.written.length > 0) process.stdout.write(`\nWritten: ${res.written.map((p) => relative(process.cwd(), p) || p).join(", ")}\n`);
+  if (!json && res.written.length > 0) process.stdout.write(`\n${render(t("written", { files: res.written.map((p) => relative(process.cwd(), p) || p).join(", ") }), screenLanguage())}\n`);
 }
 
-export function registerScenario(program: Command): void {
-  const sc = program.command("scenario").description("what-if feasibility scenarios: projection, goal seek, sensitivity, grid, Monte Carlo, compare");
+export function registerScenario(program: Command, lang: Lang = "en"): void {
+  const w = helpWords(lang);
+  const common = commonOptions(lang);
+  const file = `<${w("help.ph.file")}>`;
+  const sc = program.command("scenario").description(w("help.scenario"));
 
-  common(sc.command("run").description("monthly projection and key figures (break-even, funding need, win-win)").argument("<file>", "scenario file, e.g. scenarios/base.yaml")).action(
+  common(sc.command("run").description(w("help.scenario.run")).argument(file, w("help.scenario.file.example"))).action(
     async (file: string, o: Common) => emit(await scenarioRun(file, base(o)), o.json === true),
   );
 
   common(
     sc
       .command("solve")
-      .description("least inflow (or placement rate, or fee) for which the reserve never goes below zero")
-      .argument("<file>", "scenario file")
-      .addOption(new Option("--for <driver>", "what to solve for").choices(["inflow", "placement-rate", "fee", "opening-reserve"]).default("inflow"))
-      .option("--target-end-reserve <eur>", "instead: the end reserve must be at least this amount")
-      .option("--min <value>", "lower search bound (default 0)")
-      .option("--max <value>", "upper search bound (default 1000 candidates, rate 1, fee 100)")
-      .option("--inflow <n>", "when nothing is feasible: the inflow at which to compute the least opening reserve (default: the scenario's)"),
+      .description(w("help.scenario.solve"))
+      .argument(file, w("help.scenario.file"))
+      .addOption(new Option(`--for <${w("help.ph.driver")}>`, w("help.scenario.solve.for")).choices(["inflow", "placement-rate", "fee", "opening-reserve"]).default("inflow"))
+      .option(`--target-end-reserve <${w("help.ph.eur")}>`, w("help.scenario.solve.target"))
+      .option(`--min <${w("help.ph.value")}>`, w("help.scenario.solve.min"))
+      .option(`--max <${w("help.ph.value")}>`, w("help.scenario.solve.max"))
+      .option(`--inflow <${w("help.ph.n")}>`, w("help.scenario.solve.inflow")),
   ).action(async (file: string, o: Common & { for: string; targetEndReserve?: string; min?: string; max?: string; inflow?: string }) =>
     emit(
       await scenarioSolve(file, {
@@ -65,33 +79,33 @@ export function registerScenario(program: Command): void {
     ),
   );
 
-  common(sc.command("sensitivity").description("each driver ±X% (whole numbers ±1): effect on end reserve and funding need (tornado)").argument("<file>", "scenario file").option("--percent <x>", "change per driver in percent", "10")).action(
+  common(sc.command("sensitivity").description(w("help.scenario.sensitivity")).argument(file, w("help.scenario.file")).option(`--percent <${w("help.ph.x")}>`, w("help.scenario.sensitivity.percent"), "10")).action(
     async (file: string, o: Common & { percent: string }) => emit(await scenarioSensitivity(file, { ...base(o), percent: o.percent }), o.json === true),
   );
 
   common(
     sc
       .command("grid")
-      .description("two drivers over ranges: end reserve and feasibility per combination")
-      .argument("<file>", "scenario file")
-      .requiredOption("--x <range>", "driver=from:to:step, e.g. inflow=4:16:1")
-      .requiredOption("--y <range>", "driver=from:to:step, e.g. placement_rate=0.3:0.7:0.05"),
+      .description(w("help.scenario.grid"))
+      .argument(file, w("help.scenario.file"))
+      .requiredOption(`--x <${w("help.ph.range")}>`, w("help.scenario.grid.x"))
+      .requiredOption(`--y <${w("help.ph.range")}>`, w("help.scenario.grid.y")),
   ).action(async (file: string, o: Common & { x: string; y: string }) => emit(await scenarioGrid(file, { ...base(o), x: o.x, y: o.y }), o.json === true),
   );
 
   common(
     sc
       .command("montecarlo")
-      .description("seeded random runs: reserve percentiles per month, probability of feasibility, break-even distribution")
-      .argument("<file>", "scenario file (distributions under montecarlo:)")
-      .option("--runs <n>", "number of runs", "10000")
-      .option("--seed <s>", "random seed (same seed, same output)", "1"),
+      .description(w("help.scenario.montecarlo"))
+      .argument(file, w("help.scenario.montecarlo.file"))
+      .option(`--runs <${w("help.ph.n")}>`, w("help.scenario.montecarlo.runs"), "10000")
+      .option(`--seed <${w("help.ph.s")}>`, w("help.scenario.montecarlo.seed"), "1"),
   ).action(async (file: string, o: Common & { runs: string; seed: string }) => {
     const showBar = process.stderr.isTTY === true && o.json !== true;
     let bar: { update(n: number): void; stop(): void; start(total: number, v: number): void } | undefined;
     if (showBar) {
       const cp = await import("cli-progress");
-      bar = new cp.SingleBar({ stream: process.stderr, clearOnComplete: true, format: "Monte Carlo {bar} {value}/{total} runs" }, cp.Presets.shades_classic);
+      bar = new cp.SingleBar({ stream: process.stderr, clearOnComplete: true, format: render(t("montecarlo.progress"), screenLanguage()) }, cp.Presets.shades_classic);
     }
     let started = false;
     const res = await scenarioMonteCarlo(file, {
@@ -114,7 +128,7 @@ export function registerScenario(program: Command): void {
     emit(res, o.json === true);
   });
 
-  common(sc.command("compare").description("key figures of several scenarios side by side").argument("<files...>", "scenario files")).action(
+  common(sc.command("compare").description(w("help.scenario.compare")).argument(`<${w("help.ph.files")}...>`, w("help.scenario.compare.files"))).action(
     async (files: string[], o: Common) => emit(await scenarioCompare(files, base(o)), o.json === true),
   );
 }

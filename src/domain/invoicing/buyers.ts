@@ -1,7 +1,7 @@
 // Every NEC partner that gets a document needs a buyer entry in
 // `invoicing.buyers`. Pure. The close passes the partners it bills (phase 2:
 // only those with billed rows); a config check may pass all of nec_partners.
-import { error, type Issue } from "../issues.js";
+import { error, t, type Issue } from "../issues.js";
 import type { InvoicingConfig } from "./types.js";
 
 /** One issue per partner without a buyer entry, at `invoicing.buyers`. */
@@ -9,10 +9,10 @@ export function missingBuyers(invoicing: InvoicingConfig, partners: readonly str
   return partners
     .filter((p) => invoicing.buyers[p] === undefined)
     .map((p) =>
-      error("no-buyer", `no buyer entry for NEC partner "${p}"`, {
+      error("no-buyer", { partner: p }, {
         subject: "invoicing.buyers",
         ...(invoicing.buyersSource ? { source: invoicing.buyersSource } : {}),
-        hint: `add \`${p}: {name: …, enterprise_number: "…", address: {street: …, postcode: "…", city: …, country: BE}}\` under invoicing.buyers`,
+        hint: t("no-buyer.hint", { partner: p }),
       }),
     );
 }

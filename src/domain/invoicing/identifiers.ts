@@ -9,7 +9,8 @@
 //   (location), optionally 3 more (branch).
 
 /** A rejected identifier: what is wrong and how to fix it. */
-export type IdProblem = { readonly problem: string; readonly hint?: string };
+import { t, type Text } from "../issues.js";
+export type IdProblem = { readonly problem: Text; readonly hint?: Text };
 export type IdCheck = { readonly value: string } | IdProblem;
 
 /** Remainder of a long digit string mod 97, exactly (no float, no BigInt needed). */
@@ -27,13 +28,13 @@ export function enterpriseCheckDigits(first8: string): string {
 /** "0437.519.686", "0437 519 686", "0437519686", "BE0437519686" -> "0437519686", or what is wrong. */
 export function checkEnterpriseNumber(text: string): IdCheck {
   const compact = text.replace(/[\s.]/g, "").replace(/^BE/i, "");
-  if (!/^\d+$/.test(compact)) return { problem: "not an enterprise number", hint: "write 10 digits, e.g. 0437.519.686" };
-  if (compact.length === 9) return { problem: "an enterprise number has 10 digits", hint: `add the leading 0: 0${compact.slice(0, 3)}.${compact.slice(3, 6)}.${compact.slice(6)}` };
-  if (compact.length !== 10) return { problem: "an enterprise number has 10 digits", hint: "write it as 0437.519.686" };
-  if (compact[0] !== "0" && compact[0] !== "1") return { problem: "an enterprise number starts with 0 or 1" };
+  if (!/^\d+$/.test(compact)) return { problem: t("id.not-enterprise-number"), hint: t("id.not-enterprise-number.hint") };
+  if (compact.length === 9) return { problem: t("id.enterprise-number-digits"), hint: t("id.enterprise-number-leading-zero", { number: `0${compact.slice(0, 3)}.${compact.slice(3, 6)}.${compact.slice(6)}` }) };
+  if (compact.length !== 10) return { problem: t("id.enterprise-number-digits"), hint: t("id.enterprise-number-format") };
+  if (compact[0] !== "0" && compact[0] !== "1") return { problem: t("id.enterprise-number-start") };
   const want = enterpriseCheckDigits(compact.slice(0, 8));
   if (compact.slice(8) !== want) {
-    return { problem: "check digits do not match", hint: `after ${compact.slice(0, 4)}.${compact.slice(4, 7)}.${compact[7]} the check digits would be ${want}: check the number for a typo` };
+    return { problem: t("id.check-digits"), hint: t("id.check-digits.hint", { start: `${compact.slice(0, 4)}.${compact.slice(4, 7)}.${compact[7]}`, want: String(want) }) };
   }
   return { value: compact };
 }
@@ -49,7 +50,7 @@ export const vatIdOf = (enterpriseDigits: string): string => `BE${enterpriseDigi
 /** "BE0437519686", "BE 0437.519.686" -> "BE0437519686"; a Belgian VAT id is BE + a valid enterprise number. */
 export function checkBelgianVatId(text: string): IdCheck {
   const compact = text.replace(/[\s.]/g, "").toUpperCase();
-  if (!/^BE\d+$/.test(compact)) return { problem: "not a Belgian VAT id", hint: "write BE followed by the 10 digits of the enterprise number, e.g. BE0437519686" };
+  if (!/^BE\d+$/.test(compact)) return { problem: t("id.not-vat-id"), hint: t("id.not-vat-id.hint") };
   const en = checkEnterpriseNumber(compact.slice(2));
   if (!("value" in en)) return en;
   return { value: vatIdOf(en.value) };
@@ -68,14 +69,14 @@ const IBAN_LENGTHS: Readonly<Record<string, number>> = {
 /** "BE71 0961 2345 6769" -> "BE71096123456769" (spaces allowed), or what is wrong. */
 export function checkIban(text: string): IdCheck {
   const compact = text.replace(/\s/g, "").toUpperCase();
-  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/.test(compact)) return { problem: "not an IBAN", hint: "write the account as BE71 0961 2345 6769: country, two check digits, account" };
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{1,30}$/.test(compact)) return { problem: t("id.not-iban"), hint: t("id.not-iban.hint") };
   const country = compact.slice(0, 2);
   const len = IBAN_LENGTHS[country];
-  if (len !== undefined && compact.length !== len) return { problem: `a ${country} IBAN has ${len} characters, this one ${compact.length}` };
-  if (!isCountryCode(country)) return { problem: `unknown country "${country}" in the IBAN` };
+  if (len !== undefined && compact.length !== len) return { problem: t("id.iban-length", { country, length: String(len), got: String(compact.length) }) };
+  if (!isCountryCode(country)) return { problem: t("id.iban-country", { country }) };
   const rearranged = compact.slice(4) + compact.slice(0, 4);
   const digits = [...rearranged].map(letterValue).join("");
-  if (mod97(digits) !== 1) return { problem: "check digits do not match (ISO 13616 mod 97)", hint: "check the account number for a typo" };
+  if (mod97(digits) !== 1) return { problem: t("id.iban-check"), hint: t("id.iban-check.hint") };
   return { value: compact };
 }
 
@@ -88,9 +89,9 @@ export function formatIban(compact: string): string {
 export function checkBic(text: string): IdCheck {
   const compact = text.replace(/\s/g, "").toUpperCase();
   if (!/^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(compact)) {
-    return { problem: "not a BIC", hint: "8 or 11 characters: bank (4 letters), country (2 letters), location (2), optional branch (3), e.g. GKCCBEBB" };
+    return { problem: t("id.not-bic"), hint: t("id.not-bic.hint") };
   }
-  if (!isCountryCode(compact.slice(4, 6))) return { problem: `unknown country "${compact.slice(4, 6)}" in the BIC` };
+  if (!isCountryCode(compact.slice(4, 6))) return { problem: t("id.bic-country", { country: compact.slice(4, 6) }) };
   return { value: compact };
 }
 
@@ -112,20 +113,20 @@ export const isCountryCode = (code: string): boolean => COUNTRIES.has(code);
 /** "be" -> "BE", or what is wrong. */
 export function checkCountry(text: string): IdCheck {
   const code = text.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) return { problem: "not a country code", hint: "write the two-letter ISO code, e.g. BE" };
-  if (!isCountryCode(code)) return { problem: `unknown country code "${code}"`, hint: "write the two-letter ISO 3166 code, e.g. BE, NL, FR" };
+  if (!/^[A-Z]{2}$/.test(code)) return { problem: t("id.not-country"), hint: t("id.not-country.hint") };
+  if (!isCountryCode(code)) return { problem: t("id.unknown-country", { code }), hint: t("id.unknown-country.hint") };
   return { value: code };
 }
 
 /** A postcode for `country`: Belgium and Luxembourg 4 digits, the Netherlands 1234 AB, elsewhere 2–10 letters, digits, spaces or dashes. */
 export function checkPostcode(text: string, country: string | undefined): IdCheck {
-  const t = text.trim();
+  const s = text.trim();
   if (country === "BE" || country === "LU") {
-    return /^[1-9]\d{3}$/.test(t) ? { value: t } : { problem: `a ${country === "BE" ? "Belgian" : "Luxembourg"} postcode has 4 digits`, hint: 'write it in quotes, e.g. postcode: "3600"' };
+    return /^[1-9]\d{3}$/.test(s) ? { value: s } : { problem: t("id.postcode-4", { country }), hint: t("id.postcode-4.hint") };
   }
   if (country === "NL") {
-    const m = /^([1-9]\d{3})\s?([A-Za-z]{2})$/.exec(t);
-    return m ? { value: `${m[1]} ${m[2]!.toUpperCase()}` } : { problem: "a Dutch postcode is 4 digits and 2 letters", hint: "e.g. 1012 AB" };
+    const m = /^([1-9]\d{3})\s?([A-Za-z]{2})$/.exec(s);
+    return m ? { value: `${m[1]} ${m[2]!.toUpperCase()}` } : { problem: t("id.postcode-nl"), hint: t("id.postcode-nl.hint") };
   }
-  return /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/.test(t) ? { value: t } : { problem: "not a postcode" };
+  return /^[A-Za-z0-9][A-Za-z0-9 -]{1,9}$/.test(s) ? { value: s } : { problem: t("id.not-postcode") };
 }

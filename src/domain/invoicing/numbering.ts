@@ -4,7 +4,7 @@
 // an earlier date than the number before it). The sequence is written with at
 // least four digits and grows beyond them (MEN2025-10000). The numbers already
 // issued come from the ledger; this module only continues them.
-import { error, fail, ok, type Issue, type Result } from "../issues.js";
+import { error, fail, ok, t, type Issue, type Result } from "../issues.js";
 import { isIsoDate } from "../period.js";
 import { MAX_SEQUENCE, referenceFor } from "./payment-reference.js";
 
@@ -50,11 +50,11 @@ export function seriesIssues(issued: readonly IssuedDocument[]): Issue[] {
   for (const d of issued) {
     const p = parseDocumentNumber(d.number);
     if (!p || !isIsoDate(d.issueDate)) {
-      out.push(error("bad-document-number", `unreadable document number or date in the ledger`, { found: `${d.number} ${d.issueDate}` }));
+      out.push(error("bad-document-number", {}, { found: `${d.number} ${d.issueDate}` }));
       continue;
     }
     if (String(p.year) !== d.issueDate.slice(0, 4)) {
-      out.push(error("number-year-mismatch", `document ${d.number} is dated ${d.issueDate}, outside its year ${p.year}`, { found: d.number }));
+      out.push(error("number-year-mismatch", { number: d.number, date: d.issueDate, year: String(p.year) }, { found: d.number }));
       continue;
     }
     const list = byYear.get(p.year) ?? [];
@@ -65,11 +65,11 @@ export function seriesIssues(issued: readonly IssuedDocument[]): Issue[] {
     const sorted = [...list].sort((a, b) => a.sequence - b.sequence);
     sorted.forEach((d, i) => {
       if (d.sequence !== i + 1) {
-        const what = i > 0 && sorted[i - 1]!.sequence === d.sequence ? `number ${d.number} is used twice` : `a gap before ${d.number}: the ${year} series should go on at ${i + 1}`;
-        out.push(error("series-broken", what, { found: d.number }));
+        const twice = i > 0 && sorted[i - 1]!.sequence === d.sequence;
+        out.push(twice ? error("series-broken.twice", { number: d.number }, { found: d.number }) : error("series-broken", { number: d.number, year: String(year), next: String(i + 1) }, { found: d.number }));
       }
       if (i > 0 && d.issueDate < sorted[i - 1]!.issueDate) {
-        out.push(error("series-out-of-order", `${d.number} is dated ${d.issueDate}, before ${sorted[i - 1]!.number} (${sorted[i - 1]!.issueDate})`, { found: d.number }));
+        out.push(error("series-out-of-order", { number: d.number, date: d.issueDate, previous: sorted[i - 1]!.number, previousDate: sorted[i - 1]!.issueDate }, { found: d.number }));
       }
     });
   }
@@ -101,16 +101,16 @@ export function assignNumbers(prefix: string, issued: readonly IssuedDocument[],
     const prev = last.get(year);
     if (prev && issueDate < prev.issueDate) {
       issues.push(
-        error("issue-date-before-last", `issue date ${issueDate} is before ${prev.issueDate}, the date of ${prev.number}, the last document of ${year}`, {
+        error("issue-date-before-last", { date: issueDate, lastDate: prev.issueDate, last: prev.number, year: String(year) }, {
           found: issueDate,
-          hint: `numbers follow the dates: issue on ${prev.issueDate} or later`,
+          hint: t("issue-date-before-last.hint", { lastDate: prev.issueDate }),
         }),
       );
       continue;
     }
     const sequence = (prev?.sequence ?? 0) + 1;
     if (sequence > MAX_SEQUENCE) {
-      issues.push(error("series-full", `the ${year} series is full (${MAX_SEQUENCE} documents)`, { found: issueDate }));
+      issues.push(error("series-full", { year: String(year), max: String(MAX_SEQUENCE) }, { found: issueDate }));
       continue;
     }
     const text = formatDocumentNumber(prefix, year, sequence);

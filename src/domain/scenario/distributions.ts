@@ -3,6 +3,7 @@
 // own value of the driver, and a left-out mean, mode or value is that value.
 // So `{dist: triangular, low: -20%, high: +20%}` in base.yaml is centred on
 // 30 h/week in base and on 26 h/week in a child that sets 26. Pure.
+import { t, type Text } from "../issues.js";
 import type { Distribution, McParam, MonteCarloSpec, Scenario } from "./types.js";
 
 /** A distribution with plain numbers, ready to draw from. */
@@ -29,31 +30,31 @@ const at = (p: McParam | undefined, centre: number): number => (p === undefined 
 const spread = (p: McParam, centre: number): number => (p.kind === "abs" ? p.value : centre * p.fraction);
 
 /** Resolve a distribution around `centre` (the scenario's value); a message when the numbers do not make a distribution. */
-export function resolve(d: Distribution, centre: number): { ok: true; value: Resolved } | { ok: false; message: string } {
+export function resolve(d: Distribution, centre: number): { ok: true; value: Resolved } | { ok: false; message: Text } {
   switch (d.dist) {
     case "fixed":
       return { ok: true, value: { dist: "fixed", value: at(d.value, centre) } };
     case "poisson": {
       const mean = at(d.mean, centre);
-      return mean < 0 ? { ok: false, message: `the mean comes out negative (${mean})` } : { ok: true, value: { dist: "poisson", mean } };
+      return mean < 0 ? { ok: false, message: t("distribution.negative-mean", { mean: String(mean) }) } : { ok: true, value: { dist: "poisson", mean } };
     }
     case "normal": {
       const min = d.min === undefined ? undefined : at(d.min, centre);
       const max = d.max === undefined ? undefined : at(d.max, centre);
-      if (min !== undefined && max !== undefined && max < min) return { ok: false, message: `max (${max}) is below min (${min})` };
+      if (min !== undefined && max !== undefined && max < min) return { ok: false, message: t("distribution.max-below-min", { max: String(max), min: String(min) }) };
       return { ok: true, value: { dist: "normal", mean: at(d.mean, centre), sd: spread(d.sd, centre), ...(min !== undefined ? { min } : {}), ...(max !== undefined ? { max } : {}) } };
     }
     case "uniform": {
       const min = at(d.low, centre);
       const max = at(d.high, centre);
-      return max < min ? { ok: false, message: `high (${max}) is below low (${min})` } : { ok: true, value: { dist: "uniform", min, max } };
+      return max < min ? { ok: false, message: t("distribution.high-below-low", { high: String(max), low: String(min) }) } : { ok: true, value: { dist: "uniform", min, max } };
     }
     case "triangular": {
       const low = at(d.low, centre);
       const mode = at(d.mode, centre);
       const high = at(d.high, centre);
       if (!(low <= mode && mode <= high))
-        return { ok: false, message: `needs low ≤ mode ≤ high, got ${low} ≤ ${mode} ≤ ${high}${d.mode === undefined ? " (the mode is the scenario's value)" : ""}` };
+        return { ok: false, message: t("distribution.mode-outside", { low: String(low), mode: String(mode), high: String(high), modeFromScenario: d.mode === undefined }) };
       return { ok: true, value: { dist: "triangular", low, mode, high } };
     }
   }
@@ -74,7 +75,7 @@ export function centreOf(s: Scenario, k: McDriver): number {
 }
 
 /** Every problem resolving the scenario's distributions (empty when they all make sense). */
-export function distributionProblems(s: Scenario): { driver: McDriver; message: string }[] {
+export function distributionProblems(s: Scenario): { driver: McDriver; message: Text }[] {
   const spec = s.monteCarlo ?? {};
   return MC_DRIVERS.flatMap((k) => {
     const d = spec[k];
@@ -87,6 +88,6 @@ export function distributionProblems(s: Scenario): { driver: McDriver; message: 
 /** Resolve or throw (callers check distributionProblems first). */
 export function mustResolve(d: Distribution, centre: number): Resolved {
   const r = resolve(d, centre);
-  if (!r.ok) throw new Error(`Monte Carlo distribution: ${r.message}`);
+  if (!r.ok) throw new Error(`Monte Carlo distribution: ${r.message.key} ${JSON.stringify(r.message.params)}`);
   return r.value;
 }

@@ -1,5 +1,6 @@
 // Named drivers of a scenario that solve, sensitivity and grid can set or scale.
 // Pure: each returns a new Scenario; nothing is mutated.
+import { t, type Text } from "../issues.js";
 import { D, roundMoney, roundTo, type Dec } from "../money.js";
 import type { Inflow, Scenario } from "./types.js";
 
@@ -31,7 +32,7 @@ type Driver = {
   /** What a value of it is, for checking --set and grid values. */
   readonly value?: DriverValue;
   /** Why it cannot be set on this scenario (undefined: it can). */
-  readonly notSettable?: (s: Scenario) => string | undefined;
+  readonly notSettable?: (s: Scenario) => Text | undefined;
   /** Multiply the driver by a factor (sensitivity). */
   readonly scale: (s: Scenario, f: Dec) => Scenario;
   /** Whole numbers only: sensitivity moves it by one step (±1) instead of ±X%. */
@@ -148,7 +149,7 @@ export const DRIVERS: Readonly<Record<DriverName, Driver>> = {
     set: (s, v) => ({ ...s, seStaff: { ...s.seStaff, yearlyCostPerFte: v } }),
     get: (s) => (s.seStaff.costPrice ? undefined : s.seStaff.yearlyCostPerFte),
     value: "money",
-    notSettable: (s) => (s.seStaff.costPrice ? `the staff cost comes from the cost-price file ${s.seStaff.costPrice.file}: change it there` : undefined),
+    notSettable: (s) => (s.seStaff.costPrice ? t("driver.staff-cost-from-costprice", { file: s.seStaff.costPrice.file }) : undefined),
     // A cost-price staff cost scales too: each partner's gross and the file's subsidies on it, back in cents.
     scale: (s, f) => {
       const cp = s.seStaff.costPrice;
