@@ -641,6 +641,10 @@ export const en = {
   "bad-option.below-100": () => "must be below 100",
   "bad-option.same-drivers": () => "--x and --y need two different drivers",
   "bad-option.cells": () => "at most 10,000 cells",
+  "kind.hours": () => "hours",
+  "kind.benefits": () => "benefits",
+  "kind.staff": () => "staff",
+  "kind.cost": () => "costs",
 };
 
 declare module "../domain/issues.js" {

@@ -638,4 +638,8 @@ export const nl: CatalogLike<typeof en> = {
   "bad-option.below-100": () => "moet kleiner zijn dan 100",
   "bad-option.same-drivers": () => "--x en --y hebben twee verschillende grootheden nodig",
   "bad-option.cells": () => "hoogstens 10.000 cellen",
+  "kind.hours": () => "uren",
+  "kind.benefits": () => "voordelen",
+  "kind.staff": () => "personeel",
+  "kind.cost": () => "kosten",
 };

@@ -48,7 +48,9 @@ export function issueHint(i: Issue, lang: Lang = "en"): string | undefined {
 }
 
 /** One issue as one line (plus an indented hint line), the way compilers print them. */
-export function formatIssue(i: Issue, lang: Lang = "en"): string {
+export function formatIssue(i: Issue, language: Lang = "en"): string {
+  // Also safe as an array callback (`issues.map(formatIssue)` passes an index).
+  const lang: Lang = language === "nl" ? "nl" : "en";
   const r = (t: Text | string) => render(t, lang);
   const where = i.source ? `${safeLine(formatSource(i.source), 300)}: ` : "";
   const subject = i.subject ? `${safeLine(r(i.subject), 120)}: ` : "";

@@ -49,6 +49,21 @@ const nl = {
   yearStatement: "Jaaroverzicht",
   closes: "Afsluitingen",
   correctionsAmount: "Correcties",
+  year: {
+    revenue: "omzet",
+    noCloses: "geen afsluitingen in deze periode",
+    invoicesPerNec: "Facturen per uitzendpartner",
+    hours: "uren",
+    subtotal: "subtotaal",
+    total: "totaal",
+    settlementPerSe: "Afrekening per SE-partner",
+    share: "aandeel",
+    staffCost: "personeelskost",
+    covered: "gedekt",
+    uncovered: "niet gedekt",
+    reserve: "Reserve",
+    partial: "Afsluitingen deels buiten de periode, niet meegeteld",
+  },
 };
 
 type Words = typeof nl;
@@ -97,6 +112,21 @@ const en: Words = {
   yearStatement: "Year statement",
   closes: "Closes",
   correctionsAmount: "Corrections",
+  year: {
+    revenue: "revenue",
+    noCloses: "no closes in this period",
+    invoicesPerNec: "Invoices per NEC partner",
+    hours: "hours",
+    subtotal: "subtotal",
+    total: "total",
+    settlementPerSe: "Settlement per SE partner",
+    share: "share",
+    staffCost: "staff cost",
+    covered: "covered",
+    uncovered: "uncovered",
+    reserve: "Reserve",
+    partial: "Closes partly outside the period, left out",
+  },
 };
 
 export const CLOSE_WORDS: Readonly<Record<Lang, Words>> = { nl, en };

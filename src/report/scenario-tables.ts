@@ -10,6 +10,7 @@ import type { Change, Sensitivity, SensitivityRow } from "../domain/scenario/sen
 import type { Scenario } from "../domain/scenario/types.js";
 import { qty } from "./scenario-json.js";
 import { label, type Lang } from "./scenario-labels.js";
+import { localNumber } from "../i18n/numbers.js";
 
 export type TextTable = { readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
 
@@ -187,7 +188,14 @@ export function breakEvenTable(mc: MonteCarloResult, lang: Lang): TextTable {
 export const renderTableCsv = (t: TextTable): string => toCsv([t.header, ...t.rows]);
 
 /** Fixed-width text for the terminal: first column left-aligned, the rest right-aligned. */
-export function renderTableText(t: TextTable): string {
+/**
+ * A table for the terminal, numbers in the language's style: decimals and
+ * percentages get the language's marks (`226.873,72`, `12,5%` in Dutch);
+ * whole numbers (months, counts) and labels stay as they are.
+ */
+export function renderTableText(table: TextTable, lang: Lang = "en"): string {
+  const cell = (c: string): string => (/^-?\d+\.\d+%?$/.test(c) ? (c.endsWith("%") ? `${localNumber(c.slice(0, -1), lang)}%` : localNumber(c, lang)) : c);
+  const t: TextTable = { header: table.header, rows: table.rows.map((r) => r.map(cell)) };
   const all = [t.header, ...t.rows];
   const widths = t.header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));
   const line = (r: readonly string[]) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();

@@ -1,6 +1,7 @@
 // Renderers of the statement over several closes (year-report.ts): the JSON
 // summary, one CSV table per section, and the text for a terminal.
-import { fmtDecimal, sum } from "../domain/money.js";
+import { fmtDecimal, sum, type Dec } from "../domain/money.js";
+import { localEuro, localNumber } from "../i18n/numbers.js";
 import { CLOSE_WORDS } from "./close-labels.js";
 import type { Table } from "./close-tables.js";
 import { money, qty, rate } from "./format.js";
@@ -116,34 +117,37 @@ export function yearTables(r: YearReport): Table[] {
 
 export function yearText(r: YearReport): string {
   const w = CLOSE_WORDS[r.language];
-  const nl = r.language === "nl";
+  const y = w.year;
+  // On screen in the language's number style (`1.234,56`); CSV and JSON keep `1234.56`.
+  const m = (x: Dec): string => localNumber(money(x), r.language);
+  const q = (x: Dec): string => localNumber(qty(x), r.language);
   const out: string[] = [];
   const pad = (s: string, n: number) => s.padEnd(n);
   const lpad = (s: string, n: number) => s.padStart(n);
   out.push(`${r.project} — ${w.yearStatement} ${r.period.label} (${r.period.from} .. ${r.period.to})`);
   out.push("", `${w.closes}:`);
   for (const c of r.closes) {
-    out.push(`  ${pad(c.period, 12)} ${nl ? "omzet" : "revenue"} ${lpad(money(c.revenue), 11)} (${w.correctionsAmount.toLowerCase()} ${money(c.revenue.minus(c.ownRevenue))})  reserve ${money(c.opening)} → ${money(c.closing)}`);
+    out.push(`  ${pad(c.period, 12)} ${y.revenue} ${lpad(m(c.revenue), 11)} (${w.correctionsAmount.toLowerCase()} ${m(c.revenue.minus(c.ownRevenue))})  ${y.reserve.toLowerCase()} ${m(c.opening)} → ${m(c.closing)}`);
   }
-  if (r.closes.length === 0) out.push(`  ${nl ? "geen afsluitingen in deze periode" : "no closes in this period"}`);
-  out.push("", `${nl ? "Facturen per NEC-partner" : "Invoices per NEC partner"}:`);
+  if (r.closes.length === 0) out.push(`  ${y.noCloses}`);
+  out.push("", `${y.invoicesPerNec}:`);
   for (const n of r.necPartners) {
     const mine = r.invoices.filter((i) => i.necPartner === n);
     out.push(
-      `  ${pad(n, 20)} ${lpad(qty(sum(mine.map((i) => i.hours))), 10)} ${nl ? "uren" : "hours"}  ${w.correctionsAmount.toLowerCase()} ${lpad(money(sum(mine.map((i) => i.corrections))), 10)}  ${nl ? "subtotaal" : "subtotal"} ${lpad(money(sum(mine.map((i) => i.subtotal))), 11)}  ${nl ? "totaal" : "total"} ${lpad(money(sum(mine.map((i) => i.total))), 11)}`,
+      `  ${pad(n, 20)} ${lpad(q(sum(mine.map((i) => i.hours))), 10)} ${y.hours}  ${w.correctionsAmount.toLowerCase()} ${lpad(m(sum(mine.map((i) => i.corrections))), 10)}  ${y.subtotal} ${lpad(m(sum(mine.map((i) => i.subtotal))), 11)}  ${y.total} ${lpad(m(sum(mine.map((i) => i.total))), 11)}`,
     );
   }
-  out.push("", `${nl ? "Afrekening per SE-partner" : "Settlement per SE partner"}:`);
+  out.push("", `${y.settlementPerSe}:`);
   for (const n of r.sePartners) {
     const mine = r.settlement.filter((s) => s.sePartner === n);
     out.push(
-      `  ${pad(n, 20)} ${nl ? "aandeel" : "share"} ${lpad(money(sum(mine.map((s) => s.share))), 11)}  ${nl ? "personeelskost" : "staff cost"} ${lpad(money(sum(mine.map((s) => s.staffCost))), 11)}  ${nl ? "gedekt" : "covered"} ${lpad(money(sum(mine.map((s) => s.covered))), 11)}  ${nl ? "niet gedekt" : "uncovered"} ${lpad(money(sum(mine.map((s) => s.uncovered))), 11)}`,
+      `  ${pad(n, 20)} ${y.share} ${lpad(m(sum(mine.map((s) => s.share))), 11)}  ${y.staffCost} ${lpad(m(sum(mine.map((s) => s.staffCost))), 11)}  ${y.covered} ${lpad(m(sum(mine.map((s) => s.covered))), 11)}  ${y.uncovered} ${lpad(m(sum(mine.map((s) => s.uncovered))), 11)}`,
     );
   }
   const first = r.closes[0];
   const last = r.closes[r.closes.length - 1];
-  if (first && last) out.push("", `Reserve: ${money(first.opening)} → ${money(last.closing)}`);
+  if (first && last) out.push("", `${y.reserve}: ${localEuro(money(first.opening), r.language)} → ${localEuro(money(last.closing), r.language)}`);
   out.push("", `${w.openPeriods}: ${r.open.length === 0 ? w.noOpenPeriods : r.open.join(", ")}`);
-  if (r.partial.length > 0) out.push(`${nl ? "Afsluitingen deels buiten de periode, niet meegeteld" : "Closes partly outside the period, left out"}: ${r.partial.join(", ")}`);
+  if (r.partial.length > 0) out.push(`${y.partial}: ${r.partial.join(", ")}`);
   return `${out.join("\n")}\n`;
 }

@@ -42,9 +42,10 @@ describe("menerva close on the shipped example", () => {
   it("re-closing with the same inputs reproduces byte-identical outputs and appends nothing", () => {
     const ledger = readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8");
     expect(ledger.trim().split("\n")).toHaveLength(1);
-    const again = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--out", "out/again"], dir);
+    const again = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--out", "out/again", "--lang", "nl"], dir);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain("outputs reproduced, ledger unchanged");
+    // a new folder: nothing to compare with, so the status says the statement was written anew (in Dutch, as the config asks)
+    expect(again.stderr).toContain("al afgesloten met dezelfde invoer: grootboek ongewijzigd; die map bevatte nog geen eerdere set");
     expect(treeHashes(join(dir, "out/again"))).toEqual(treeHashes(join(dir, "out/2025-Q1")));
     expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
   });
@@ -56,7 +57,7 @@ describe("menerva close on the shipped example", () => {
     appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-04-28,Q-Jobs,KND-0099,6,BLM,Later BV,\n"); // a Q2 row
     const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stderr).toContain("the exports changed only outside the period");
+    expect(r.stderr).toContain("de exports veranderden enkel buiten de periode");
     expect(treeHashes(join(d, "out"))).toEqual(before);
   });
 
@@ -75,7 +76,7 @@ describe("menerva close on the shipped example", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     const ledger = readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8");
-    const r = menerva(["close", "2025-03", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
+    const r = menerva(["close", "2025-03", "--config", "fixtures/menerva.yaml", "--formats", "json", "--lang", "en"], d);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("2025-03 (2025-03-01..2025-03-31) leaves a gap (2025-02-01..2025-02-28) after the last closed period 2025-01");
     expect(r.stderr).toContain("the next period starts on 2025-02-01, close 2025-02");
@@ -87,7 +88,7 @@ describe("menerva close on the shipped example", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-03-28,Q-Jobs,KND-0099,6,BLM,Late BV,\n");
-    const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json", "--lang", "en"], d);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("out/menerva-ledger.jsonl:1: 2025-Q1 is already closed, with other inputs:"); // the record's line
 
@@ -112,7 +113,7 @@ describe("menerva close on the shipped example", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     expect(menerva(["close", "2025-02", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
-    const r = menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--reopen"], d);
+    const r = menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--reopen", "--lang", "en"], d);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("menerva-ledger.jsonl:2: 2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
   });
@@ -120,7 +121,7 @@ describe("menerva close on the shipped example", () => {
   it("refuses (exit 2) a period before the last closed one", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
-    const r = menerva(["close", "2024-12", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
+    const r = menerva(["close", "2024-12", "--config", "fixtures/menerva.yaml", "--formats", "json", "--lang", "en"], d);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("2024-12 (2024-12-01..2024-12-31) comes before the last closed period 2025-Q1");
     expect(r.stderr).toContain("the next period starts on 2025-04-01, close 2025-04");
@@ -140,7 +141,7 @@ describe("menerva close on the shipped example", () => {
 describe("bad input", () => {
   it("reports every problem with file:line, exits 2 and writes nothing", () => {
     const d = scratchFixtures();
-    const r = menerva(["close", "2025-Q1", "--config", "fixtures/broken/bad-exports.yaml"], d);
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/broken/bad-exports.yaml", "--lang", "en"], d);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     const expected = readFileSync(join(d, "fixtures/broken/exports/EXPECTED.txt"), "utf8").trim();
@@ -151,7 +152,7 @@ describe("bad input", () => {
 
   it("names a bad period with a hint", () => {
     const d = scratchFixtures();
-    const r = menerva(["close", "2025-Q5", "--config", "fixtures/menerva.yaml"], d);
+    const r = menerva(["close", "2025-Q5", "--config", "fixtures/menerva.yaml", "--lang", "en"], d);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('PERIOD: not a period (got "2025-Q5")');
     expect(r.stderr).toContain("hint: write a month (2025-03), a quarter (2025-Q1)");
@@ -160,7 +161,7 @@ describe("bad input", () => {
   it("a config problem points at line and column", () => {
     const d = scratchFixtures();
     writeFileSync(join(d, "fixtures/x.yaml"), readFileSync(join(d, "fixtures/menerva.yaml"), "utf8").replace("vat_rate: 0.21", "vat_rate: 0.21\nbogus_key: 1"));
-    const r = menerva(["validate", "--config", "fixtures/x.yaml"], d);
+    const r = menerva(["validate", "--config", "fixtures/x.yaml", "--lang", "en"], d);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^fixtures\/x\.yaml:\d+:1: bogus_key: unknown key/m);
   });
@@ -173,7 +174,7 @@ describe("bad input", () => {
 
   it("validate reads everything and writes nothing", () => {
     const d = scratchFixtures();
-    const r = menerva(["validate", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
+    const r = menerva(["validate", "2025-Q1", "--config", "fixtures/menerva.yaml", "--lang", "en"], d);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, (\d+) warnings\.\nOutside the config's folder: \.\.\/out\/menerva-ledger\.jsonl\n$/);
     // every warning is listed, not only counted

@@ -8,7 +8,8 @@ import { unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { BIN, menerva, scratchFixtures, treeHashes } from "./helpers.js";
 
-const CLOSE = ["close", "2025-Q1", "--config", "fixtures/menerva.yaml"];
+// English messages: the tests below read them (the config asks for Dutch).
+const CLOSE = ["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--lang", "en"];
 
 function killAfter(dir: string, ms: number): Promise<void> {
   return new Promise((resolve) => {

@@ -11,8 +11,9 @@ export const BIN = join(ROOT, "bin/menerva.js");
 
 export type Run = { code: number; stdout: string; stderr: string };
 
-export function menerva(args: readonly string[], cwd: string): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+/** Run the CLI; `env` adds to (or, with undefined, removes from) the test environment, e.g. { LANG: "nl_BE.UTF-8" }. */
+export function menerva(args: readonly string[], cwd: string, env: Readonly<Record<string, string | undefined>> = {}): Run {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -9,6 +9,7 @@ import { expect } from "vitest";
 import { runClose } from "../../src/app/close-run.js";
 import { D, sum, type Dec } from "../../src/domain/money.js";
 import { closeSummary } from "../../src/report/close-summary.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 type Row = { date: string; nec: string; cand: string; hours: string; late: number };
 const NEC = ["Q-Jobs", "Flexer"];
@@ -50,7 +51,7 @@ async function closeYear(rows: Row[]) {
     const ytd = rows.filter((r) => visibleIn(r) <= m).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
     writeFileSync(join(dir, "uren.csv"), ["date,nec_partner,candidate_id,hours", ...ytd.map((r) => `${r.date},${r.nec},${r.cand},${r.hours}`)].join("\n") + "\n");
     const run = await runClose({ configPath: join(dir, "menerva.yaml"), period: `2025-${pad(m)}`, formats: ["json"] });
-    if (!run.ok) throw new Error(run.issues.map((i) => i.message).join("\n"));
+    if (!run.ok) throw new Error(run.issues.map((i) => issueMessage(i)).join("\n"));
     summaries.push(closeSummary(run.report) as any);
   }
   return { dir, summaries, lateAfterYear: rows.filter((r) => visibleIn(r) > 12) };

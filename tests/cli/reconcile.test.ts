@@ -10,6 +10,7 @@ import iconv from "iconv-lite";
 import { expect } from "vitest";
 import { buildCloseReport, readCloseInputs } from "../../src/app/close.js";
 import { closeSummary } from "../../src/report/close-summary.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 type Hour = { date: string; nec: number; cand: string; centiHours: bigint };
 type Benefit = { date: string; nec: number; cand: string; type: string; cents: bigint };
@@ -149,7 +150,7 @@ const caseArb = fc
 test.prop([caseArb], { numRuns: 25 })("the close reconciles to the cent with an independent calculation", async (c) => {
   const dir = materialise(c);
   const read = await readCloseInputs(join(dir, "menerva.yaml"), "2025-Q1");
-  if (!read.ok) throw new Error(read.issues.map((i) => `${i.source?.file}:${i.source?.line} ${i.subject} ${i.message} ${i.found}`).join("\n"));
+  if (!read.ok) throw new Error(read.issues.map((i) => `${i.source?.file}:${i.source?.line} ${i.subject} ${issueMessage(i)} ${i.found}`).join("\n"));
   const built = buildCloseReport({ ...read.value, period: read.value.period! });
   if (!built.ok) throw new Error(JSON.stringify(built.issues));
   const s = closeSummary(built.value) as { invoices: { nec_partner: string; hour_fee: string; benefit_fee: string; subtotal: string; vat: string; total: string }[]; revenue: string; settlement: { share: string }[] };

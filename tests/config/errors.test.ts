@@ -1,7 +1,7 @@
 // Every config problem, with its exact text and line:column, all at once.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { parseConfigText } from "../../src/schema/config.js";
 import { MINIMAL } from "./minimal-config.js";
 

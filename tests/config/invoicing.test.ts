@@ -3,7 +3,7 @@
 // block nothing changes.
 import { describe, expect, it } from "vitest";
 import { missingBuyers } from "../../src/domain/invoicing/buyers.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { parseConfigText } from "../../src/schema/config.js";
 import { INVOICING_BLOCK } from "./invoicing-config.js";
 import { MINIMAL } from "./minimal-config.js";

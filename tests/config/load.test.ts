@@ -6,8 +6,10 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/adapters/config-file.js";
-import { formatIssue, type Issue } from "../../src/domain/issues.js";
+import { type Issue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { MINIMAL } from "./minimal-config.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 let dir: string;
 beforeEach(() => {
@@ -108,7 +110,7 @@ describe("loadConfig", () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     // Kinds are expanded in the order hours, benefits, staff, costs; the later claim is the problem.
-    expect(r.issues.map((i) => `${i.subject}: ${i.message}`)).toEqual([
+    expect(r.issues.map((i) => `${i.subject}: ${issueMessage(i)}`)).toEqual([
       'inputs.benefits.0: "exports/uren-flexer.csv" is also matched by inputs.hours.0',
       'inputs.benefits.0: "exports/uren-q1.csv" is also matched by inputs.hours.0',
       'inputs.staff.0: "exports/personeel.csv" is also matched by inputs.benefits.0',

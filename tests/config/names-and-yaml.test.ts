@@ -2,7 +2,8 @@
 // look-alikes refused; YAML read safely (aliases, depth, duplicates, prototypes).
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import { formatIssue, quote } from "../../src/domain/issues.js";
+import { quote } from "../../src/domain/issues.js";
+import { formatIssue, render } from "../../src/i18n/render.js";
 import { readYaml } from "../../src/schema/config-yaml.js";
 import { nameKey, nameProblem } from "../../src/schema/partner-names.js";
 
@@ -14,8 +15,8 @@ describe("partner names", () => {
   });
 
   it("refuse mixed scripts and invisible characters, with the odd letter named", () => {
-    expect(nameProblem("Flex\u0435r")?.problem).toBe('mixes Latin and Cyrillic letters ("е" at position 5 is Cyrillic, U+0435)');
-    expect(nameProblem("BLM\u200b")?.problem).toBe("holds an invisible character (U+200B)");
+    expect(render(nameProblem("Flex\u0435r")!.problem, "en")).toBe('mixes Latin and Cyrillic letters ("е" at position 5 is Cyrillic, U+0435)');
+    expect(render(nameProblem("BLM\u200b")!.problem, "en")).toBe("holds an invisible character (U+200B)");
     for (const ok of ["Q-Jobs", "Itzu Jobs", "LIV aan het werk", "Café Ééntje", "Δέλτα", "東京スター", "Bernard & Co 2"]) expect(nameProblem(ok)).toBeUndefined();
   });
 

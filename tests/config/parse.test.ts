@@ -2,7 +2,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { D, fmtDecimal } from "../../src/domain/money.js";
 import { parseConfigText } from "../../src/schema/config.js";
 import { MINIMAL } from "./minimal-config.js";

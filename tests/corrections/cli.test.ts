@@ -33,7 +33,8 @@ describe("close --dry-run", () => {
     const dryJson = menerva(["close", "2025-02", "--dry-run", "--json"], d);
     expect(dryText.code, dryText.stderr).toBe(0);
     expect(dryJson.code).toBe(0);
-    expect(dryText.stderr).toMatch(/^Dry run: nothing was written\. `menerva close 2025-02` would write out\/2025-02\/ \(json, csv, xlsx\) and append ledger record [0-9a-f]{12}\.\n$/);
+    // the workflow's config says language: nl, so the run speaks Dutch
+    expect(dryText.stderr).toMatch(/^Proefrun: er werd niets geschreven\. `menerva close 2025-02` zou out\/2025-02\/ schrijven \(json, csv, xlsx\) en grootboekrecord [0-9a-f]{12} toevoegen\.\n$/);
     expect(treeHashes(d)).toEqual(before); // no outputs, no record, no lock, no temp file
     const realJson = menerva(["close", "2025-02", "--json", "--out", "out/real-json"], d);
     expect(realJson.stdout).toBe(dryJson.stdout);
@@ -47,7 +48,7 @@ describe("close --dry-run", () => {
     const d = closedThrough(1);
     const r = menerva(["close", "2025-03", "--dry-run"], d);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("leaves a gap (2025-02-01..2025-02-28)");
+    expect(r.stderr).toContain("laat een gat (2025-02-01..2025-02-28) na");
   });
 });
 
@@ -57,8 +58,11 @@ describe("safe periods", () => {
     const ledger = readLedger(d);
     const r = menerva(["close", "2030-Q1"], d);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("2030-Q1 (2030-01-01..2030-03-31) leaves a gap (2025-02-01..2029-12-31) after the last closed period 2025-01");
-    expect(r.stderr).toContain("the next period starts on 2025-02-01, close 2025-02");
+    expect(r.stderr).toContain("2030-Q1 (2030-01-01..2030-03-31) laat een gat (2025-02-01..2029-12-31) na de laatst afgesloten periode 2025-01");
+    expect(r.stderr).toContain("de volgende periode begint op 2025-02-01, sluit 2025-02 af");
+    const en = menerva(["close", "2030-Q1", "--lang", "en"], d);
+    expect(en.stderr).toContain("2030-Q1 (2030-01-01..2030-03-31) leaves a gap (2025-02-01..2029-12-31) after the last closed period 2025-01");
+    expect(en.stderr).toContain("the next period starts on 2025-02-01, close 2025-02");
     expect(readLedger(d)).toBe(ledger);
     expect(existsSync(join(d, "out/2030-Q1"))).toBe(false);
   });
@@ -68,8 +72,8 @@ describe("safe periods", () => {
     writeMonth(d, 1);
     const r = menerva(["close", "2025-02"], d);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("2025-02 (2025-02-01..2025-02-28) is not the project's first period: no period is closed yet and the project starts on 2025-01-01");
-    expect(r.stderr).toContain("close 2025-01");
+    expect(r.stderr).toContain("2025-02 (2025-02-01..2025-02-28) is niet de eerste periode van het project: er is nog geen periode afgesloten en het project begint op 2025-01-01");
+    expect(r.stderr).toContain("sluit 2025-01 af");
     expect(existsSync(ledgerOf(d))).toBe(false);
   });
 
@@ -77,7 +81,7 @@ describe("safe periods", () => {
     const d = closedThrough(2);
     const r = menerva(["close", "2025-03", "--formats", "json"], d); // February's exports: nothing in March
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("2025-03 starts on 2025-03-01, after the latest date in the inputs (2025-02-28)");
+    expect(r.stderr).toContain("2025-03 begint op 2025-03-01, na de laatste datum in de invoer (2025-02-28)");
     expect(r.stderr).toContain("--allow-empty");
     expect(menerva(["close", "2025-03", "--formats", "json", "--allow-empty"], d).code).toBe(0);
   });
@@ -90,18 +94,26 @@ describe("ledger verify --inputs", () => {
     writeMonth(d, 2);
     const r = menerva(["ledger", "verify", "--inputs"], d);
     expect(r.code).toBe(3);
-    expect(r.stdout).toContain("2025-01 hours Q-Jobs 2025-01-06 K1 7.6: changed / gewijzigd → exports/uren-qjobs.csv:2 (billed in 2025-01)");
-    expect(r.stdout).toContain("2025-01 hours Flexer 2025-01-09 K3 6: vanished / verdwenen (billed in 2025-01)");
-    expect(r.stdout).toContain("2025-01 benefits Q-Jobs 2025-01-13 K1 RSZ 1000: changed / gewijzigd → exports/voordelen.csv:2");
-    expect(r.stdout).toContain("2025-01 staff BLM 2025-01 coach 100: changed / gewijzigd → exports/personeel.csv:2");
-    expect(r.stdout).toContain("2 late rows dated in closed periods, not billed yet: exports/kosten.csv:2, exports/uren-qjobs.csv:5");
+    // one language at a time: the config's (Dutch), no "changed / gewijzigd"
+    expect(r.stdout).toContain("2025-01 uren Q-Jobs 2025-01-06 K1 7,6: gewijzigd → exports/uren-qjobs.csv:2 (gefactureerd in 2025-01)");
+    expect(r.stdout).toContain("2025-01 uren Flexer 2025-01-09 K3 6: verdwenen (gefactureerd in 2025-01)");
+    expect(r.stdout).toContain("2025-01 voordelen Q-Jobs 2025-01-13 K1 RSZ 1.000: gewijzigd → exports/voordelen.csv:2");
+    expect(r.stdout).toContain("2025-01 personeel BLM 2025-01 coach 100: gewijzigd → exports/personeel.csv:2");
+    expect(r.stdout).toContain("2 late rijen gedateerd in afgesloten periodes, nog niet gefactureerd: exports/kosten.csv:2, exports/uren-qjobs.csv:5");
+    expect(r.stdout).toContain("keten in orde");
+    expect(r.stdout).not.toMatch(/ \/ |chain verified|changed|billed in/);
+    const en = menerva(["ledger", "verify", "--inputs", "--lang", "en"], d);
+    expect(en.stdout).toContain("2025-01 hours Q-Jobs 2025-01-06 K1 7.6: changed → exports/uren-qjobs.csv:2 (billed in 2025-01)");
+    expect(en.stdout).toContain("2025-01 hours Flexer 2025-01-09 K3 6: vanished (billed in 2025-01)");
+    expect(en.stdout).toContain("chain verified");
+    expect(en.stdout).not.toMatch(/ \/ |keten|gewijzigd|verdwenen/);
     const j = JSON.parse(menerva(["ledger", "verify", "--inputs", "--json"], d).stdout);
     expect(j.rows_changed).toHaveLength(4);
     // after the next close, the books and the exports agree again
     expect(menerva(["close", "2025-02", "--formats", "json"], d).code).toBe(0);
     const after = menerva(["ledger", "verify", "--inputs"], d);
     expect(after.code, after.stdout).toBe(0);
-    expect(after.stdout).toContain("every closed row is in the exports as it was closed");
+    expect(after.stdout).toContain("elke afgesloten rij staat in de exports zoals ze afgesloten werd");
   });
 });
 
@@ -112,7 +124,7 @@ describe("ledger undo", () => {
     const [first, second] = full.trim().split("\n");
     const r = menerva(["ledger", "undo"], d);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toContain("Undone: 2025-02 (record 2");
+    expect(r.stdout).toContain("Ongedaan gemaakt: 2025-02 (record 2");
     expect(readLedger(d)).toBe(`${first}\n`);
     expect(readFileSync(join(d, "out/ledger.archive.jsonl"), "utf8")).toBe(`${second}\n`);
     expect(menerva(["ledger", "undo", "2025-02"], d).code).toBe(3); // the guard: 2025-02 is no longer the last
@@ -139,7 +151,8 @@ describe("ledger undo", () => {
     const before = readLedger(d);
     const r = menerva(["ledger", "undo"], d);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("2025-01 issued numbered documents (MEN2025-0001): undoing it would erase invoices that were sent");
+    expect(r.stderr).toContain("2025-01 reikte genummerde documenten uit (MEN2025-0001): ze ongedaan maken zou verstuurde facturen wissen");
+    expect(r.stderr).toContain("er werd niets gewijzigd.");
     expect(readLedger(d)).toBe(before);
     expect(menerva(["close", "2025-01", "--reopen"], d).code).toBe(3);
   });
@@ -171,7 +184,7 @@ describe("partners joining and leaving", () => {
     appendFileSync(join(d, "exports/uren-flexer.csv"), "2025-03-10,Flexer,K5,4\n");
     const r = menerva(["close", "2025-03"], d);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("exports/uren-flexer.csv:5: column 'date': Flexer does not take part on 2025-03-10 (got \"2025-03-10\")");
-    expect(r.stderr).toContain("Flexer takes part until 2025-02-28");
+    expect(r.stderr).toContain("exports/uren-flexer.csv:5: kolom 'date': Flexer neemt niet deel op 2025-03-10 (gelezen: \"2025-03-10\")");
+    expect(r.stderr).toContain("Flexer neemt deel tot en met 2025-02-28");
   });
 });

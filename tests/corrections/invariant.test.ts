@@ -12,6 +12,7 @@ import { join } from "node:path";
 import { expect } from "vitest";
 import { runClose } from "../../src/app/close-run.js";
 import { closeSummary } from "../../src/report/close-summary.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 const MONTHS = 5;
 const FLEXER_UNTIL = 3; // Flexer leaves at the end of March
@@ -113,7 +114,7 @@ test.prop([fc.array(monthOps, { minLength: MONTHS, maxLength: MONTHS })], { numR
       }
       write(dir, rows, costs);
       const run = await runClose({ configPath: join(dir, "menerva.yaml"), period: `2025-${pad(m)}`, formats: ["json"] });
-      if (!run.ok) throw new Error(run.issues.map((i) => `${i.source?.file}:${i.source?.line} ${i.message}`).join("\n"));
+      if (!run.ok) throw new Error(run.issues.map((i) => `${i.source?.file}:${i.source?.line} ${issueMessage(i)}`).join("\n"));
       const s = closeSummary(run.report) as any;
       expect(s.checks.filter((c: any) => !c.ok && c.name !== "reserve_not_negative")).toEqual([]);
       for (const i of s.invoices) {

@@ -21,6 +21,7 @@ import { buildYearReport } from "../../src/report/year-report.js";
 import { cellAt, recalculate, requireLibreOffice } from "../helpers/libreoffice.js";
 import { differencesFromSummary } from "../statement/helpers.js";
 import { scenarioDir, writeMonth } from "./scenario.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 async function closeAll(edit?: (yaml: string) => string): Promise<{ dir: string; reports: CloseReport[] }> {
   const dir = scenarioDir();
@@ -29,7 +30,7 @@ async function closeAll(edit?: (yaml: string) => string): Promise<{ dir: string;
   for (const m of [1, 2, 3] as const) {
     writeMonth(dir, m);
     const run = await runClose({ configPath: join(dir, "menerva.yaml"), period: `2025-0${m}`, formats: ["json"] });
-    if (!run.ok) throw new Error(run.issues.map((i) => i.message).join("\n"));
+    if (!run.ok) throw new Error(run.issues.map((i) => issueMessage(i)).join("\n"));
     reports.push(run.report);
   }
   return { dir, reports };

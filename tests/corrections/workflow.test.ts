@@ -9,12 +9,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { runClose } from "../../src/app/close-run.js";
 import { closeSummary } from "../../src/report/close-summary.js";
 import { latestTotals, scenarioDir, writeMonth } from "./scenario.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 type Summary = any; // the JSON contract, read as a user of it would
 
 async function close(dir: string, period: string): Promise<Summary> {
   const run = await runClose({ configPath: join(dir, "menerva.yaml"), period, formats: ["json"] });
-  if (!run.ok) throw new Error(run.issues.map((i) => i.message).join("\n"));
+  if (!run.ok) throw new Error(run.issues.map((i) => issueMessage(i)).join("\n"));
   return closeSummary(run.report);
 }
 

@@ -1,7 +1,7 @@
 // Test helpers: cost-price files from inline YAML.
 import { parseCostPriceText } from "../../src/adapters/costprice-file.js";
 import type { CostPrice } from "../../src/domain/costprice/types.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 
 /** Parse inline YAML that must be valid; fails the test with the issues otherwise. */
 export function costprice(yaml: string): CostPrice {

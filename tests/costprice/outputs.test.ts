@@ -44,11 +44,21 @@ describe("--json", () => {
     for (const s of amounts) expect(s).toMatch(/^-?\d+\.\d\d$/);
   });
 
-  it("speaks English with --lang en in the text and CSV, Dutch by default", async () => {
-    const nl = await runCli(["costprice", FIXTURE]);
-    const en = await runCli(["costprice", FIXTURE, "--lang", "en"]);
-    expect(nl.stdout).toContain("Kost per productief uur: 52.79 bruto, 32.10 netto");
+  it("speaks Dutch with --lang nl or a Dutch LANG, English otherwise, with amounts in the language's style", async () => {
+    const nl = await runCli(["costprice", FIXTURE, "--lang", "nl"]);
+    const en = await runCli(["costprice", FIXTURE]); // the tests' LANG is C.UTF-8
+    expect(nl.stdout).toContain("Kost per productief uur: 52,79 bruto, 32,10 netto");
+    expect(nl.stdout).toMatch(/Totaal +38.275,00 +15.000,00 +23.275,00/);
     expect(en.stdout).toContain("Cost per productive hour: 52.79 gross, 32.10 net");
+    expect(en.stdout).toContain("38,275.00");
+    const saved = process.env.LANG;
+    process.env.LANG = "nl_BE.UTF-8";
+    try {
+      expect((await runCli(["costprice", FIXTURE])).stdout).toBe(nl.stdout);
+      expect((await runCli(["costprice", FIXTURE, "--lang", "en"])).stdout).toBe(en.stdout); // --lang wins
+    } finally {
+      process.env.LANG = saved;
+    }
   });
 });
 
@@ -56,8 +66,8 @@ describe("--out", () => {
   it("writes JSON, CSV and the workbook, byte-identical across runs", async () => {
     const d1 = await mkdtemp(join(tmpdir(), "menerva-cp-1-"));
     const d2 = await mkdtemp(join(tmpdir(), "menerva-cp-2-"));
-    expect((await runCli(["costprice", FIXTURE, "--out", d1])).code).toBe(0);
-    expect((await runCli(["costprice", FIXTURE, "--out", d2])).code).toBe(0);
+    expect((await runCli(["costprice", FIXTURE, "--out", d1, "--lang", "nl"])).code).toBe(0);
+    expect((await runCli(["costprice", FIXTURE, "--out", d2, "--lang", "nl"])).code).toBe(0);
     const files = (await readdir(d1)).sort();
     expect(files).toEqual(["costprice.csv", "costprice.json", "costprice.xlsx"]);
     for (const f of files) expect(Buffer.compare(await readFile(join(d1, f)), await readFile(join(d2, f)))).toBe(0);
@@ -78,8 +88,8 @@ describe("workbook labels", () => {
   };
   const column = (ws: ExcelJS.Worksheet, col: string) => ws.getColumn(col).values.map((v) => String(v ?? ""));
 
-  it("are Dutch by default, with amounts as numbers in euro format", async () => {
-    const wb = await open([]);
+  it("are Dutch in Dutch (--lang nl), with amounts as numbers in euro format", async () => {
+    const wb = await open(["--lang", "nl"]);
     expect(wb.worksheets.map((w) => w.name)).toEqual(["Kostprijs", "Opbrengsten", "BLM", "Arbeidskansen", "LIV aan het werk", "Alternatief"]);
     const blm = wb.getWorksheet("BLM")!;
     const labels = column(blm, "A");

@@ -8,7 +8,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parseCostPriceText } from "../../src/adapters/costprice-file.js";
 import { costPriceWorkbook } from "../../src/adapters/xlsx/costprice-workbook.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { costPriceReport } from "../../src/report/costprice-model.js";
 import { cachedValues, recalculate, requireLibreOffice } from "../helpers/libreoffice.js";
 import { manyGnumeric, requireGnumeric } from "../helpers/gnumeric.js";

@@ -11,7 +11,8 @@ import {
   type InputFileResult,
   type ReadContext,
 } from "../../src/adapters/csv/read-input.js";
-import { byLocation, formatIssue, type Issue } from "../../src/domain/issues.js";
+import { byLocation, type Issue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { CTX } from "./helpers.js";
 
 const ROOT = join(import.meta.dirname, "..", "..", "fixtures");

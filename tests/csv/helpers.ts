@@ -13,7 +13,7 @@ import {
   type InputOverrides,
   type ReadContext,
 } from "../../src/adapters/csv/read-input.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 
 export const dir = mkdtempSync(join(tmpdir(), "menerva-csv-"));
 

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { readBenefitsFile, readCostsFile } from "../../src/adapters/csv/read-input.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 
 const ctx = { sePartners: ["BLM"], necPartners: ["Q-Jobs"], benefitTypes: ["RSZ"] };
 

@@ -1,6 +1,7 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { classifyNumber, DecimalMarkState, type NumberShape } from "../../src/schema/csv-row-number.js";
+import { render } from "../../src/i18n/render.js";
 
 const show = (s: NumberShape): string => {
   switch (s.kind) {
@@ -88,22 +89,25 @@ describe("DecimalMarkState", () => {
 
   it("an ambiguous cell cannot be read before a decision", () => {
     const r = new DecimalMarkState().read("2,500", 2);
-    expect(r).toMatchObject({ ok: false, message: "ambiguous decimal mark" });
+    expect(r).toMatchObject({ ok: false, code: "ambiguous-decimal-mark" });
+    expect(!r.ok && render(r.message, "en")).toBe("ambiguous decimal mark");
   });
 
   it("conflicting evidence is an error at the later cell, naming the earlier one", () => {
     const m = new DecimalMarkState();
     m.read("7.25", 5);
     const r = m.read("7,5", 9);
-    expect(r).toMatchObject({ ok: false, code: "mixed-decimal-marks", message: "mixed decimal marks" });
-    expect(!r.ok && r.hint).toContain('line 5 has "7.25"');
+    expect(r).toMatchObject({ ok: false, code: "mixed-decimal-marks" });
+    expect(!r.ok && render(r.message, "en")).toBe("mixed decimal marks");
+    expect(!r.ok && r.hint && render(r.hint, "en")).toContain('line 5 has "7.25"');
   });
 
   it("an override wins over what the cells suggest", () => {
     const m = new DecimalMarkState(",");
     const r = m.read("1.000", 2);
     expect(r.ok && r.value.toFixed()).toBe("1000");
-    expect(m.read("7.25", 3)).toMatchObject({ ok: false, message: "not a number" });
+    const bad = m.read("7.25", 3);
+    expect(!bad.ok && render(bad.message, "en")).toBe("not a number");
     const p = new DecimalMarkState(".");
     const q = p.read("2,500", 2);
     expect(q.ok && q.value.toFixed()).toBe("2500");

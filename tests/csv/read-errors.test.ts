@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { forEachInputRow } from "../../src/adapters/csv/read-input.js";
 import { CTX, cp1252, put, read } from "./helpers.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 const HOURS_NL = "datum;uitzendpartner;kandidaat;uren;toeleider\n";
 
@@ -144,7 +145,7 @@ describe("error messages (exact text)", () => {
     expect(r.text).toEqual(["exports/empty.csv:1: empty file (no header row)"]);
     const { readHoursFile } = await import("../../src/adapters/csv/read-input.js");
     const gone = await readHoursFile("/nonexistent/uren.csv", "exports/uren.csv", CTX);
-    expect(gone.issues.map((i) => `${i.source?.file}: ${i.message}`)).toEqual(["exports/uren.csv: file not found"]);
+    expect(gone.issues.map((i) => `${i.source?.file}: ${issueMessage(i)}`)).toEqual(["exports/uren.csv: file not found"]);
     expect(gone.meta.sha256).toBe("");
   });
 });

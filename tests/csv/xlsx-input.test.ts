@@ -5,7 +5,7 @@ import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
 import { readHoursFile, type InputOverrides } from "../../src/adapters/csv/read-input.js";
 import { numberText } from "../../src/adapters/xlsx-input/cell-text.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { CTX, put } from "./helpers.js";
 
 async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {

@@ -5,6 +5,7 @@ import { closePeriod, type CloseInput } from "../../src/domain/close.js";
 import type { BenefitRow, HourRow, ModelConfig, StaffRow } from "../../src/domain/model.js";
 import { dec, fmtMoney } from "../../src/domain/money.js";
 import { parsePeriod } from "../../src/domain/period.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 const config: ModelConfig = {
   project: "TEST",
@@ -151,6 +152,6 @@ describe("policies", () => {
   it("refuses a billed date with no fee", () => {
     const r = closePeriod(input({ config: { ...config, hourlyFees: [{ from: "2025-02-01", rate: dec("2.50") }] } }));
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.issues[0]!.message).toBe("no hourly fee applies to N1 on 2025-01-10");
+    if (!r.ok) expect(issueMessage(r.issues[0]!)).toBe("no hourly fee applies to N1 on 2025-01-10");
   });
 });

@@ -10,6 +10,7 @@ import { dec, sum, ZERO } from "../../src/domain/money.js";
 import { activeDays, membershipIssues, seWeights } from "../../src/domain/partners.js";
 import { addDays, dayNumber, isoOfDay, parsePeriod, periodStartingOn } from "../../src/domain/period.js";
 import { settle, splitWeighted } from "../../src/domain/settlement.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 const config = { benefitShare: dec("0.70"), benefitTypes: ["RSZ", "maatwerk"] };
 
@@ -110,7 +111,7 @@ describe("partners joining and leaving", () => {
       ],
       benefits: [],
     });
-    expect(issues.map((i) => `${i.source?.file}:${i.source?.line} ${i.message}`)).toEqual(["uren.csv:7 N does not take part on 2025-02-03"]);
+    expect(issues.map((i) => `${i.source?.file}:${i.source?.line} ${issueMessage(i)}`)).toEqual(["uren.csv:7 N does not take part on 2025-02-03"]);
   });
 });
 

@@ -9,6 +9,7 @@ import { assignNumbers, type IssuedDocument } from "../../src/domain/invoicing/n
 import type { BillingInput, InvoicingConfig } from "../../src/domain/invoicing/types.js";
 import type { Lang } from "../../src/report/einvoice-labels.js";
 import { benefits, bill, hours, INVOICING } from "./fixtures.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 export type Built = { readonly name: string; readonly input: BillingInput; readonly doc: EDocument; readonly lang: Lang; readonly pdf: Buffer; readonly xml: string };
 
@@ -17,7 +18,7 @@ export type CaseSpec = { name: string; input: BillingInput; lang?: Lang; issueDa
 /** Number the specs in order after `issued`, then build document, PDF and UBL for each. */
 export async function buildAll(specs: readonly CaseSpec[], issued: readonly IssuedDocument[] = []): Promise<Built[]> {
   const numbers = assignNumbers(INVOICING.prefix, issued, specs.map((s) => s.issueDate ?? "2025-04-01"));
-  if (!numbers.ok) throw new Error(numbers.issues.map((i) => i.message).join("; "));
+  if (!numbers.ok) throw new Error(numbers.issues.map((i) => issueMessage(i)).join("; "));
   const out: Built[] = [];
   for (const [i, spec] of specs.entries()) {
     const r = buildDocument(spec.input, {
@@ -26,7 +27,7 @@ export async function buildAll(specs: readonly CaseSpec[], issued: readonly Issu
       projectName: "MENERVA",
       ...(spec.billingReferences ? { billingReferences: spec.billingReferences } : {}),
     });
-    if (!r.ok) throw new Error(r.issues.map((x) => x.message).join("; "));
+    if (!r.ok) throw new Error(r.issues.map((x) => issueMessage(x)).join("; "));
     const lang = spec.lang ?? "nl";
     const pdf = await renderInvoicePdf(r.value, lang);
     out.push({ name: spec.name, input: spec.input, doc: r.value, lang, pdf, xml: renderUbl(r.value, { language: lang, pdf }) });

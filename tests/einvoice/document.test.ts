@@ -12,12 +12,13 @@ import type { BillingInput } from "../../src/domain/invoicing/types.js";
 import { dec, sum } from "../../src/domain/money.js";
 import { randomInputs } from "./cases.js";
 import { benefits, bill, hours, INVOICING } from "./fixtures.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 const number = assignNumbers("MEN", [], ["2025-04-01"]);
 const build = (input: BillingInput): EDocument => {
   if (!number.ok) throw new Error("numbering");
   const r = buildDocument(input, { invoicing: INVOICING, number: number.value[0]!, projectName: "MENERVA" });
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
+  if (!r.ok) throw new Error(r.issues.map((i) => issueMessage(i)).join("; "));
   return r.value;
 };
 
@@ -64,7 +65,7 @@ describe("document model", () => {
   it("a partner without a buyer entry is a user error naming it", () => {
     if (!number.ok) throw new Error("numbering");
     const r = buildDocument(bill("Itzu Jobs", [hours("1", "2.50")]), { invoicing: INVOICING, number: number.value[0]!, projectName: "MENERVA" });
-    expect(r.ok ? [] : r.issues.map((i) => i.message)).toEqual(['no buyer entry for NEC partner "Itzu Jobs"']);
+    expect(r.ok ? [] : r.issues.map((i) => issueMessage(i))).toEqual(['no buyer entry for NEC partner "Itzu Jobs"']);
   });
 
   it("figures that do not tie are a bug, not a document", () => {

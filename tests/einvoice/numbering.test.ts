@@ -6,10 +6,11 @@ import { describe, expect, it } from "vitest";
 import { addDays, dayAfter, daysBetween, dueDate } from "../../src/domain/invoicing/dates.js";
 import { assignNumbers, fileStemOf, formatDocumentNumber, parseDocumentNumber, seriesIssues, type IssuedDocument } from "../../src/domain/invoicing/numbering.js";
 import { referenceFor } from "../../src/domain/invoicing/payment-reference.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 const numbersOf = (prefix: string, issued: IssuedDocument[], dates: string[]) => {
   const r = assignNumbers(prefix, issued, dates);
-  if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
+  if (!r.ok) throw new Error(r.issues.map((i) => issueMessage(i)).join("; "));
   return r.value;
 };
 
@@ -38,9 +39,9 @@ describe("numbering", () => {
 
   it("refuses to continue a broken series: a gap, a double, a number outside its year", () => {
     const gap = assignNumbers("MEN", [{ number: "MEN2025-0001", issueDate: "2025-04-01" }, { number: "MEN2025-0003", issueDate: "2025-04-01" }], ["2025-05-01"]);
-    expect(gap.ok ? [] : gap.issues.map((i) => i.message)).toEqual(["a gap before MEN2025-0003: the 2025 series should go on at 2"]);
+    expect(gap.ok ? [] : gap.issues.map((i) => issueMessage(i))).toEqual(["a gap before MEN2025-0003: the 2025 series should go on at 2"]);
     const twice = seriesIssues([{ number: "MEN2025-0001", issueDate: "2025-04-01" }, { number: "MEN2025-0001", issueDate: "2025-04-01" }]);
-    expect(twice.map((i) => i.message)).toEqual(["number MEN2025-0001 is used twice"]);
+    expect(twice.map((i) => issueMessage(i))).toEqual(["number MEN2025-0001 is used twice"]);
     const year = seriesIssues([{ number: "MEN2025-0001", issueDate: "2026-01-01" }]);
     expect(year.map((i) => i.code)).toEqual(["number-year-mismatch"]);
     const order = seriesIssues([{ number: "MEN2025-0001", issueDate: "2025-05-01" }, { number: "MEN2025-0002", issueDate: "2025-04-01" }]);

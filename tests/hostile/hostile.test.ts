@@ -49,8 +49,9 @@ function scratch(): string {
   return dir;
 }
 
+/** Run menerva with English messages (the example config asks for Dutch; these tests read the English words). */
 function run(args: readonly string[], cwd: string) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+  const r = spawnSync(process.execPath, [BIN, ...args, "--lang", "en"], {
     cwd,
     encoding: "utf8",
     timeout: 30_000,

@@ -52,10 +52,15 @@ describe("menerva ledger list", () => {
     const r = await run(["ledger", "list", ...config()]);
     expect(r.code).toBe(0);
     const lines = r.out.trimEnd().split("\n");
-    expect(lines[0]).toMatch(/books\/ledger\.jsonl: 3 afgesloten periodes \/ closed periods, keten in orde \/ chain verified$/);
-    expect(lines[1]).toMatch(/^#\s+periode\/period\s+van\/from/);
-    expect(lines[2]).toMatch(/^1\s+2025-01\s+2025-01-01\s+2025-01-31\s+2\s+0\s+100\.00\s+0\.00\s+10\.00\s+[0-9a-f]{12}$/);
+    // the config has no language: it speaks Dutch, like its statements (one language at a time)
+    expect(lines[0]).toMatch(/books\/ledger\.jsonl: 3 afgesloten periodes, keten in orde$/);
+    expect(lines[1]).toMatch(/^#\s+periode\s+van\s+tot\s+rijen\s+correcties\s+omzet\s+beginreserve\s+eindreserve\s+hash$/);
+    expect(lines[2]).toMatch(/^1\s+2025-01\s+2025-01-01\s+2025-01-31\s+2\s+0\s+100,00\s+0,00\s+10,00\s+[0-9a-f]{12}$/);
     expect(lines).toHaveLength(5);
+    const en = (await run(["ledger", "list", ...config(), "--lang", "en"])).out.split("\n");
+    expect(en[0]).toMatch(/books\/ledger\.jsonl: 3 closed periods, chain verified$/);
+    expect(en[1]).toMatch(/^#\s+period\s+from\s+to\s+rows\s+corrections\s+revenue\s+opening reserve\s+closing reserve\s+hash$/);
+    expect(en[2]).toMatch(/\s100\.00\s+0\.00\s+10\.00\s/);
   });
 
   it("--json gives the same periods without row ids, byte-identical across runs", async () => {
@@ -88,8 +93,13 @@ describe("menerva ledger show", () => {
     const r = await run(["ledger", "show", "2025-02", "--ledger", ledger]);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/^record 2: 2025-02 \(2025-02-01\.\.2025-02-28\)\n/);
+    // no config here (--ledger only): the environment's language, English in the tests
     expect(r.out).toMatch(/shares\.A\s+100\.00/);
-    expect(r.out).toMatch(/reserve einde\/closing\s+20\.00/);
+    expect(r.out).toMatch(/closing reserve\s+20\.00/);
+    const nl = await run(["ledger", "show", "2025-02", "--ledger", ledger, "--lang", "nl"]);
+    expect(nl.out).toMatch(/shares\.A\s+100,00/);
+    expect(nl.out).toMatch(/eindreserve\s+20,00/);
+    expect(nl.out).toMatch(/^totalen:$/m);
   });
 
   it("--json --fingerprints includes the row ids", async () => {
@@ -109,7 +119,8 @@ describe("menerva ledger verify", () => {
   it("reports a sound chain with exit 0", async () => {
     const r = await run(["ledger", "verify", "--ledger", ledger]);
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/3 records, keten in orde \/ chain verified \(last hash [0-9a-f]{12}\)/);
+    expect(r.out).toMatch(/3 records, chain verified \(last hash [0-9a-f]{12}\)\n$/);
+    expect((await run(["ledger", "verify", ...config()])).out).toMatch(/3 records, keten in orde \(laatste hash [0-9a-f]{12}\)\n$/);
   });
 
   it("exits 3 naming the first broken record when an amount was edited", async () => {
@@ -117,8 +128,11 @@ describe("menerva ledger verify", () => {
     await writeFile(ledger, text.replace('"revenue":"200.00"', '"revenue":"2000.00"'));
     const r = await run(["ledger", "verify", ...config()]);
     expect(r.code).toBe(3);
-    expect(r.err).toMatch(/ledger\.jsonl:2: record 2 \(2025-02\): hash does not match its content\n  hint: /);
-    expect(r.err).toContain("the ledger does not verify; nothing was changed.");
+    expect(r.err).toMatch(/ledger\.jsonl:2: record 2 \(2025-02\): de hash past niet bij de inhoud\n  tip: /);
+    expect(r.err).toContain("het grootboek klopt niet; er werd niets gewijzigd.");
+    const en = await run(["ledger", "verify", ...config(), "--lang", "en"]);
+    expect(en.err).toMatch(/ledger\.jsonl:2: record 2 \(2025-02\): hash does not match its content\n  hint: /);
+    expect(en.err).toContain("the ledger does not verify; nothing was changed.");
     // list and show refuse a broken ledger as well
     expect((await run(["ledger", "list", ...config()])).code).toBe(3);
   });

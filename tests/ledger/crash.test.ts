@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { readLedger } from "../../src/ledger/ledger-file.js";
 import { tempDir } from "./helpers.js";
 

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { changedKeys, diffInputs, type CloseInputs } from "../../src/ledger/diff.js";
+import { changedKeys, diffInputs as diffTexts, type CloseInputs } from "../../src/ledger/diff.js";
+import { render } from "../../src/i18n/render.js";
+
+/** The lines as an English reader sees them. */
+const diffInputs = (...a: Parameters<typeof diffTexts>): string[] => diffTexts(...a).map((t) => render(t, "en"));
 import { sealRecord } from "../../src/ledger/record.js";
 import { monthBody } from "./helpers.js";
 

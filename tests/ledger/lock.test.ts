@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { acquireLock, lockPathFor } from "../../src/ledger/lock.js";
 import { tempDir } from "./helpers.js";
+import { issueMessage, render } from "../../src/i18n/render.js";
 
 const CHILD = join(import.meta.dirname, "child-lock.ts");
 
@@ -62,8 +63,8 @@ describe("acquireLock", () => {
     const rb = await b.report;
     expect(rb.ok).toBe(false);
     expect(rb.issues![0]!.code).toBe("ledger-locked");
-    expect(rb.issues![0]!.message).toMatch(new RegExp(`^another menerva close is running \\(pid ${ra.pid}, lock file .*menerva-ledger\\.jsonl\\.lock\\)$`));
-    expect(rb.issues![0]!.hint).toMatch(/delete .*menerva-ledger\.jsonl\.lock/);
+    expect(issueMessage(rb.issues![0]!)).toMatch(new RegExp(`^another menerva close is running \\(pid ${ra.pid}, lock file .*menerva-ledger\\.jsonl\\.lock\\)$`));
+    expect(render(rb.issues![0]!.hint!, "en")).toMatch(/delete .*menerva-ledger\.jsonl\.lock/);
     expect(await b.exited).toBe(0);
     expect(Date.now() - started).toBeLessThan(3900); // failed before the holder let go
     await a.exited;
@@ -89,7 +90,7 @@ describe("acquireLock", () => {
     if (!lock.ok) throw new Error(JSON.stringify(lock.issues));
     expect(lock.warnings).toHaveLength(1);
     expect(lock.warnings[0]).toMatchObject({ code: "stale-lock" });
-    expect(lock.warnings[0]!.message).toContain(`pid ${deadPid}`);
+    expect(issueMessage(lock.warnings[0]!)).toContain(`pid ${deadPid}`);
     expect(JSON.parse(await readFile(lockPathFor(ledger), "utf8")).pid).toBe(process.pid);
     expect(await readdir(dir)).toEqual(["menerva-ledger.jsonl.lock"]); // the dead writer's temp file is gone
     await lock.value.release();
@@ -105,7 +106,7 @@ describe("acquireLock", () => {
     await writeFile(lockPathFor(ledger), JSON.stringify({ pid: 999999, host: `${hostname()}-other`, started: "x", token: "x" }));
     const lock = await acquireLock(ledger);
     expect(lock.ok).toBe(false);
-    if (!lock.ok) expect(lock.issues[0]!.message).toContain("on ");
+    if (!lock.ok) expect(issueMessage(lock.issues[0]!)).toContain("on ");
   });
 
   it("release does not remove a lock that is no longer ours", async () => {

@@ -2,7 +2,7 @@
 // bad files reported as file:line:col with every problem at once.
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/adapters/scenario-file.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 
 const F = "tests/scenario/files";
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { readCostPriceFile } from "../../src/adapters/costprice-file.js";
 import { loadScenarioFile } from "../../src/adapters/scenario-file.js";
 import { monthlyNetStaffCost, monthlyStaffCostParts } from "../../src/domain/costprice/index.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { roundMoney, sum } from "../../src/domain/money.js";
 import { fundingFigures } from "../../src/domain/scenario/funding-figures.js";
 import { project } from "../../src/domain/scenario/project.js";

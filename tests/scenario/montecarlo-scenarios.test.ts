@@ -10,7 +10,7 @@ import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadScenarioFile } from "../../src/adapters/scenario-file.js";
 import { scenarioMonteCarlo } from "../../src/app/scenario/montecarlo.js";
-import { formatIssue } from "../../src/domain/issues.js";
+import { formatIssue } from "../../src/i18n/render.js";
 import { resolve as resolveDist } from "../../src/domain/scenario/distributions.js";
 
 async function mc(file: string, over: { openingReserve?: string; set?: string[] } = {}, runs = "4000") {

@@ -4,10 +4,11 @@ import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { loadScenarioFile } from "../../src/adapters/scenario-file.js";
 import { sheetParts } from "../../src/adapters/xlsx/charts.js";
 import type { Scenario } from "../../src/domain/scenario/types.js";
+import { issueMessage } from "../../src/i18n/render.js";
 
 export async function loadScenario(file: string): Promise<Scenario> {
   const l = await loadScenarioFile(file);
-  if (!l.ok) throw new Error(`${file} does not load: ${l.issues.map((i) => i.message).join("; ")}`);
+  if (!l.ok) throw new Error(`${file} does not load: ${l.issues.map((i) => issueMessage(i)).join("; ")}`);
   return l.value.scenario;
 }
 

@@ -3,6 +3,12 @@
 // Every command reads the file with the same overrides (--set, --opening-reserve).
 import { error, type Issue } from "../../domain/issues.js";
 import { D, fmtDecimal, fmtMoney, type Dec } from "../../domain/money.js";
+import type { Lang } from "../../i18n/lang.js";
+import { localEuro, localNumber } from "../../i18n/numbers.js";
+
+/** On screen: amounts and numbers in the language's style (JSON and CSV keep the machine form). */
+const eurOf = (lang: Lang) => (x: Dec): string => localEuro(fmtMoney(x), lang);
+const numOf = (lang: Lang) => (x: Dec): string => localNumber(fmtDecimal(x), lang);
 import { DRIVERS, setDriver } from "../../domain/scenario/drivers.js";
 import { keyFigures, leastOpeningReserve } from "../../domain/scenario/figures.js";
 import type { Scenario } from "../../domain/scenario/types.js";
@@ -36,8 +42,9 @@ function solveOpening(s: Scenario, target: Dec | undefined, o: SolveOptions, app
   const end = p.rows[p.rows.length - 1]!.cumulativeResult;
   const amount = target !== undefined ? D.max(0, target.minus(end)) : least.amount;
   const figures = keyFigures(project({ ...s, openingReserve: amount }, { detail: false }));
-  const goal = target !== undefined ? (nl ? `de eindreserve minstens ${fmtMoney(target)} is` : `the end reserve is at least ${fmtMoney(target)}`) : nl ? "de reserve nooit onder nul gaat" : "the reserve never goes below zero";
-  const line = `${nl ? "Kleinste beginreserve waarvoor" : "Least opening reserve for which"} ${goal}: ${fmtMoney(amount)}` +
+  const eur = eurOf(o.lang);
+  const goal = target !== undefined ? (nl ? `de eindreserve minstens ${eur(target)} is` : `the end reserve is at least ${eur(target)}`) : nl ? "de reserve nooit onder nul gaat" : "the reserve never goes below zero";
+  const line = `${nl ? "Kleinste beginreserve waarvoor" : "Least opening reserve for which"} ${goal}: ${eur(amount)}` +
     (target === undefined ? ` (${nl ? "laagste punt in maand" : "lowest point in month"} ${least.month}, ${p.rows[least.month - 1]!.label})` : "");
   const json = {
     scenario: s.name,
@@ -76,13 +83,16 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
       { name: `scenario-${name}-solve-opening_reserve.csv`, data: renderTableCsv(table) },
     ]);
     if (o.json) return { ok: true, stdout: toJsonText(r.json), written };
-    return { ok: true, stdout: `${r.line}\n\n${renderTableText(table)}`, written };
+    return { ok: true, stdout: `${r.line}\n\n${renderTableText(table, o.lang)}`, written };
   }
   const goal: Goal = target !== undefined ? { kind: "end-reserve", target } : { kind: "never-negative" };
   const r = solve(s, driver, goal, [lo, hi]);
   const goalText = goal.kind === "never-negative" ? "reserve never below zero" : `end reserve at least ${fmtMoney(goal.target.toDecimalPlaces(2))}`;
-  const goalNl = goal.kind === "never-negative" ? "de reserve nooit onder nul gaat" : `de eindreserve minstens ${fmtMoney(goal.target.toDecimalPlaces(2))} is`;
   const nl = o.lang === "nl";
+  const eur = eurOf(o.lang);
+  const num = numOf(o.lang);
+  const goalNl = goal.kind === "never-negative" ? "de reserve nooit onder nul gaat" : `de eindreserve minstens ${eur(goal.target.toDecimalPlaces(2))} is`;
+  const goalEn = goal.kind === "never-negative" ? "reserve never below zero" : `end reserve at least ${eur(goal.target.toDecimalPlaces(2))}`;
   // Not feasible: the least opening reserve at a stated inflow (--inflow, or the scenario's own), computed.
   let hint: { inflow: string; from: "--inflow" | "scenario"; leastOpeningReserve: string; month: number; period: string } | undefined;
   if (r.status === "not-feasible" && goal.kind === "never-negative") {
@@ -116,19 +126,19 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
     evaluations: r.evaluations,
   };
   const what = DRIVERS[driver][o.lang];
-  const goalShown = nl ? goalNl : goalText;
+  const goalShown = nl ? goalNl : goalEn;
   let line: string;
-  if (r.status === "found") line = `${nl ? "Kleinste" : "Least"} ${what} ${nl ? "waarvoor" : "for which"} ${goalShown}: ${fmtDecimal(r.value)} (${nl ? "stap" : "step"} ${fmtDecimal(r.step)})`;
+  if (r.status === "found") line = `${nl ? "Kleinste" : "Least"} ${what} ${nl ? "waarvoor" : "for which"} ${goalShown}: ${num(r.value)} (${nl ? "stap" : "step"} ${num(r.step)})`;
   else {
-    line = `${nl ? "niet haalbaar binnen" : "not feasible within"} [${fmtDecimal(lo)}, ${fmtDecimal(hi)}] (${what}, ${goalShown})`;
+    line = `${nl ? "niet haalbaar binnen" : "not feasible within"} [${num(lo)}, ${num(hi)}] (${what}, ${goalShown})`;
     if (hint) {
       const atText =
         hint.from === "--inflow"
           ? nl ? `Bij een instroom van ${hint.inflow} per maand` : `At an inflow of ${hint.inflow} a month`
           : nl ? `Bij de instroom van het scenario (${hint.inflow} per maand)` : `At the scenario's inflow (${hint.inflow} a month)`;
       line += nl
-        ? `\n${atText} is een beginreserve van minstens ${hint.leastOpeningReserve} nodig (laagste punt in maand ${hint.month}, ${hint.period}): probeer --opening-reserve ${hint.leastOpeningReserve}.`
-        : `\n${atText} the opening reserve must be at least ${hint.leastOpeningReserve} (lowest point in month ${hint.month}, ${hint.period}): try --opening-reserve ${hint.leastOpeningReserve}.`;
+        ? `\n${atText} is een beginreserve van minstens ${localEuro(hint.leastOpeningReserve, o.lang)} nodig (laagste punt in maand ${hint.month}, ${hint.period}): probeer --opening-reserve ${hint.leastOpeningReserve}.`
+        : `\n${atText} the opening reserve must be at least ${localEuro(hint.leastOpeningReserve, o.lang)} (lowest point in month ${hint.month}, ${hint.period}): try --opening-reserve ${hint.leastOpeningReserve}.`;
     }
   }
   const table = r.status === "found" ? figuresTable(r.figures, o.lang) : figuresTable(r.atHi, o.lang);
@@ -137,7 +147,7 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
     { name: `scenario-${name}-solve-${driver}.csv`, data: renderTableCsv(table) },
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
-  return { ok: true, stdout: `${line}\n\n${renderTableText(table)}`, written };
+  return { ok: true, stdout: `${line}\n\n${renderTableText(table, o.lang)}`, written };
 }
 
 export async function scenarioSensitivity(file: string, o: ScenarioOptions & { readonly percent: string }): Promise<Answer> {
@@ -178,9 +188,9 @@ export async function scenarioSensitivity(file: string, o: ScenarioOptions & { r
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   const nl = o.lang === "nl";
   const head =
-    `${nl ? "Gevoeligheid" : "Sensitivity"} ±${fmtDecimal(pct)}% (${nl ? "hele getallen: ±1 stap" : "whole numbers: ±1 step"}) — ` +
-    `${nl ? "basis eindreserve" : "base end reserve"} ${fmtMoney(sens.base.endReserve)}, ${nl ? "financieringsbehoefte" : "funding need"} ${fmtMoney(sens.base.fundingNeed)}`;
-  return { ok: true, stdout: `${head}\n\n${renderTableText(table)}`, written };
+    `${nl ? "Gevoeligheid" : "Sensitivity"} ±${numOf(o.lang)(pct)}% (${nl ? "hele getallen: ±1 stap" : "whole numbers: ±1 step"}) — ` +
+    `${nl ? "basis eindreserve" : "base end reserve"} ${eurOf(o.lang)(sens.base.endReserve)}, ${nl ? "financieringsbehoefte" : "funding need"} ${eurOf(o.lang)(sens.base.fundingNeed)}`;
+  return { ok: true, stdout: `${head}\n\n${renderTableText(table, o.lang)}`, written };
 }
 
 export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly x: string; readonly y: string }): Promise<Answer> {
@@ -223,9 +233,9 @@ export async function scenarioGrid(file: string, o: ScenarioOptions & { readonly
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   const nl = o.lang === "nl";
   const head = nl
-    ? `Eindreserve per combinatie (* = reserve gaat onder nul; beginreserve ${fmtMoney(s.openingReserve)})`
-    : `End reserve per combination (* = reserve goes below zero; opening reserve ${fmtMoney(s.openingReserve)})`;
-  return { ok: true, stdout: `${head}\n\n${renderTableText(gridTable(g, o.lang))}`, written };
+    ? `Eindreserve per combinatie (* = reserve gaat onder nul; beginreserve ${eurOf(o.lang)(s.openingReserve)})`
+    : `End reserve per combination (* = reserve goes below zero; opening reserve ${eurOf(o.lang)(s.openingReserve)})`;
+  return { ok: true, stdout: `${head}\n\n${renderTableText(gridTable(g, o.lang), o.lang)}`, written };
 }
 
 export async function scenarioCompare(files: readonly string[], o: ScenarioOptions): Promise<Answer> {
@@ -248,5 +258,5 @@ export async function scenarioCompare(files: readonly string[], o: ScenarioOptio
     { name: "scenario-compare.csv", data: renderTableCsv(table) },
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
-  return { ok: true, stdout: renderTableText(table), written };
+  return { ok: true, stdout: renderTableText(table, o.lang), written };
 }

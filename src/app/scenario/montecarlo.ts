@@ -11,6 +11,7 @@ import { monteCarlo, type MonteCarloResult } from "../../domain/scenario/monteca
 import { project } from "../../domain/scenario/project.js";
 import type { McParam, Scenario } from "../../domain/scenario/types.js";
 import { toJsonText } from "../../report/scenario-json.js";
+import { localEuro, localNumber } from "../../i18n/numbers.js";
 import { breakEvenTable, fmtFloat, fmtFloatMoney as f2, monteCarloTable, renderTableCsv, renderTableText } from "../../report/scenario-tables.js";
 import { load, parseIntOption } from "./load.js";
 import { runInfo, scenarioWorkbookFile } from "./workbook.js";
@@ -113,16 +114,18 @@ export async function scenarioMonteCarlo(file: string, o: MonteCarloOptions): Pr
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
   const nl = o.lang === "nl";
+  // On screen in the language's number style; JSON and CSV keep the machine form.
+  const m = (x: number): string => localNumber(f2(x), o.lang);
   const head = [
-    `Monte Carlo: ${runs} runs, seed ${seed}, ${nl ? "beginreserve" : "opening reserve"} ${f2(s.openingReserve.toNumber())} (${nl ? "simulatie op kommagetallen, geen boekhouding; bedragen op de cent" : "float simulation, not accounting; amounts to the cent"})`,
-    `${nl ? "Kans dat de reserve nooit onder nul gaat" : "Probability the reserve never goes below zero"}: ${fmtFloat(mc.probabilityFeasible * 100, 1)}%`,
-    `${nl ? "Eindreserve" : "End reserve"} P5/P50/P95: ${f2(mc.endReserve.p5)} / ${f2(mc.endReserve.p50)} / ${f2(mc.endReserve.p95)}`,
-    `${nl ? "Financieringsbehoefte" : "Funding need"} P5/P50/P95: ${f2(mc.fundingNeed.p5)} / ${f2(mc.fundingNeed.p50)} / ${f2(mc.fundingNeed.p95)}`,
-    `${nl ? "Nodige beginreserve" : "Opening reserve needed"} P50/P95: ${f2(mc.leastOpeningReserve.p50)} / ${f2(mc.leastOpeningReserve.p95)}` +
+    `Monte Carlo: ${runs} runs, seed ${seed}, ${nl ? "beginreserve" : "opening reserve"} ${localEuro(f2(s.openingReserve.toNumber()), o.lang)} (${nl ? "simulatie op kommagetallen, geen boekhouding; bedragen op de cent" : "float simulation, not accounting; amounts to the cent"})`,
+    `${nl ? "Kans dat de reserve nooit onder nul gaat" : "Probability the reserve never goes below zero"}: ${localNumber(fmtFloat(mc.probabilityFeasible * 100, 1), o.lang)}%`,
+    `${nl ? "Eindreserve" : "End reserve"} P5/P50/P95: ${m(mc.endReserve.p5)} / ${m(mc.endReserve.p50)} / ${m(mc.endReserve.p95)}`,
+    `${nl ? "Financieringsbehoefte" : "Funding need"} P5/P50/P95: ${m(mc.fundingNeed.p5)} / ${m(mc.fundingNeed.p50)} / ${m(mc.fundingNeed.p95)}`,
+    `${nl ? "Nodige beginreserve" : "Opening reserve needed"} P50/P95: ${m(mc.leastOpeningReserve.p50)} / ${m(mc.leastOpeningReserve.p95)}` +
       ` (${nl ? "P95 volstaat in 95% van de runs" : "P95 suffices in 95% of runs"})`,
     mc.breakEven
-      ? `${nl ? "Break-even maand" : "Break-even month"} P5/P50/P95: ${month1(mc.breakEven.p5)} / ${month1(mc.breakEven.p50)} / ${month1(mc.breakEven.p95)}; ${nl ? "nooit" : "never"}: ${mc.neverBreakEven} runs`
+      ? `${nl ? "Break-even maand" : "Break-even month"} P5/P50/P95: ${localNumber(month1(mc.breakEven.p5), o.lang)} / ${localNumber(month1(mc.breakEven.p50), o.lang)} / ${localNumber(month1(mc.breakEven.p95), o.lang)}; ${nl ? "nooit" : "never"}: ${mc.neverBreakEven} runs`
       : `${nl ? "Nooit break-even" : "Never breaks even"}`,
   ].join("\n");
-  return { ok: true, stdout: `${head}\n\n${renderTableText(table)}`, written };
+  return { ok: true, stdout: `${head}\n\n${renderTableText(table, o.lang)}`, written };
 }

@@ -1,5 +1,6 @@
 // `scenario run FILE`: the monthly projection and key figures of one scenario.
 import { D, fmtDecimal, fmtMoney } from "../../domain/money.js";
+import { localEuro, localNumber } from "../../i18n/numbers.js";
 import type { KeyFigures } from "../../domain/scenario/figures.js";
 import { sensitivity } from "../../domain/scenario/sensitivity.js";
 import { keyFigures } from "../../domain/scenario/figures.js";
@@ -14,13 +15,14 @@ import { runInfo, scenarioWorkbookFile } from "./workbook.js";
 
 /** Two sentences a director reads first: when it breaks even and how much funding it needs. */
 function headline(k: KeyFigures, labels: readonly string[], nl: boolean): string {
+  const eur = (x: Parameters<typeof fmtMoney>[0]): string => localEuro(fmtMoney(x), nl ? "nl" : "en");
   const month = (m: number | undefined) => (m === undefined ? (nl ? "nooit" : "never") : `${nl ? "maand" : "month"} ${m} (${labels[m - 1]})`);
   return nl
     ? `Break-even: ${month(k.breakEvenMonth)}; terugverdiend: ${month(k.paybackMonth)}.\n` +
-        `Financieringsbehoefte ${fmtMoney(k.fundingNeed)} (laagste reserve in ${month(k.lowestReserveMonth)}); eindreserve ${fmtMoney(k.endReserve)}; ` +
+        `Financieringsbehoefte ${eur(k.fundingNeed)} (laagste reserve in ${month(k.lowestReserveMonth)}); eindreserve ${eur(k.endReserve)}; ` +
         `${k.feasible ? "haalbaar zonder extra financiering" : "niet haalbaar zonder extra financiering"}.`
     : `Break-even: ${month(k.breakEvenMonth)}; paid back: ${month(k.paybackMonth)}.\n` +
-        `Funding need ${fmtMoney(k.fundingNeed)} (lowest reserve in ${month(k.lowestReserveMonth)}); end reserve ${fmtMoney(k.endReserve)}; ` +
+        `Funding need ${eur(k.fundingNeed)} (lowest reserve in ${month(k.lowestReserveMonth)}); end reserve ${eur(k.endReserve)}; ` +
         `${k.feasible ? "feasible without extra funding" : "not feasible without extra funding"}.`;
 }
 
@@ -61,27 +63,27 @@ export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Ans
   const nl = o.lang === "nl";
   const text = [
     `${nl ? "Scenario" : "Scenario"} ${s.name}: ${s.months} ${nl ? "maanden vanaf" : "months from"} ${s.start}` +
-      ` (${nl ? "uren/maand = uren/week × 52/12 =" : "hours/month = hours/week × 52/12 ="} ${fmtDecimal(p.hoursPerMonthPerWorker.toDecimalPlaces(2))};` +
-      ` ${nl ? "beginreserve" : "opening reserve"} ${fmtMoney(s.openingReserve)})` +
+      ` (${nl ? "uren/maand = uren/week × 52/12 =" : "hours/month = hours/week × 52/12 ="} ${localNumber(fmtDecimal(p.hoursPerMonthPerWorker.toDecimalPlaces(2)), o.lang)};` +
+      ` ${nl ? "beginreserve" : "opening reserve"} ${localEuro(fmtMoney(s.openingReserve), o.lang)})` +
       (Object.keys(l.applied).length > 0 ? `\n${nl ? "Gewijzigd met --set" : "Changed with --set"}: ${Object.entries(l.applied).map(([k, v]) => `${k}=${v}`).join(", ")}` : ""),
     headline(k, p.rows.map((r) => r.label), nl),
     "",
-    renderTableText(proj),
-    renderTableText(fig),
+    renderTableText(proj, o.lang),
+    renderTableText(fig, o.lang),
     nl
       ? "SE-partners (omzet gelijk verdeeld; subsidies op personeelskost naar verhouding van de personeelskost; saldo = omzet − personeelskost + subsidie − eigen inbreng overige kosten)"
       : "SE partners (revenue split equally; staff-cost subsidies in proportion to staff cost; balance = revenue − staff cost + subsidy − own contribution to other costs)",
-    renderTableText(se),
+    renderTableText(se, o.lang),
     nl ? "NEC-partners (win-win: marge − uurvergoeding − kost cel + behouden voordelen)" : "NEC partners (win-win: margin − fees − cell cost + benefits kept)",
-    renderTableText(nec),
+    renderTableText(nec, o.lang),
     ...(fundingTables
       ? [
           nl
             ? "Financieringsmix (volgorde van het bestand; het project betaalt de rest uit omzet en reserve)"
             : "Funding mix (file order; the project pays the rest from revenue and reserve)",
-          renderTableText(fundingTables.month),
-          renderTableText(fundingTables.totals),
-          renderTableText(fundingTables.figures),
+          renderTableText(fundingTables.month, o.lang),
+          renderTableText(fundingTables.totals, o.lang),
+          renderTableText(fundingTables.figures, o.lang),
         ]
       : []),
   ].join("\n");

@@ -4,6 +4,7 @@
 import type { Command } from "commander";
 import { error, formatSource, t, type Issue, type Text } from "../../domain/issues.js";
 import type { Lang } from "../../i18n/lang.js";
+import { localNumber } from "../../i18n/numbers.js";
 import { formatIssue, render } from "../../i18n/render.js";
 import { readCloseInputs } from "../../app/close.js";
 import { verifyInputs, type InputsVerdict } from "../../app/verify-inputs.js";
@@ -179,9 +180,9 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
         say(
           t("ledger.inputs.row", {
             period: c.period,
-            kind: c.kind,
+            kind: t(`kind.${c.kind}`),
             what,
-            quantity: c.quantity,
+            quantity: localNumber(c.quantity, screenLanguage()),
             status: t(c.status === "changed" ? "ledger.inputs.changed-status" : c.status === "vanished" ? "ledger.inputs.vanished" : "ledger.inputs.missing"),
             newVersion: c.newVersion ? formatSource(c.newVersion) : "",
             billedIn: c.billedIn ?? "",
