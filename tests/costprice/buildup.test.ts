@@ -30,7 +30,7 @@ describe("hand-computed cost price (BLM)", () => {
   const b = buildUp(costprice(BLM).partners[0]!);
   const m = (x: { toFixed(n: number): string }) => x.toFixed(2);
 
-  it("builds each component as seed 002 lists them", () => {
+  it("builds each component as source S2 lists them", () => {
     // staff:       0.5 FTE × 60,000                       = 30,000.00 gross
     //              startsubsidie 50% × 30,000             = 15,000.00 → net 15,000.00
     // supervision: 0.5 / 8 = 0.0625 FTE × 70,000          =  4,375.00
@@ -74,7 +74,7 @@ describe("hand-computed cost price (BLM)", () => {
   });
 });
 
-describe("subsidy cap (seed 004: 50% of the cost, at most €10,000)", () => {
+describe("subsidy cap (source S4: 50% of the cost, at most €10,000)", () => {
   const subsidy = (cost: string) => {
     const sub = `          - { kind: advies, rate: 50%, cap: 10000 }`;
     const b = buildUp(costprice(oneLine({ cost, subsidies: sub })).partners[0]!);

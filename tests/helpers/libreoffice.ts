@@ -3,7 +3,7 @@
 // exceljs wrote) and returns every sheet as raw cell texts; `cachedValues`
 // returns what the file itself claims. Each call uses its own throw-away
 // profile (OOXMLRecalcMode 0 = always recalculate, or 1 = never; locale en-US
-// so numbers come out as "1234.56"). Facts: ../shared/research/ecosystem.md §4.
+// so numbers come out as "1234.56", whatever the machine's locale).
 // Tests that need it FAIL when soffice is missing: CI installs libreoffice-calc-nogui.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile, copyFile } from "node:fs/promises";

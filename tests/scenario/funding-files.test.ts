@@ -24,7 +24,7 @@ async function problems(file: string): Promise<string[]> {
 }
 
 describe("scenarios/funding-mix.yaml", () => {
-  it("loads with its funders in file order, the seed-004 rule and its comments", async () => {
+  it("loads with its funders in file order, the source S4 rule and its comments", async () => {
     const s = await load("scenarios/funding-mix.yaml");
     expect(s.subsidies).toEqual([]);
     expect(s.funding!.map((f) => [f.name, f.own, f.lines.join("+")])).toEqual([

@@ -1,5 +1,5 @@
 // The funding mix (issue 7): allocation sums to the cost lines exactly, caps
-// (seed 004: 50% up to €10,000), a subsidy ending shows as a gap and as
+// (source S4: 50% up to €10,000), a subsidy ending shows as a gap and as
 // "terugval", leverage and the marginal figure computed by hand.
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
@@ -86,7 +86,7 @@ describe("allocation of one month", () => {
   });
 });
 
-describe("cap rules: 50% of a cost, at most €10,000 (seed 004)", () => {
+describe("cap rules: 50% of a cost, at most €10,000 (source S4)", () => {
   const advice = (cost: string) =>
     allocateMonth([dec(cost)], [rate("premie managementadvies", ["advies"], "0.5", { cap: dec("10000.00") })], [[true]], 1, [dec(0)]).funderTotals[0]!;
   it.each([

@@ -31,7 +31,7 @@ const countNewlines = (s: string): number => {
 
 async function* win1252(src: AsyncIterable<Buffer>): AsyncGenerator<string> {
   // Single-byte encoding: chunks decode independently. Not TextDecoder, which
-  // maps 0x80 to U+0080 instead of € on Node 20.20 (research/ecosystem.md §5).
+  // maps 0x80 to U+0080 instead of € on Node 20.20 (checked).
   for await (const chunk of src) yield iconv.decode(chunk, "win1252");
 }
 

@@ -1,6 +1,6 @@
 // The delimiter of an export, decided from its header line. Pure.
 // csv-parse's own `delimiter_auto` counts every character and picked a space
-// or a `0` on Dutch files (research/ecosystem.md §5), so we count only the
+// or a `0` on Dutch files (tried on the example exports), so we count only the
 // usual delimiters outside quoted text.
 
 const CANDIDATES = [";", ",", "\t", "|"] as const;

@@ -129,7 +129,7 @@ function partnerSheet(wb: ExcelJS.Workbook, p: PartnerReport, name: string, rev:
       if (s.rate !== undefined) setNumber(ws.getCell(`I${row}`), s.rate, FMT.pct);
       if (s.amount !== undefined) setNumber(ws.getCell(`J${row}`), s.amount, FMT.eur);
       if (s.cap !== undefined) setNumber(ws.getCell(`K${row}`), s.cap, FMT.eur);
-      // seed 004 cap rule: rate × reported gross (or amount × FTE), at most the cap.
+      // source S4 cap rule: rate × reported gross (or amount × FTE), at most the cap.
       const base = (gross: string, fte: string) => (s.rate !== undefined ? `I${row}*${gross}${lineRow}` : `J${row}*${fte}${lineRow}`);
       const capped = (b: string) => (s.cap !== undefined ? `MIN(${b},K${row})` : b);
       put(`L${row}`, roundHalfUp(capped(base("H", "G")), 2), amounts[j], FMT.eur);

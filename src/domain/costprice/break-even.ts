@@ -4,7 +4,7 @@
 // benefits over their stay, so in a steady month the project bills
 //   P = inflow × placement rate                     (placed workers a month)
 //   R = P × (hours per placed worker × fee + benefits per placed worker × benefit share)
-// and each of the n SE partners receives R / n (equal split, seed 000).
+// and each of the n SE partners receives R / n (equal split, source S0).
 // A partner with yearly net cost K has monthly cost C = K / 12 and is covered when R / n ≥ C:
 //   break-even fee    f* = (n·C / P − benefits × share) / hours
 //   break-even share  s* = (n·C / P − hours × fee) / benefits

@@ -1,4 +1,4 @@
-// The cost-price build-up of one partner as reported: seed 002's five parts
+// The cost-price build-up of one partner as reported: source S2's five parts
 // (net wage cost of the workers, supervision, consumables, equipment,
 // operating means), each line rounded to cents, totals the sums of the lines.
 import { type Dec, MODEL_ROUNDING, ZERO, roundMoney, sum } from "../money.js";

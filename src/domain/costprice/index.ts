@@ -1,4 +1,4 @@
-// Cost price (issue 7, seed 002): public surface of the pure cost-price model.
+// Cost price (issue 7, source S2): public surface of the pure cost-price model.
 export * from "./types.js";
 export { buildUp, occupancyEffect, COMPONENTS } from "./buildup.js";
 export type { BuildUp, Component, ComponentKey, OccupancyEffect, PerUnit, SubsidyLine, WageLine } from "./buildup.js";

@@ -1,11 +1,11 @@
-// The cost-price vocabulary (seed 002 §5.2.6, Gent Dienstenbedrijf): what one
+// The cost-price vocabulary (source S2 §5.2.6, Gent Dienstenbedrijf): what one
 // SE partner's productive hour costs. Pure types; already validated values.
 import type { Dec } from "../money.js";
 
 /**
  * A subsidy on a wage line (tewerkstellings- of omkaderingssubsidie).
  * Either a `rate` of the line's gross wage cost or a yearly `amount` per
- * occupied FTE; `cap` is the yearly maximum for the whole line (seed 004:
+ * occupied FTE; `cap` is the yearly maximum for the whole line (source S4:
  * 50% of the cost, at most €10,000).
  */
 export type Subsidy = {

@@ -12,7 +12,7 @@ export function indexFactor(indexation: Dec, yearIndex: number): Dec {
   return new D(1).plus(indexation).pow(yearIndex);
 }
 
-/** The seed-004 rule: the subsidy is its base (rate × cost, or amount), but never above the cap. */
+/** The source S4 rule: the subsidy is its base (rate × cost, or amount), but never above the cap. */
 export function cappedSubsidy(base: Dec, cap: Dec | undefined): Dec {
   return cap === undefined ? base : min(base, cap);
 }

@@ -1,6 +1,6 @@
 // Key figures of a funding mix (issue 7): total per funder, the funding gap, the
 // leverage of each euro of own contribution, what happens when a subsidy line
-// stops ("terugval subsidielijnen", seed 003) and the marginal figure of one
+// stops ("terugval subsidielijnen", source S3) and the marginal figure of one
 // extra candidate a month. Pure; reuses project() and solve().
 import { D, ZERO, roundTo, sum, type Dec } from "../money.js";
 import { costLines, type CostLine } from "./funding.js";
@@ -65,7 +65,7 @@ export type FundingFigures = {
 
 const cents = (x: Dec): Dec => roundTo(x, 2, "half-away-from-zero");
 
-/** Largest inflow the terugval search tries: far beyond the 140 candidates of the whole project (seed 001). */
+/** Largest inflow the terugval search tries: far beyond the 140 candidates of the whole project (source S1). */
 export const STOP_SOLVE_MAX = 100;
 
 /**

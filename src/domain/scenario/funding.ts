@@ -1,4 +1,4 @@
-// The funding mix of a scenario (issue 7, seed 003 "klaverbladfinanciering"):
+// The funding mix of a scenario (issue 7, source S3 "klaverbladfinanciering"):
 // named cost lines (fixed or variable per candidate) and who pays each of them,
 // month by month. Pure and exact: funders pay in file order, each its rate of
 // each eligible line (rounded to cents per line) or a fixed amount spread over

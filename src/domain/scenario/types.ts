@@ -80,7 +80,7 @@ export type VariableCost = {
 };
 
 /**
- * One funder of the funding mix (seed 003 "klaverbladfinanciering"): it pays a
+ * One funder of the funding mix (source S3 "klaverbladfinanciering"): it pays a
  * rate of each eligible cost line, or a fixed amount a month spread over them,
  * within its window and caps. Funders pay in file order; the project (revenue,
  * then reserve) pays the rest.
@@ -157,6 +157,6 @@ export type Scenario = {
   readonly funding?: readonly Funder[];
   readonly openingReserve: Dec;
   readonly monteCarlo?: MonteCarloSpec;
-  /** Source comment per assumption key ("inflow" → "domain.md §4: 140 proposed ..."), for the workbook. */
+  /** Source comment per assumption key ("inflow" → "S1: 140 candidates proposed ..."), for the workbook. */
   readonly notes?: Readonly<Record<string, string>>;
 };
