@@ -113,8 +113,8 @@ describe("menerva close on the shipped example", () => {
     const d = scratchFixtures();
     expect(menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     expect(menerva(["close", "2025-02", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
-    const r = menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--reopen", "--lang", "en"], d);
-    expect(r.code).toBe(3);
+    const r = menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--reopen", "--lang", "en", "--debug"], d);
+    expect(r.code, r.stderr).toBe(3);
     expect(r.stderr).toContain("menerva-ledger.jsonl:2: 2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
   });
 

@@ -46,8 +46,12 @@ describe("menerva scenario (CLI)", () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ status: "found", value: "6", for: "inflow" });
     const no = menerva("scenario", "solve", "scenarios/base.yaml", "--opening-reserve", "0", "--lang", "en");
     expect(no.status).toBe(0);
-    expect(no.stdout).toMatch(/^not feasible within \[0, 1000\]/);
-    expect(no.stdout).toContain("At the scenario's inflow (8 a month) the opening reserve must be at least 44217.43 (lowest point in month 6, 2025-06): try --opening-reserve 44217.43.");
+    expect(no.stdout).toMatch(/^not feasible within \[0, 1,000\]/);
+    // amounts on screen in the language's style; the option to type stays machine form
+    expect(no.stdout).toContain("At the scenario's inflow (8 a month) the opening reserve must be at least €44,217.43 (lowest point in month 6, 2025-06): try --opening-reserve 44217.43.");
+    const nl = menerva("scenario", "solve", "scenarios/base.yaml", "--opening-reserve", "0", "--lang", "nl");
+    expect(nl.stdout).toMatch(/^niet haalbaar binnen \[0, 1\.000\]/);
+    expect(nl.stdout).toContain("is een beginreserve van minstens € 44.217,43 nodig (laagste punt in maand 6, 2025-06): probeer --opening-reserve 44217.43.");
   });
 
   it("montecarlo: same seed same bytes, no progress bar off a TTY", () => {

@@ -55,7 +55,7 @@ describe("scenario run with funding", () => {
     const r = await scenarioRun("scenarios/funding-mix.yaml", { lang: "nl", json: false, outDir: out });
     if (!r.ok) throw new Error("run failed");
     expect(r.stdout).toContain("Financieringsmix (volgorde van het bestand");
-    expect(r.stdout).toMatch(/hefboom per euro eigen inbreng\s+\d+\.\d{2}/);
+    expect(r.stdout).toMatch(/hefboom per euro eigen inbreng\s+\d+,\d{2}\b/); // Dutch decimal comma on screen
     expect(r.stdout).toMatch(/terugval: ESF\s+laatste maand 18 \(2026-06\)/);
     expect(r.stdout).toMatch(/marginaal: \+1 kandidaat per maand\s+60 extra kandidaten/);
     expect((await readdir(out)).sort()).toEqual([

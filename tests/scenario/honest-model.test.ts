@@ -121,7 +121,7 @@ describe("solve when nothing is feasible", () => {
   it("at a stated --inflow: no-subsidy at 1,000 a month needs 50,800.00 (not the 800.00 the old hint added to a 50,000 reserve)", async () => {
     const r = await scenarioSolve("scenarios/no-subsidy.yaml", { lang: "en", json: false, for: "inflow", inflow: "1000", overrides: { openingReserve: "50000" } });
     if (!r.ok) throw new Error("solve failed");
-    expect(r.stdout).toContain("At an inflow of 1000 a month the opening reserve must be at least 50800.00");
+    expect(r.stdout).toContain("At an inflow of 1000 a month the opening reserve must be at least €50,800.00"); // on screen in the language's style
     expect(r.stdout).toContain("try --opening-reserve 50800.00");
   });
 
