@@ -19,6 +19,8 @@ import type { Period } from "../domain/period.js";
 import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import { dec } from "../domain/money.js";
+import { toBillingInput } from "../domain/invoice.js";
+import { closeDocuments, documentFiles } from "./close-documents.js";
 
 export type CloseRunOptions = {
   readonly configPath: string;
@@ -32,6 +34,8 @@ export type CloseRunOptions = {
   readonly dryRun?: boolean;
   /** Allow a period that starts after the latest row date of the inputs. */
   readonly allowEmpty?: boolean;
+  /** Issue date of the documents this close numbers (default: the day after the period). */
+  readonly invoiceDate?: string;
 };
 
 export type CloseRunOutcome =
@@ -96,7 +100,6 @@ async function closeOn(
         }),
       ]);
     }
-    if ((last.issued?.length ?? 0) > 0) return refuse([issuedRefusal(last.period, last.issued!.map((d) => d.number), config.ledger, "reopen")]);
     // Plan as if the record were gone; it is archived and removed only once the new close is computed.
     state = { ...state, records: state.records.slice(0, -1) };
   }
@@ -117,18 +120,12 @@ async function closeOn(
   });
   if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
 
-  const record = sealRecord(recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical), prev);
-  const report: CloseReport = {
-    ...built.value,
-    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings],
-    ledgerRecordHash: record.hash,
-  };
-
+  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical);
   if (plan.mode === "reclose") {
     const changes = diffInputs(plan.existing!, {
-      config_sha256: record.config_sha256,
+      config_sha256: body.config_sha256,
       configCanonical: config.canonical,
-      inputs: record.inputs,
+      inputs: body.inputs,
       billed: billedIds(built.value.result, ids),
       perFile: billedPerFile(built.value.result, ids, config.ledger, config.dir),
     });
@@ -142,6 +139,31 @@ async function closeOn(
     }
   }
 
+  // The documents (issue 12): numbered against every record before this one, rendered, hashed into the record.
+  const r = built.value.result;
+  const documents = await closeDocuments({
+    invoicing: config.invoicing,
+    ledgerPath: config.ledger,
+    mode: opts.reopen ? "reopen" : plan.mode,
+    base: plan.base,
+    previous: opts.reopen ? lastRecord(ledgerState) : plan.existing,
+    live: ledgerState.records,
+    invoices: r.invoices.map((i) => toBillingInput(i, r.period)),
+    period: r.period,
+    askedDate: opts.invoiceDate,
+    projectName: r.config.project,
+    language: built.value.language,
+  });
+  if (!documents.ok) return { ok: false, exit: documents.exit, issues: documents.issues };
+
+  const record = sealRecord({ ...body, ...documents.value.record }, prev);
+  const report: CloseReport = {
+    ...built.value,
+    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...documents.value.warnings],
+    ledgerRecordHash: record.hash,
+    documents: documents.value.info,
+  };
+
   const outDir = resolve(opts.out ?? resolve(config.output, period.label));
   const dryRun = opts.dryRun === true;
   if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
@@ -152,7 +174,9 @@ async function closeOn(
   }
   const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
   if (dryRun) return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
-  await writeFilesAtomically(await closeOutputFiles(report, outDir, opts.formats));
+  const files = await closeOutputFiles(report, outDir, opts.formats);
+  if (config.invoicing) files.push(...documentFiles(documents.value.docs, outDir, config.invoicing.accounts, report.language));
+  await writeFilesAtomically(files);
   // Outputs first, then the ledger: a crash in between leaves new outputs and
   // the old ledger, and running the same close again finishes the job.
   const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
@@ -161,14 +185,13 @@ async function closeOn(
 }
 
 /**
- * The hook for issued documents (issue 12): a close that issued numbered
- * invoices cannot be removed or redone, because those invoices were sent;
- * they are corrected by credit notes. Until undo can issue the credit notes
- * itself, it refuses.
+ * `ledger undo` of a close that issued numbered documents: refused without
+ * --credit, because those documents were sent; they are reversed by credit
+ * notes, never erased.
  */
-export function issuedRefusal(period: string, numbers: readonly string[], ledgerPath: string, what: "undo" | "reopen"): Issue {
-  return error("close-issued-documents", `${period} issued numbered documents (${numbers.join(", ")}): ${what === "undo" ? "undoing" : "reopening"} it would erase invoices that were sent`, {
+export function issuedRefusal(period: string, numbers: readonly string[], ledgerPath: string): Issue {
+  return error("close-issued-documents", `${period} issued numbered documents (${numbers.join(", ")}): undoing it would erase documents that were sent`, {
     source: { file: displayPath(ledgerPath) },
-    hint: "an issued invoice is never changed or withdrawn, only corrected by a credit note; correct the rows and let the next close bill the difference",
+    hint: `an issued document is never withdrawn, only reversed: \`menerva ledger undo ${period} --credit\` issues a credit note for each and then undoes the close; to correct only what changed, run \`menerva close ${period} --reopen\``,
   });
 }

@@ -7,6 +7,7 @@ import { runClose } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
 import { formatIssue } from "../../domain/issues.js";
+import { isIsoDate } from "../../domain/period.js";
 
 type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[] };
 
@@ -15,6 +16,12 @@ function parseFormats(text: string): OutputFormat[] {
   const bad = fs.filter((f) => !(ALL_FORMATS as readonly string[]).includes(f));
   if (bad.length > 0) throw new InvalidArgumentError(`unknown format ${bad.join(", ")}; allowed: ${ALL_FORMATS.join(", ")}`);
   return fs as OutputFormat[];
+}
+
+export function parseDate(text: string): string {
+  const t = text.trim();
+  if (!isIsoDate(t)) throw new InvalidArgumentError(`not a date (got "${text}"); write YYYY-MM-DD, e.g. 2025-04-01`);
+  return t;
 }
 
 const langOption = () => new Option("--lang <lang>", "statement language (default: config language, else nl)").choices(["nl", "en"]);
@@ -32,7 +39,8 @@ export function registerClose(program: Command): void {
     .option("--reopen", "redo the last closed period: its ledger record is archived and removed first")
     .option("--dry-run", "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)")
     .option("--allow-empty", "close a period that starts after the latest row date of the exports (a period without activity)")
-    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean }) => {
+    .option("--invoice-date <date>", "issue date of the documents this close numbers, YYYY-MM-DD (default: the day after the period; recorded in the ledger)", parseDate)
+    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }) => {
       const run = await runClose({
         configPath: opts.config,
         period: periodText,
@@ -42,6 +50,7 @@ export function registerClose(program: Command): void {
         ...(opts.reopen ? { reopen: true } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
         ...(opts.allowEmpty ? { allowEmpty: true } : {}),
+        ...(opts.invoiceDate ? { invoiceDate: opts.invoiceDate } : {}),
       });
       if (!run.ok) throw new UserError(run.issues, run.exit);
       const { report, outDir } = run;
@@ -55,10 +64,14 @@ export function registerClose(program: Command): void {
         status = `${label} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written.`;
       } else if (run.dryRun) {
         const would = run.ledger === "appended" ? `append ledger record ${report.ledgerRecordHash?.slice(0, 12)}` : "leave the ledger unchanged (already closed with the same inputs)";
-        status = `Dry run: nothing was written. \`menerva close ${label}${run.reopened ? " --reopen" : ""}\` would write ${where} (${opts.formats.join(", ")}) and ${would}.`;
+        const fresh = report.documents?.made && run.ledger === "appended" ? report.documents.docs.filter((d) => d.status === "new").map((d) => d.number) : [];
+        const issue = fresh.length > 0 ? `, issue ${fresh.join(", ")}` : "";
+        status = `Dry run: nothing was written. \`menerva close ${label}${run.reopened ? " --reopen" : ""}\` would write ${where} (${opts.formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""})${issue} and ${would}.`;
       } else {
         const ledger = run.ledger === "appended" ? "ledger record appended" : "already closed with the same inputs: outputs reproduced, ledger unchanged";
-        status = `${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where} (${opts.formats.join(", ")}); ${ledger}.`;
+        const fresh = report.documents?.made && run.ledger === "appended" ? report.documents.docs.filter((d) => d.status === "new").map((d) => d.number) : [];
+        const issued = fresh.length > 0 ? `; issued ${fresh.join(", ")}` : "";
+        status = `${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where} (${opts.formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""})${issued}; ${ledger}.`;
       }
       // --json stays quiet on stderr unless something needs saying (a dry run, a failed check)
       if (!opts.json || run.dryRun) process.stderr.write(`${status}\n`);
