@@ -19,7 +19,7 @@ import { pendingDocuments, readArchive } from "../ledger/archive.js";
 import { documentsOf, issuedFromJson, issuedJson, type IssuedDocumentJson } from "../ledger/issued-json.js";
 import { archivePathFor, displayPath } from "../ledger/ledger-file.js";
 import type { LedgerRecord } from "../ledger/record.js";
-import type { DocumentsInfo } from "../report/close-report.js";
+import type { DocumentsInfo, ReportDocument } from "../report/close-report.js";
 
 /** Where a close keeps its documents, relative to its output folder. */
 export const INVOICES_DIR = "invoices";
@@ -78,6 +78,24 @@ export async function renderDocuments(
     docs.push({ doc: p.doc, status: p.status, edoc, xml, pdf, xmlSha256, json });
   }
   return { docs, warnings };
+}
+
+/** A rendered document as the summaries show it. */
+export function reportDocument(d: RenderedDoc): ReportDocument {
+  return {
+    number: d.doc.number,
+    kind: d.doc.kind,
+    necPartner: d.doc.necPartner,
+    issueDate: d.doc.issueDate,
+    dueDate: d.doc.dueDate,
+    reference: d.doc.reference,
+    payable: d.edoc.totals.payable,
+    status: d.json.carried_over === true ? "kept" : "new",
+    ...(d.doc.reverses ? { reverses: d.doc.reverses.number } : {}),
+    ...(d.doc.reversedBy !== undefined ? { reversedBy: d.doc.reversedBy } : {}),
+    xml: documentPath(d.doc.number, "xml"),
+    pdf: documentPath(d.doc.number, "pdf"),
+  };
 }
 
 /** The files of the documents: invoices/NUMBER.xml and .pdf, and journal.csv. */
@@ -211,20 +229,7 @@ export async function closeDocuments(input: CloseDocumentsInput): Promise<{ ok: 
     made: true,
     invoiceDate,
     journal: JOURNAL_FILE,
-    docs: docs.map((d) => ({
-      number: d.doc.number,
-      kind: d.doc.kind,
-      necPartner: d.doc.necPartner,
-      issueDate: d.doc.issueDate,
-      dueDate: d.doc.dueDate,
-      reference: d.doc.reference,
-      payable: d.edoc.totals.payable,
-      status: d.json.carried_over === true ? "kept" : "new",
-      ...(d.doc.reverses ? { reverses: d.doc.reverses.number } : {}),
-      ...(d.doc.reversedBy !== undefined ? { reversedBy: d.doc.reversedBy } : {}),
-      xml: documentPath(d.doc.number, "xml"),
-      pdf: documentPath(d.doc.number, "pdf"),
-    })),
+    docs: docs.map(reportDocument),
   };
   return { ok: true, value: { docs, info, record: { issued: docs.map((d) => d.json), invoicing: { invoice_date: invoiceDate } }, warnings } };
 }

@@ -15,13 +15,14 @@ import { writeFilesAtomically, type OutputFile } from "../adapters/atomic-write.
 import { loadConfig } from "../adapters/config-file.js";
 import { issueDateFor, planReversals } from "../domain/invoicing/issue-plan.js";
 import { parseDocumentNumber } from "../domain/invoicing/numbering.js";
-import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import { error, type Issue } from "../domain/issues.js";
 import { pendingDocuments, readArchive } from "../ledger/archive.js";
 import { documentsOf, issuedFromJson } from "../ledger/issued-json.js";
 import { archivePathFor, displayPath, lastRecord, readLedger, removeLastRecord } from "../ledger/ledger-file.js";
 import { acquireLock } from "../ledger/lock.js";
 import { sealRecord, type LedgerRecord } from "../ledger/record.js";
-import { documentFiles, renderDocuments, type RenderedDoc } from "./close-documents.js";
+import { documentFiles, renderDocuments, reportDocument, type RenderedDoc } from "./close-documents.js";
+import { documentJson } from "../report/close-summary.js";
 import { issuedRefusal } from "./close-run.js";
 
 export type CreditOptions = {
@@ -31,6 +32,13 @@ export type CreditOptions = {
   /** Where the credit notes go (default: the config's output folder, `<period>-undo`). */
   readonly out?: string;
 };
+
+export type UndoResult =
+  | { readonly ok: true; readonly value: UndoOutcome; readonly warnings: readonly Issue[] }
+  | { readonly ok: false; readonly exit: 2 | 3; readonly issues: readonly Issue[] };
+
+const refused = (issues: readonly Issue[]): UndoResult => ({ ok: false, exit: 3, issues });
+const done = (value: UndoOutcome): UndoResult => ({ ok: true, value, warnings: [] });
 
 export type UndoOutcome = {
   readonly removed: LedgerRecord;
@@ -45,39 +53,39 @@ export type UndoOutcome = {
  * Undo the last close. `expected`, when given, must be the last closed
  * period (a guard for scripts). Refusals are ledger refusals (exit 3).
  */
-export async function undoLastClose(ledgerPath: string, expected?: string, credit?: CreditOptions): Promise<Result<UndoOutcome>> {
+export async function undoLastClose(ledgerPath: string, expected?: string, credit?: CreditOptions): Promise<UndoResult> {
   const config = credit ? await loadConfig(credit.configPath) : undefined;
-  if (config && !config.ok) return fail(config.issues);
+  if (config && !config.ok) return { ok: false, exit: 2, issues: config.issues };
   const lock = await acquireLock(ledgerPath);
-  if (!lock.ok) return fail(lock.issues);
+  if (!lock.ok) return refused(lock.issues);
   try {
     const state = await readLedger(ledgerPath);
-    if (!state.ok) return fail(state.issues);
+    if (!state.ok) return refused(state.issues);
     const last = lastRecord(state.value);
     const source = { file: displayPath(ledgerPath) };
-    if (!last) return fail([error("ledger-empty", "the ledger has no closed period to undo", { source })]);
+    if (!last) return refused([error("ledger-empty", "the ledger has no closed period to undo", { source })]);
     if (expected !== undefined && expected !== last.period) {
-      return fail([error("undo-not-last", `${expected} is not the last closed period (that is ${last.period}): only the last close can be undone`, { source, hint: "undo walks back one close at a time, the last one first" })]);
+      return refused([error("undo-not-last", `${expected} is not the last closed period (that is ${last.period}): only the last close can be undone`, { source, hint: "undo walks back one close at a time, the last one first" })]);
     }
     const archive = archivePathFor(ledgerPath);
     const issued = last.issued ?? [];
     const now = state.value.records[state.value.records.length - 2];
     if (issued.length === 0) {
       const removed = await removeLastRecord(ledgerPath, archive);
-      return ok({ removed, archive, now, notices: lock.warnings });
+      return done({ removed, archive, now, notices: lock.warnings });
     }
-    if (!credit || !config?.ok) return fail([issuedRefusal(last.period, issued.map((d) => d.number), ledgerPath)]);
+    if (!credit || !config?.ok) return refused([issuedRefusal(last.period, issued.map((d) => d.number), ledgerPath)]);
 
     // Number the reversals after every document the ledger and the archive hold.
     const archived = await readArchive(archive);
-    if (!archived.ok) return fail(archived.issues);
+    if (!archived.ok) return refused(archived.issues);
     const others = [...documentsOf(state.value.records.slice(0, -1)), ...pendingDocuments(archived.value, state.value.records)].map((d) => ({ number: d.number, issueDate: d.issue_date }));
     const docs = issued.map(issuedFromJson);
     const date = issueDateFor(last.to, credit.invoiceDate, [...others, ...docs]);
-    if (!date.ok) return fail(date.issues);
+    if (!date.ok) return { ok: false, exit: 2, issues: date.issues };
     const prefix = config.value.invoicing?.prefix ?? parseDocumentNumber(issued[issued.length - 1]!.number)?.prefix ?? "";
     const planned = planReversals(docs, others, date.value.date, prefix);
-    if (!planned.ok) return fail(planned.issues.map((i) => ({ ...i, subject: "--invoice-date" })));
+    if (!planned.ok) return { ok: false, exit: 2, issues: planned.issues.map((i) => ({ ...i, subject: "--invoice-date" })) };
     const fresh = planned.value.filter((p) => p.status === "new");
     const rendered = await renderDocuments(fresh, new Map());
     const held = new Map(issued.map((d) => [d.number, d]));
@@ -93,9 +101,11 @@ export async function undoLastClose(ledgerPath: string, expected?: string, credi
     const outDir = resolve(credit.out ?? join(config.value.output, `${last.period}-undo`));
     const accounts = config.value.invoicing?.accounts ?? { receivable: "400000", revenue: { hours: "700000", benefits: "700000" }, vat: "451000" };
     const files: OutputFile[] = documentFiles(rendered.docs, outDir, accounts, config.value.model.language);
+    const summary = { undone: last.period, ledger_record: last.hash, archived_record: undone.hash, invoice_date: date.value.date, documents: rendered.docs.map((d) => documentJson(reportDocument(d))) };
+    files.push({ path: join(outDir, "summary.json"), data: `${JSON.stringify(summary, null, 2)}\n` });
     await writeFilesAtomically(files);
     const removed = await removeLastRecord(ledgerPath, archive, () => undone);
-    return ok({ removed, archive, now, notices: [...lock.warnings, ...rendered.warnings], credited: { docs: rendered.docs, outDir } });
+    return done({ removed, archive, now, notices: [...lock.warnings, ...rendered.warnings], credited: { docs: rendered.docs, outDir } });
   } finally {
     await lock.value.release();
   }

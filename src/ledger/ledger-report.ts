@@ -4,15 +4,24 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import type { LedgerRecord } from "./record.js";
+import type { IssuedDocumentJson } from "./issued-json.js";
 import { rowCount } from "./billed-rows.js";
 import { displayPath, type LedgerState } from "./ledger-file.js";
 
+/** A document as list/show print it: without the figures and parties kept to render it again. */
+export type DocumentSummary = Omit<IssuedDocumentJson, "billing" | "seller" | "buyer"> & { total: string };
+
 /** A record without its (large) row columns: what list/show print. */
-export type RecordSummary = Omit<LedgerRecord, "billed" | "reversed" | "config"> & { billed_rows: number; reversed_rows: number };
+export type RecordSummary = Omit<LedgerRecord, "billed" | "reversed" | "config" | "issued"> & { billed_rows: number; reversed_rows: number; issued?: DocumentSummary[] };
 
 export function summarise(r: LedgerRecord): RecordSummary {
-  const { billed, reversed, config: _config, ...rest } = r;
-  return { ...rest, billed_rows: rowCount(billed), reversed_rows: rowCount(reversed) };
+  const { billed, reversed, config: _config, issued, ...rest } = r;
+  return {
+    ...rest,
+    billed_rows: rowCount(billed),
+    reversed_rows: rowCount(reversed),
+    ...(issued ? { issued: issued.map(({ billing, seller: _s, buyer: _b, ...d }) => ({ ...d, total: billing.total })) } : {}),
+  };
 }
 
 export function listData(state: LedgerState): { ledger: string; verified: true; periods: RecordSummary[] } {
@@ -103,6 +112,25 @@ export function showText(r: LedgerRecord): string {
   flatten(r.totals, "", totals);
   lines.push(...table(["  post/item", "bedrag/amount"], totals.map(([k, v]) => [`  ${k}`, v]), new Set([1])));
   lines.push(`reserve begin/opening  ${r.opening_reserve}`, `reserve einde/closing  ${r.closing_reserve}`);
+  if (r.issued && r.issued.length > 0) {
+    lines.push(
+      `documenten/documents${r.invoicing ? ` (factuurdatum/invoice date ${r.invoicing.invoice_date})` : ""}:`,
+      ...table(
+        ["  nummer/number", "soort/kind", "partner", "datum/date", "vervalt/due", "mededeling/reference", "totaal/total", ""],
+        r.issued.map((d) => [
+          `  ${d.number}`,
+          d.kind,
+          d.nec_partner,
+          d.issue_date,
+          d.due_date,
+          d.payment_reference,
+          d.billing.total,
+          [d.carried_over ? "kept/behouden" : "", d.reverses ? `reverses ${d.reverses.number}` : "", d.reversed_by ? `reversed by ${d.reversed_by}` : ""].filter((x) => x).join(", "),
+        ]),
+        new Set([6]),
+      ),
+    );
+  }
   if (r.outputs && Object.keys(r.outputs).length > 0) {
     lines.push("uitvoer/outputs:", ...Object.keys(r.outputs).sort().map((k) => `  ${k}  ${r.outputs![k]}`));
   }

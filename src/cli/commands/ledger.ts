@@ -11,7 +11,12 @@ import { addDays as nextDayOf } from "../../domain/period.js";
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
 import { parsePeriod } from "../../domain/period.js";
-import { displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
+import { archivePathFor, displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
+import { pendingDocuments, readArchive } from "../../ledger/archive.js";
+import { checkDocuments } from "../../ledger/documents-check.js";
+import { documentJson, issueJson } from "../../report/close-summary.js";
+import { reportDocument } from "../../app/close-documents.js";
+import { parseDate } from "./close.js";
 import { resolveLedgerPath } from "../../ledger/ledger-path.js";
 import { checkInputs, listData, listText, showText, summarise } from "../../ledger/ledger-report.js";
 import { EXIT, UserError } from "../errors.js";
@@ -78,19 +83,42 @@ export function registerLedger(program: Command): void {
     });
 
   whereOptions(ledger.command("undo").argument("[period]", "the last closed period (optional guard: refused if it is not the last)"))
-    .description("remove the last close from the ledger (archived beside it); repeat to walk back. Refused for a close that issued numbered invoices")
+    .description("remove the last close from the ledger (archived beside it); repeat to walk back. A close that issued numbered documents needs --credit")
+    .option("--credit", "for a close that issued documents: reverse each current one (credit notes, written with their sales journal to an output folder) and undo the close")
+    .option("--invoice-date <date>", "with --credit: issue date of the credit notes, YYYY-MM-DD (default: the day after the period, or the last document's date if later)", parseDate)
+    .option("-o, --out <dir>", "with --credit: folder for the credit notes (default: the config's output folder, <period>-undo)")
     .option("--json", "print JSON")
-    .action(async (period: string | undefined, opts: Where & { json?: boolean }) => {
+    .action(async (period: string | undefined, opts: Where & { json?: boolean; credit?: boolean; invoiceDate?: string; out?: string }) => {
       const path = await resolveLedgerPath(opts);
       if (!path.ok) throw new UserError(path.issues, EXIT.input);
       const wanted = period === undefined ? undefined : (parsePeriod(period)?.label ?? period.trim());
-      const res = await undoLastClose(path.value, wanted);
-      if (!res.ok) throw new UserError(res.issues, EXIT.refused, "nothing was changed.");
+      const credit = opts.credit
+        ? { configPath: opts.config ?? "menerva.yaml", ...(opts.invoiceDate ? { invoiceDate: opts.invoiceDate } : {}), ...(opts.out ? { out: opts.out } : {}) }
+        : undefined;
+      const res = await undoLastClose(path.value, wanted, credit);
+      if (!res.ok) throw new UserError(res.issues, res.exit === 2 ? EXIT.input : EXIT.refused, "nothing was changed.");
       printWarnings(res.warnings);
-      const { removed, archive, now } = res.value;
+      printWarnings(res.value.notices);
+      const { removed, archive, now, credited } = res.value;
       if (opts.json) {
-        json({ ledger: displayPath(path.value), undone: removed.period, hash: removed.hash, archive: displayPath(archive), last_closed: now?.period ?? null });
+        json({
+          ledger: displayPath(path.value),
+          undone: removed.period,
+          hash: removed.hash,
+          archive: displayPath(archive),
+          last_closed: now?.period ?? null,
+          ...(credited ? { output: displayPath(credited.outDir), documents: credited.docs.map((d) => documentJson(reportDocument(d))) } : {}),
+        });
         return;
+      }
+      if (credited) {
+        for (const d of credited.docs) {
+          process.stdout.write(`${d.doc.number} ${d.doc.kind === "credit_note" ? "credit note" : "invoice"} to ${d.doc.necPartner} reverses ${d.doc.reverses!.number}: ${d.edoc.totals.payable.toFixed(2)}, ${d.doc.reference}\n`);
+        }
+        process.stdout.write(
+          `${credited.docs.length} ${credited.docs.length === 1 ? "document" : "documents"} written to ${displayPath(credited.outDir)}/ (invoices/, journal.csv, summary.json). ` +
+            `The undone close and its documents stay in ${displayPath(archive)}; their numbers are never issued again and the next close carries them back into the ledger.\n`,
+        );
       }
       process.stdout.write(
         `Undone: ${removed.period} (record ${removed.seq}, ${removed.hash.slice(0, 12)}), archived in ${displayPath(archive)}. ` +
@@ -116,12 +144,19 @@ export function registerLedger(program: Command): void {
       }
       const changed = verdict?.changes.length ?? 0;
       if (changed > 0) process.exitCode = EXIT.refused;
+      // The numbered documents (issue 12): the series per year, with the numbers of undone closes in the archive.
+      const archived = await readArchive(archivePathFor(state.path));
+      if (!archived.ok) throw new UserError(archived.issues, EXIT.refused, "");
+      const docs = checkDocuments(state, pendingDocuments(archived.value, state.records));
+      if (docs.issues.length > 0) process.exitCode = EXIT.refused;
+      if (!opts.json) for (const i of docs.issues) process.stderr.write(`${formatIssue(i)}\n`);
       if (opts.json) {
         json({
           ledger: file,
           verified: true,
           records: state.records.length,
           last_hash: last?.hash ?? null,
+          documents: { count: docs.summary.documents, years: docs.summary.years, problems: docs.issues.map(issueJson) },
           ...(checks ? { inputs: checks } : {}),
           ...(verdict
             ? {
@@ -147,6 +182,14 @@ export function registerLedger(program: Command): void {
       process.stdout.write(
         `${file}: ${n} ${n === 1 ? "record" : "records"}, keten in orde / chain verified${last ? ` (last hash ${last.hash.slice(0, 12)})` : ""}\n`,
       );
+      if (docs.summary.documents > 0 || docs.issues.length > 0) {
+        const years = docs.summary.years.map((y) => `${y.year}: ${y.first}..${y.last} (${y.count})`).join("; ");
+        process.stdout.write(
+          docs.issues.length === 0
+            ? `documenten/documents: ${docs.summary.documents}, reeks zonder gaten / series without gaps (${years})\n`
+            : `documenten/documents: ${docs.issues.length} ${docs.issues.length === 1 ? "problem" : "problems"} in the numbered series (see above; exit 3)\n`,
+        );
+      }
       if (!checks || !verdict) return;
       // each file as the last close that read it saw it
       const latest = [...new Map(checks.map((c) => [c.file, c])).values()];
