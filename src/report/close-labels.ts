@@ -61,6 +61,7 @@ const nl = {
   issueDate: "Factuurdatum",
   dueDate: "Vervaldatum",
   paymentReference: "Gestructureerde mededeling",
+  partnerAndReference: "NEC-partner · mededeling",
 };
 
 type Words = typeof nl;
@@ -121,6 +122,7 @@ const en: Words = {
   issueDate: "Issue date",
   dueDate: "Due date",
   paymentReference: "Structured reference",
+  partnerAndReference: "NEC partner · reference",
 };
 
 export const CLOSE_WORDS: Readonly<Record<Lang, Words>> = { nl, en };
