@@ -84,4 +84,15 @@ describe("e-invoicing input errors", () => {
     expect(april.invoices.map((i: { number: string; issue_date: string }) => `${i.number} ${i.issue_date}`)).toEqual(["MEN2025-0004 2025-08-01", "MEN2025-0005 2025-08-01", "MEN2025-0006 2025-08-01"]);
     expect(april.warnings.map((w: { code: string }) => w.code)).toContain("invoice-date-moved");
   });
+
+  it("a reopen never drops issued documents: without the invoicing block any more it is refused and nothing changes", () => {
+    const dir = scratchFixtures();
+    expect(menerva(["close", "2025-Q1", "-c", CONFIG], dir).code).toBe(0);
+    const ledger = readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8");
+    writeFileSync(join(dir, CONFIG), withoutInvoicing(readFileSync(join(dir, CONFIG), "utf8")));
+    const r = menerva(["close", "2025-Q1", "-c", CONFIG, "--reopen"], dir);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain("the ledger holds issued documents this close must keep (MEN2025-0001, MEN2025-0002, MEN2025-0003), but the config has no invoicing: block");
+    expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
+  });
 });
