@@ -7,6 +7,7 @@
 // BIS 3.0 rules in one Saxon run per rule set.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { menerva, scratchFixtures, treeHashes, type Run } from "../cli/helpers.js";
 import { addMonth, documentsUnder, element, expectedReference, journalOf, summaryOf, workflowDir, workflowMonth, yearEndDir, type Summary } from "./close-scenario.js";
@@ -115,6 +116,19 @@ describe("the shipped example", () => {
   it("a re-close with the same inputs reproduces every file byte for byte", () => {
     expect(Object.keys(ex.after).filter((f) => f.includes("/invoices/"))).toHaveLength(6);
     expect(ex.after).toEqual(ex.before);
+  });
+
+  it("the statement shows number, dates and structured reference on each invoice block", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(ex.dir, "out/2025-Q1/menerva-2025-Q1.xlsx"));
+    const ws = wb.getWorksheet("Facturen")!;
+    const rows: unknown[][] = [];
+    ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1, 5).map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v))));
+    for (const inv of ex.first.invoices) {
+      const at = rows.findIndex((r) => r[0] === `Factuur aan ${inv.nec_partner}`);
+      expect(rows[at + 1], inv.nec_partner).toEqual(["Nummer", inv.number, "Factuurdatum", inv.issue_date]);
+      expect(rows[at + 2], inv.nec_partner).toEqual(["Gestructureerde mededeling", inv.payment_reference, "Vervaldatum", inv.due_date]);
+    }
   });
 
   it("documents and journal tie to the JSON to the cent", () => {

@@ -8,7 +8,8 @@ import ExcelJS from "exceljs";
 import { ROW_STATUSES, type RowStatus } from "../../domain/classify.js";
 import { formatSource } from "../../domain/issues.js";
 import { D, fmtMoney, sum, ZERO, type Dec } from "../../domain/money.js";
-import type { CloseReport, ReportDocument } from "../../report/close-report.js";
+import type { CloseReport } from "../../report/close-report.js";
+import { writeDocumentFacts, writeDocumentList } from "./statement-documents.js";
 import { currentDocument } from "../../report/close-summary.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
 import { toDeterministicXlsxWithRows, type RowCell, type StreamedSheet } from "./sheet-rows.js";
@@ -377,7 +378,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
   for (const inv of r.invoices) {
     ws.getCell(`A${row}`).value = `${inv.creditNote ? t.creditTo : t.invoiceTo} ${inv.necPartner}`;
     ws.getCell(`A${row++}`).font = font({ bold: true, size: 12 });
-    row = writeDocumentFacts(ctx, ws, row, currentDocument(report, inv.necPartner));
+    row = writeDocumentFacts(ws, row, currentDocument(report, inv.necPartner), report.language);
     const first = row;
     const necCrit = exactly(inv.necPartner);
     const lineCells: string[] = [];
@@ -449,51 +450,9 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     point(ctx, ws.name, `E${row}`, `${t.revenue} — ${w.thisPeriod}`, r.settlement.ownRevenue);
     out.ownRevenue = "Own_revenue";
   }
-  if (report.documents?.made && report.documents.docs.length > 0) writeDocumentList(ctx, ws, row + 2, report.documents.docs);
+  if (report.documents?.made && report.documents.docs.length > 0) writeDocumentList(ws, row + 2, report.documents.docs, report.language, t.amount);
   setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [44, 56, 14, 14, 16] });
   return out;
-}
-
-/** Under an invoice block's heading: its document's number, dates and structured reference (issue 12). */
-function writeDocumentFacts(ctx: Ctx, ws: ExcelJS.Worksheet, row: number, doc: ReportDocument | undefined): number {
-  if (!doc) return row;
-  const w = CLOSE_WORDS[ctx.report.language];
-  const grey = font({ color: { argb: "FF555555" } });
-  const facts: [string, string, string, string][] = [
-    [w.number, doc.number, w.issueDate, doc.issueDate],
-    [w.paymentReference, doc.reference, w.dueDate, doc.dueDate],
-  ];
-  for (const [l1, v1, l2, v2] of facts) {
-    ws.getCell(`A${row}`).value = l1;
-    ws.getCell(`A${row}`).font = grey;
-    ws.getCell(`B${row}`).value = v1;
-    ws.getCell(`B${row}`).font = font({ bold: true });
-    ws.getCell(`C${row}`).value = l2;
-    ws.getCell(`C${row}`).font = grey;
-    ws.getCell(`D${row}`).value = excelDate(v2);
-    ws.getCell(`D${row}`).numFmt = FMT.date;
-    row++;
-  }
-  return row;
-}
-
-/** Every document of the close, in number order, with what it reverses or what reversed it. */
-function writeDocumentList(ctx: Ctx, ws: ExcelJS.Worksheet, row: number, docs: readonly ReportDocument[]): void {
-  const w = CLOSE_WORDS[ctx.report.language];
-  ws.getCell(`A${row}`).value = w.documents;
-  ws.getCell(`A${row++}`).font = font({ bold: true, size: 12 });
-  headerRow(ws, row++, [w.number, `${w.partnerAndReference}`, w.issueDate, w.dueDate, ctx.t.amount]);
-  for (const d of docs) {
-    const note = d.reverses !== undefined ? `${w.reverses} ${d.reverses}` : d.reversedBy !== undefined ? `${w.reversedBy} ${d.reversedBy}` : "";
-    ws.getCell(`A${row}`).value = `${d.number} (${w.documentKinds[d.kind]}, ${w.documentStatus[d.status]})`;
-    ws.getCell(`B${row}`).value = safeText([d.necPartner, d.reference, note].filter((x) => x).join(" · "));
-    ws.getCell(`C${row}`).value = excelDate(d.issueDate);
-    ws.getCell(`C${row}`).numFmt = FMT.date;
-    ws.getCell(`D${row}`).value = excelDate(d.dueDate);
-    ws.getCell(`D${row}`).numFmt = FMT.date;
-    setMoney(ws.getCell(`E${row}`), d.payable);
-    row++;
-  }
 }
 
 const perTypeShares = (s: unknown): boolean => !D.isDecimal(s);
