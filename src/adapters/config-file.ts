@@ -2,12 +2,15 @@
 // and expands the input globs relative to the config's folder. Every problem
 // (YAML, keys, values, globs that match nothing) comes back at once.
 import { createHash } from "node:crypto";
-import { readFile, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { glob, isDynamicPattern } from "tinyglobby";
-import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import { error, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { InvoicingConfig } from "../domain/invoicing/types.js";
 import type { ModelConfig } from "../domain/model.js";
+import { resolveLedgerTarget } from "../ledger/ledger-target.js";
+import { isWorkbookPath } from "./xlsx-input/read-workbook.js";
+import { firstBadUtf8Line, readSmallFile, utf8Text } from "./read-small-file.js";
 import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
 
 export type { InputSpec, InputKind } from "../schema/config.js";
@@ -28,7 +31,7 @@ export type LoadedConfig = {
   model: ModelConfig;
   /** Globs expanded, sorted by displayPath, each file once. */
   inputs: { hours: ResolvedInput[]; benefits: ResolvedInput[]; staff: ResolvedInput[]; costs: ResolvedInput[] };
-  /** Absolute path of the ledger (default menerva-ledger.jsonl beside the config). */
+  /** Absolute path of the ledger (default menerva-ledger.jsonl beside the config); a symbolic link is followed to its target. */
   ledger: string;
   /** Absolute output folder (default "out" beside the config). */
   output: string;
@@ -36,11 +39,25 @@ export type LoadedConfig = {
   staffCost?: string;
   /** The `invoicing:` block (seller, buyers, numbering, accounts); absent: no documents are made. */
   invoicing?: InvoicingConfig;
+  /** Where `staff_cost:` is written in the config (for messages about the cost-price file). */
+  staffCostSource?: SourceRef;
   /** Hex sha256 of the config file's bytes. */
   sha256: string;
   /** The parsed config as plain JSON, numbers as exact decimal strings. */
   canonical: Record<string, unknown>;
+  /**
+   * Files read or written that lie outside the config's folder (inputs, the
+   * cost-price file, the ledger), relative to that folder, sorted: allowed,
+   * and named in every close summary and by validate (README "Paths").
+   */
+  outside: string[];
 };
+
+/** `path` relative to `dir` with "/" separators, when it lies outside `dir`; undefined when inside. */
+export function outsidePath(dir: string, path: string): string | undefined {
+  const rel = relative(dir, path);
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? toPosix(rel) : undefined;
+}
 
 const toPosix = (p: string): string => p.split(sep).join("/");
 
@@ -52,13 +69,39 @@ async function isFile(p: string): Promise<boolean> {
   }
 }
 
+/** How deep `**` searches below a glob's fixed folder. */
+const MAX_GLOB_DEPTH = 8;
+
+/** The folder a glob starts from: its segments before the first one with a wildcard. */
+export function globBase(pattern: string, dir: string): string {
+  const segments = pattern.split("/");
+  const fixed: string[] = [];
+  for (const s of segments.slice(0, -1)) {
+    if (isDynamicPattern(s)) break;
+    fixed.push(s);
+  }
+  // An absolute pattern starts with an empty segment: its base is then "/".
+  return resolve(dir, fixed.length === 0 ? "." : fixed.join("/") || "/");
+}
+
+/**
+ * Why a glob is refused: `**` may search the config's folder and below, but
+ * not from outside it (a glob from / down would walk the whole disk: a run must never hang).
+ */
+export function globProblem(pattern: string, dir: string): string | undefined {
+  if (!pattern.includes("**") || !isDynamicPattern(pattern)) return undefined;
+  return outsidePath(dir, globBase(pattern, dir)) === undefined ? undefined : "** may only search the config's folder and the folders below it";
+}
+
 /** Files one input entry names; a literal name that exists is taken as is, even with glob characters in it. */
 async function expand(entry: InputEntry, dir: string): Promise<string[]> {
   const literal = resolve(dir, entry.spec.pattern);
   if (await isFile(literal)) return [literal];
-  if (!isDynamicPattern(entry.spec.pattern)) return [];
-  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false });
-  return found.map((f) => resolve(f));
+  if (!isDynamicPattern(entry.spec.pattern) || globProblem(entry.spec.pattern, dir) !== undefined) return [];
+  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false, deep: MAX_GLOB_DEPTH });
+  // Only regular files (a link to one counts): a link to /dev/zero or a FIFO must never be read.
+  const regular = await Promise.all(found.map(async (f) => ((await isFile(f)) ? resolve(f) : undefined)));
+  return regular.filter((f): f is string => f !== undefined);
 }
 
 /** Expand every input glob: files per kind, or a problem for each glob that matches nothing. */
@@ -72,7 +115,10 @@ async function resolveInputs(
   for (const kind of INPUT_KINDS) {
     for (const entry of entries[kind]) {
       const files = await expand(entry, dir);
-      if (files.length === 0) {
+      const bad = files.length === 0 ? globProblem(entry.spec.pattern, dir) : undefined;
+      if (bad !== undefined) {
+        issues.push(error("glob-outside", bad, { source: entry.source, subject: entry.subject, found: entry.spec.pattern, hint: "name the folder of the exports without **, e.g. ../exports/*.csv" }));
+      } else if (files.length === 0) {
         issues.push(
           error("no-input-file", `no file matches ${JSON.stringify(entry.spec.pattern)}`, {
             source: entry.source,
@@ -83,6 +129,9 @@ async function resolveInputs(
       }
       for (const path of files) {
         const displayPath = toPosix(relative(dir, path));
+        if (entry.spec.sheet !== undefined && !isWorkbookPath(path)) {
+          issues.push(error("sheet-not-xlsx", `sheet: only an .xlsx input has sheets, not "${displayPath}"`, { source: entry.source, subject: entry.subject, hint: "remove sheet: for CSV inputs" }));
+        }
         const first = owner.get(path);
         if (first === undefined) {
           owner.set(path, { kind, subject: entry.subject });
@@ -107,20 +156,16 @@ async function resolveInputs(
 export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
   const abs = resolve(path);
   const dir = dirname(abs);
-  let bytes: Buffer;
-  try {
-    bytes = await readFile(abs);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "unknown error";
-    const message = code === "ENOENT" ? "config file not found" : code === "EISDIR" ? "is a folder, not a config file" : `cannot read the config file (${code})`;
+  const read = await readSmallFile(abs);
+  if (!read.ok) {
+    const message = read.code === "ENOENT" ? "config file not found" : read.code === "EISDIR" ? "is a folder, not a config file" : read.message;
     return fail([error("config-unreadable", message, { source: { file: path }, hint: `looked for ${abs}; pass --config PATH to name another file` })]);
   }
+  const bytes = read.bytes;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return fail([error("config-not-utf8", "the config file is not UTF-8 text", { source: { file: path }, hint: "save menerva.yaml as UTF-8" })]);
+  const text = utf8Text(bytes);
+  if (text === undefined) {
+    return fail([error("config-not-utf8", "the config file is not UTF-8 text", { source: { file: path, line: firstBadUtf8Line(bytes) }, hint: "save menerva.yaml as UTF-8" })]);
   }
 
   const parsed = parseConfigText(text, path);
@@ -141,7 +186,11 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
       );
     }
   }
-  if (issues.length > 0) return fail(issues);
+  const ledger = await resolveLedgerTarget(isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger));
+  if (!ledger.ok) issues.push(error("bad-ledger-path", ledger.problem, { source: raw.ledgerSource, subject: "ledger", found: raw.ledger, hint: ledger.hint }));
+  if (issues.length > 0 || !ledger.ok) return fail(issues);
+  const all = [...inputs.hours, ...inputs.benefits, ...inputs.staff, ...inputs.costs].map((i) => i.path);
+  const outside = [...new Set([...all, ...(staffCost ? [staffCost] : []), ledger.path].map((p) => outsidePath(dir, p)).filter((p): p is string => p !== undefined))].sort();
 
   return ok(
     {
@@ -149,12 +198,13 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
       dir,
       model,
       inputs,
-      ledger: isAbsolute(raw.ledger) ? raw.ledger : resolve(dir, raw.ledger),
+      ledger: ledger.path,
       output: isAbsolute(raw.output) ? raw.output : resolve(dir, raw.output),
-      ...(staffCost !== undefined ? { staffCost } : {}),
+      ...(staffCost !== undefined ? { staffCost, ...(raw.staffCost ? { staffCostSource: raw.staffCost.source } : {}) } : {}),
       ...(raw.invoicing !== undefined ? { invoicing: raw.invoicing } : {}),
       sha256,
       canonical: raw.canonical,
+      outside,
     },
     parsed.warnings,
   );

@@ -1,14 +1,16 @@
 // Reads a scenario YAML file with positions: numbers kept as source text,
 // `extends:` resolved relative to the file (deep merge of maps, lists replaced,
 // cycles refused), and every schema problem reported as file:line:col.
-import { readFile } from "node:fs/promises";
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isScalar, type Node } from "yaml";
 import { error, type Issue } from "../domain/issues.js";
 import type { Scenario } from "../domain/scenario/types.js";
 import { scenarioFromRaw, type CostPriceInput } from "../schema/scenario.js";
 import { readCostPriceFile } from "./costprice-file.js";
 import { ScenarioNumber } from "../schema/scenario-values.js";
+import { yamlIssues } from "../schema/config-yaml.js";
+import { isPlainMap, parseYaml, yamlToPlain } from "../schema/yaml-safe.js";
+import { readSmallFile, utf8Text } from "./read-small-file.js";
 
 type Loc = { readonly file: string; readonly line: number; readonly column: number };
 type Path = readonly (string | number)[];
@@ -33,61 +35,43 @@ const cleanComment = (c: string | null | undefined): string | undefined => {
 };
 
 async function readLayer(file: string, issues: Issue[]): Promise<Layer | undefined> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    issues.push(error("file-unreadable", code === "ENOENT" ? "file not found" : `cannot read file (${code ?? String(e)})`, { source: { file } }));
+  const read = await readSmallFile(file);
+  const text = read.ok ? utf8Text(read.bytes) : undefined;
+  if (!read.ok || text === undefined) {
+    issues.push(error("file-unreadable", read.ok ? "not UTF-8 text" : read.message, { source: { file } }));
     return undefined;
   }
-  const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, schema: "core", version: "1.2", prettyErrors: false, uniqueKeys: true });
-  const at = (offset: number): Loc => {
-    const p = lc.linePos(offset);
-    return { file, line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) {
-      const p = at(e.pos[0]);
-      issues.push(error("yaml-syntax", `invalid YAML: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`, { source: p }));
-    }
+  const parsed = parseYaml(text.replace(/^\uFEFF/, ""));
+  if (!parsed.ok) {
+    issues.push(...yamlIssues(parsed.problems, file));
     return undefined;
   }
-  const layer: Layer = { data: {}, valueLoc: new Map(), keyLoc: new Map(), notes: new Map() };
-  const walk = (node: Node | null | undefined, path: (string | number)[]): unknown => {
-    if (node == null) return null;
-    if (node.range) layer.valueLoc.set(keyOf(path), at(node.range[0]));
-    if (isAlias(node)) return walk(node.resolve(doc) as Node, path);
-    if (isMap(node)) {
-      const out: Record<string, unknown> = {};
-      for (const pair of node.items) {
-        const k = isScalar(pair.key) ? String(pair.key.source ?? pair.key.value) : String(pair.key);
-        const child = [...path, k];
-        if (isScalar(pair.key) && pair.key.range) layer.keyLoc.set(keyOf(child), at(pair.key.range[0]));
-        const note = cleanComment((pair.value as Node | null)?.comment) ?? cleanComment(isScalar(pair.key) ? pair.key.commentBefore : undefined);
-        if (note) layer.notes.set(child.join("."), note);
-        out[k] = walk(pair.value as Node | null, child);
-      }
-      return out;
-    }
-    if (isSeq(node)) return node.items.map((item, i) => walk(item as Node, [...path, i]));
-    if (isScalar(node)) {
-      if (typeof node.value === "number") return new ScenarioNumber(node.source ?? String(node.value));
-      return node.value;
-    }
-    return null;
-  };
-  const data = walk(doc.contents as Node | null, []);
-  if (data === null || typeof data !== "object" || Array.isArray(data)) {
+  const at = (offset: number): Loc => ({ file, ...parsed.value.at(offset) });
+  const layer: Layer = { data: Object.create(null) as Record<string, unknown>, valueLoc: new Map(), keyLoc: new Map(), notes: new Map() };
+  const plain = yamlToPlain(parsed.value, {
+    scalar: (node) => (typeof node.value === "number" ? new ScenarioNumber(node.source ?? String(node.value)) : node.value),
+    onNode: (node, path) => {
+      if (node.range) layer.valueLoc.set(keyOf(path), at(node.range[0]));
+    },
+    onPair: (pair, path) => {
+      if (isScalar(pair.key) && pair.key.range) layer.keyLoc.set(keyOf(path), at(pair.key.range[0]));
+      const note = cleanComment((pair.value as Node | null)?.comment) ?? cleanComment(isScalar(pair.key) ? pair.key.commentBefore : undefined);
+      if (note) layer.notes.set(path.join("."), note);
+    },
+  });
+  if (!plain.ok) {
+    issues.push(...yamlIssues(plain.problems, file));
+    return undefined;
+  }
+  const data = plain.value;
+  if (!isPlainMap(data)) {
     issues.push(error("not-a-map", "a scenario file is a map of keys (inflow: 8, ...)", { source: { file, line: 1, column: 1 } }));
     return undefined;
   }
-  layer.data = data as Record<string, unknown>;
+  layer.data = data;
   return layer;
 }
 
-const isPlainMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof ScenarioNumber);
 
 /** Deep merge: maps merge key by key, anything else (lists included) is replaced by the child's value. */
 function merge(base: Layer, child: Layer): Layer {
@@ -96,8 +80,9 @@ function merge(base: Layer, child: Layer): Layer {
   const replaced: string[] = [];
   const go = (b: unknown, c: unknown, path: (string | number)[]): unknown => {
     if (isPlainMap(b) && isPlainMap(c)) {
-      const out: Record<string, unknown> = { ...b };
-      for (const [k, v] of Object.entries(c)) out[k] = k in b ? go(b[k], v, [...path, k]) : (replaced.push(keyOf([...path, k])), v);
+      // Null-prototype maps: a key named __proto__ stays a key.
+      const out = Object.assign(Object.create(null) as Record<string, unknown>, b);
+      for (const [k, v] of Object.entries(c)) out[k] = Object.hasOwn(b, k) ? go(b[k], v, [...path, k]) : (replaced.push(keyOf([...path, k])), v);
       return out;
     }
     replaced.push(keyOf(path));
@@ -113,10 +98,10 @@ function merge(base: Layer, child: Layer): Layer {
   return { data, valueLoc, keyLoc, notes: new Map([...base.notes, ...child.notes]) };
 }
 
-async function loadChain(file: string, seen: readonly string[], issues: Issue[], files: string[]): Promise<Layer | undefined> {
+async function loadChain(file: string, seen: readonly string[], issues: Issue[], files: string[], from?: Loc): Promise<Layer | undefined> {
   const abs = resolve(file);
   if (seen.includes(abs)) {
-    issues.push(error("extends-cycle", `extends goes round in a circle: ${[...seen, abs].map((f) => basename(f)).join(" -> ")}`, { source: { file } }));
+    issues.push(error("extends-cycle", `extends goes round in a circle: ${[...seen, abs].map((f) => basename(f)).join(" -> ")}`, { source: from ?? { file }, ...(from ? { subject: "extends" } : {}) }));
     return undefined;
   }
   const layer = await readLayer(file, issues);
@@ -131,7 +116,7 @@ async function loadChain(file: string, seen: readonly string[], issues: Issue[],
   }
   const parentFile = isAbsolute(ext) ? ext : join(dirname(file), ext);
   const before = issues.length;
-  const parent = await loadChain(parentFile, [...seen, abs], issues, files);
+  const parent = await loadChain(parentFile, [...seen, abs], issues, files, loc);
   if (!parent) {
     if (issues.length > before && loc) {
       const last = issues[issues.length - 1]!;

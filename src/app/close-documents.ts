@@ -20,6 +20,7 @@ import { documentsOf, issuedFromJson, issuedJson, type IssuedDocumentJson } from
 import { archivePathFor, displayPath } from "../ledger/ledger-file.js";
 import type { LedgerRecord } from "../ledger/record.js";
 import type { DocumentsInfo, ReportDocument } from "../report/close-report.js";
+import type { CsvStyle } from "../report/csv-text.js";
 
 /** Where a close keeps its documents, relative to its output folder. */
 export const INVOICES_DIR = "invoices";
@@ -99,13 +100,13 @@ export function reportDocument(d: RenderedDoc): ReportDocument {
 }
 
 /** The files of the documents: invoices/NUMBER.xml and .pdf, and journal.csv. */
-export function documentFiles(docs: readonly RenderedDoc[], outDir: string, accounts: JournalAccounts, language: "nl" | "en"): OutputFile[] {
+export function documentFiles(docs: readonly RenderedDoc[], outDir: string, accounts: JournalAccounts, language: "nl" | "en", csvStyle: CsvStyle = "plain"): OutputFile[] {
   const files: OutputFile[] = [];
   for (const d of docs) {
     files.push({ path: join(outDir, documentPath(d.doc.number, "xml")), data: d.xml });
     files.push({ path: join(outDir, documentPath(d.doc.number, "pdf")), data: d.pdf });
   }
-  files.push({ path: join(outDir, JOURNAL_FILE), data: renderJournalCsv(salesJournal(docs.map((d) => d.edoc), accounts), language) });
+  files.push({ path: join(outDir, JOURNAL_FILE), data: renderJournalCsv(salesJournal(docs.map((d) => d.edoc), accounts), language, csvStyle) });
   return files;
 }
 

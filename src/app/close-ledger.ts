@@ -272,7 +272,7 @@ export function billedIds(result: CloseResult, ids: Identified): string[] {
 
 /** Billed ids per input file (to say which file added rows on a refused re-close). */
 export function billedPerFile(result: CloseResult, ids: Identified, ledgerPath: string, configDir: string): Record<string, string[]> {
-  const per: Record<string, string[]> = {};
+  const per = Object.create(null) as Record<string, string[]>; // file names are user data: no prototype
   const names = new Map<string, string>();
   const name = (file: string): string => names.get(file) ?? names.set(file, ledgerRelative(file, ledgerPath, configDir)).get(file)!;
   const add = (file: string, id: string) => (per[name(file)] ??= []).push(id);

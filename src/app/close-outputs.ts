@@ -6,6 +6,7 @@ import type { CloseReport } from "../report/close-report.js";
 import { closeSummary } from "../report/close-summary.js";
 import { closeTables } from "../report/close-tables.js";
 import { renderCsv } from "../report/render-csv.js";
+import type { CsvStyle } from "../report/csv-text.js";
 
 /** Canonical JSON text of the summary (2-space indent, trailing newline). */
 export function summaryJsonText(report: CloseReport): string {
@@ -15,10 +16,15 @@ export function summaryJsonText(report: CloseReport): string {
 export type OutputFormat = "json" | "csv" | "xlsx";
 export const ALL_FORMATS: readonly OutputFormat[] = ["json", "csv", "xlsx"];
 
-export async function closeOutputFiles(report: CloseReport, outDir: string, formats: readonly OutputFormat[] = ALL_FORMATS): Promise<OutputFile[]> {
+export async function closeOutputFiles(
+  report: CloseReport,
+  outDir: string,
+  formats: readonly OutputFormat[] = ALL_FORMATS,
+  csvStyle: CsvStyle = "plain",
+): Promise<OutputFile[]> {
   const files: OutputFile[] = [];
   if (formats.includes("json")) files.push({ path: join(outDir, "summary.json"), data: summaryJsonText(report) });
-  if (formats.includes("csv")) for (const t of closeTables(report)) files.push({ path: join(outDir, `${t.name}.csv`), data: renderCsv(t) });
+  if (formats.includes("csv")) for (const t of closeTables(report)) files.push({ path: join(outDir, `${t.name}.csv`), data: renderCsv(t, csvStyle) });
   if (!formats.includes("xlsx")) return files;
   // exceljs is heavy to import: load the workbook renderer only when writing one
   const { renderStatementXlsx } = await import("../adapters/xlsx/statement-workbook.js");

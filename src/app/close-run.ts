@@ -1,13 +1,16 @@
 // The whole `menerva close`: read everything, take the ledger lock, decide
-// (new close, re-close, refusal), compute, write the outputs atomically, then
-// append the ledger record atomically. A crash between the two leaves new
-// outputs and the old ledger: running the same close again reproduces the
-// outputs byte for byte and appends the record. A dry run does everything up
-// to the writing and writes nothing (no folder, no lock, no record).
-import { mkdir } from "node:fs/promises";
+// (new close, re-close, refusal), compute, number and render the documents
+// (close-documents.ts), write the outputs as one set with the documents and
+// their journal (output-folder.ts), then append the ledger record atomically
+// (with its head).
+// A crash between the two leaves new outputs and the old ledger: running the
+// same close again reproduces the outputs byte for byte and appends the record.
+// A refused close leaves no folder it made. A dry run does everything up to
+// the writing and writes nothing (no folder, no lock, no record, no repair).
 import { dirname, resolve } from "node:path";
-import { writeFilesAtomically } from "../adapters/atomic-write.js";
-import { error, type Issue } from "../domain/issues.js";
+import { repairOutputSets, writeOutputSet } from "../adapters/output-folder.js";
+import { makeDirs } from "../adapters/made-dirs.js";
+import { error, warning, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
 import { readBooks } from "../ledger/books.js";
 import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, replaceLastRecord, type LedgerState } from "../ledger/ledger-file.js";
@@ -18,6 +21,7 @@ import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
 import type { Period } from "../domain/period.js";
 import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
+import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
 import { toBillingInput } from "../domain/invoice.js";
 import { closeDocuments, documentFiles } from "./close-documents.js";
@@ -28,6 +32,8 @@ export type CloseRunOptions = {
   readonly out?: string;
   readonly language?: "nl" | "en";
   readonly formats: readonly OutputFormat[];
+  /** plain (default) or excel-be (`;`, decimal comma, BOM). */
+  readonly csvStyle?: CsvStyle;
   /** Remove the period's ledger record first (only the last one may be reopened). */
   readonly reopen?: boolean;
   /** Compute and report, write nothing (no outputs, no record, no lock). */
@@ -65,23 +71,38 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
   const inputs = { ...read.value, period: read.value.period! };
   const { config } = inputs;
 
-  let lock: Lock | undefined;
-  let notices: readonly Issue[] = [];
-  if (!opts.dryRun) {
-    await mkdir(dirname(config.ledger), { recursive: true });
-    const taken = await acquireLock(config.ledger);
-    if (!taken.ok) return refuse(taken.issues);
-    lock = taken.value;
-    notices = taken.warnings;
-  }
-  try {
+  if (opts.dryRun) {
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
-    return await closeOn(ledger.value, inputs, opts, notices);
+    return closeOn(ledger.value, inputs, opts, []);
+  }
+  // The lock needs the ledger's folder; a refused close removes it again if it made it.
+  const made = await makeDirs(dirname(config.ledger));
+  const outcome = await closeLocked(opts, inputs);
+  if (!outcome.ok) await made.undo();
+  return outcome;
+}
+
+async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period: Period }): Promise<CloseRunOutcome> {
+  const { config } = inputs;
+  const taken = await acquireLock(config.ledger);
+  if (!taken.ok) return refuse(taken.issues);
+  const lock: Lock = taken.value;
+  try {
+    // Finish output switches a killed close left behind (output-folder.ts), before anything else.
+    const repaired = (await repairOutputSets(config.output, outDirOf(opts, inputs))).map((d) =>
+      warning("outputs-repaired", "finished writing the outputs of an interrupted close", { source: { file: displayPath(d) } }),
+    );
+    const ledger = await readLedger(config.ledger);
+    if (!ledger.ok) return refuse(ledger.issues);
+    return await closeOn(ledger.value, inputs, opts, [...taken.warnings, ...repaired]);
   } finally {
-    await lock?.release();
+    await lock.release();
   }
 }
+
+const outDirOf = (opts: CloseRunOptions, inputs: ReadInputs & { period: Period }): string =>
+  resolve(opts.out ?? resolve(inputs.config.output, inputs.period.label));
 
 async function closeOn(
   ledgerState: LedgerState,
@@ -96,7 +117,7 @@ async function closeOn(
     if (!last || last.period !== period.label) {
       return refuse([
         error("reopen-not-last", `${period.label} is not the last closed period${last ? ` (that is ${last.period})` : ""}: only the last close can be reopened`, {
-          source: { file: displayPath(config.ledger) },
+          source: { file: displayPath(config.ledger), ...(last ? { line: last.seq } : {}) },
         }),
       ]);
     }
@@ -132,7 +153,7 @@ async function closeOn(
     if (changes.length > 0) {
       return refuse([
         error("reclose-changed", `${period.label} is already closed, with other inputs:\n  ${changes.join("\n  ")}`, {
-          source: { file: displayPath(config.ledger) },
+          source: { file: displayPath(config.ledger), line: plan.existing!.seq },
           hint: `a closed period is never changed: the next close corrects it (late rows, withdrawn rows, late costs become labelled corrections); to redo the last close instead, run \`menerva close ${period.label} --reopen\` or \`menerva ledger undo\``,
         }),
       ]);
@@ -164,7 +185,7 @@ async function closeOn(
     documents: documents.value.info,
   };
 
-  const outDir = resolve(opts.out ?? resolve(config.output, period.label));
+  const outDir = outDirOf(opts, inputs);
   const dryRun = opts.dryRun === true;
   if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
     // Same rows and config, but the exports changed outside the period (a
@@ -174,9 +195,10 @@ async function closeOn(
   }
   const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
   if (dryRun) return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
-  const files = await closeOutputFiles(report, outDir, opts.formats);
-  if (config.invoicing) files.push(...documentFiles(documents.value.docs, outDir, config.invoicing.accounts, report.language));
-  await writeFilesAtomically(files);
+  // The documents and their journal are part of the close's output set: they switch with it, at once.
+  const files = await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle);
+  if (config.invoicing) files.push(...documentFiles(documents.value.docs, outDir, config.invoicing.accounts, report.language, opts.csvStyle));
+  await writeOutputSet(outDir, files);
   // Outputs first, then the ledger: a crash in between leaves new outputs and
   // the old ledger, and running the same close again finishes the job.
   const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;

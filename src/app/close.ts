@@ -4,7 +4,8 @@
 import { readBenefitsFile, readCostsFile, readHoursFile, readStaffFile, type InputFileResult, type ReadContext } from "../adapters/csv/read-input.js";
 import { loadConfig, type LoadedConfig, type ResolvedInput } from "../adapters/config-file.js";
 import { closePeriod, type CloseInput } from "../domain/close.js";
-import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
+import { error, fail, ok, quote, type Issue, type Result } from "../domain/issues.js";
+import { nameKey, namesByKey } from "../schema/partner-names.js";
 import type { OtherCost } from "../domain/model.js";
 import { MODEL_ROUNDING, roundMoney, type Dec } from "../domain/money.js";
 import { readCostPriceFile } from "../adapters/costprice-file.js";
@@ -64,6 +65,7 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
       ...(spec.decimal ? { decimal: spec.decimal } : {}),
       ...(spec.encoding ? { encoding: spec.encoding } : {}),
       ...(spec.delimiter ? { delimiter: spec.delimiter } : {}),
+      ...(spec.sheet ? { sheet: spec.sheet } : {}),
     },
   });
   const read = <R>(inputs: readonly ResolvedInput[], reader: (p: string, d: string, c: ReadContext) => Promise<InputFileResult<R>>) =>
@@ -81,10 +83,18 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
     const cp = await readCostPriceFile(config.staffCost);
     if (!cp.ok) issues.push(...cp.issues);
     else {
-      costPrice = cp.value;
-      const names = new Set(cp.value.partners.map((p) => p.name));
-      for (const p of config.model.sePartners.filter((x) => !names.has(x))) {
-        issues.push(error("costprice-partner-missing", `SE partner ${JSON.stringify(p)} is not in the cost-price file`, { subject: "staff_cost", source: { file: config.file } }));
+      // Partners match by nameKey; the plan then uses the config's spelling.
+      const se = namesByKey(config.model.sePartners);
+      costPrice = { ...cp.value, partners: cp.value.partners.map((p) => ({ ...p, name: se.get(nameKey(p.name)) ?? p.name })) };
+      const names = new Set(cp.value.partners.map((p) => nameKey(p.name)));
+      for (const p of config.model.sePartners.filter((x) => !names.has(nameKey(x)))) {
+        issues.push(
+          error("costprice-partner-missing", `SE partner ${quote(p)} is not in the cost-price file`, {
+            subject: "staff_cost",
+            source: config.staffCostSource ?? { file: config.file },
+            hint: `the cost-price file has ${cp.value.partners.map((x) => quote(x.name)).join(", ")}`,
+          }),
+        );
       }
     }
   }
@@ -175,5 +185,6 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     warnings: [...inputs.warnings, ...closed.value.warnings],
     reserveHistory: opts.reserveHistory ?? [],
     openingFrom: opts.opening ? { period: opts.opening.period } : "config",
+    ...(inputs.config.outside.length > 0 ? { outsideConfigFolder: inputs.config.outside } : {}),
   });
 }

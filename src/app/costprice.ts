@@ -7,12 +7,13 @@ import { readCostPriceFile } from "../adapters/costprice-file.js";
 import { costPriceWorkbook } from "../adapters/xlsx/costprice-workbook.js";
 import { fail, ok, type Result } from "../domain/issues.js";
 import { costPriceCsv } from "../report/costprice-csv.js";
+import type { CsvStyle } from "../report/csv-text.js";
 import { costPriceJson } from "../report/costprice-json.js";
 import type { Lang } from "../report/costprice-labels.js";
 import { type CostPriceReport, costPriceReport } from "../report/costprice-model.js";
 import { costPriceText } from "../report/costprice-text.js";
 
-export type CostPriceOptions = { readonly lang: Lang; readonly json: boolean; readonly outDir?: string };
+export type CostPriceOptions = { readonly lang: Lang; readonly json: boolean; readonly outDir?: string; readonly csvStyle?: CsvStyle };
 
 export type CostPriceOutcome = {
   readonly report: CostPriceReport;
@@ -22,10 +23,10 @@ export type CostPriceOutcome = {
 };
 
 /** The files `--out DIR` writes. */
-export async function costPriceFiles(report: CostPriceReport, lang: Lang, outDir: string): Promise<OutputFile[]> {
+export async function costPriceFiles(report: CostPriceReport, lang: Lang, outDir: string, csvStyle: CsvStyle = "plain"): Promise<OutputFile[]> {
   return [
     { path: join(outDir, "costprice.json"), data: costPriceJson(report) },
-    { path: join(outDir, "costprice.csv"), data: costPriceCsv(report, lang) },
+    { path: join(outDir, "costprice.csv"), data: costPriceCsv(report, lang, csvStyle) },
     { path: join(outDir, "costprice.xlsx"), data: await costPriceWorkbook(report, lang) },
   ];
 }
@@ -34,7 +35,7 @@ export async function runCostPrice(file: string, opts: CostPriceOptions): Promis
   const input = await readCostPriceFile(file);
   if (!input.ok) return fail(input.issues);
   const report = costPriceReport(input.value);
-  const files = opts.outDir ? await costPriceFiles(report, opts.lang, opts.outDir) : [];
+  const files = opts.outDir ? await costPriceFiles(report, opts.lang, opts.outDir, opts.csvStyle) : [];
   await writeFilesAtomically(files);
   const stdout = opts.json ? costPriceJson(report) : costPriceText(report, opts.lang);
   return ok({ report, stdout, written: files.map((f) => f.path) }, input.warnings);

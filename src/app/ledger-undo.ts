@@ -11,7 +11,8 @@
 // numbering reads them from the archive, and the next close carries them
 // back into the ledger.
 import { join, resolve } from "node:path";
-import { writeFilesAtomically, type OutputFile } from "../adapters/atomic-write.js";
+import type { OutputFile } from "../adapters/atomic-write.js";
+import { writeOutputSet } from "../adapters/output-folder.js";
 import { loadConfig } from "../adapters/config-file.js";
 import { issueDateFor, planReversals } from "../domain/invoicing/issue-plan.js";
 import { parseDocumentNumber } from "../domain/invoicing/numbering.js";
@@ -97,13 +98,13 @@ export async function undoLastClose(ledgerPath: string, expected?: string, credi
     const { hash: _h, prev_hash: _p, seq: _s, ...body } = last;
     const undone = sealRecord({ ...body, issued: entries, undone_credited: true } as Omit<LedgerRecord, "hash" | "prev_hash" | "seq">, now);
 
-    // The credit notes first, then the ledger: a crash in between leaves the files and the close; the same undo again gives the same files.
+    // The credit notes first (one output set, like a close's), then the ledger: a crash in between leaves the files and the close; the same undo again gives the same files.
     const outDir = resolve(credit.out ?? join(config.value.output, `${last.period}-undo`));
     const accounts = config.value.invoicing?.accounts ?? { receivable: "400000", revenue: { hours: "700000", benefits: "700000" }, vat: "451000" };
     const files: OutputFile[] = documentFiles(rendered.docs, outDir, accounts, config.value.model.language);
     const summary = { undone: last.period, ledger_record: last.hash, archived_record: undone.hash, invoice_date: date.value.date, documents: rendered.docs.map((d) => documentJson(reportDocument(d))) };
     files.push({ path: join(outDir, "summary.json"), data: `${JSON.stringify(summary, null, 2)}\n` });
-    await writeFilesAtomically(files);
+    await writeOutputSet(outDir, files);
     const removed = await removeLastRecord(ledgerPath, archive, () => undone);
     return done({ removed, archive, now, notices: [...lock.warnings, ...rendered.warnings], credited: { docs: rendered.docs, outDir } });
   } finally {

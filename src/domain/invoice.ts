@@ -116,7 +116,8 @@ export function hourLines(rows: readonly RatedHours[]): HourLine[] {
 /** The share that applies to a benefit type. */
 export function shareFor(config: Pick<ModelConfig, "benefitShare">, type: string): Dec {
   const s = config.benefitShare;
-  return isPerType(s) ? (s[type] ?? ZERO) : s;
+  // Own keys only: a type named like an Object method ("constructor") must not find one.
+  return isPerType(s) ? (Object.hasOwn(s, type) ? s[type]! : ZERO) : s;
 }
 
 function isPerType(s: ModelConfig["benefitShare"]): s is Readonly<Record<string, Dec>> {

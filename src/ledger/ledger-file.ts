@@ -1,10 +1,13 @@
 // The ledger file: JSON Lines, one canonical record per line, hash-chained.
-// Reading checks every line and the chain; writing replaces the whole file
-// atomically, so a crash leaves the ledger either as before or as after.
+// Reading checks every line, the chain and the head beside the ledger
+// (ledger-head.ts); writing replaces the whole file atomically, so a crash
+// leaves the ledger either as before or as after, and renews the head in the
+// same batch.
 import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import { error, fail, ok, warning, type Issue, type Result } from "../domain/issues.js";
-import { writeFilesAtomically, writeFileAtomically } from "../adapters/atomic-write.js";
+import { writeFilesAtomically } from "../adapters/atomic-write.js";
+import { checkHead, headPathFor, headText, readHead } from "./ledger-head.js";
 import { canonicalJson } from "./canonical-json.js";
 import { GENESIS_HASH, LedgerRecordSchema, recordHash, recordLine, type LedgerRecord } from "./record.js";
 
@@ -39,6 +42,33 @@ const label = (r: Pick<LedgerRecord, "seq" | "period">): string => `record ${r.s
  * hand) or breaks the chain gives one error naming the first broken line.
  */
 export async function readLedger(path: string): Promise<Result<LedgerState>> {
+  const read = await readRecords(path);
+  if (!read.ok) return read;
+  // The head beside the ledger notices records deleted from its end (ledger-head.ts).
+  const file = displayPath(path);
+  const head = await readHead(path, file);
+  if (!head.ok) return fail([head.issue]);
+  const records = read.value.records;
+  const named = head.head && head.head.count > 0 ? records[head.head.count - 1] : undefined;
+  const archived = named && named.hash !== head.head!.last_hash ? await lastArchived(archivePathFor(path)) : undefined;
+  const checked = checkHead(records, head.head, file, archived);
+  if (checked.problems.length > 0) return fail(checked.problems);
+  return ok(read.value, [...read.warnings, ...checked.warnings]);
+}
+
+/** The last record of the reopen archive (seq and hash only), if there is one. */
+async function lastArchived(archivePath: string): Promise<Pick<LedgerRecord, "seq" | "hash"> | undefined> {
+  try {
+    const lines = (await readFile(archivePath, "utf8")).split("\n").filter((l) => l.trim() !== "");
+    const v = JSON.parse(lines[lines.length - 1] ?? "null") as Partial<LedgerRecord> | null;
+    return v && typeof v.seq === "number" && typeof v.hash === "string" ? { seq: v.seq, hash: v.hash } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The records of a ledger file, each line and the chain checked; a missing file is an empty ledger. */
+async function readRecords(path: string): Promise<Result<LedgerState>> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -158,7 +188,10 @@ export async function appendRecord(path: string, record: LedgerRecord): Promise<
   const next = [...state.records, record];
   const broken = verifyLedger({ path, records: next });
   if (broken.length > 0) throw new LedgerError(broken);
-  await writeFileAtomically(path, ledgerText(next));
+  await writeFilesAtomically([
+    { path, data: ledgerText(next) },
+    { path: headPathFor(path), data: headText(path, next) },
+  ]);
 }
 
 /**
@@ -182,10 +215,13 @@ export async function replaceLastRecord(path: string, archivePath: string, recor
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
   if (archive !== "" && !archive.endsWith("\n")) archive += "\n";
-  await writeFilesAtomically([
-    { path: archivePath, data: `${archive}${recordLine(archived ? archived(last) : last)}\n` },
-    { path, data: ledgerText(next) },
-  ]);
+  const ledger = { path, data: ledgerText(next) };
+  const head = { path: headPathFor(path), data: headText(path, next) };
+  // Renamed in this order, so a crash between two renames reads as before or as after
+  // (ledger-head.ts): a replaced record before its head; for a removal the head first
+  // (a head behind the ledger is the state "head lags", accepted; a ledger shorter
+  // than its head would read as a lost record).
+  await writeFilesAtomically([{ path: archivePath, data: `${archive}${recordLine(archived ? archived(last) : last)}\n` }, ...(record ? [ledger, head] : [head, ledger])]);
   return last;
 }
 

@@ -1,30 +1,39 @@
 // Where the ledger is: `--ledger PATH`, or the `ledger:` key of the config
 // (relative to the config's folder; default menerva-ledger.jsonl). Only that
 // key is read, so `ledger list` works even while other config keys have errors.
-import { readFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { error, fail, ok, type Result } from "../domain/issues.js";
 import { readYaml } from "../schema/config-yaml.js";
+import { readSmallFile, utf8Text } from "../adapters/read-small-file.js";
+import { resolveLedgerTarget } from "./ledger-target.js";
 
 export const DEFAULT_LEDGER = "menerva-ledger.jsonl";
 
+/** The ledger's path, symbolic links followed (ledger-target.ts); a folder or device is refused. */
 export async function resolveLedgerPath(opts: { config?: string; ledger?: string }): Promise<Result<string>> {
+  const found = await namedLedgerPath(opts);
+  if (!found.ok) return found;
+  const target = await resolveLedgerTarget(found.value);
+  if (!target.ok) return fail([error("bad-ledger-path", target.problem, { source: { file: found.value }, hint: target.hint })]);
+  return ok(target.path);
+}
+
+async function namedLedgerPath(opts: { config?: string; ledger?: string }): Promise<Result<string>> {
   if (opts.ledger) return ok(resolve(opts.ledger));
   const configPath = resolve(opts.config ?? "menerva.yaml");
   const file = opts.config ?? "menerva.yaml";
-  let text: string;
-  try {
-    text = await readFile(configPath, "utf8");
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  const read = await readSmallFile(configPath);
+  const text = read.ok ? utf8Text(read.bytes) : undefined;
+  if (!read.ok || text === undefined) {
+    const missing = !read.ok && read.code === "ENOENT";
     return fail([
-      error("config-missing", "config file not found", {
+      error(missing ? "config-missing" : "config-unreadable", missing ? "config file not found" : read.ok ? "the config file is not UTF-8 text" : read.message, {
         source: { file },
         hint: "run in the folder with menerva.yaml, or pass --config PATH or --ledger PATH",
       }),
     ]);
   }
-  const yaml = readYaml(text, file);
+  const yaml = readYaml(text.replace(/^\uFEFF/, ""), file);
   if (!yaml.ok) return fail(yaml.issues);
   const data = yaml.value.data as Record<string, unknown> | null;
   const value = data && typeof data === "object" ? data.ledger : undefined;

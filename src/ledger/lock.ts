@@ -2,10 +2,11 @@
 // two closes cannot write the ledger at once. A lock left by a process that
 // no longer runs (killed, crashed) is detected and taken over with a warning.
 import { randomUUID } from "node:crypto";
-import { link, readdir, readFile, rename, unlink, writeFile } from "node:fs/promises";
+import { link, readdir, rename, unlink, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { error, fail, ok, warning, type Result } from "../domain/issues.js";
+import { readSmallFile } from "../adapters/read-small-file.js";
 import { displayPath } from "./ledger-file.js";
 
 type LockInfo = { pid: number; host: string; started: string; token: string };
@@ -26,7 +27,10 @@ function pidAlive(pid: number): boolean {
 
 async function readInfo(path: string): Promise<LockInfo | undefined> {
   try {
-    const v = JSON.parse(await readFile(path, "utf8")) as Partial<LockInfo>;
+    // A small regular file only: something else at the lock's name must not hang a close.
+    const read = await readSmallFile(path, 4096);
+    if (!read.ok) return undefined;
+    const v = JSON.parse(read.bytes.toString("utf8")) as Partial<LockInfo>;
     return typeof v.pid === "number" && typeof v.host === "string" ? (v as LockInfo) : undefined;
   } catch {
     return undefined;

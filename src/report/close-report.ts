@@ -75,4 +75,6 @@ export type CloseReport = {
   readonly ledgerRecordHash?: string;
   /** The close's e-invoices (issue 12); absent where no documents are planned (validate). */
   readonly documents?: DocumentsInfo;
+  /** Inputs, cost-price file and ledger outside the config's folder, relative to it (README "Paths"). */
+  readonly outsideConfigFolder?: readonly string[];
 };

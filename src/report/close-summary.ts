@@ -1,7 +1,7 @@
 // The JSON summary of a close (issue 3's contract; field names are fixed):
 // amounts as strings with two decimals, hours as exact decimal strings.
 import { ROW_STATUSES, type RowCounts } from "../domain/classify.js";
-import { formatSource, type Issue } from "../domain/issues.js";
+import { clip, formatSource, type Issue } from "../domain/issues.js";
 import { correctionEntries, type CorrectionEntry } from "./close-corrections.js";
 import type { Invoice, InvoiceLine } from "../domain/invoice.js";
 import type { CloseReport, ReportDocument } from "./close-report.js";
@@ -96,7 +96,7 @@ export function issueJson(i: Issue): Record<string, unknown> {
     message: i.message,
     ...(i.source ? { file: i.source.file, ...(i.source.line !== undefined ? { line: i.source.line } : {}) } : {}),
     ...(i.subject ? { subject: i.subject } : {}),
-    ...(i.found !== undefined ? { found: i.found } : {}),
+    ...(i.found !== undefined ? { found: clip(i.found) } : {}),
   };
 }
 
@@ -195,6 +195,7 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
     adjustments: correctionEntries(r).map(correctionJson),
     inputs: report.inputs.map((f) => ({ kind: f.kind, file: f.file, sha256: f.sha256, rows: f.rows })),
     config: { file: report.configFile, sha256: report.configSha256 },
+    ...(report.outsideConfigFolder && report.outsideConfigFolder.length > 0 ? { outside_config_folder: [...report.outsideConfigFolder] } : {}),
     ...(report.ledgerRecordHash ? { ledger_record: report.ledgerRecordHash } : {}),
     checks: r.checks.map((c) => ({ name: c.name, ok: c.ok, detail: c.detail })),
     warnings: report.warnings.map(issueJson),

@@ -105,6 +105,9 @@ export function renderCloseText(report: CloseReport): string {
     out.push(`  ${pad(kind, 9)} ${ROW_STATUSES.map((s) => `${s} ${r.rows[kind][s]}`).join(", ")}`);
   }
   if (report.ledgerRecordHash) out.push(`  ${report.language === "nl" ? "grootboekrecord" : "ledger record"} ${report.ledgerRecordHash}`);
+  if (report.outsideConfigFolder && report.outsideConfigFolder.length > 0) {
+    out.push("", `${report.language === "nl" ? "Buiten de map van de config" : "Outside the config's folder"}: ${report.outsideConfigFolder.join(", ")}`);
+  }
   const failed = r.checks.filter((c) => !c.ok);
   out.push("", `${t.checks}: ${failed.length === 0 ? t.allOk : failed.map((c) => `${c.name} ${t.notOk}`).join("; ")}`);
   for (const c of failed) out.push(`  ${c.name}: ${c.detail}`);

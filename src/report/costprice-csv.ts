@@ -1,7 +1,7 @@
 // The cost build-up as CSV: one row per partner and component, then the
 // partner's total, the cost per productive hour and per coached candidate.
 // Column names are stable English keys; `label` is in the chosen language.
-import { stringify } from "csv-stringify/sync";
+import { toCsv, type CsvStyle } from "./csv-text.js";
 import type { Dec } from "../domain/money.js";
 import { fmtMoney } from "../domain/money.js";
 import type { CostPriceReport } from "./costprice-model.js";
@@ -12,7 +12,7 @@ const COLUMNS = ["partner", "component", "label", "gross", "subsidies", "net", "
 const m = (x: Dec | undefined): string => (x === undefined ? "" : fmtMoney(x));
 const s = (x: Dec | undefined): string => (x === undefined ? "" : x.toFixed(4));
 
-export function costPriceCsv(r: CostPriceReport, lang: Lang): string {
+export function costPriceCsv(r: CostPriceReport, lang: Lang, style: CsvStyle = "plain"): string {
   const L = costPriceLabels(lang);
   const rows: string[][] = [COLUMNS];
   for (const p of r.partners) {
@@ -25,5 +25,5 @@ export function costPriceCsv(r: CostPriceReport, lang: Lang): string {
       rows.push([a.partner, "per_candidate", L.perCandidate, m(a.perCandidate.gross), "", m(a.perCandidate.net), "", "", "", ""]);
     }
   }
-  return stringify(rows, { record_delimiter: "\n" });
+  return toCsv(rows, style, new Set([0, 1, 2]));
 }

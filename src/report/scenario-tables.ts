@@ -1,5 +1,5 @@
 // Scenario results as tables of text (header + rows): one model for CSV and terminal output.
-import { stringify } from "csv-stringify/sync";
+import { toCsv } from "./csv-text.js";
 import { fmtDecimal, fmtMoney, type Dec } from "../domain/money.js";
 import { DRIVERS } from "../domain/scenario/drivers.js";
 import type { KeyFigures } from "../domain/scenario/figures.js";
@@ -183,7 +183,8 @@ export function breakEvenTable(mc: MonteCarloResult, lang: Lang): TextTable {
   return { header: [label("breakEvenMonth", lang), lang === "nl" ? "aantal runs" : "runs", label("probability", lang)], rows };
 }
 
-export const renderTableCsv = (t: TextTable): string => stringify([t.header as string[], ...(t.rows as string[][])], { record_delimiter: "\n" });
+/** Through csv-text.ts, so formula-like text (a scenario or partner name) is neutralised. */
+export const renderTableCsv = (t: TextTable): string => toCsv([t.header, ...t.rows]);
 
 /** Fixed-width text for the terminal: first column left-aligned, the rest right-aligned. */
 export function renderTableText(t: TextTable): string {

@@ -1,15 +1,17 @@
 // Rules of menerva.yaml that compare keys with each other: partner lists,
 // partners named in fee entries, duplicate fees, benefit shares per type.
 // Runs on the plain data even when the shape has problems, so a user sees all at once.
-import { error, type Issue } from "../domain/issues.js";
+import { error, quote, type Issue } from "../domain/issues.js";
+import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest, suggestion } from "./config-suggest.js";
 import { textCheck } from "./config-values.js";
 import type { PathSegment, YamlSource } from "./config-yaml.js";
+import { isPlainMap } from "./yaml-safe.js";
 
 const DEFAULT_BENEFIT_TYPES = ["RSZ", "maatwerk"];
 
-const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === "object" && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype;
+const isRecord = isPlainMap;
 
 /** Valid names of a list, each with its index; invalid items are reported by the shape. */
 function names(list: unknown): { name: string; index: number }[] {
@@ -36,21 +38,28 @@ export function crossChecks(src: YamlSource): Issue[] {
     );
   const data = isRecord(src.data) ? src.data : {};
 
-  const duplicates = (key: string, what: string) => {
-    const seen = new Map<string, number>();
+  /** Duplicates compare by nameKey (case, Unicode form, spaces); partner names must be one script. */
+  const duplicates = (key: string, what: string, partners: boolean) => {
+    const seen = new Map<string, { index: number; name: string }>();
     for (const { name, index } of names(data[key])) {
-      const first = seen.get(name);
-      if (first !== undefined) at([key, index], "duplicate", `duplicate ${what} "${name}"`, `already listed as ${key}.${first}`);
-      else seen.set(name, index);
+      const bad = partners ? nameProblem(name) : undefined;
+      if (bad) at([key, index], "bad-partner-name", `${what} ${quote(name)} ${bad.problem}`, bad.hint);
+      const first = seen.get(nameKey(name));
+      if (first !== undefined) {
+        const same = first.name === name ? "" : ` (names are compared ignoring case: same as ${quote(first.name)})`;
+        at([key, index], "duplicate", `duplicate ${what} ${quote(name)}${same}`, `already listed as ${key}.${first.index}`);
+      } else seen.set(nameKey(name), { index, name });
     }
   };
-  duplicates("se_partners", "partner");
-  duplicates("nec_partners", "partner");
+  duplicates("se_partners", "partner", true);
+  duplicates("nec_partners", "partner", true);
 
   const se = names(data.se_partners).map((n) => n.name);
   const nec = names(data.nec_partners).map((n) => n.name);
+  const seKeys = namesByKey(se);
+  const necKeys = namesByKey(nec);
   for (const { name, index } of names(data.nec_partners)) {
-    if (se.includes(name)) at(["nec_partners", index], "both-se-and-nec", `"${name}" is listed as both an SE and an NEC partner`, "a partner is either SE (se_partners) or NEC (nec_partners)");
+    if (seKeys.has(nameKey(name))) at(["nec_partners", index], "both-se-and-nec", `${quote(name)} is listed as both an SE and an NEC partner`, "a partner is either SE (se_partners) or NEC (nec_partners)");
   }
 
   // A partner's span: from on or before until.
@@ -78,12 +87,14 @@ export function crossChecks(src: YamlSource): Issue[] {
       if (entry.nec_partner !== undefined) {
         const r = textCheck(entry.nec_partner);
         if (!("value" in r)) return;
-        partner = r.value;
-        if (nec.length > 0 && !nec.includes(partner)) {
-          const hint = se.includes(partner)
-            ? `"${partner}" is an SE partner; hourly fees are invoiced to NEC partners: ${nec.join(", ")}`
+        partner = necKeys.get(nameKey(r.value)) ?? r.value;
+        const bad = nameProblem(r.value);
+        if (bad) at(["fees", "hourly", i, "nec_partner"], "bad-partner-name", `partner ${quote(r.value)} ${bad.problem}`, bad.hint);
+        else if (nec.length > 0 && !necKeys.has(nameKey(partner))) {
+          const hint = seKeys.has(nameKey(partner))
+            ? `${quote(partner)} is an SE partner; hourly fees are invoiced to NEC partners: ${nec.join(", ")}`
             : suggestion(partner, nec, "NEC partners are");
-          at(["fees", "hourly", i, "nec_partner"], "unknown-partner", `unknown NEC partner "${partner}"`, hint);
+          at(["fees", "hourly", i, "nec_partner"], "unknown-partner", `unknown NEC partner ${quote(partner)}`, hint);
         }
       }
       const f = textCheck(entry.from);

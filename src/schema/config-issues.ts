@@ -52,8 +52,7 @@ function valueAt(data: unknown, path: readonly PathSegment[]): unknown {
  */
 function commaSplitHint(src: YamlSource, path: readonly PathSegment[], key: string): string | undefined {
   if (!/^\d+$/.test(key)) return undefined;
-  const keys = src.keysAt(path);
-  const prev = keys[keys.indexOf(key) - 1];
+  const prev = src.keyBefore(path, key);
   const value = prev === undefined ? undefined : valueAt(src.data, [...path, prev]);
   if (!(value instanceof YamlNumber) || !/^[+-]?\d+$/.test(value.text)) return undefined;
   return `a comma inside {...} starts a new key; use a decimal point in menerva.yaml: ${prev}: ${value.text}.${key}`;

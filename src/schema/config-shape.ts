@@ -17,7 +17,8 @@ const benefitShare = z.unknown().transform((v, ctx): Dec | Record<string, Dec> =
     return r;
   };
   if (v !== null && typeof v === "object" && !Array.isArray(v) && !(v instanceof YamlNumber)) {
-    const out: Record<string, Dec> = {};
+    // Null prototype: a key `__proto__` is an unknown benefit type, never the map's prototype.
+    const out = Object.create(null) as Record<string, Dec>;
     const entries = Object.entries(v as Record<string, unknown>);
     if (entries.length === 0) ctx.addIssue({ code: "custom", message: "must not be an empty map", input: v });
     for (const [k, x] of entries) {
@@ -73,6 +74,8 @@ const inputItem = z.preprocess(
     }).optional(),
     /** A restating (year-to-date) export: closed rows it no longer holds are reversed (issue 11). */
     cumulative: flag.optional(),
+    /** For an .xlsx input: the sheet to read (default: the first visible one). */
+    sheet: text.optional(),
   }),
 );
 
@@ -117,6 +120,6 @@ export const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {
   "se_partners.*": ["name", "from", "until"],
   "nec_partners.*": ["name", "from", "until"],
   inputs: Object.keys(inputs.shape),
-  "inputs.*.*": ["path", "decimal", "encoding", "delimiter", "cumulative"],
+  "inputs.*.*": ["path", "decimal", "encoding", "delimiter", "cumulative", "sheet"],
   ...INVOICING_KEYS,
 };

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { D, type Dec } from "../domain/money.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest } from "./config-suggest.js";
+import { AMOUNT, magnitudeProblem, numberTextProblem } from "./limits.js";
 import { YamlNumber } from "./config-yaml.js";
 
 /** A rejected value: what is wrong and how to fix it. */
@@ -46,6 +47,8 @@ function asFraction(percent: Dec): string {
 export function decimalCheck(v: unknown): { value: Dec } | Problem {
   const text = v instanceof YamlNumber ? v.text.trim() : typeof v === "string" ? v.trim() : undefined;
   if (text === undefined) return { problem: `expected a number, got ${describe(v)}` };
+  const long = numberTextProblem(text);
+  if (long !== undefined) return { problem: long };
   if (PLAIN.test(text)) {
     let t = text.replace(/^\+/, "");
     if (t.endsWith(".")) t = t.slice(0, -1);
@@ -86,6 +89,8 @@ export const fraction = leaf((v) => {
 export const amount = leaf((v) => {
   const r = decimalCheck(v);
   if (!("value" in r)) return r;
+  const big = magnitudeProblem(r.value, AMOUNT);
+  if (big !== undefined) return { problem: big };
   const written = (v instanceof YamlNumber ? v.text : String(v)).trim();
   const decimals = /\.(\d*)$/.exec(written)?.[1]?.length ?? 0;
   if (decimals <= 2) return r;
@@ -100,6 +105,7 @@ export const amount = leaf((v) => {
 export const nonNegative = leaf((v) => {
   const r = decimalCheck(v);
   if ("value" in r && r.value.isNegative()) return { problem: "must not be negative" };
+  if ("value" in r && magnitudeProblem(r.value, AMOUNT) !== undefined) return { problem: magnitudeProblem(r.value, AMOUNT)! };
   return r;
 });
 

@@ -1,15 +1,17 @@
 // menerva.yaml text -> validated ModelConfig (every number exact) plus the
 // non-model settings (inputs, ledger, output), or every problem at once with
 // its line:column. Pure: the file is read by src/adapters/config-file.ts.
-import { byLocation, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
+import { byLocation, capIssues, fail, ok, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig, PartnerSpan } from "../domain/model.js";
 import { D, fmtDecimal } from "../domain/money.js";
 import type { InvoicingConfig } from "../domain/invoicing/types.js";
 import { crossChecks } from "./config-checks.js";
 import { invoicingChecks, toInvoicing } from "./config-invoicing.js";
 import { fromZodIssues } from "./config-issues.js";
-import { ConfigShape, type ConfigData } from "./config-shape.js";
+import { ALLOWED_KEYS, ConfigShape, type ConfigData } from "./config-shape.js";
 import { readYaml, type YamlSource } from "./config-yaml.js";
+import { isPlainMap } from "./yaml-safe.js";
+import { nameKey, namesByKey } from "./partner-names.js";
 
 /** One entry of `inputs.<kind>`: a glob as written, with optional format overrides. */
 export type InputSpec = {
@@ -19,6 +21,8 @@ export type InputSpec = {
   delimiter?: string;
   /** A restating (year-to-date) export (`cumulative: true`). */
   cumulative?: boolean;
+  /** The sheet of an .xlsx input (default: the first visible one). */
+  sheet?: string;
 };
 
 export type InputKind = "hours" | "benefits" | "staff" | "costs";
@@ -31,6 +35,8 @@ export type InputEntry = { readonly spec: InputSpec; readonly subject: string; r
 export type ParsedConfigRaw = {
   readonly inputs: Readonly<Record<InputKind, readonly InputEntry[]>>;
   readonly ledger: string;
+  /** Where `ledger:` is written (the top of the file when it is left at its default). */
+  readonly ledgerSource: SourceRef;
   readonly output: string;
   readonly staffCost?: { readonly path: string; readonly source: SourceRef };
   /** The `invoicing:` block; absent: the close makes no documents. */
@@ -44,7 +50,7 @@ function toCanonical(v: unknown): unknown {
   if (v === null || typeof v !== "object") return v;
   if (Array.isArray(v)) return v.map(toCanonical);
   if (v instanceof D) return fmtDecimal(v);
-  const out: Record<string, unknown> = {};
+  const out = Object.create(null) as Record<string, unknown>; // a user key "__proto__" stays a key
   for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = toCanonical(x);
   return out;
 }
@@ -54,13 +60,15 @@ function spans(c: ConfigData): Record<string, PartnerSpan> | undefined {
   let out: Record<string, PartnerSpan> | undefined;
   for (const p of [...c.se_partners, ...c.nec_partners]) {
     if (p.from === undefined && p.until === undefined) continue;
-    (out ??= {})[p.name] = { ...(p.from !== undefined ? { from: p.from } : {}), ...(p.until !== undefined ? { until: p.until } : {}) };
+    (out ??= Object.create(null) as Record<string, PartnerSpan>)[p.name] = { ...(p.from !== undefined ? { from: p.from } : {}), ...(p.until !== undefined ? { until: p.until } : {}) };
   }
   return out;
 }
 
 function toModel(c: ConfigData, src: YamlSource): ModelConfig {
   const partnerSpans = spans(c);
+  // A fee entry may name its partner in another case: the model uses the listed spelling.
+  const nec = namesByKey(c.nec_partners.map((p) => p.name));
   return {
     project: c.project,
     language: c.language,
@@ -71,7 +79,7 @@ function toModel(c: ConfigData, src: YamlSource): ModelConfig {
     hourlyFees: c.fees.hourly.map((f, i) => ({
       from: f.from,
       rate: f.rate,
-      ...(f.nec_partner !== undefined ? { necPartner: f.nec_partner } : {}),
+      ...(f.nec_partner !== undefined ? { necPartner: nec.get(nameKey(f.nec_partner)) ?? f.nec_partner } : {}),
       source: src.locate(["fees", "hourly", i]),
     })),
     benefitShare: c.fees.benefit_share,
@@ -94,6 +102,7 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
       if (overrides.encoding !== undefined) spec.encoding = overrides.encoding;
       if (overrides.delimiter !== undefined) spec.delimiter = overrides.delimiter;
       if (overrides.cumulative === true) spec.cumulative = true;
+      if (overrides.sheet !== undefined) spec.sheet = overrides.sheet;
       // Point at the glob itself, whether written as a string or as {path: ...}.
       const where = src.textAt(["inputs", kind, i]) !== undefined ? ["inputs", kind, i] : ["inputs", kind, i, "path"];
       return { spec, subject: `inputs.${kind}.${i}`, source: src.locate(where) };
@@ -111,9 +120,10 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
   return {
     inputs,
     ledger: c.ledger,
+    ledgerSource: src.locate(["ledger"]),
     output: c.output,
     ...(c.staff_cost !== undefined ? { staffCost: { path: c.staff_cost, source: src.locate(["staff_cost"]) } } : {}),
-    ...(c.invoicing !== undefined ? { invoicing: toInvoicing(c.invoicing, src) } : {}),
+    ...(c.invoicing !== undefined ? { invoicing: toInvoicing(c.invoicing, src, c.nec_partners.map((p) => p.name)) } : {}),
     canonical,
   };
 }
@@ -123,12 +133,17 @@ export function parseConfigText(text: string, file: string): Result<{ model: Mod
   const yaml = readYaml(text.replace(/^\uFEFF/, ""), file);
   if (!yaml.ok) return fail(yaml.issues);
   const src = yaml.value;
-  if (src.data === null || typeof src.data !== "object" || Array.isArray(src.data)) {
+  if (!isPlainMap(src.data)) {
     const what = src.data === null ? "the file is empty" : "expected a map of settings (key: value)";
     return fail([{ severity: "error", code: "not-a-map", message: what, source: src.locate([]), hint: "see fixtures/menerva.yaml for an example" }]);
   }
+  // Another program's YAML (or /etc/passwd, which reads as YAML): say so once,
+  // without quoting its keys or values.
+  if (!Object.keys(src.data).some((k) => ALLOWED_KEYS[""]!.includes(k))) {
+    return fail([{ severity: "error", code: "not-a-config", message: "not a menerva config: none of its keys is a menerva setting", source: { file, line: 1 }, hint: "see fixtures/menerva.yaml for an example" }]);
+  }
   const parsed = ConfigShape.safeParse(src.data);
   const issues: Issue[] = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues, src)), ...crossChecks(src), ...invoicingChecks(src)];
-  if (issues.length > 0 || !parsed.success) return fail([...issues].sort(byLocation));
+  if (issues.length > 0 || !parsed.success) return fail(capIssues([...issues].sort(byLocation), file));
   return ok({ model: toModel(parsed.data, src), raw: toRaw(parsed.data, src) });
 }

@@ -2,6 +2,8 @@
 // values, with every number still its source text, to exact domain values.
 import { z } from "zod";
 import { type Dec, D, parseDecimal } from "../domain/money.js";
+import { nameKey, nameProblem } from "./partner-names.js";
+import { AMOUNT, COUNT, FTE_PER_ROW, HOURS_PER_YEAR, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 import type {
   CostPrice,
   Equipment,
@@ -14,7 +16,7 @@ import type {
   YearlyCost,
 } from "../domain/costprice/types.js";
 
-type Bound = { readonly min?: string; readonly minExclusive?: boolean; readonly max?: string };
+type Bound = { readonly min?: string; readonly minExclusive?: boolean; readonly max?: string; readonly limit?: NumberLimit };
 
 const NOT_A_NUMBER = "not a plain number (write 1234.56: a decimal point, no thousands separators)";
 const PERCENT = /^(-?\d+(?:\.\d+)?)\s*%$/;
@@ -24,6 +26,11 @@ function decimal(bound: Bound = {}, percent = false) {
   return z
     .string({ error: (i) => (i.input === undefined ? "missing" : "expected a number") })
     .transform((text, ctx): Dec => {
+      const long = numberTextProblem(text.trim());
+      if (long !== undefined) {
+        ctx.addIssue({ code: "custom", message: long, input: text });
+        return z.NEVER;
+      }
       const pct = percent ? PERCENT.exec(text.trim()) : null;
       const d = pct ? new D(pct[1]!).div(100) : parseDecimal(text);
       if (!d) {
@@ -34,6 +41,10 @@ function decimal(bound: Bound = {}, percent = false) {
         ctx.addIssue({ code: "custom", message: `must be ${bound.minExclusive ? "more than" : "at least"} ${bound.min}`, input: text });
       } else if (bound.max !== undefined && d.greaterThan(bound.max)) {
         ctx.addIssue({ code: "custom", message: `must be at most ${bound.max}${percent ? " (100%)" : ""}`, input: text });
+      } else {
+        // Every number of a cost-price file has a stated range (README "Limits"); amounts stay below 10^12.
+        const big = magnitudeProblem(d, bound.limit ?? AMOUNT);
+        if (big !== undefined) ctx.addIssue({ code: "custom", message: big, input: text });
       }
       return d;
     });
@@ -46,7 +57,10 @@ const text = () =>
     .min(1, { error: "must not be empty" });
 
 const money = () => decimal({ min: "0" });
-const positive = () => decimal({ min: "0", minExclusive: true });
+/** Hours in a year (productive hours, contract hours, leave): 0..8784. */
+const yearHours = (min: Bound = { min: "0" }) => decimal({ ...min, limit: HOURS_PER_YEAR });
+/** A count or size (FTE, ratios, years, candidates): up to a million. */
+const count = (min: Bound = { min: "0" }) => decimal({ ...min, limit: COUNT });
 const rate = () => decimal({ min: "0", max: "1" }, true);
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" }).default([]);
 
@@ -67,7 +81,7 @@ const SubsidySchema = z
 const StaffSchema = z
   .strictObject({
     role: text(),
-    fte: money(),
+    fte: decimal({ min: "0", limit: FTE_PER_ROW }),
     occupancy: decimal({ min: "0", minExclusive: true, max: "1" }, true).optional(),
     yearly_cost: money(),
     indexation: decimal({ min: "-1", minExclusive: true }, true).optional(),
@@ -85,7 +99,7 @@ const StaffSchema = z
 const SupervisionSchema = z
   .strictObject({
     role: text(),
-    ratio: positive(),
+    ratio: count({ min: "0", minExclusive: true }),
     yearly_cost: money(),
     indexation: decimal({ min: "-1", minExclusive: true }, true).optional(),
     subsidies: list(SubsidySchema),
@@ -104,7 +118,7 @@ const YearlyCostSchema = z
 const NO_COST: YearlyCost = { fixed: new D(0), perFte: new D(0) };
 
 const EquipmentSchema = z
-  .strictObject({ item: text(), purchase: money(), lifetime_years: positive(), residual: money().optional() })
+  .strictObject({ item: text(), purchase: money(), lifetime_years: count({ min: "0", minExclusive: true }), residual: money().optional() })
   .superRefine((e, ctx) => {
     if (e.residual !== undefined && e.residual.greaterThan(e.purchase)) {
       ctx.addIssue({ code: "custom", message: "residual value is more than the purchase price", path: ["residual"] });
@@ -143,21 +157,26 @@ const isMapLike = (v: unknown): v is Record<string, unknown> => typeof v === "ob
 
 /** Productive hours per FTE: a number, or contract hours minus leave, training and absence. */
 const HoursBreakdown = z
-  .strictObject({ contract: positive(), leave: money().optional(), training: money().optional(), absence: money().optional() })
+  .strictObject({
+    contract: yearHours({ min: "0", minExclusive: true }),
+    leave: yearHours().optional(),
+    training: yearHours().optional(),
+    absence: yearHours().optional(),
+  })
   .transform((h, ctx) => {
     const net = h.contract.minus(h.leave ?? 0).minus(h.training ?? 0).minus(h.absence ?? 0);
     if (!net.greaterThan(0)) ctx.addIssue({ code: "custom", message: "leave, training and absence leave no productive hours", path: [] });
     return net;
   });
 const HoursSchema = byShape<Dec>((v) =>
-  typeof v === "string" ? positive() : isMapLike(v) ? HoursBreakdown : "expected a number of hours, or contract/leave/training/absence hours",
+  typeof v === "string" ? yearHours({ min: "0", minExclusive: true }) : isMapLike(v) ? HoursBreakdown : "expected a number of hours, or contract/leave/training/absence hours",
 );
 
 const TrajectoryPerFte = z
-  .strictObject({ candidates_per_fte: positive() })
+  .strictObject({ candidates_per_fte: count({ min: "0", minExclusive: true }) })
   .transform((t): Trajectory => ({ kind: "per-fte", candidatesPerFte: t.candidates_per_fte }));
 const TrajectoryHours = z
-  .strictObject({ hours_per_candidate: positive() })
+  .strictObject({ hours_per_candidate: count({ min: "0", minExclusive: true }) })
   .transform((t): Trajectory => ({ kind: "hours", hoursPerCandidate: t.hours_per_candidate }));
 const TrajectorySchema = byShape<Trajectory>((v) =>
   !isMapLike(v)
@@ -191,13 +210,13 @@ const PartnerSchema = z
 
 const RevenueSchema = z
   .strictObject({
-    inflow_per_month: money(),
+    inflow_per_month: count(),
     placement_rate: rate(),
-    hours_per_placed_worker: money(),
+    hours_per_placed_worker: count(),
     benefits_per_placed_worker: money(),
     fee_per_hour: money(),
     benefit_share: rate(),
-    se_partners: decimal({ min: "1" }).refine((d) => d.isInteger(), { error: "must be a whole number" }),
+    se_partners: decimal({ min: "1", limit: COUNT }).refine((d) => d.isInteger(), { error: "must be a whole number" }),
   })
   .transform((r): RevenueAssumptions => ({
     inflowPerMonth: r.inflow_per_month,
@@ -209,6 +228,9 @@ const RevenueSchema = z
     sePartners: r.se_partners.toNumber(),
   }));
 
+/** The top-level keys of a cost-price file. */
+export const COSTPRICE_KEYS: readonly string[] = ["project", "revenue", "partners"];
+
 export const CostPriceSchema = z
   .strictObject({
     project: text().optional(),
@@ -219,12 +241,17 @@ export const CostPriceSchema = z
       .check(
         z.superRefine(
           (list, ctx) => {
+            // Runs even when the list itself is missing or not a list (see `when` below).
+            if (!Array.isArray(list)) return;
+            // Names compare ignoring case and Unicode form (partner-names.ts); look-alike letters are refused.
             const seen = new Set<string>();
             (list as unknown[]).forEach((p, i) => {
               const name = typeof p === "object" && p !== null ? (p as { name?: unknown }).name : undefined;
               if (typeof name !== "string") return;
-              if (seen.has(name.trim())) ctx.addIssue({ code: "custom", message: `partner "${name.trim()}" appears twice`, path: [i, "name"], input: name });
-              seen.add(name.trim());
+              const bad = nameProblem(name.trim());
+              if (bad) ctx.addIssue({ code: "custom", message: `partner name ${bad.problem}`, path: [i, "name"], input: name });
+              if (seen.has(nameKey(name))) ctx.addIssue({ code: "custom", message: `partner "${name.trim()}" appears twice`, path: [i, "name"], input: name });
+              seen.add(nameKey(name));
             });
           },
           // Run even when a partner has other problems, so every problem shows at once.

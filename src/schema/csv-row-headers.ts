@@ -147,6 +147,20 @@ export function resolveHeader(
     else if (n === spec.key) en++;
   });
   const map: HeaderMap = { index, label, dutch: nl > en };
+  if (Object.keys(index).length === 0) {
+    // Not a header at all (a file without one, or not an export: /etc/passwd):
+    // one problem, and the row is not quoted back.
+    const names = specs.filter((s) => s.required).map((s) => s.key);
+    return {
+      map,
+      issues: [
+        error("no-header", `no known column name in the first row: not ${kind === "hours" ? "an" : "a"} ${kind} export, or its header row is missing`, {
+          source: { file, line },
+          hint: `the first row names the columns, e.g. ${names.join(", ")} (or in Dutch: ${specs.filter((s) => s.required).map((s) => s.nl).join(", ")})`,
+        }),
+      ],
+    };
+  }
   const found = header.map((h) => h.replace(/^\ufeff/, "").trim()).filter((h) => h !== "");
   for (const spec of specs) {
     if (!spec.required || index[spec.key] !== undefined) continue;

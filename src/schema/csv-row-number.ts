@@ -3,6 +3,7 @@
 // which decimal marks it is valid under; the file decides the mark once
 // (SPEC §4), so `1.000` is only read after that decision. Never via a JS float.
 import { D, type Dec } from "../domain/money.js";
+import { numberTextProblem } from "./limits.js";
 
 export type DecimalMark = "," | ".";
 
@@ -14,7 +15,9 @@ export type NumberShape =
   | { readonly kind: "marked"; readonly mark: DecimalMark; readonly value: Dec }
   /** Valid under both marks with different values (`1.000`, `2,500`). */
   | { readonly kind: "ambiguous"; readonly asPoint: Dec; readonly asComma: Dec }
-  | { readonly kind: "invalid" };
+  | { readonly kind: "invalid" }
+  /** Longer than MAX_NUMBER_CHARS: refused before any parsing (a megabyte of digits must not cost seconds). */
+  | { readonly kind: "too-long"; readonly problem: string };
 
 const INVALID: NumberShape = { kind: "invalid" };
 const DIGIT_OR_SEP = /^[0-9]+(?:[., ][0-9]+)*$/;
@@ -49,6 +52,8 @@ function readUnder(groups: readonly string[], seps: readonly string[], mark: Dec
 /** Classify one cell's text. Accepts a leading minus and a € sign before or after. */
 export function classifyNumber(raw: string): NumberShape {
   let t = raw.trim();
+  const long = numberTextProblem(t);
+  if (long !== undefined) return { kind: "too-long", problem: long };
   if (t.includes("€")) t = CURRENCY.exec(t)![1]!;
   let sign = "";
   if (t.startsWith("-") || t.startsWith("\u2212")) {
@@ -110,7 +115,7 @@ export class DecimalMarkState {
     let s = this.cache.get(raw);
     if (s === undefined) {
       s = classifyNumber(raw);
-      if (this.cache.size < 50_000) this.cache.set(raw, s);
+      if (this.cache.size < 50_000 && raw.length <= 64) this.cache.set(raw, s);
     }
     return s;
   }
@@ -153,6 +158,8 @@ export class DecimalMarkState {
         return { ok: false, code: "ambiguous-decimal-mark", message: "ambiguous decimal mark", hint: DECIMAL_HINT };
       case "invalid":
         return { ok: false, code: "not-a-number", message: "not a number" };
+      case "too-long":
+        return { ok: false, code: "number-too-long", message: s.problem };
     }
   }
 }

@@ -8,6 +8,8 @@ import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
 import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
 import type { DecimalMarkState } from "./csv-row-number.js";
+import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
+import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, textProblem, type NumberLimit } from "./limits.js";
 
 /** Another project cost from a costs export (charged to the reserve). */
 export type CostRow = {
@@ -43,22 +45,25 @@ export type RowReader<R> = {
 
 type Col = { readonly idx: number; readonly label: string };
 
-type Match = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly hint: string };
+type Match = { readonly ok: true; readonly value: string } | { readonly ok: false; readonly hint: string; readonly message?: string; readonly code?: string };
 
 /**
- * Exact match (after trimming) against configured names, with a cached
- * "did you mean" hint for near misses and a note when the name belongs to the
- * other side of the partnership.
+ * Match against configured names by nameKey (case, Unicode form and spaces do
+ * not matter; the configured spelling is returned), with a cached "did you
+ * mean" hint for near misses, a note when the name belongs to the other side
+ * of the partnership, and a refusal of names mixing scripts (look-alikes).
  */
 class NameMatcher {
   private readonly cache = new Map<string, Match>();
+  private readonly byKey: Map<string, string>;
   constructor(
     private readonly names: readonly string[],
     private readonly what: string,
     private readonly others: readonly { names: readonly string[]; what: string }[] = [],
-    private readonly caseInsensitive = false,
     private readonly listLabel = `known ${what}s (menerva.yaml)`,
-  ) {}
+  ) {
+    this.byKey = namesByKey(names);
+  }
 
   match(raw: string): Match {
     let m = this.cache.get(raw);
@@ -71,12 +76,13 @@ class NameMatcher {
 
   private compute(t: string): Match {
     if (this.names.includes(t)) return { ok: true, value: t };
-    if (this.caseInsensitive) {
-      const ci = this.names.find((n) => n.toLowerCase() === t.toLowerCase());
-      if (ci !== undefined) return { ok: true, value: ci };
-    }
+    const key = nameKey(t);
+    const hit = this.byKey.get(key);
+    if (hit !== undefined) return { ok: true, value: hit };
+    const bad = nameProblem(t);
+    if (bad) return { ok: false, code: "bad-name", message: `${this.what} name ${bad.problem}`, hint: bad.hint };
     for (const o of this.others) {
-      if (o.names.includes(t)) return { ok: false, hint: `"${t}" is ${o.what}, not ${/^(NEC|SE)\b/.test(this.what) ? "an" : "a"} ${this.what}` };
+      if (o.names.some((n) => nameKey(n) === key)) return { ok: false, hint: `"${t}" is ${o.what}, not ${/^(NEC|SE)\b/.test(this.what) ? "an" : "a"} ${this.what}` };
     }
     const near = nearestName(t, this.names);
     if (near !== undefined) return { ok: false, hint: `did you mean "${near}"?` };
@@ -90,6 +96,8 @@ class Cells {
     readonly map: HeaderMap,
     readonly kind: InputKind,
     readonly file: string,
+    /** For a workbook input: the sheet, so issues name the cell (Sheet!B12). */
+    readonly sheet?: string,
   ) {}
 
   col(key: string): Col {
@@ -112,7 +120,7 @@ class Cells {
     hint?: string,
   ): void {
     const extra = {
-      source: { file: this.file, line },
+      source: this.sheet === undefined ? { file: this.file, line } : { file: this.file, line, sheet: this.sheet, ...(c.idx >= 0 ? { column: c.idx + 1 } : {}) },
       subject: `column '${c.label}'`,
       ...(found !== undefined ? { found } : {}),
       ...(hint !== undefined ? { hint } : {}),
@@ -150,21 +158,27 @@ class Cells {
     return d;
   }
 
-  number(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[], required = true): Dec | undefined {
+  /** A number within `limit` (README "Limits"); undefined (and an issue) when it is not one. */
+  number(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[], limit: NumberLimit, required = true): Dec | undefined {
     const raw = Cells.text(f, c);
     if (raw.trim() === "") {
       if (required) this.issue(issues, "error", "missing-value", "missing value", line, c);
       return undefined;
     }
     const r = marks.read(raw, line);
-    if (r.ok) return r.value;
-    this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
+    if (!r.ok) {
+      this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
+      return undefined;
+    }
+    const big = magnitudeProblem(r.value, limit);
+    if (big === undefined) return r.value;
+    this.issue(issues, "error", "number-too-large", big, line, c, raw, "check the cell: a number this large is not a real value");
     return undefined;
   }
 
-  /** An amount in euro: a number with at most two decimals (cents). */
+  /** An amount in euro: a number with at most two decimals (cents), below 10^12. */
   money(f: readonly string[], c: Col, line: number, marks: DecimalMarkState, issues: Issue[]): Dec | undefined {
-    const a = this.number(f, c, line, marks, issues);
+    const a = this.number(f, c, line, marks, issues, AMOUNT);
     if (a === undefined || a.decimalPlaces() <= 2) return a;
     this.issue(issues, "error", "more-than-cents", "an amount in euro has at most two decimals", line, c, Cells.text(f, c), "round the amount to cents in the export");
     return undefined;
@@ -175,7 +189,7 @@ class Cells {
     if (raw.trim() === "") return required ? this.required(f, c, line, issues) : undefined;
     const r = m.match(raw);
     if (r.ok) return r.value;
-    this.issue(issues, "error", code, message, line, c, raw, r.hint);
+    this.issue(issues, "error", r.code ?? code, r.message ?? message, line, c, raw, r.hint);
     return undefined;
   }
 }
@@ -200,7 +214,7 @@ function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
       const d = cells.date(f, date, line, issues, dates);
       const n = cells.name(f, nec, line, issues, necM, "unknown NEC partner", "unknown-nec-partner");
       const c = cells.required(f, cand, line, issues);
-      const h = cells.number(f, hours, line, marks, issues);
+      const h = cells.number(f, hours, line, marks, issues, HOURS_PER_ROW);
       const s = cells.name(f, se, line, issues, seM, "unknown SE partner", "unknown-se-partner", false);
       if (issues.length !== before || d === undefined || n === undefined || c === undefined || h === undefined) return undefined;
       if (h.greaterThan(TWENTY_FOUR)) {
@@ -228,7 +242,7 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
     cells.col(k),
   ) as [Col, Col, Col, Col, Col, Col, Col];
   const necM = new NameMatcher(ctx.necPartners, "NEC partner", [{ names: ctx.sePartners, what: SE }]);
-  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], true, "allowed types (benefit_types in menerva.yaml)");
+  const typeM = new NameMatcher(ctx.benefitTypes, "benefit type", [], "allowed types (benefit_types in menerva.yaml)");
   const dates = new Map<string, string | undefined>();
   const file = cells.file;
   return {
@@ -284,7 +298,7 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
       const who = cells.name(f, partner, line, issues, partnerM, "unknown partner", "unknown-partner");
       const r = Cells.optional(f, role) ?? Cells.optional(f, person);
       if (r === undefined) cells.required(f, role.idx >= 0 ? role : person, line, issues);
-      const v = cells.number(f, fte, line, marks, issues);
+      const v = cells.number(f, fte, line, marks, issues, FTE_PER_ROW);
       if (v !== undefined && v.isNegative()) {
         cells.issue(issues, "error", "negative-fte", "negative FTE", line, fte, Cells.text(f, fte));
       }
@@ -298,9 +312,9 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
           issues.push({ ...missing, hint: `SE partners' rows need a cost; first one is on line ${line}` });
         }
       } else {
-        k = cells.number(f, cost, line, marks, issues, se);
+        k = cells.number(f, cost, line, marks, issues, AMOUNT, se);
       }
-      const s = subsidy.idx < 0 ? undefined : cells.number(f, subsidy, line, marks, issues, false);
+      const s = subsidy.idx < 0 ? undefined : cells.number(f, subsidy, line, marks, issues, AMOUNT, false);
       if (issues.length !== before || p === undefined || who === undefined || r === undefined || v === undefined) return undefined;
       if (v.greaterThan(FTE_LIMIT)) {
         cells.issue(issues, "warning", "fte-over-limit", "more than 1.5 FTE on one row", line, fte, Cells.text(f, fte));
@@ -342,10 +356,32 @@ function costsReader(cells: Cells): RowReader<CostRow> {
   };
 }
 
+/**
+ * Every cell the reader uses is checked for length first: a row with a cell
+ * past MAX_TEXT_CHARS is one error at that cell, and none of its cells is
+ * parsed (a megabyte cell must cost microseconds, not a date or name search).
+ */
+function withCellLengths<R>(reader: RowReader<R>, cells: Cells, kind: InputKind): RowReader<R> {
+  const used = COLUMNS[kind].map((s) => cells.col(s.key)).filter((c) => c.idx >= 0);
+  return {
+    numericColumns: reader.numericColumns,
+    read(f, line, marks, issues) {
+      let bad = false;
+      for (const c of used) {
+        const raw = f[c.idx];
+        if (raw === undefined || raw.length <= MAX_TEXT_CHARS) continue;
+        cells.issue(issues, "error", "cell-too-long", textProblem(raw)!, line, c, raw, "this cannot be a value of an export; check the file");
+        bad = true;
+      }
+      return bad ? undefined : reader.read(f, line, marks, issues);
+    },
+  };
+}
+
 /** A reader for one file whose header has been resolved (all required columns present). */
-export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number): RowReader<RowOf<K>> {
-  const cells = new Cells(map, kind, file);
-  const r =
+export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number, sheet?: string): RowReader<RowOf<K>> {
+  const cells = new Cells(map, kind, file, sheet);
+  const inner =
     kind === "hours"
       ? hoursReader(cells, ctx)
       : kind === "benefits"
@@ -353,5 +389,6 @@ export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: Row
         : kind === "staff"
           ? staffReader(cells, ctx, headerLine)
           : costsReader(cells);
+  const r = withCellLengths(inner as RowReader<unknown>, cells, kind);
   return r as unknown as RowReader<RowOf<K>>;
 }

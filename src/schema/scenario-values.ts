@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { parseDecimal, type Dec } from "../domain/money.js";
 import type { McParam } from "../domain/scenario/types.js";
+import { AMOUNT, COUNT, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 
 /** A YAML number scalar kept as the text the user wrote. */
 export class ScenarioNumber {
@@ -13,7 +14,7 @@ export class ScenarioNumber {
 const textOf = (v: unknown): string | undefined =>
   v instanceof ScenarioNumber ? v.text : typeof v === "string" ? v : undefined;
 
-type Bounds = { min?: string; max?: string; minExclusive?: boolean; what?: string };
+type Bounds = { min?: string; max?: string; minExclusive?: boolean; what?: string; limit?: NumberLimit };
 
 /** A decimal number (written plainly: 1.50, 60000, -20; quoted text is accepted too). */
 export function decimal(b: Bounds = {}) {
@@ -23,6 +24,11 @@ export function decimal(b: Bounds = {}) {
       return z.NEVER;
     }
     const t = textOf(v);
+    const long = t === undefined ? undefined : numberTextProblem(t.trim());
+    if (long !== undefined) {
+      ctx.addIssue({ code: "custom", message: long });
+      return z.NEVER;
+    }
     const d = t === undefined ? undefined : parseDecimal(t);
     if (!d) {
       ctx.addIssue({ code: "custom", message: b.what ?? "expected a plain decimal number such as 1.50 (no exponent, no thousands separator)" });
@@ -34,6 +40,12 @@ export function decimal(b: Bounds = {}) {
     }
     if (b.max !== undefined && d.greaterThan(b.max)) {
       ctx.addIssue({ code: "custom", message: `must be at most ${b.max}` });
+      return z.NEVER;
+    }
+    // Every scenario number has a stated range (README "Limits"); amounts stay below 10^12.
+    const big = magnitudeProblem(d, b.limit ?? AMOUNT);
+    if (big !== undefined) {
+      ctx.addIssue({ code: "custom", message: big });
       return z.NEVER;
     }
     return d;
@@ -65,11 +77,6 @@ export function integer(min = 0, max = 10_000) {
   });
 }
 
-/** A plain JS number for Monte Carlo parameters (a simulation, not money). */
-export function simNumber(b: Bounds = {}) {
-  return decimal(b).transform((d) => d.toNumber());
-}
-
 const RELATIVE = /^([+-]?\d+(\.\d+)?)\s*%$/;
 
 /**
@@ -80,9 +87,15 @@ const RELATIVE = /^([+-]?\d+(\.\d+)?)\s*%$/;
 export function mcParam(b: { min?: number; relativeMin?: number } = {}) {
   return z.any().transform((v, ctx): McParam => {
     if (v instanceof ScenarioNumber) {
-      const d = parseDecimal(v.text);
+      const tooLong = numberTextProblem(v.text);
+      const d = tooLong ? undefined : parseDecimal(v.text);
       if (!d) {
-        ctx.addIssue({ code: "custom", message: "expected a plain number such as 0.5, or a percentage of the scenario's value such as -20%" });
+        ctx.addIssue({ code: "custom", message: tooLong ?? "expected a plain number such as 0.5, or a percentage of the scenario's value such as -20%" });
+        return z.NEVER;
+      }
+      const big = magnitudeProblem(d, COUNT);
+      if (big) {
+        ctx.addIssue({ code: "custom", message: big });
         return z.NEVER;
       }
       if (b.min !== undefined && d.lessThan(b.min)) {
@@ -97,6 +110,10 @@ export function mcParam(b: { min?: number; relativeMin?: number } = {}) {
       return z.NEVER;
     }
     const pct = Number(m[1]);
+    if (Math.abs(pct) > 1000) {
+      ctx.addIssue({ code: "custom", message: "a relative change must lie within ±1000%" });
+      return z.NEVER;
+    }
     if (b.relativeMin !== undefined && pct < b.relativeMin) {
       ctx.addIssue({ code: "custom", message: `must be at least ${b.relativeMin}%` });
       return z.NEVER;

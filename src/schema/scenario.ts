@@ -8,6 +8,8 @@ import { roundMoney } from "../domain/money.js";
 import { LINE_KINDS, STAFF_LINE, costLines, resolveLines } from "../domain/scenario/funding.js";
 import type { Distribution, Funder, Inflow, McParam, MonteCarloSpec, RandomDriver, Scenario, SeStaff, Step, Subsidy, VariableCost } from "../domain/scenario/types.js";
 import { byShape, decimal, fraction, integer, mcParam, money, text } from "./scenario-values.js";
+import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
+import { FTE_PER_ROW, INFLOW_PER_MONTH, magnitudeProblem } from "./limits.js";
 
 const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
 
@@ -71,9 +73,9 @@ export const ScenarioRaw = z.strictObject({
   se_partners: list(text()).min(1, "at least one SE partner"),
   nec_partners: list(Nec).optional(),
   inflow: byShape(
-    list(decimal({ min: "0" })).min(1, "at least one month"),
-    z.strictObject({ start: decimal({ min: "0" }), monthly_growth: decimal({ min: "-1" }) }),
-    decimal({ min: "0" }),
+    list(decimal({ min: "0", limit: INFLOW_PER_MONTH })).min(1, "at least one month"),
+    z.strictObject({ start: decimal({ min: "0", limit: INFLOW_PER_MONTH }), monthly_growth: decimal({ min: "-1", max: "1" }) }),
+    decimal({ min: "0", limit: INFLOW_PER_MONTH }),
   ),
   ready_share: fraction(),
   placement_rate: fraction(),
@@ -84,9 +86,9 @@ export const ScenarioRaw = z.strictObject({
   benefit_share: fraction(),
   benefits: list(Benefit).optional(),
   se_staff: z.strictObject({
-    fte_per_partner: decimal({ min: "0" }).optional(),
+    fte_per_partner: decimal({ min: "0", limit: FTE_PER_ROW }).optional(),
     yearly_cost_per_fte: money().optional(),
-    indexation: decimal({ min: "-1" }).optional(),
+    indexation: decimal({ min: "-1", max: "1" }).optional(),
     costprice: text().optional(),
   }),
   subsidies: list(SubsidyRaw).optional(),
@@ -178,6 +180,14 @@ export function scenarioFromRaw(
 
   if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(r.start)) out.push({ path: ["start"], message: 'expected a month "YYYY-MM" (quote it: "2025-01")' });
 
+  if (!Array.isArray(r.inflow) && "monthly_growth" in (r.inflow as object)) {
+    // Growth compounds: the last month's inflow must stay within the limit too.
+    const g = r.inflow as { start: Dec; monthly_growth: Dec };
+    const last = g.start.times(g.monthly_growth.plus(1).pow(r.months - 1));
+    if (magnitudeProblem(last, INFLOW_PER_MONTH) !== undefined) {
+      out.push({ path: ["inflow", "monthly_growth"], message: `grows to ${last.toSignificantDigits(3).toString()} candidates in month ${r.months}; at most ${INFLOW_PER_MONTH.max} a month` });
+    }
+  }
   const inflow: Inflow = Array.isArray(r.inflow)
     ? { kind: "list", values: r.inflow }
     : "monthly_growth" in (r.inflow as object)
@@ -208,12 +218,19 @@ export function scenarioFromRaw(
     const total = sum(necs.map((n) => n.share));
     if (!total.equals(1)) out.push({ path: ["nec_partners"], message: `shares must add up to 1 (they add up to ${total.toFixed()})` });
   }
-  const dup = (names: string[], path: string, key?: string) =>
+  // Names compare ignoring case and Unicode form (partner-names.ts); a partner name must be one script.
+  const dup = (names: string[], path: string, key?: string, partners = false) => {
+    const seen = new Set<string>();
     names.forEach((n, i) => {
-      if (names.indexOf(n) !== i) out.push({ path: key ? [path, i, key] : [path, i], message: `"${n}" appears twice` });
+      const at = key ? [path, i, key] : [path, i];
+      const bad = partners ? nameProblem(n) : undefined;
+      if (bad) out.push({ path: at, message: `${bad.problem}; ${bad.hint}` });
+      if (seen.has(nameKey(n))) out.push({ path: at, message: `"${n}" appears twice` });
+      seen.add(nameKey(n));
     });
-  dup(r.se_partners, "se_partners");
-  dup(necs.map((n) => n.name), "nec_partners", "name");
+  };
+  dup(r.se_partners, "se_partners", undefined, true);
+  dup(necs.map((n) => n.name), "nec_partners", "name", true);
 
   const investments = (r.investments ?? []).map((i) => ({ name: i.name, month: i.month, amount: i.amount }));
   const subsidies: Subsidy[] = [];
@@ -308,7 +325,8 @@ export function scenarioFromRaw(
     if (!costPrice || "error" in costPrice) out.push({ path: ["se_staff", "costprice"], message: costPrice && "error" in costPrice ? costPrice.error : "the cost-price file could not be read" });
     else {
       const known = costPrice.costPrice.partners.map((p) => p.name);
-      const missing = r.se_partners.filter((p) => !known.includes(p));
+      const byKey = namesByKey(known);
+      const missing = r.se_partners.filter((p) => !byKey.has(nameKey(p)));
       if (missing.length > 0)
         out.push({
           path: ["se_staff", "costprice"],
@@ -317,7 +335,7 @@ export function scenarioFromRaw(
       else {
         // Gross cost and the file's subsidies each rounded to cents a month, kept apart (issue 14).
         const years = Math.ceil(r.months / 12);
-        const parts = Array.from({ length: years }, (_, y) => r.se_partners.map((p) => monthlyStaffCostParts(costPrice.costPrice, p, y)));
+        const parts = Array.from({ length: years }, (_, y) => r.se_partners.map((p) => monthlyStaffCostParts(costPrice.costPrice, byKey.get(nameKey(p))!, y)));
         const grossByYear = parts.map((y) => y.map((x) => roundMoney(x.gross, "half-away-from-zero")));
         const subsidyByYear = parts.map((y) => y.map((x) => roundMoney(x.subsidies, "half-away-from-zero")));
         seStaff = { ftePerPartner: ZERO, yearlyCostPerFte: ZERO, indexation: ZERO, costPrice: { file: costPrice.file, grossByYear, subsidyByYear } };

@@ -26,7 +26,7 @@ describe("menerva close on the shipped example", () => {
     const files = Object.keys(treeHashes(join(dir, "out/2025-Q1"))).sort();
     const documents = ["MEN2025-0001", "MEN2025-0002", "MEN2025-0003"].flatMap((n) => [`invoices/${n}.pdf`, `invoices/${n}.xml`]);
     expect(files).toEqual(
-      ["corrections.csv", "detail.csv", "exceptions.csv", "invoices.csv", "journal.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement-corrections.csv", "settlement.csv", "staff.csv", "summary.json", ...documents].sort(),
+      ["SHA256SUMS", "corrections.csv", "detail.csv", "exceptions.csv", "invoices.csv", "journal.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement-corrections.csv", "settlement.csv", "staff.csv", "summary.json", ...documents].sort(),
     );
     expect(JSON.parse(readFileSync(join(dir, "out/2025-Q1/summary.json"), "utf8"))).toEqual(JSON.parse(first.stdout));
   });
@@ -90,7 +90,8 @@ describe("menerva close on the shipped example", () => {
     appendFileSync(join(d, "fixtures/exports/uren-qjobs.csv"), "2025-03-28,Q-Jobs,KND-0099,6,BLM,Late BV,\n");
     const r = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--formats", "json"], d);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("2025-Q1 is already closed, with other inputs:");
+    expect(r.stderr).toContain("out/menerva-ledger.jsonl:1: 2025-Q1 is already closed, with other inputs:"); // the record's line
+
     expect(r.stderr).toContain("exports/uren-qjobs.csv: 1 row added");
   });
 
@@ -114,7 +115,7 @@ describe("menerva close on the shipped example", () => {
     expect(menerva(["close", "2025-02", "--config", "fixtures/menerva.yaml", "--formats", "json"], d).code).toBe(0);
     const r = menerva(["close", "2025-01", "--config", "fixtures/menerva.yaml", "--reopen"], d);
     expect(r.code).toBe(3);
-    expect(r.stderr).toContain("2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
+    expect(r.stderr).toContain("menerva-ledger.jsonl:2: 2025-01 is not the last closed period (that is 2025-02): only the last close can be reopened");
   });
 
   it("refuses (exit 2) a period before the last closed one", () => {
@@ -175,7 +176,12 @@ describe("bad input", () => {
     const d = scratchFixtures();
     const r = menerva(["validate", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, \d+ warnings\.\n$/);
+    expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, (\d+) warnings\.\nOutside the config's folder: \.\.\/out\/menerva-ledger\.jsonl\n$/);
+    // every warning is listed, not only counted
+    const count = Number(/(\d+) warnings/.exec(r.stdout)![1]);
+    expect(count).toBeGreaterThan(0);
+    expect(r.stderr.split("\n").filter((l) => /^(\S+: )?warning: /.test(l)).length).toBe(count);
+    expect(r.stderr).toContain("exports/uren-itzu.csv:57: warning: column 'Hours': more than 24 hours on one row");
     expect(existsSync(join(d, "out"))).toBe(false);
   });
 });

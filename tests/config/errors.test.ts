@@ -202,7 +202,7 @@ describe("values", () => {
 describe("YAML itself", () => {
   it("reports a duplicate key at the second occurrence", () => {
     expect(problems(MINIMAL + "start: 2025-02\n")).toBe(
-      ["menerva.yaml:10:1: invalid YAML: Map keys must be unique", "  hint: each key may appear only once in a map"].join("\n"),
+      ["menerva.yaml:10:1: duplicate key \"start\"", "  hint: each key may appear only once in a map"].join("\n"),
     );
   });
 

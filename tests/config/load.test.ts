@@ -137,7 +137,7 @@ describe("loadConfig", () => {
   it("refuses a config that is not UTF-8, and accepts a BOM", async () => {
     writeFileSync(join(dir, "latin.yaml"), Buffer.from("project: Caf\xe9\n", "latin1"));
     const r = await loadConfig(join(dir, "latin.yaml"));
-    expect(r.ok ? "" : text(r.issues)).toBe(`${join(dir, "latin.yaml")}: the config file is not UTF-8 text\n  hint: save menerva.yaml as UTF-8`);
+    expect(r.ok ? "" : text(r.issues)).toBe(`${join(dir, "latin.yaml")}:1: the config file is not UTF-8 text\n  hint: save menerva.yaml as UTF-8`);
     files({ ...EXPORTS, "menerva.yaml": `\uFEFF${MINIMAL.replace("start:", "project: Café Ééntje\nstart:")}` });
     const bom = await loadConfig(join(dir, "menerva.yaml"));
     expect(bom.ok && bom.value.model.project).toBe("Café Ééntje");

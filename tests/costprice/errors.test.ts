@@ -54,7 +54,7 @@ describe("single problems", () => {
   });
   it("reports YAML syntax errors with their position", () => {
     expect(problems("partners:\n  - name: [unclosed\n")).toEqual([
-      "bad.yaml:3:1: Flow sequence in block collection must be sufficiently indented and end with a ]",
+      "bad.yaml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]\n  hint: check indentation, colons and brackets around this place",
     ]);
   });
   it("reports a missing file", async () => {

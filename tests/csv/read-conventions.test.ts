@@ -47,7 +47,7 @@ describe("encoding", () => {
     const wrong = await read("hours", bytes, { encoding: "utf-8" });
     expect(wrong.rows).toEqual([]);
     expect(wrong.text[0]).toBe(
-      "exports/hours.csv: not valid UTF-8\n  hint: the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252",
+      "exports/hours.csv:2: not valid UTF-8\n  hint: the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252",
     );
   });
 

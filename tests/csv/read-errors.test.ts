@@ -45,10 +45,21 @@ describe("error messages (exact text)", () => {
     ]);
   });
 
-  it("names are matched exactly after trimming: spaces around are fine, other case is not", async () => {
-    const r = await read("hours", HOURS_NL + "03/03/2025;  Flexer ;KND-1;7,6; BLM\n04/03/2025;flexer;KND-1;7,6;\n", undefined, "trim.csv");
-    expect(r.rows[0]).toMatchObject({ necPartner: "Flexer", sePartner: "BLM" });
-    expect(r.text).toEqual(['exports/trim.csv:3: column \'uitzendpartner\': unknown NEC partner (got "flexer")\n  hint: did you mean "Flexer"?']);
+  it("names match ignoring case, Unicode form and spaces (as the configured spelling); look-alike letters are refused", async () => {
+    const r = await read(
+      "hours",
+      HOURS_NL + "03/03/2025;  Flexer ;KND-1;7,6; BLM\n04/03/2025;flexer;KND-1;7,6;blm\n05/03/2025;FLEXER;KND-1;7,6;LIV\u00a0aan het  werk\n06/03/2025;Flex\u0435r;KND-1;7,6;\n",
+      undefined,
+      "trim.csv",
+    );
+    expect(r.rows.map((x) => [x.necPartner, x.sePartner])).toEqual([
+      ["Flexer", "BLM"],
+      ["Flexer", "BLM"],
+      ["Flexer", "LIV aan het werk"],
+    ]);
+    expect(r.text).toEqual([
+      'exports/trim.csv:5: column \'uitzendpartner\': NEC partner name mixes Latin and Cyrillic letters ("е" at position 5 is Cyrillic, U+0435) (got "Flexеr")\n  hint: retype the name in Latin letters only: a look-alike letter makes it a different partner',
+    ]);
   });
 
   it("unknown SE partner", async () => {
@@ -149,7 +160,7 @@ describe("files that cannot be read as text", () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), cp1252("date,nec_partner,candidate_id,hours,client\n2025-01-06,Q-Jobs,K1,8,Geërts\n")]);
     const r = await read("hours", bytes, undefined, "bom1252.csv");
     expect(r.text).toEqual([
-      "exports/bom1252.csv: not valid UTF-8\n  hint: the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
+      "exports/bom1252.csv:2: not valid UTF-8\n  hint: the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
     ]);
   });
 });

@@ -20,7 +20,7 @@ const ok = (r: Run): Run => {
 const json = (r: Run): Summary => JSON.parse(ok(r).stdout);
 
 // --- the scenarios, run once; every XML they write is validated in one batch
-const ex = { dir: "", first: {} as Summary, before: {} as Record<string, string>, after: {} as Record<string, string> };
+const ex = { dir: "", first: {} as Summary, before: {} as Record<string, string>, after: {} as Record<string, string>, outputs: {} as Run };
 const ye = {
   dir: "",
   nov: {} as Summary,
@@ -45,6 +45,7 @@ beforeAll(async () => {
   ex.before = treeHashes(join(ex.dir, "out"));
   ok(menerva(["close", "2025-Q1", "-c", "fixtures/menerva.yaml"], ex.dir));
   ex.after = treeHashes(join(ex.dir, "out"));
+  ex.outputs = menerva(["ledger", "verify", "--outputs", "-c", "fixtures/menerva.yaml"], ex.dir);
 
   // November 2025 to January 2026, monthly.
   ye.dir = yearEndDir();
@@ -65,7 +66,7 @@ beforeAll(async () => {
   const hours = join(ye.dir, "exports/uren.csv");
   writeFileSync(hours, readFileSync(hours, "utf8").replace("2026-01-08,Intérim & Co,K2,1\n", "2026-01-08,Intérim & Co,K2,1.5\n"));
   ye.reopen = json(menerva(["close", "2026-01", "--reopen", "--invoice-date", "2026-02-03", "--json"], ye.dir));
-  ye.verify = menerva(["ledger", "verify"], ye.dir);
+  ye.verify = menerva(["ledger", "verify", "--outputs"], ye.dir);
 
   // The correction workflow with an invoicing block; March undone with credit notes, then closed again.
   wf.dir = workflowDir();
@@ -113,9 +114,13 @@ describe("the shipped example", () => {
     expect(ex.first.invoicing).toEqual({ enabled: true, invoice_date: "2025-04-01", documents: 3, new: 3, journal: "journal.csv" });
   });
 
-  it("a re-close with the same inputs reproduces every file byte for byte", () => {
+  it("a re-close with the same inputs reproduces every file byte for byte; the documents are part of the output set", () => {
     expect(Object.keys(ex.after).filter((f) => f.includes("/invoices/"))).toHaveLength(6);
     expect(ex.after).toEqual(ex.before);
+    const manifest = readFileSync(join(ex.dir, "out/2025-Q1/SHA256SUMS"), "utf8");
+    for (const f of ["invoices/MEN2025-0001.xml", "invoices/MEN2025-0001.pdf", "journal.csv"]) expect(manifest).toContain(`  ${f}\n`);
+    expect(ex.outputs.code, ex.outputs.stdout).toBe(0);
+    expect(ex.outputs.stdout).toContain("outputs: 1 of 1 closed periods have a complete set matching SHA256SUMS");
   });
 
   it("the statement shows number, dates and structured reference on each invoice block", async () => {
@@ -185,6 +190,7 @@ describe("monthly closes across a year end", () => {
     ]);
     expect(ye.verify.code, ye.verify.stderr).toBe(0);
     expect(ye.verify.stdout).toContain("2025: MEN2025-0001..MEN2025-0002 (2); 2026: MEN2026-0001..MEN2026-0006 (6)");
+    expect(ye.verify.stdout).toContain("outputs: 3 of 3 closed periods have a complete set matching SHA256SUMS"); // after the reopen too
   });
 
   it("a fee change inside the period, a share per benefit type, four-decimal hours and a correction line reach the document", () => {
@@ -272,7 +278,7 @@ describe("undo of a close that issued documents", () => {
       ["MEN2025-0008", "credit_note", "MEN2025-0006", "invoices/MEN2025-0008.xml"],
     ]);
     expect(Object.keys(treeHashes(join(wf.dir, "out/2025-03-undo"))).sort()).toEqual(
-      ["invoices/MEN2025-0007.pdf", "invoices/MEN2025-0007.xml", "invoices/MEN2025-0008.pdf", "invoices/MEN2025-0008.xml", "journal.csv", "summary.json"].sort(),
+      ["SHA256SUMS", "invoices/MEN2025-0007.pdf", "invoices/MEN2025-0007.xml", "invoices/MEN2025-0008.pdf", "invoices/MEN2025-0008.xml", "journal.csv", "summary.json"].sort(),
     );
     balanced(journalOf(wf.dir, "2025-03-undo"));
     expect(wf.redo.invoices.map((i: Summary) => i.number)).toEqual(["MEN2025-0009", "MEN2025-0010"]);

@@ -79,7 +79,7 @@ describe("readLedger / appendRecord", () => {
     expect(res.value.records.map((r) => r.period)).toEqual(["2025-01", "2025-02", "2025-03"]);
     expect(lastRecord(res.value)?.seq).toBe(3);
     expect((await lines()).length).toBe(3);
-    expect(await readdir(dir)).toEqual(["menerva-ledger.jsonl"]); // no temp files left
+    expect((await readdir(dir)).sort()).toEqual(["menerva-ledger.jsonl", "menerva-ledger.jsonl.head"]); // no temp files left
   });
 
   it("refuses to append a record that does not chain onto the last one", async () => {
@@ -131,9 +131,14 @@ describe("tampering is detected and the first broken record is named", () => {
     expect(await brokenMessage()).toMatch(/^menerva-ledger\.jsonl:2: record 3 \(2025-03\): is on line 2 but numbered 3/);
   });
 
-  it("the last record deleted is not tampering (it is what --reopen does), but the chain stays sound", async () => {
+  it("the last record deleted leaves a sound chain, but the head beside the ledger notices it", async () => {
     const ls = await lines();
     await writeLines(ls.slice(0, -1));
+    expect(await brokenMessage()).toMatch(/^menerva-ledger\.jsonl:4: the ledger has 3 records but its head says 4 \(the last one closing 2025-04\): the last record was removed/);
+  });
+
+  it("removing the last record the way --reopen does renews the head: no tampering", async () => {
+    await removeLastRecord(path, archivePathFor(path));
     expect((await readLedger(path)).ok).toBe(true);
   });
 

@@ -8,9 +8,11 @@ import { resolveHeader, type InputKind } from "../../schema/csv-row-headers.js";
 import { DecimalMarkState, type DecimalMark } from "../../schema/csv-row-number.js";
 import { rowReader, type CostRow, type RowContext, type RowOf, type RowReader } from "../../schema/rows.js";
 import { CsvSyntaxError, forEachRecord } from "./records.js";
-import { scanFile, type ScanResult } from "./scan.js";
+import { lineAtOffset, scanFile, type ScanResult } from "./scan.js";
 import { headerLine, sniffDelimiter } from "./sniff.js";
 import iconv from "iconv-lite";
+import { createHash } from "node:crypto";
+import { isWorkbookPath, readWorkbookSheet } from "../xlsx-input/read-workbook.js";
 
 type CsvRecord = { readonly fields: readonly string[]; readonly line: number };
 
@@ -18,18 +20,20 @@ export type { InputKind } from "../../schema/csv-row-headers.js";
 export type { CostRow } from "../../schema/rows.js";
 
 /** Per-input settings from menerva.yaml that replace detection. */
-export type InputOverrides = { decimal?: "," | "."; encoding?: "utf-8" | "windows-1252"; delimiter?: string };
+export type InputOverrides = { decimal?: "," | "."; encoding?: "utf-8" | "windows-1252"; delimiter?: string; sheet?: string };
 
 export type InputFileMeta = {
   /** Display path as given (relative to the config). */
   file: string;
   /** Hex SHA-256 of the raw bytes ("" when the file could not be read). */
   sha256: string;
-  encoding: "utf-8" | "utf-8-bom" | "windows-1252";
+  encoding: "utf-8" | "utf-8-bom" | "windows-1252" | "xlsx";
   delimiter: string;
   decimalMark: "," | "." | "none";
   /** Data records read (not the header, not blank lines), including rejected ones. */
   rowsRead: number;
+  /** The sheet read, for an .xlsx input. */
+  sheet?: string;
 };
 
 export type ReadContext = {
@@ -98,6 +102,7 @@ export async function forEachInputRow<K extends InputKind>(
   ctx: ReadContext,
   onRow: (row: RowOf<K>) => void,
 ): Promise<{ meta: InputFileMeta; issues: Issue[] }> {
+  if (isWorkbookPath(path)) return forEachSheetRow(kind, path, displayPath, ctx, onRow);
   const ov = ctx.overrides ?? {};
   const meta: InputFileMeta = { file: displayPath, sha256: "", encoding: "utf-8", delimiter: ov.delimiter ?? ",", decimalMark: ov.decimal ?? "none", rowsRead: 0 };
   let scan: ScanResult;
@@ -119,12 +124,25 @@ export async function forEachInputRow<K extends InputKind>(
     ]);
     return { meta, issues: sink.finish(displayPath) };
   }
+  if (scan.nulAt >= 0) {
+    // A binary file (a workbook, a PDF, /proc/self/environ): never parsed, never quoted.
+    const zip = scan.head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    sink.add([
+      error("not-text", "not a text file (it holds NUL bytes)", {
+        source: { file: displayPath, line: await lineAtOffset(path, scan.nulAt) },
+        hint: zip
+          ? "this is a zip file, probably an Excel workbook: give it the extension .xlsx and menerva reads its first sheet"
+          : "export the data as CSV (UTF-8, or CSV with ; or , separators)",
+      }),
+    ]);
+    return { meta, issues: sink.finish(displayPath) };
+  }
   // Encoding: a BOM or valid UTF-8 means UTF-8; anything else is Windows-1252.
   const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
   if (encoding === "utf-8" && !scan.validUtf8) {
     sink.add([
       error("not-utf8", "not valid UTF-8", {
-        source: { file: displayPath },
+        source: { file: displayPath, line: await lineAtOffset(path, Math.max(0, scan.badUtf8At)) },
         hint: ov.encoding
           ? "the file is set to encoding: utf-8 in menerva.yaml; remove that to read it as Windows-1252"
           : "the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
@@ -136,57 +154,9 @@ export async function forEachInputRow<K extends InputKind>(
   const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
   meta.delimiter = ov.delimiter ?? sniffDelimiter(headerLine(headText));
 
-  const marks = new DecimalMarkState(ov.decimal);
-  const rowCtx: RowContext = ctx;
-  let reader: RowReader<RowOf<K>> | undefined;
-  let headerFound = false;
-  const pending: CsvRecord[] = [];
-  const batch: Issue[] = [];
-
-  const readNow = (rec: CsvRecord): void => {
-    const row = reader!.read(rec.fields, rec.line, marks, batch);
-    if (batch.length > 0) sink.add(batch);
-    if (row !== undefined) onRow(row);
-  };
-  const flushPending = (): void => {
-    for (const rec of pending) readNow(rec);
-    pending.length = 0;
-  };
-
-  let headerIssues = false;
+  const rows = recordRows(kind, displayPath, ctx, meta, sink, onRow);
   try {
-    await forEachRecord(path, encoding, meta.delimiter, (fields, line) => {
-      if (!headerFound) {
-        headerFound = true;
-        const h = resolveHeader(kind, fields, displayPath, line);
-        if (h.issues.length > 0) {
-          headerIssues = true;
-          sink.add(h.issues);
-          return false;
-        }
-        reader = rowReader(kind, h.map, rowCtx, displayPath, line);
-        return true;
-      }
-      meta.rowsRead++;
-      if (marks.mark === undefined) {
-        // Decimal mark still open: unambiguous cells decide it; a row with an
-        // ambiguous cell waits until the mark is known (or the file ends).
-        let ambiguous = false;
-        for (const i of reader!.numericColumns) {
-          const raw = fields[i];
-          if (raw === undefined || raw.trim() === "") continue;
-          if (marks.observe(raw, line).kind === "ambiguous") ambiguous = true;
-        }
-        if (marks.mark !== undefined) flushPending();
-        else if (ambiguous) {
-          pending.push({ fields, line });
-          return true;
-        }
-      }
-      readNow({ fields, line });
-      return true;
-    });
-    if (headerIssues) return { meta, issues: sink.finish(displayPath) };
+    await forEachRecord(path, encoding, meta.delimiter, rows.onRecord);
   } catch (e) {
     if (e instanceof CsvSyntaxError) {
       sink.add([
@@ -202,13 +172,125 @@ export async function forEachInputRow<K extends InputKind>(
       throw e; // a bug, not a user error
     }
   }
-  // The file never decided: each ambiguous cell is an error at its line.
-  flushPending();
-  if (!headerFound) {
-    sink.add([error("empty-file", "empty file (no header row)", { source: { file: displayPath, line: 1 } })]);
-  }
-  meta.decimalMark = marks.mark ?? "none";
+  rows.finish();
   return { meta, issues: sink.finish(displayPath) };
+}
+
+/**
+ * The rules every export shares, CSV or sheet: the first record is the
+ * header; then each record becomes a row, except that rows holding an
+ * ambiguous number (`1.000`) before the file's decimal mark is known wait
+ * until it is. `onRecord` returns false to stop reading (a bad header).
+ */
+function recordRows<K extends InputKind>(
+  kind: K,
+  displayPath: string,
+  ctx: ReadContext,
+  meta: InputFileMeta,
+  sink: IssueSink,
+  onRow: (row: RowOf<K>) => void,
+  sheet?: string,
+): { onRecord: (fields: readonly string[], line: number) => boolean; finish: () => void } {
+  const marks = new DecimalMarkState(ctx.overrides?.decimal);
+  const rowCtx: RowContext = ctx;
+  let reader: RowReader<RowOf<K>> | undefined;
+  let headerFound = false;
+  let headerIssues = false;
+  const pending: CsvRecord[] = [];
+  const batch: Issue[] = [];
+
+  const readNow = (rec: CsvRecord): void => {
+    const row = reader!.read(rec.fields, rec.line, marks, batch);
+    if (batch.length > 0) sink.add(batch);
+    if (row !== undefined) onRow(row);
+  };
+  const flushPending = (): void => {
+    for (const rec of pending) readNow(rec);
+    pending.length = 0;
+  };
+
+  const onRecord = (fields: readonly string[], line: number): boolean => {
+    if (!headerFound) {
+      headerFound = true;
+      const h = resolveHeader(kind, fields, displayPath, line);
+      if (h.issues.length > 0) {
+        headerIssues = true;
+        sink.add(h.issues);
+        return false;
+      }
+      reader = rowReader(kind, h.map, rowCtx, displayPath, line, sheet);
+      return true;
+    }
+    meta.rowsRead++;
+    if (marks.mark === undefined) {
+      // Decimal mark still open: unambiguous cells decide it; a row with an
+      // ambiguous cell waits until the mark is known (or the file ends).
+      let ambiguous = false;
+      for (const i of reader!.numericColumns) {
+        const raw = fields[i];
+        if (raw === undefined || raw.trim() === "") continue;
+        if (marks.observe(raw, line).kind === "ambiguous") ambiguous = true;
+      }
+      if (marks.mark !== undefined) flushPending();
+      else if (ambiguous) {
+        pending.push({ fields, line });
+        return true;
+      }
+    }
+    readNow({ fields, line });
+    return true;
+  };
+
+  const finish = (): void => {
+    if (headerIssues) return;
+    // The file never decided: each ambiguous cell is an error at its line.
+    flushPending();
+    if (!headerFound) {
+      sink.add([error("empty-file", sheet === undefined ? "empty file (no header row)" : "empty sheet (no header row)", { source: { file: displayPath, line: 1, ...(sheet !== undefined ? { sheet } : {}) } })]);
+    }
+    meta.decimalMark = marks.mark ?? "none";
+  };
+  return { onRecord, finish };
+}
+
+/** An `.xlsx` export: its sheet's rows through the same rules (xlsx-input/read-workbook.ts). */
+async function forEachSheetRow<K extends InputKind>(
+  kind: K,
+  path: string,
+  displayPath: string,
+  ctx: ReadContext,
+  onRow: (row: RowOf<K>) => void,
+): Promise<{ meta: InputFileMeta; issues: Issue[] }> {
+  const meta: InputFileMeta = { file: displayPath, sha256: "", encoding: "xlsx", delimiter: "", decimalMark: ctx.overrides?.decimal ?? "none", rowsRead: 0 };
+  const sink = new IssueSink();
+  const read = await readWorkbookSheet(path, ctx.overrides?.sheet);
+  if (!read.ok) {
+    const f = read.failure;
+    return { meta, issues: [error(f.code, f.problem, { source: { file: displayPath }, ...(f.hint ? { hint: f.hint } : {}) })] };
+  }
+  meta.sha256 = createHash("sha256").update(read.sha256Bytes).digest("hex");
+  const { sheet, records, uncached } = read.value;
+  meta.sheet = sheet;
+  if (uncached) {
+    sink.add([
+      warning("formula-without-value", `${uncached.count} formula ${uncached.count === 1 ? "cell has" : "cells have"} no saved result; read as empty`, {
+        source: { file: displayPath, sheet, line: Number(/\d+$/.exec(uncached.first)?.[0] ?? 1), column: columnNumber(uncached.first) },
+        hint: "menerva never evaluates formulas: open the workbook in Excel or LibreOffice and save it, so every formula has its value",
+      }),
+    ]);
+  }
+  const rows = recordRows(kind, displayPath, ctx, meta, sink, onRow, sheet);
+  for (const r of records) if (!rows.onRecord(r.fields, r.line)) break;
+  rows.finish();
+  // Whole-row and header problems are in this sheet too.
+  return { meta, issues: sink.finish(displayPath).map((i) => (i.source && i.source.file === displayPath && i.source.sheet === undefined && i.source.line !== undefined ? { ...i, source: { ...i.source, sheet } } : i)) };
+}
+
+/** 1-based column number of a cell address ("AB12" → 28). */
+function columnNumber(address: string): number {
+  let n = 0;
+  for (const c of /^[A-Z]+/.exec(address)?.[0] ?? "") n = n * 26 + (c.charCodeAt(0) - 64);
+  return n;
 }
 
 async function readAll<K extends InputKind>(kind: K, path: string, displayPath: string, ctx: ReadContext): Promise<InputFileResult<RowOf<K>>> {

@@ -7,6 +7,7 @@ import { parse } from "csv-parse";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
 import iconv from "iconv-lite";
+import { MAX_RECORD_CHARS } from "../../schema/limits.js";
 
 export type Encoding = "utf-8" | "windows-1252";
 
@@ -41,6 +42,8 @@ function syntaxMessage(code: string | undefined, fallback: string): string {
       return "unexpected text after a closing quote";
     case "CSV_RECORD_INCONSISTENT_FIELDS_LENGTH":
       return "wrong number of fields";
+    case "CSV_MAX_RECORD_SIZE":
+      return `a row longer than ${MAX_RECORD_CHARS / 1024 / 1024} MB: a quote that is never closed, or not a CSV file`;
     default:
       return `cannot read this line as CSV (${fallback})`;
   }
@@ -68,6 +71,8 @@ export function forEachRecord(
       // Stray quotes inside unquoted cells (`5" scherm`) are kept as text.
       relax_quotes: true,
       skip_empty_lines: false,
+      // An unclosed quote would otherwise read the rest of a large file into one cell.
+      max_record_size: MAX_RECORD_CHARS,
     });
     const src = createReadStream(path, { highWaterMark: 1 << 20 });
     let line = 1;

@@ -4,6 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { firstBadUtf8Offset, lineOfOffset } from "../read-small-file.js";
 
 export type ScanResult = {
   readonly sha256: string;
@@ -12,6 +13,10 @@ export type ScanResult = {
   readonly validUtf8: boolean;
   /** The first bytes (up to 64 KiB), enough for the header line. */
   readonly head: Buffer;
+  /** Byte offset of the first NUL byte (a binary file, or UTF-16), or -1. */
+  readonly nulAt: number;
+  /** Byte offset of the first sequence that is not UTF-8, or -1. */
+  readonly badUtf8At: number;
 };
 
 const HEAD_BYTES = 64 * 1024;
@@ -39,8 +44,14 @@ export async function scanFile(path: string): Promise<ScanResult> {
   let size = 0;
   let valid = true;
   let carry: Buffer = Buffer.alloc(0);
+  let nulAt = -1;
+  let badUtf8At = -1;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    if (nulAt < 0) {
+      const z = chunk.indexOf(0);
+      if (z >= 0) nulAt = size + z;
+    }
     size += chunk.length;
     if (headLen < HEAD_BYTES) {
       headParts.push(chunk.subarray(0, HEAD_BYTES - headLen));
@@ -50,12 +61,27 @@ export async function scanFile(path: string): Promise<ScanResult> {
       const buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       const tail = incompleteUtf8Tail(buf);
       valid = isUtf8(buf.subarray(0, buf.length - tail));
+      if (!valid) badUtf8At = size - buf.length + Math.max(0, firstBadUtf8Offset(buf));
       carry = Buffer.from(buf.subarray(buf.length - tail));
     }
   }
   // A sequence cut off by the end of the file is invalid.
-  if (carry.length > 0) valid = false;
+  if (carry.length > 0 && valid) {
+    valid = false;
+    badUtf8At = size - carry.length;
+  }
   const head = Buffer.concat(headParts);
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head };
+  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At };
+}
+
+/** The 1-based line holding byte `offset` of a file (streamed: only for error messages). */
+export async function lineAtOffset(path: string, offset: number): Promise<number> {
+  let line = 1;
+  let pos = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20, end: Math.max(0, offset - 1) }) as AsyncIterable<Buffer>) {
+    line += lineOfOffset(chunk, Math.min(chunk.length, offset - pos)) - 1;
+    pos += chunk.length;
+  }
+  return offset === 0 ? 1 : line;
 }

@@ -8,8 +8,11 @@ import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
 import { formatIssue } from "../../domain/issues.js";
 import { isIsoDate } from "../../domain/period.js";
+import { issueJson } from "../../report/close-summary.js";
+import { csvStyleOption } from "./csv-style.js";
+import type { CsvStyle } from "../../report/csv-text.js";
 
-type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[] };
+type CloseOpts = { config: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[]; csvStyle: CsvStyle };
 
 function parseFormats(text: string): OutputFormat[] {
   const fs = text.split(",").map((f) => f.trim());
@@ -36,6 +39,7 @@ export function registerClose(program: Command): void {
     .option("--json", "print the JSON summary to stdout (nothing else on stdout)")
     .addOption(langOption())
     .option("--formats <list>", "output files to write: json,csv,xlsx", parseFormats, [...ALL_FORMATS])
+    .addOption(csvStyleOption())
     .option("--reopen", "redo the last closed period: its ledger record is archived and removed first")
     .option("--dry-run", "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)")
     .option("--allow-empty", "close a period that starts after the latest row date of the exports (a period without activity)")
@@ -45,6 +49,7 @@ export function registerClose(program: Command): void {
         configPath: opts.config,
         period: periodText,
         formats: opts.formats,
+        csvStyle: opts.csvStyle,
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.reopen ? { reopen: true } : {}),
@@ -89,12 +94,22 @@ export function registerClose(program: Command): void {
       const inputs = await readCloseInputs(opts.config, periodText);
       if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
       const period = inputs.value.period;
+      let warnings = inputs.value.warnings;
       if (period) {
         const report = buildCloseReport({ ...inputs.value, period });
         if (!report.ok) throw new UserError(report.issues, EXIT.input);
+        warnings = report.value.warnings; // the inputs' warnings and the close's
       }
       const n = inputs.value.files.reduce((a, f) => a + f.rows, 0);
-      const msg = { ok: true, files: inputs.value.files.length, rows: n, warnings: inputs.value.warnings.length };
-      process.stdout.write(opts.json ? `${JSON.stringify(msg)}\n` : `OK: ${msg.files} files, ${n} rows read, ${msg.warnings} warnings.\n`);
+      const outside = inputs.value.config.outside;
+      if (opts.json) {
+        const msg = { ok: true, files: inputs.value.files.length, rows: n, warnings: warnings.length, warning_list: warnings.map(issueJson), ...(outside.length > 0 ? { outside_config_folder: outside } : {}) };
+        process.stdout.write(`${JSON.stringify(msg)}\n`);
+        return;
+      }
+      // Warnings are listed, as problems are: on stderr, one per line (with its hint).
+      for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
+      process.stdout.write(`OK: ${inputs.value.files.length} files, ${n} rows read, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}.\n`);
+      if (outside.length > 0) process.stdout.write(`Outside the config's folder: ${outside.join(", ")}\n`);
     });
 }

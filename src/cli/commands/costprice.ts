@@ -3,8 +3,10 @@ import { relative } from "node:path";
 import { Option, type Command } from "commander";
 import { runCostPrice } from "../../app/costprice.js";
 import { EXIT, UserError } from "../errors.js";
+import { csvStyleOption } from "./csv-style.js";
+import type { CsvStyle } from "../../report/csv-text.js";
 
-type Opts = { json?: boolean; out?: string; lang: "nl" | "en" };
+type Opts = { json?: boolean; out?: string; lang: "nl" | "en"; csvStyle: CsvStyle };
 
 export function registerCostprice(program: Command): void {
   program
@@ -14,8 +16,9 @@ export function registerCostprice(program: Command): void {
     .option("--json", "print only JSON to stdout")
     .option("-o, --out <dir>", "write costprice.xlsx, costprice.csv and costprice.json to this directory")
     .addOption(new Option("--lang <lang>", "language of labels").choices(["nl", "en"]).default("nl"))
+    .addOption(csvStyleOption())
     .action(async (file: string, opts: Opts) => {
-      const res = await runCostPrice(file, { lang: opts.lang, json: opts.json === true, ...(opts.out ? { outDir: opts.out } : {}) });
+      const res = await runCostPrice(file, { lang: opts.lang, json: opts.json === true, csvStyle: opts.csvStyle, ...(opts.out ? { outDir: opts.out } : {}) });
       if (!res.ok) throw new UserError(res.issues, EXIT.input);
       process.stdout.write(res.value.stdout);
       if (!opts.json && res.value.written.length > 0) {

@@ -9,7 +9,6 @@ import { undoLastClose } from "../../app/ledger-undo.js";
 import { BilledTable, decodeIds } from "../../ledger/billed-rows.js";
 import { addDays as nextDayOf } from "../../domain/period.js";
 
-const nextDay = (iso: string): string => nextDayOf(iso, 1);
 import { parsePeriod } from "../../domain/period.js";
 import { archivePathFor, displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
 import { pendingDocuments, readArchive } from "../../ledger/archive.js";
@@ -20,6 +19,10 @@ import { parseDate } from "./close.js";
 import { resolveLedgerPath } from "../../ledger/ledger-path.js";
 import { checkInputs, listData, listText, showText, summarise } from "../../ledger/ledger-report.js";
 import { EXIT, UserError } from "../errors.js";
+import { OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } from "../../app/verify-outputs.js";
+import { resolve } from "node:path";
+
+const nextDay = (iso: string): string => nextDayOf(iso, 1);
 
 type Where = { config?: string; ledger?: string };
 
@@ -130,8 +133,9 @@ export function registerLedger(program: Command): void {
   whereOptions(ledger.command("verify"))
     .description("recompute the hash chain (exit 3 when broken); --inputs also compares the current exports with the closed rows (exit 3 when a closed row changed or vanished)")
     .option("--inputs", "re-read the config's exports: list every closed row that changed or vanished since its close")
+    .option("--outputs [dir]", "check that each closed period's output folder holds its complete set (SHA256SUMS); default: the config's output folder")
     .option("--json", "print JSON")
-    .action(async (opts: Where & { inputs?: boolean; json?: boolean }) => {
+    .action(async (opts: Where & { inputs?: boolean; outputs?: boolean | string; json?: boolean }) => {
       const state = await openLedger(opts);
       const file = displayPath(state.path);
       const last = state.records[state.records.length - 1];
@@ -150,6 +154,10 @@ export function registerLedger(program: Command): void {
       const docs = checkDocuments(state, pendingDocuments(archived.value, state.records));
       if (docs.issues.length > 0) process.exitCode = EXIT.refused;
       if (!opts.json) for (const i of docs.issues) process.stderr.write(`${formatIssue(i)}\n`);
+      const outputs = opts.outputs
+        ? await verifyOutputs(state, typeof opts.outputs === "string" ? resolve(opts.outputs) : await outputRootOf(opts.config ?? "menerva.yaml"))
+        : undefined;
+      if (outputs?.some((o) => OUTPUT_FAILURES.has(o.status))) process.exitCode = EXIT.refused;
       if (opts.json) {
         json({
           ledger: file,
@@ -175,6 +183,7 @@ export function registerLedger(program: Command): void {
                 late_rows: verdict.late.map((l) => ({ period: l.period, kind: l.kind, source: formatSource(l.source) })),
               }
             : {}),
+          ...(outputs ? { outputs: outputs.map((o) => ({ ...o, folder: displayPath(o.folder) })) } : {}),
         });
         return;
       }
@@ -190,6 +199,7 @@ export function registerLedger(program: Command): void {
             : `documenten/documents: ${docs.issues.length} ${docs.issues.length === 1 ? "problem" : "problems"} in the numbered series (see above; exit 3)\n`,
         );
       }
+      if (outputs) process.stdout.write(outputChecksText(outputs, displayPath));
       if (!checks || !verdict) return;
       // each file as the last close that read it saw it
       const latest = [...new Map(checks.map((c) => [c.file, c])).values()];

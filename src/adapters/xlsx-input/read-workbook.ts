@@ -1,0 +1,111 @@
+// Reading an `.xlsx` export like a CSV export: one sheet (the first visible
+// one, or the one named in the config) as records of cell texts with their
+// row numbers, handed to the same header, number and name rules as CSV
+// (read-input.ts). Hostile workbooks are bounded before exceljs sees them:
+// the file's size, and the bytes it really unpacks to (counted while
+// inflating, so a zip that lies about its sizes is caught too). Formulas are
+// never evaluated: their cached result is read.
+import { Unzip, UnzipInflate } from "fflate";
+import { readSmallFile } from "../read-small-file.js";
+import { cellText } from "./cell-text.js";
+
+/** Largest `.xlsx` file read (bytes on disk). */
+export const MAX_XLSX_BYTES = 32 * 1024 * 1024;
+/** Largest total a workbook may unpack to; past it, export the data as CSV (streamed, no limit). */
+export const MAX_XLSX_UNPACKED = 64 * 1024 * 1024;
+
+/** True for the workbook inputs menerva reads as a sheet. */
+export const isWorkbookPath = (path: string): boolean => /\.xls[xm]$/i.test(path);
+
+export type SheetRecords = {
+  readonly sheet: string;
+  /** Each non-empty row: cell texts (column A first) and the row number. */
+  readonly records: readonly { readonly fields: readonly string[]; readonly line: number }[];
+  /** Formula cells without a saved result: where the first is, and how many. */
+  readonly uncached: { readonly first: string; readonly count: number } | undefined;
+};
+
+export type SheetFailure = { readonly problem: string; readonly hint?: string; readonly code: string };
+
+class TooLarge extends Error {}
+
+/** Inflate every entry, counting real bytes; throws TooLarge past the cap, or the zip error. */
+function checkUnpackedSize(bytes: Uint8Array): void {
+  let total = 0;
+  const unzip = new Unzip((file) => {
+    file.ondata = (err, data) => {
+      if (err) throw err;
+      total += data.length;
+      if (total > MAX_XLSX_UNPACKED) throw new TooLarge();
+    };
+    file.start();
+  });
+  unzip.register(UnzipInflate);
+  const step = 1 << 16;
+  for (let i = 0; i < bytes.length; i += step) unzip.push(bytes.subarray(i, i + step), i + step >= bytes.length);
+}
+
+/** The records of one sheet, or why the workbook cannot be read. */
+export async function readWorkbookSheet(path: string, wanted?: string): Promise<{ ok: true; value: SheetRecords; sha256Bytes: Buffer } | { ok: false; failure: SheetFailure }> {
+  const read = await readSmallFile(path, MAX_XLSX_BYTES);
+  if (!read.ok) {
+    const tooLarge = read.code === "too-large";
+    return { ok: false, failure: { code: tooLarge ? "xlsx-too-large" : "file-unreadable", problem: read.message, ...(tooLarge ? { hint: "export the data as CSV: CSV files have no size limit" } : {}) } };
+  }
+  const bytes = read.bytes;
+  if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
+    const ole = bytes.length >= 4 && bytes.readUInt32LE(0) === 0xe011cfd0;
+    return {
+      ok: false,
+      failure: {
+        code: "not-xlsx",
+        problem: ole ? "not an .xlsx workbook (an old .xls file, or one protected with a password)" : "not an .xlsx workbook",
+        hint: "save it as Excel Workbook (.xlsx) without a password, or as CSV",
+      },
+    };
+  }
+  try {
+    checkUnpackedSize(bytes);
+  } catch (e) {
+    if (e instanceof TooLarge) {
+      return { ok: false, failure: { code: "xlsx-too-large", problem: `the workbook unpacks to more than ${MAX_XLSX_UNPACKED / 1024 / 1024} MB`, hint: "export the data as CSV: CSV files have no size limit" } };
+    }
+    return { ok: false, failure: { code: "not-xlsx", problem: "damaged workbook (the zip cannot be read)", hint: "save it again from Excel, or export it as CSV" } };
+  }
+  // exceljs is heavy to import: load it only when a workbook is read.
+  const { default: ExcelJS } = await import("exceljs");
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    return { ok: false, failure: { code: "not-xlsx", problem: "damaged workbook (its sheets cannot be read)", hint: "save it again from Excel, or export it as CSV" } };
+  }
+  // Workbook (tab) order; exceljs keeps it in the untyped `orderNo`.
+  const order = (w: unknown): number => (w as { orderNo?: number }).orderNo ?? 0;
+  const sheets = wb.worksheets.filter((w) => w !== undefined).sort((a, b) => order(a) - order(b));
+  const ws = wanted === undefined ? (sheets.find((w) => w.state === "visible") ?? sheets[0]) : sheets.find((w) => w.name === wanted);
+  if (ws === undefined) {
+    const names = sheets.map((w) => JSON.stringify(w.name)).join(", ");
+    return {
+      ok: false,
+      failure: wanted === undefined
+        ? { code: "xlsx-no-sheet", problem: "the workbook has no sheet" }
+        : { code: "xlsx-no-sheet", problem: `no sheet named ${JSON.stringify(wanted.slice(0, 80))}`, hint: `the workbook's sheets are ${names}` },
+    };
+  }
+  const records: { fields: string[]; line: number }[] = [];
+  let uncached: { first: string; count: number } | undefined;
+  ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const fields: string[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, col) => {
+      const t = cellText(cell.value);
+      if (t === undefined) {
+        uncached = uncached ? { ...uncached, count: uncached.count + 1 } : { first: cell.address, count: 1 };
+      }
+      while (fields.length < col - 1) fields.push("");
+      fields[col - 1] = t ?? "";
+    });
+    records.push({ fields, line: rowNumber });
+  });
+  return { ok: true, value: { sheet: ws.name, records, uncached }, sha256Bytes: bytes };
+}

@@ -1,0 +1,75 @@
+// The size and magnitude limits of everything menerva reads, stated once
+// (README "Limits") and applied at the boundary: CSV and xlsx cells, config,
+// scenario and cost-price values. A value past a limit is an input error at
+// its file:line, in `validate` and `close` alike, found before any arithmetic,
+// so a hostile number (a 1 MB cell of digits, 1 followed by 309 zeros) is
+// refused in milliseconds instead of overflowing a spreadsheet cell later.
+// Pure: the readers (and a future streaming engine) call these functions.
+import { D, type Dec } from "../domain/money.js";
+
+/** Characters in one number as written, signs, separators and € included. */
+export const MAX_NUMBER_CHARS = 32;
+
+/** Characters in one text cell menerva reads (a name, id, reference or description). */
+export const MAX_TEXT_CHARS = 1000;
+
+/** A CSV record (one row with all its cells) longer than this is refused: an unclosed quote, or not a CSV. */
+export const MAX_RECORD_CHARS = 8 * 1024 * 1024;
+
+/** The range of one kind of number: |value| at most (or below) `max`, at most `decimals` decimals. */
+export type NumberLimit = {
+  /** What the value is, for the message ("an amount in euro"). */
+  readonly what: string;
+  /** Largest absolute value, as exact decimal text. */
+  readonly max: string;
+  /** True when `max` itself is not allowed (amounts are below 10^12). */
+  readonly exclusive?: boolean;
+};
+
+/** Money: every amount, in any file, is below 10^12 euro in absolute value. */
+export const AMOUNT: NumberLimit = { what: "an amount", max: "1000000000000", exclusive: true };
+/** Billed hours on one CSV row (a year has 8,784 hours at most). */
+export const HOURS_PER_ROW: NumberLimit = { what: "hours on one row", max: "10000" };
+/** FTE on one staff row. */
+export const FTE_PER_ROW: NumberLimit = { what: "FTE on one row", max: "1000" };
+/** Hours a year per FTE in a cost-price file (a leap year has 8,784). */
+export const HOURS_PER_YEAR: NumberLimit = { what: "hours a year", max: "8784" };
+/** Counts and sizes in scenario and cost-price files: candidates, FTE, ratios, years. */
+export const COUNT: NumberLimit = { what: "this value", max: "1000000" };
+/** Candidates entering in one month of a scenario. */
+export const INFLOW_PER_MONTH: NumberLimit = { what: "candidates a month", max: "100000" };
+
+const cache = new Map<string, Dec>();
+const dec = (text: string): Dec => {
+  let d = cache.get(text);
+  if (d === undefined) cache.set(text, (d = new D(text)));
+  return d;
+};
+
+/** Digits grouped by thousands for messages: "1000000000000" → "1,000,000,000,000". */
+export function groupDigits(text: string): string {
+  return text.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** The problem with `value` under `limit`, or undefined when it is within range. */
+export function magnitudeProblem(value: Dec, limit: NumberLimit): string | undefined {
+  const max = dec(limit.max);
+  // Hot path (every numeric cell): a value with fewer integer digits than the maximum is within it.
+  if (value.e < max.e) return undefined;
+  const abs = value.abs();
+  const over = limit.exclusive ? abs.greaterThanOrEqualTo(max) : abs.greaterThan(max);
+  if (!over) return undefined;
+  return limit.exclusive
+    ? `too large: ${limit.what} must be below ${groupDigits(limit.max)} (in absolute value)`
+    : `too large: at most ${groupDigits(limit.max)} ${limit.what}`;
+}
+
+/** The problem with a number's text before it is parsed (its length), or undefined. */
+export function numberTextProblem(text: string): string | undefined {
+  return text.length > MAX_NUMBER_CHARS ? `too long for a number (${text.length} characters, at most ${MAX_NUMBER_CHARS})` : undefined;
+}
+
+/** The problem with a text cell's length, or undefined. */
+export function textProblem(text: string): string | undefined {
+  return text.length > MAX_TEXT_CHARS ? `text too long (${text.length} characters, at most ${MAX_TEXT_CHARS})` : undefined;
+}

@@ -1,0 +1,90 @@
+// .xlsx inputs (issue 13, 18b): a sheet read like a CSV export, with the same
+// header, number and name rules, errors at file.xlsx:Sheet!B12, cached formula
+// results, and dates or numbers whether stored as values or as text.
+import ExcelJS from "exceljs";
+import { describe, expect, it } from "vitest";
+import { readHoursFile, type InputOverrides } from "../../src/adapters/csv/read-input.js";
+import { numberText } from "../../src/adapters/xlsx-input/cell-text.js";
+import { formatIssue } from "../../src/domain/issues.js";
+import { CTX, put } from "./helpers.js";
+
+async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return put(name, new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+const readSheet = async (path: string, overrides?: InputOverrides) => {
+  const r = await readHoursFile(path, "exports/uren.xlsx", { ...CTX, ...(overrides ? { overrides } : {}) });
+  return { ...r, text: r.issues.map(formatIssue) };
+};
+
+const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
+
+describe("xlsx inputs", () => {
+  it("reads the first visible sheet: dates as dates or text, numbers as numbers or text, formulas by their cached result", async () => {
+    const path = await workbook("a.xlsx", (wb) => {
+      wb.addWorksheet("Info").state = "hidden";
+      const ws = wb.addWorksheet("Uren");
+      ws.addRow(["Datum", "Uitzendpartner", "Kandidaat", "Uren", "Klant"]);
+      ws.addRow([utc(2025, 1, 6), "Q-Jobs", "KND-1", 7.6, "Bakkerij"]);
+      ws.addRow(["07/01/2025", "flexer", 123, "7,5", null]);
+      ws.addRow([utc(2025, 1, 8), "Itzu Jobs", "KND-3", { formula: "0.1+0.2", result: 0.30000000000000004 }, { richText: [{ text: "Rich " }, { text: "text" }] }]);
+      ws.getCell("A2").numFmt = "dd/mm/yyyy";
+      ws.getCell("A4").numFmt = "dd/mm/yyyy";
+    });
+    const r = await readSheet(path);
+    expect(r.text).toEqual(['exports/uren.xlsx:Uren!D3: column \'Uren\': mixed decimal marks (got "7,5")\n  hint: line 2 has "7.6" with a decimal point, this cell uses a decimal comma; add decimal: "," or decimal: "." for this input in menerva.yaml']);
+    expect(r.rows.map((x) => [x.date, x.necPartner, x.candidate, x.hours.toFixed(), x.client ?? "", x.source.line])).toEqual([
+      ["2025-01-06", "Q-Jobs", "KND-1", "7.6", "Bakkerij", 2],
+      ["2025-01-08", "Itzu Jobs", "KND-3", "0.3", "Rich text", 4],
+    ]);
+    expect(r.meta).toMatchObject({ encoding: "xlsx", sheet: "Uren", rowsRead: 3 });
+  });
+
+  it("reads a named sheet, and names the sheets when it is not there", async () => {
+    const path = await workbook("b.xlsx", (wb) => {
+      wb.addWorksheet("Eerste").addRow(["x"]);
+      const ws = wb.addWorksheet("Mijn uren");
+      ws.addRow(["date", "nec_partner", "candidate_id", "hours"]);
+      ws.addRow(["2025-01-06", "Q-Jobs", "K1", "abc"]);
+    });
+    expect((await readSheet(path, { sheet: "Mijn uren" })).text).toEqual(["exports/uren.xlsx:'Mijn uren'!D2: column 'hours': not a number (got \"abc\")"]);
+    expect((await readSheet(path, { sheet: "Uren" })).text).toEqual(['exports/uren.xlsx: no sheet named "Uren"\n  hint: the workbook\'s sheets are "Eerste", "Mijn uren"']);
+    expect((await readSheet(path)).text).toEqual([
+      "exports/uren.xlsx:Eerste:1: no known column name in the first row: not an hours export, or its header row is missing\n  hint: the first row names the columns, e.g. date, nec_partner, candidate_id, hours (or in Dutch: datum, uitzendpartner, kandidaat, uren)",
+    ]);
+  });
+
+  it("applies the same limits, and says where a formula has no saved value", async () => {
+    const path = await workbook("c.xlsx", (wb) => {
+      const ws = wb.addWorksheet("Uren");
+      ws.addRow(["date", "nec_partner", "candidate_id", "hours"]);
+      ws.addRow(["2025-01-06", "Q-Jobs", "K1", 1e300]);
+      ws.addRow(["2025-01-06", "Q-Jobs", "K1", { formula: "A1*2" }]);
+      ws.addRow(["2025-01-06", "Q-Jobs", "K1", 20000]);
+    });
+    expect((await readSheet(path)).text).toEqual([
+      'exports/uren.xlsx:Uren!D2: column \'hours\': too long for a number (301 characters, at most 32) (got "1000000000000000000000000000000000000000000000000000000000000000000000000000000…" (301 characters))',
+      "exports/uren.xlsx:Uren!D3: warning: 1 formula cell has no saved result; read as empty\n  hint: menerva never evaluates formulas: open the workbook in Excel or LibreOffice and save it, so every formula has its value",
+      "exports/uren.xlsx:Uren!D3: column 'hours': missing value",
+      'exports/uren.xlsx:Uren!D4: column \'hours\': too large: at most 10,000 hours on one row (got "20000")\n  hint: check the cell: a number this large is not a real value',
+    ]);
+  });
+
+  it("refuses what is not a workbook, and a workbook that unpacks past the limit", async () => {
+    expect((await readSheet(put("d.xlsx", "date,nec_partner\n"))).text).toEqual(["exports/uren.xlsx: not an .xlsx workbook\n  hint: save it as Excel Workbook (.xlsx) without a password, or as CSV"]);
+  });
+
+  it("writes numbers with the 15 significant digits a spreadsheet shows, never with an exponent", () => {
+    expect([0.1 + 0.2, 7.6, 1234.56, -0, 1e21, 1e-7, 123456789012345680].map(numberText)).toEqual([
+      "0.3",
+      "7.6",
+      "1234.56",
+      "0",
+      "1000000000000000000000",
+      "0.0000001",
+      "123456789012346000",
+    ]);
+  });
+});
