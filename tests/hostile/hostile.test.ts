@@ -115,7 +115,7 @@ const CASES: Case[] = [
   { name: "a partner with a Cyrillic letter in the config", setup: (d) => config(d, (t) => t.replace("nec_partners: [Q-Jobs, Flexer,", "nec_partners: [Q-Jobs, Flexer, Flex\u0435r,")), args: VALIDATE, exit: 2, says: /mixes Latin and Cyrillic/ },
   { name: "a partner with a Cyrillic letter in an export", setup: (d) => writeFileSync(join(d, "exports/uren-x.csv"), `${HOURS_HEADER}2025-01-06,Flex\u0435r,K1,1\n`), args: CLOSE, exit: 2, says: /mixes Latin and Cyrillic/ },
   // 8. a refused close leaves no folder
-  { name: "a close refused for a missing fee", setup: (d) => config(d, (t) => t.replace("start: 2024-10", "start: 2024").replace("ledger: out/menerva-ledger.jsonl", "ledger: new/deeper/ledger.jsonl")), args: ["close", "2024-Q3", "-c", "menerva.yaml"], exit: 2, says: /no hourly fee applies/ },
+  { name: "a close refused for a missing fee", setup: (d) => config(d, (t) => t.replace("{from: 2024-10-01, rate: 2.50}", "{from: 2025-02-01, rate: 2.50}").replace("ledger: out/menerva-ledger.jsonl", "ledger: new/deeper/ledger.jsonl")), args: ["close", "2025-Q1", "-c", "menerva.yaml"], exit: 2, says: /no hourly fee applies/ },
   // 9. whole-file problems and foreign files
   { name: "hours: /proc/self/environ", setup: (d) => config(d, (t) => t.replace("hours: [exports/uren-*.csv]", "hours: [/proc/self/environ]")), args: CLOSE, exit: 2, says: /not a text file/ },
   { name: "staff_cost: /etc/passwd", setup: (d) => config(d, (t) => `${t}staff_cost: /etc/passwd\n`), args: CLOSE, exit: 2, says: /not a cost-price file/ },
