@@ -10,9 +10,12 @@
 //     file still in a temp is renamed, then the manifest);
 // and until then `checkOutputSet` (ledger verify --outputs) reports the folder
 // as interrupted, and a manifest that does not match the files as changed.
+// A set may hold files one folder down (`invoices/MEN2025-0001.xml`, issue
+// 12): the manifest names them by that relative path, as `sha256sum -c`
+// reads it, and their temp files sit beside them in that folder.
 import { createHash } from "node:crypto";
-import { mkdir, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from "node:fs/promises";
+import { basename, dirname, join, relative, sep } from "node:path";
 import { t, type Text } from "../domain/issues.js";
 
 export const MANIFEST = "SHA256SUMS";
@@ -26,6 +29,13 @@ const REAL: SwitchOps = { rename };
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 const TEMP = /^\.(.+)\.(\d+-[0-9a-z]+)\.tmp$/;
 const tempName = (name: string, tag: string): string => `.${name}.${tag}.tmp`;
+/** A name in a set: a file, or a file in one folder below (`invoices/X.xml`); no `.`/`..` parts. */
+const SET_NAME = /^[^/\\]+(\/[^/\\]+)?$/;
+const isSetName = (name: string): boolean => SET_NAME.test(name) && name !== MANIFEST && !name.split("/").some((p) => p === "." || p === "..");
+/** Where a set file's temp goes: beside it, in its own folder. */
+const tempPath = (dir: string, name: string, tag: string): string => join(dir, dirname(name), tempName(basename(name), tag));
+/** The folders of a set below `dir` (from its names). */
+const subfolders = (names: Iterable<string>): Set<string> => new Set([...names].filter((n) => n.includes("/")).map((n) => n.slice(0, n.indexOf("/"))));
 
 async function writeSynced(path: string, data: string | Uint8Array): Promise<void> {
   const fh = await open(path, "w");
@@ -58,7 +68,7 @@ export function parseManifest(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split("\n")) {
     const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line);
-    if (m && !m[2]!.includes("/")) out.set(m[2]!, m[1]!);
+    if (m && isSetName(m[2]!)) out.set(m[2]!, m[1]!);
   }
   return out;
 }
@@ -82,11 +92,15 @@ async function fileHash(path: string): Promise<string | undefined> {
 /** Rename the set's files into place, drop the previous set's others, then the manifest (the commit). */
 async function finish(dir: string, tag: string, entries: ReadonlyMap<string, string>, ops: SwitchOps): Promise<void> {
   for (const [name, hash] of entries) {
-    const tmp = join(dir, tempName(name, tag));
+    const tmp = tempPath(dir, name, tag);
     if ((await fileHash(tmp)) === hash) await ops.rename(tmp, join(dir, name));
   }
   const previous = parseManifest((await readText(join(dir, MANIFEST))) ?? "");
-  for (const name of previous.keys()) if (!entries.has(name) && name !== MANIFEST) await rm(join(dir, name), { force: true });
+  const dropped = [...previous.keys()].filter((name) => !entries.has(name) && name !== MANIFEST);
+  for (const name of dropped) await rm(join(dir, name), { force: true });
+  // a folder of the previous set that this set does not use is removed when it is left empty
+  for (const sub of subfolders(dropped)) if (!subfolders(entries.keys()).has(sub)) await rmdir(join(dir, sub)).catch(() => undefined);
+  for (const sub of subfolders(entries.keys())) await syncDir(join(dir, sub));
   await ops.rename(join(dir, tempName(MANIFEST, tag)), join(dir, MANIFEST));
   await syncDir(dir);
 }
@@ -114,15 +128,20 @@ export async function repairOutputSet(dir: string, ops: SwitchOps = REAL, owned 
     const entries = parseManifest((await readText(join(dir, m[0]))) ?? "");
     let complete = entries.size > 0;
     for (const [name, hash] of entries) {
-      if ((await fileHash(join(dir, tempName(name, tag)))) !== hash && (await fileHash(join(dir, name))) !== hash) complete = false;
+      if ((await fileHash(tempPath(dir, name, tag))) !== hash && (await fileHash(join(dir, name))) !== hash) complete = false;
     }
     if (complete) {
       await finish(dir, tag, entries, ops);
       finished = true;
     }
   }
-  const left = (await readdir(dir)).filter((n) => TEMP.test(n));
-  await Promise.all(left.map((n) => rm(join(dir, n), { force: true })));
+  // Temp files left in the folder and in its subfolders (the sets' `invoices/`).
+  const left: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    if (e.isFile() && TEMP.test(e.name)) left.push(join(dir, e.name));
+    else if (e.isDirectory()) for (const n of await readdir(join(dir, e.name)).catch(() => [] as string[])) if (TEMP.test(n)) left.push(join(dir, e.name, n));
+  }
+  await Promise.all(left.map((p) => rm(p, { force: true })));
   return finished;
 }
 
@@ -131,20 +150,24 @@ export async function repairOutputSet(dir: string, ops: SwitchOps = REAL, owned 
  * is created only now, when there is something to write.
  */
 export async function writeOutputSet(dir: string, files: readonly OutputFile[], ops: SwitchOps = REAL): Promise<void> {
-  for (const f of files) if (dirname(f.path) !== dir || basename(f.path) === MANIFEST) throw new Error(`writeOutputSet: ${f.path} is not a file of ${dir}`);
+  const names = files.map((f) => relative(dir, f.path).split(sep).join("/"));
+  names.forEach((n, i) => {
+    if (!isSetName(n)) throw new Error(`writeOutputSet: ${files[i]!.path} is not a file of ${dir}`);
+  });
   await repairOutputSet(dir, ops);
   await mkdir(dir, { recursive: true });
+  for (const sub of subfolders(names)) await mkdir(join(dir, sub), { recursive: true });
   const tag = `${process.pid}-${Date.now().toString(36)}`; // unique temp names only; never part of the output
   const entries = new Map<string, string>();
   try {
-    for (const f of files) {
-      await writeSynced(join(dir, tempName(basename(f.path), tag)), f.data);
-      entries.set(basename(f.path), sha256(f.data));
+    for (const [i, f] of files.entries()) {
+      await writeSynced(tempPath(dir, names[i]!, tag), f.data);
+      entries.set(names[i]!, sha256(f.data));
     }
     await writeSynced(join(dir, tempName(MANIFEST, tag)), manifestText(entries));
   } catch (err) {
     // Nothing renamed yet: the previous set is untouched.
-    await Promise.all([...files.map((f) => join(dir, tempName(basename(f.path), tag))), join(dir, tempName(MANIFEST, tag))].map((p) => rm(p, { force: true })));
+    await Promise.all([...names.map((n) => tempPath(dir, n, tag)), join(dir, tempName(MANIFEST, tag))].map((p) => rm(p, { force: true })));
     throw err;
   }
   // From here on a failure (or a kill) leaves the journal for the next run to finish.

@@ -1,6 +1,8 @@
 // The whole `menerva close`: read everything, take the ledger lock, decide
-// (new close, re-close, refusal), compute, write the outputs as one set
-// (output-folder.ts), then append the ledger record atomically (with its head).
+// (new close, re-close, refusal), compute, number and render the documents
+// (close-documents.ts), write the outputs as one set with the documents and
+// their journal (output-folder.ts), then append the ledger record atomically
+// (with its head).
 // A crash between the two leaves new outputs and the old ledger: running the
 // same close again reproduces the outputs byte for byte and appends the record.
 // A refused close leaves no folder it made. A dry run does everything up to
@@ -22,6 +24,8 @@ import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, pla
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
+import { toBillingInput } from "../domain/invoice.js";
+import { closeDocuments, documentFiles } from "./close-documents.js";
 
 export type CloseRunOptions = {
   readonly configPath: string;
@@ -37,6 +41,8 @@ export type CloseRunOptions = {
   readonly dryRun?: boolean;
   /** Allow a period that starts after the latest row date of the inputs. */
   readonly allowEmpty?: boolean;
+  /** Issue date of the documents this close numbers (default: the day after the period). */
+  readonly invoiceDate?: string;
 };
 
 export type CloseRunOutcome =
@@ -118,7 +124,6 @@ async function closeOn(
         }),
       ]);
     }
-    if ((last.issued?.length ?? 0) > 0) return refuse([issuedRefusal(last.period, last.issued!.map((d) => d.number), config.ledger, "reopen")]);
     // Plan as if the record were gone; it is archived and removed only once the new close is computed.
     state = { ...state, records: state.records.slice(0, -1) };
   }
@@ -139,18 +144,12 @@ async function closeOn(
   });
   if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
 
-  const record = sealRecord(recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical), prev);
-  const report: CloseReport = {
-    ...built.value,
-    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings],
-    ledgerRecordHash: record.hash,
-  };
-
+  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical);
   if (plan.mode === "reclose") {
     const changes = diffInputs(plan.existing!, {
-      config_sha256: record.config_sha256,
+      config_sha256: body.config_sha256,
       configCanonical: config.canonical,
-      inputs: record.inputs,
+      inputs: body.inputs,
       billed: billedIds(built.value.result, ids),
       perFile: billedPerFile(built.value.result, ids, config.ledger, config.dir),
     });
@@ -164,6 +163,31 @@ async function closeOn(
     }
   }
 
+  // The documents (issue 12): numbered against every record before this one, rendered, hashed into the record.
+  const r = built.value.result;
+  const documents = await closeDocuments({
+    invoicing: config.invoicing,
+    ledgerPath: config.ledger,
+    mode: opts.reopen ? "reopen" : plan.mode,
+    base: plan.base,
+    previous: opts.reopen ? lastRecord(ledgerState) : plan.existing,
+    live: ledgerState.records,
+    invoices: r.invoices.map((i) => toBillingInput(i, r.period)),
+    period: r.period,
+    askedDate: opts.invoiceDate,
+    projectName: r.config.project,
+    language: built.value.language,
+  });
+  if (!documents.ok) return { ok: false, exit: documents.exit, issues: documents.issues };
+
+  const record = sealRecord({ ...body, ...documents.value.record }, prev);
+  const report: CloseReport = {
+    ...built.value,
+    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...documents.value.warnings],
+    ledgerRecordHash: record.hash,
+    documents: documents.value.info,
+  };
+
   const outDir = outDirOf(opts, inputs);
   const dryRun = opts.dryRun === true;
   if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
@@ -174,7 +198,9 @@ async function closeOn(
   }
   const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
   if (dryRun) return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
+  // The documents and their journal are part of the close's output set: they switch with it, at once.
   const files = await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle);
+  if (config.invoicing) files.push(...documentFiles(documents.value.docs, outDir, config.invoicing.accounts, report.language, opts.csvStyle));
   const outputs = plan.mode === "reclose" ? await compareWithPreviousSet(outDir, files) : undefined;
   await writeOutputSet(outDir, files);
   // Outputs first, then the ledger: a crash in between leaves new outputs and
@@ -185,14 +211,13 @@ async function closeOn(
 }
 
 /**
- * The hook for issued documents (issue 12): a close that issued numbered
- * invoices cannot be removed or redone, because those invoices were sent;
- * they are corrected by credit notes. Until undo can issue the credit notes
- * itself, it refuses.
+ * `ledger undo` of a close that issued numbered documents: refused without
+ * --credit, because those documents were sent; they are reversed by credit
+ * notes, never erased.
  */
-export function issuedRefusal(period: string, numbers: readonly string[], ledgerPath: string, what: "undo" | "reopen"): Issue {
-  return error("close-issued-documents", { period, numbers: numbers.join(", "), undo: what === "undo" }, {
+export function issuedRefusal(period: string, numbers: readonly string[], ledgerPath: string): Issue {
+  return error("close-issued-documents", { period, numbers: numbers.join(", ") }, {
     source: { file: displayPath(ledgerPath) },
-    hint: t("close-issued-documents.hint"),
+    hint: t("close-issued-documents.hint", { period }),
   });
 }

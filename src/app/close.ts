@@ -13,6 +13,7 @@ import { plannedStaffCost } from "../domain/costprice/index.js";
 import type { CostPrice } from "../domain/costprice/types.js";
 import { monthsOf, parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
 import { membershipIssues } from "../domain/partners.js";
+import { missingBuyers } from "../domain/invoicing/buyers.js";
 import type { ClosedPeriod, Reversal } from "../domain/corrections.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
 
@@ -172,6 +173,9 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     ...(opts.reversals ? { reversals: opts.reversals } : {}),
   });
   if (!closed.ok) return closed;
+  // With an invoicing: block every invoiced NEC partner needs a buyer (issue 12), reported at the config's line.
+  const noBuyer = inputs.config.invoicing ? missingBuyers(inputs.config.invoicing, closed.value.invoices.map((i) => i.necPartner)) : [];
+  if (noBuyer.length > 0) return fail(noBuyer);
   return ok({
     result: closed.value,
     language: opts.language ?? inputs.config.model.language,

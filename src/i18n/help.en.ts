@@ -33,6 +33,7 @@ export const helpEn = {
   "help.ph.range": () => "range",
   "help.ph.x": () => "x",
   "help.ph.s": () => "s",
+  "help.ph.date": () => "date",
 
   "help.program": () => "MENERVA partnership: period close, settlement statements and feasibility scenarios",
   "help.debug": () => "print stack traces of internal errors",
@@ -48,6 +49,8 @@ export const helpEn = {
   "help.close.reopen": () => "redo the last closed period: its ledger record is archived and removed first",
   "help.close.dry-run": () => "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)",
   "help.close.allow-empty": () => "close a period that starts after the latest row date of the exports (a period without activity)",
+  "help.close.invoice-date": () => "issue date of the documents this close numbers, YYYY-MM-DD (default: the day after the period; recorded in the ledger)",
+  "help.date.bad": ({ text }: S<"text">) => `not a date (got "${text}"); write YYYY-MM-DD, e.g. 2025-04-01`,
   "help.csv-style": () =>
     "CSV files: plain (`,` and decimal point, for machines) or excel-be (`;`, decimal comma and a BOM, for Excel with Belgian settings)",
   "help.formats.bad": ({ formats, allowed }: S<"formats" | "allowed">) => `unknown format ${formats}; allowed: ${allowed}`,
@@ -65,7 +68,11 @@ export const helpEn = {
   "help.ledger.show.period": () => "closed period: 2025-03, 2025-Q1, 2025 or FROM..TO",
   "help.ledger.show.json": () => "print JSON instead of text",
   "help.ledger.show.fingerprints": () => "with --json: include the record's row columns and the ids of every billed and reversed row",
-  "help.ledger.undo": () => "remove the last close from the ledger (archived beside it); repeat to walk back. Refused for a close that issued numbered invoices",
+  "help.ledger.undo": () => "remove the last close from the ledger (archived beside it); repeat to walk back. A close that issued numbered documents needs --credit",
+  "help.ledger.undo.credit": () =>
+    "for a close that issued documents: reverse each current one (credit notes, written with their sales journal to an output folder) and undo the close",
+  "help.ledger.undo.invoice-date": () => "with --credit: issue date of the credit notes, YYYY-MM-DD (default: the day after the period, or the last document's date if later)",
+  "help.ledger.undo.out": () => "with --credit: folder for the credit notes (default: the config's output folder, <period>-undo)",
   "help.ledger.undo.period": () => "the last closed period (optional guard: refused if it is not the last)",
   "help.json": () => "print JSON",
   "help.ledger.verify": () =>

@@ -30,6 +30,7 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.ph.range": () => "bereik",
   "help.ph.x": () => "x",
   "help.ph.s": () => "s",
+  "help.ph.date": () => "datum",
 
   "help.program": () => "MENERVA-partnerschap: periodeafsluiting, afrekeningen en haalbaarheidsscenario's",
   "help.debug": () => "toon de stack trace van een interne fout",
@@ -45,6 +46,9 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.close.reopen": () => "doe de laatst afgesloten periode opnieuw: haar grootboekrecord wordt eerst gearchiveerd en verwijderd",
   "help.close.dry-run": () => "toon precies wat de afsluiting zou tonen en schrijf niets (geen uitvoer, geen grootboekrecord, geen slot)",
   "help.close.allow-empty": () => "sluit een periode af die begint na de laatste rijdatum van de exports (een periode zonder activiteit)",
+  "help.close.invoice-date": () =>
+    "factuurdatum van de documenten die deze afsluiting nummert, JJJJ-MM-DD (standaard: de dag na de periode; vastgelegd in het grootboek)",
+  "help.date.bad": ({ text }) => `geen datum (gelezen: "${text}"); schrijf JJJJ-MM-DD, bv. 2025-04-01`,
   "help.csv-style": () =>
     "CSV-bestanden: plain (`,` en decimale punt, voor machines) of excel-be (`;`, decimale komma en een BOM, voor Excel met Belgische instellingen)",
   "help.formats.bad": ({ formats, allowed }) => `onbekend formaat ${formats}; toegelaten: ${allowed}`,
@@ -63,7 +67,12 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.ledger.show.json": () => "toon JSON in plaats van tekst",
   "help.ledger.show.fingerprints": () => "met --json: ook de rijkolommen van het record en de id's van elke gefactureerde en teruggedraaide rij",
   "help.ledger.undo": () =>
-    "verwijder de laatste afsluiting uit het grootboek (gearchiveerd ernaast); herhaal om verder terug te gaan. Geweigerd voor een afsluiting die genummerde facturen uitreikte",
+    "verwijder de laatste afsluiting uit het grootboek (gearchiveerd ernaast); herhaal om verder terug te gaan. Een afsluiting die genummerde documenten uitreikte, vraagt --credit",
+  "help.ledger.undo.credit": () =>
+    "voor een afsluiting die documenten uitreikte: boek elk geldend document tegen (creditnota's, met hun verkoopdagboek in een uitvoermap geschreven) en maak de afsluiting ongedaan",
+  "help.ledger.undo.invoice-date": () =>
+    "met --credit: factuurdatum van de creditnota's, JJJJ-MM-DD (standaard: de dag na de periode, of de datum van het laatste document als die later is)",
+  "help.ledger.undo.out": () => "met --credit: map voor de creditnota's (standaard: de uitvoermap van de config, <periode>-undo)",
   "help.ledger.undo.period": () => "de laatst afgesloten periode (optionele controle: geweigerd als het niet de laatste is)",
   "help.json": () => "toon JSON",
   "help.ledger.verify": () =>

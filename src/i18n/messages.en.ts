@@ -86,10 +86,10 @@ export const en = {
   "reclose-changed": ({ period, changes }: S<"period"> & L<"changes">) => `${period} is already closed, with other inputs:\n  ${changes.join("\n  ")}`,
   "reclose-changed.hint": ({ period }: S<"period">) =>
     `a closed period is never changed: the next close corrects it (late rows, withdrawn rows, late costs become labelled corrections); to redo the last close instead, run \`menerva close ${period} --reopen\` or \`menerva ledger undo\``,
-  "close-issued-documents": ({ period, numbers, undo }: S<"period" | "numbers"> & B<"undo">) =>
-    `${period} issued numbered documents (${numbers}): ${undo ? "undoing" : "reopening"} it would erase invoices that were sent`,
-  "close-issued-documents.hint": () =>
-    "an issued invoice is never changed or withdrawn, only corrected by a credit note; correct the rows and let the next close bill the difference",
+  "close-issued-documents": ({ period, numbers }: S<"period" | "numbers">) =>
+    `${period} issued numbered documents (${numbers}): undoing it would erase documents that were sent`,
+  "close-issued-documents.hint": ({ period }: S<"period">) =>
+    `an issued document is never withdrawn, only reversed: \`menerva ledger undo ${period} --credit\` issues a credit note for each and then undoes the close; to correct only what changed, run \`menerva close ${period} --reopen\``,
   "diff.config-changed": ({ keys }: S<"keys">) => (keys ? `config changed: ${keys}` : "config changed"),
   "diff.file-rows": ({ file, added, removed }: S<"file"> & N<"added" | "removed">) => `${file}: ${rowsAddedRemoved(added, removed)}`,
   "diff.rows": ({ added, removed, changedFiles }: N<"added" | "removed"> & S<"changedFiles">) =>
@@ -107,10 +107,10 @@ export const en = {
   "internal-error.report": ({ debug }: B<"debug">) => `This is a bug in menerva; please report it with the command you ran${debug ? "" : " (add --debug for details)"}.`,
   "close.status.unchanged": ({ period, where }: S<"period" | "where">) =>
     `${period} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written.`,
-  "close.status.dry-run": ({ period, reopen, where, formats, append, hash }: S<"period" | "where" | "formats" | "hash"> & B<"reopen" | "append">) =>
-    `Dry run: nothing was written. \`menerva close ${period}${reopen ? " --reopen" : ""}\` would write ${where} (${formats}) and ${append ? `append ledger record ${hash}` : "leave the ledger unchanged (already closed with the same inputs)"}.`,
-  "close.status.appended": ({ reopened, where, formats }: S<"reopened" | "where" | "formats">) =>
-    `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats}); ledger record appended.`,
+  "close.status.dry-run": ({ period, reopen, where, formats, issue, append, hash }: S<"period" | "where" | "formats" | "issue" | "hash"> & B<"reopen" | "append">) =>
+    `Dry run: nothing was written. \`menerva close ${period}${reopen ? " --reopen" : ""}\` would write ${where} (${formats})${issue ? `, issue ${issue}` : ""} and ${append ? `append ledger record ${hash}` : "leave the ledger unchanged (already closed with the same inputs)"}.`,
+  "close.status.appended": ({ reopened, where, formats, issued }: S<"reopened" | "where" | "formats" | "issued">) =>
+    `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats})${issued ? `; issued ${issued}` : ""}; ledger record appended.`,
   "close.status.reproduced": ({ reopened, where, formats }: S<"reopened" | "where" | "formats">) =>
     `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats}); already closed with the same inputs: outputs reproduced, ledger unchanged.`,
   "close.status.written-again": ({ reopened, where, formats }: S<"reopened" | "where" | "formats">) =>
@@ -645,6 +645,57 @@ export const en = {
   "kind.benefits": () => "benefits",
   "kind.staff": () => "staff",
   "kind.cost": () => "costs",
+
+  // E-invoices through the ledger (src/cli/commands/ledger.ts).
+  "document.credit-note": () => "credit note",
+  "document.invoice": () => "invoice",
+  "ledger.credited.doc": ({ number, kind, partner, reverses, amount, reference }: S<"number" | "kind" | "partner" | "reverses" | "amount" | "reference">) =>
+    `${number} ${kind} to ${partner} reverses ${reverses}: ${eur(amount)}, ${reference}`,
+  "ledger.credited.written": ({ count, out, archive }: N<"count"> & S<"out" | "archive">) =>
+    `${count} ${count === 1 ? "document" : "documents"} written to ${out}/ (invoices/, journal.csv, summary.json). ` +
+    `The undone close and its documents stay in ${archive}; their numbers are never issued again and the next close carries them back into the ledger.`,
+  "ledger.documents.ok": ({ count, years }: N<"count"> & S<"years">) => `documents: ${count}, series without gaps (${years})`,
+  "ledger.documents.problems": ({ count }: N<"count">) => `documents: ${count} ${count === 1 ? "problem" : "problems"} in the numbered series (see above; exit 3)`,
+  "ledger.documents": () => "documents",
+  "ledger.documents.invoice-date": ({ date }: S<"date">) => `invoice date ${date}`,
+  "ledger.doc.number": () => "number",
+  "ledger.doc.date": () => "date",
+  "ledger.doc.due": () => "due",
+  "ledger.doc.reference": () => "reference",
+  "ledger.doc.total": () => "total",
+  "ledger.doc.kept": () => "kept",
+  "ledger.doc.reverses": ({ number }: S<"number">) => `reverses ${number}`,
+  "ledger.doc.reversed-by": ({ number }: S<"number">) => `reversed by ${number}`,
+
+  // E-invoices of a close (src/app/close-documents.ts, src/domain/invoicing, src/ledger).
+  "document-renders-differently": ({ number }: S<"number">) =>
+    `document ${number} renders to other bytes than when it was issued (menerva or its PDF library changed); the ledger keeps the hash of the issued one`,
+  "document-renders-differently.hint": () => "the figures are the ledger's; keep the copy that was sent as the original",
+  "invoice-date-without-invoicing": () => "--invoice-date needs an invoicing: block in the config",
+  "invoice-date-without-invoicing.hint": () => "add the invoicing: block (README, E-invoices), or leave out --invoice-date",
+  "documents-need-invoicing": ({ numbers }: S<"numbers">) => `the ledger holds issued documents this close must keep (${numbers}), but the config has no invoicing: block`,
+  "documents-need-invoicing.hint": () => "issued documents are never dropped: put the invoicing: block back in the config and run the close again",
+  "reclose-invoice-date": ({ period, date }: S<"period" | "date">) => `${period} was closed with invoice date ${date}; its documents are issued and keep their dates`,
+  "reclose-invoice-date.hint": ({ period }: S<"period">) =>
+    `leave out --invoice-date to reproduce the close; a reopen (\`menerva close ${period} --reopen --invoice-date …\`) dates only the documents it issues`,
+  "invoice-date-moved": ({ date, movedFrom, after }: S<"date" | "movedFrom" | "after">) =>
+    `the documents are dated ${date}, not ${movedFrom} (the day after the period): ${after} already carries ${date}, and numbers follow dates`,
+  "invoice-date-moved.hint": () => "give --invoice-date to choose another date on or after it",
+  "reclose-documents-changed": ({ period, numbers }: S<"period" | "numbers">) =>
+    `${period} is closed and its documents are issued; this close would change ${numbers || "them"}`,
+  "reclose-documents-changed.hint": ({ period }: S<"period">) =>
+    `to correct issued documents, run \`menerva close ${period} --reopen\` (the last close only): it credits the documents that change and issues new ones`,
+  "invoice-date-in-period": ({ date, end }: S<"date" | "end">) => `invoice date ${date} is before the end of the period (${end})`,
+  "invoice-date-in-period.hint": ({ end, dayAfter }: S<"end" | "dayAfter">) =>
+    `documents for a period are issued once it is over: ${end} or later (default: the day after, ${dayAfter})`,
+  "archive-damaged": () => "an archived close whose documents were credited is damaged: its numbers cannot be read",
+  "archive-damaged.hint": () => "restore the archive beside the ledger from a backup; the numbers it holds must never be issued again",
+  "document-twice": ({ number, record }: S<"number"> & N<"record">) => `document ${number} is also in record ${record}: a number is used once`,
+  "invoice-without-document": ({ partner, count }: S<"partner"> & N<"count">) =>
+    `the invoice of ${partner} has ${count === 0 ? "no current document" : `${count} current documents`}`,
+  "document-figures": ({ number, partner, document, invoice }: S<"number" | "partner" | "document" | "invoice">) =>
+    `document ${number} does not carry the invoice of ${partner} (${document} ≠ ${invoice})`,
+  "document-without-invoice": ({ number }: S<"number">) => `document ${number} stands for no invoice of this close`,
 };
 
 declare module "../domain/issues.js" {

@@ -81,10 +81,10 @@ export const nl: CatalogLike<typeof en> = {
   "reclose-changed": ({ period, changes }) => `${period} is al afgesloten, met andere invoer:\n  ${changes.join("\n  ")}`,
   "reclose-changed.hint": ({ period }) =>
     `een afgesloten periode verandert nooit: de volgende afsluiting corrigeert haar (late rijen, ingetrokken rijen en late kosten worden gelabelde correcties); om de laatste afsluiting opnieuw te doen: \`menerva close ${period} --reopen\` of \`menerva ledger undo\``,
-  "close-issued-documents": ({ period, numbers, undo }) =>
-    `${period} reikte genummerde documenten uit (${numbers}): ${undo ? "ze ongedaan maken" : "ze heropenen"} zou verstuurde facturen wissen`,
-  "close-issued-documents.hint": () =>
-    "een uitgereikte factuur wordt nooit gewijzigd of ingetrokken, enkel gecorrigeerd met een creditnota; verbeter de rijen en laat de volgende afsluiting het verschil factureren",
+  "close-issued-documents": ({ period, numbers }) =>
+    `${period} reikte genummerde documenten uit (${numbers}): ze ongedaan maken zou verstuurde documenten wissen`,
+  "close-issued-documents.hint": ({ period }) =>
+    `een uitgereikt document wordt nooit ingetrokken, enkel tegengeboekt: \`menerva ledger undo ${period} --credit\` reikt voor elk een creditnota uit en maakt daarna de afsluiting ongedaan; om enkel te corrigeren wat veranderde: \`menerva close ${period} --reopen\``,
   "diff.config-changed": ({ keys }) => (keys ? `config gewijzigd: ${keys}` : "config gewijzigd"),
   "diff.file-rows": ({ file, added, removed }) => `${file}: ${rowsAddedRemoved(added, removed)}`,
   "diff.rows": ({ added, removed, changedFiles }) => `${rowsAddedRemoved(added, removed)}${changedFiles ? ` (gewijzigde bestanden: ${changedFiles})` : ""}`,
@@ -100,10 +100,10 @@ export const nl: CatalogLike<typeof en> = {
   "internal-error.report": ({ debug }) => `Dit is een fout in menerva; meld ze met de opdracht die u uitvoerde${debug ? "" : " (voeg --debug toe voor de details)"}.`,
   "close.status.unchanged": ({ period, where }) =>
     `${period} is al afgesloten met deze rijen en deze config; de exports veranderden enkel buiten de periode (de volgende afsluiting corrigeert wat in afgesloten periodes veranderde). Het afgesloten overzicht in ${where} blijft zoals het was; er werd niets geschreven.`,
-  "close.status.dry-run": ({ period, reopen, where, formats, append, hash }) =>
-    `Proefrun: er werd niets geschreven. \`menerva close ${period}${reopen ? " --reopen" : ""}\` zou ${where} schrijven (${formats}) en ${append ? `grootboekrecord ${hash} toevoegen` : "het grootboek ongewijzigd laten (al afgesloten met dezelfde invoer)"}.`,
-  "close.status.appended": ({ reopened, where, formats }) =>
-    `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats}); grootboekrecord toegevoegd.`,
+  "close.status.dry-run": ({ period, reopen, where, formats, issue, append, hash }) =>
+    `Proefrun: er werd niets geschreven. \`menerva close ${period}${reopen ? " --reopen" : ""}\` zou ${where} schrijven (${formats})${issue ? `, ${issue} uitreiken` : ""} en ${append ? `grootboekrecord ${hash} toevoegen` : "het grootboek ongewijzigd laten (al afgesloten met dezelfde invoer)"}.`,
+  "close.status.appended": ({ reopened, where, formats, issued }) =>
+    `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats})${issued ? `; ${issued} uitgereikt` : ""}; grootboekrecord toegevoegd.`,
   "close.status.reproduced": ({ reopened, where, formats }) =>
     `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats}); al afgesloten met dezelfde invoer: uitvoer byte voor byte opnieuw gemaakt, grootboek ongewijzigd.`,
   "close.status.written-again": ({ reopened, where, formats }) =>
@@ -642,4 +642,52 @@ export const nl: CatalogLike<typeof en> = {
   "kind.benefits": () => "voordelen",
   "kind.staff": () => "personeel",
   "kind.cost": () => "kosten",
+
+  "document.credit-note": () => "creditnota",
+  "document.invoice": () => "factuur",
+  "ledger.credited.doc": ({ number, kind, partner, reverses, amount, reference }) =>
+    `${number} ${kind} aan ${partner} boekt ${reverses} tegen: ${eur(amount)}, ${reference}`,
+  "ledger.credited.written": ({ count, out, archive }) =>
+    `${count} ${count === 1 ? "document" : "documenten"} geschreven naar ${out}/ (invoices/, journal.csv, summary.json). ` +
+    `De ongedaan gemaakte afsluiting en haar documenten blijven in ${archive}; hun nummers worden nooit opnieuw uitgereikt en de volgende afsluiting neemt ze terug op in het grootboek.`,
+  "ledger.documents.ok": ({ count, years }) => `documenten: ${count}, reeks zonder gaten (${years})`,
+  "ledger.documents.problems": ({ count }) => `documenten: ${count} ${count === 1 ? "probleem" : "problemen"} in de genummerde reeks (zie hierboven; exit 3)`,
+  "ledger.documents": () => "documenten",
+  "ledger.documents.invoice-date": ({ date }) => `factuurdatum ${date}`,
+  "ledger.doc.number": () => "nummer",
+  "ledger.doc.date": () => "datum",
+  "ledger.doc.due": () => "vervalt",
+  "ledger.doc.reference": () => "mededeling",
+  "ledger.doc.total": () => "totaal",
+  "ledger.doc.kept": () => "behouden",
+  "ledger.doc.reverses": ({ number }) => `boekt ${number} tegen`,
+  "ledger.doc.reversed-by": ({ number }) => `tegengeboekt door ${number}`,
+
+  "document-renders-differently": ({ number }) =>
+    `document ${number} geeft andere bytes dan toen het uitgereikt werd (menerva of zijn PDF-bibliotheek veranderde); het grootboek houdt de hash van het uitgereikte document`,
+  "document-renders-differently.hint": () => "de cijfers zijn die van het grootboek; bewaar de verstuurde kopie als het origineel",
+  "invoice-date-without-invoicing": () => "--invoice-date vraagt een invoicing:-blok in de config",
+  "invoice-date-without-invoicing.hint": () => "voeg het invoicing:-blok toe (README, E-invoices), of laat --invoice-date weg",
+  "documents-need-invoicing": ({ numbers }) => `het grootboek bevat uitgereikte documenten die deze afsluiting moet behouden (${numbers}), maar de config heeft geen invoicing:-blok`,
+  "documents-need-invoicing.hint": () => "uitgereikte documenten vallen nooit weg: zet het invoicing:-blok terug in de config en voer de afsluiting opnieuw uit",
+  "reclose-invoice-date": ({ period, date }) => `${period} werd afgesloten met factuurdatum ${date}; de documenten zijn uitgereikt en behouden hun datum`,
+  "reclose-invoice-date.hint": ({ period }) =>
+    `laat --invoice-date weg om de afsluiting opnieuw te maken; een heropening (\`menerva close ${period} --reopen --invoice-date …\`) dateert enkel de documenten die ze uitreikt`,
+  "invoice-date-moved": ({ date, movedFrom, after }) =>
+    `de documenten zijn gedateerd ${date}, niet ${movedFrom} (de dag na de periode): ${after} draagt al ${date}, en de nummers volgen de datums`,
+  "invoice-date-moved.hint": () => "kies met --invoice-date een andere datum, op of na die datum",
+  "reclose-documents-changed": ({ period, numbers }) =>
+    `${period} is afgesloten en de documenten zijn uitgereikt; deze afsluiting zou ${numbers || "ze"} wijzigen`,
+  "reclose-documents-changed.hint": ({ period }) =>
+    `om uitgereikte documenten te corrigeren: \`menerva close ${period} --reopen\` (enkel de laatste afsluiting): die crediteert de documenten die veranderen en reikt nieuwe uit`,
+  "invoice-date-in-period": ({ date, end }) => `factuurdatum ${date} ligt vóór het einde van de periode (${end})`,
+  "invoice-date-in-period.hint": ({ end, dayAfter }) =>
+    `documenten voor een periode worden uitgereikt als ze voorbij is: ${end} of later (standaard: de dag erna, ${dayAfter})`,
+  "archive-damaged": () => "een gearchiveerde afsluiting waarvan de documenten gecrediteerd werden, is beschadigd: haar nummers kunnen niet gelezen worden",
+  "archive-damaged.hint": () => "zet het archief naast het grootboek terug uit een back-up; de nummers die het bevat, mogen nooit opnieuw uitgereikt worden",
+  "document-twice": ({ number, record }) => `document ${number} staat ook in record ${record}: een nummer wordt maar één keer gebruikt`,
+  "invoice-without-document": ({ partner, count }) =>
+    `de factuur van ${partner} heeft ${count === 0 ? "geen geldend document" : `${count} geldende documenten`}`,
+  "document-figures": ({ number, partner, document, invoice }) => `document ${number} draagt niet de factuur van ${partner} (${document} ≠ ${invoice})`,
+  "document-without-invoice": ({ number }) => `document ${number} hoort bij geen enkele factuur van deze afsluiting`,
 };

@@ -191,32 +191,39 @@ export async function appendRecord(path: string, record: LedgerRecord): Promise<
 
 /**
  * For --reopen: replace the last record by `record` (which must chain onto the
- * one before it), or remove it when `record` is undefined; the old record is
- * appended to the archive. Archive and ledger are written in one batch,
+ * one before it), or remove it when `record` is undefined; the old record (or
+ * `archived(old)`) is appended to the archive. Archive and ledger are written in one batch,
  * archive renamed first: a crash leaves the ledger as before (with an extra
  * archived copy) or as after, never without the period. Returns the old record.
  */
-export async function replaceLastRecord(path: string, archivePath: string, record?: LedgerRecord): Promise<LedgerRecord> {
+export async function replaceLastRecord(path: string, archivePath: string, record?: LedgerRecord, archived?: (last: LedgerRecord) => LedgerRecord): Promise<LedgerRecord> {
   const state = await readOrThrow(path);
   const last = lastRecord(state);
   if (!last) throw new LedgerError([error("ledger-empty", {}, { source: { file: displayPath(path) } })]);
   const next = [...state.records.slice(0, -1), ...(record ? [record] : [])];
   const broken = verifyLedger({ path, records: next });
   if (broken.length > 0) throw new LedgerError(broken);
-  let archived = "";
+  let archive = "";
   try {
-    archived = await readFile(archivePath, "utf8");
+    archive = await readFile(archivePath, "utf8");
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
-  if (archived !== "" && !archived.endsWith("\n")) archived += "\n";
-  await writeFilesAtomically([
-    { path: archivePath, data: `${archived}${recordLine(last)}\n` },
-    { path, data: ledgerText(next) },
-    { path: headPathFor(path), data: headText(path, next) },
-  ]);
+  if (archive !== "" && !archive.endsWith("\n")) archive += "\n";
+  const ledger = { path, data: ledgerText(next) };
+  const head = { path: headPathFor(path), data: headText(path, next) };
+  // Renamed in this order, so a crash between two renames reads as before or as after
+  // (ledger-head.ts): a replaced record before its head; for a removal the head first
+  // (a head behind the ledger is the state "head lags", accepted; a ledger shorter
+  // than its head would read as a lost record).
+  await writeFilesAtomically([{ path: archivePath, data: `${archive}${recordLine(archived ? archived(last) : last)}\n` }, ...(record ? [ledger, head] : [head, ledger])]);
   return last;
 }
 
-/** Remove the last record (archived first); see replaceLastRecord. */
-export const removeLastRecord = (path: string, archivePath: string): Promise<LedgerRecord> => replaceLastRecord(path, archivePath);
+/**
+ * Remove the last record (archived first); see replaceLastRecord. `archived`
+ * gives the record to archive instead of it (`ledger undo --credit`: the
+ * record with its documents reversed).
+ */
+export const removeLastRecord = (path: string, archivePath: string, archived?: (last: LedgerRecord) => LedgerRecord): Promise<LedgerRecord> =>
+  replaceLastRecord(path, archivePath, undefined, archived);

@@ -9,15 +9,24 @@ import type { Lang } from "../i18n/lang.js";
 import { localNumber } from "../i18n/numbers.js";
 import { render } from "../i18n/render.js";
 import type { LedgerRecord } from "./record.js";
+import type { IssuedDocumentJson } from "./issued-json.js";
 import { rowCount } from "./billed-rows.js";
 import { displayPath, type LedgerState } from "./ledger-file.js";
 
+/** A document as list/show print it: without the figures and parties kept to render it again. */
+export type DocumentSummary = Omit<IssuedDocumentJson, "billing" | "seller" | "buyer"> & { total: string };
+
 /** A record without its (large) row columns: what list/show print. */
-export type RecordSummary = Omit<LedgerRecord, "billed" | "reversed" | "config"> & { billed_rows: number; reversed_rows: number };
+export type RecordSummary = Omit<LedgerRecord, "billed" | "reversed" | "config" | "issued"> & { billed_rows: number; reversed_rows: number; issued?: DocumentSummary[] };
 
 export function summarise(r: LedgerRecord): RecordSummary {
-  const { billed, reversed, config: _config, ...rest } = r;
-  return { ...rest, billed_rows: rowCount(billed), reversed_rows: rowCount(reversed) };
+  const { billed, reversed, config: _config, issued, ...rest } = r;
+  return {
+    ...rest,
+    billed_rows: rowCount(billed),
+    reversed_rows: rowCount(reversed),
+    ...(issued ? { issued: issued.map(({ billing, seller: _s, buyer: _b, ...d }) => ({ ...d, total: billing.total })) } : {}),
+  };
 }
 
 export function listData(state: LedgerState): { ledger: string; verified: true; periods: RecordSummary[] } {
@@ -112,6 +121,32 @@ export function showText(r: LedgerRecord, lang: Lang = "en"): string {
   lines.push(...table([`  ${w("ledger.item")}`, w("ledger.amount")], totals.map(([k, v]) => [`  ${k}`, v]), new Set([1])));
   const width = Math.max(w("ledger.opening").length, w("ledger.closing").length) + 2;
   lines.push(`${w("ledger.opening").padEnd(width)}${money(r.opening_reserve, lang)}`, `${w("ledger.closing").padEnd(width)}${money(r.closing_reserve, lang)}`);
+  if (r.issued && r.issued.length > 0) {
+    const says = (text: Parameters<typeof render>[0]) => render(text, lang);
+    lines.push(
+      `${w("ledger.documents")}${r.invoicing ? ` (${says(t("ledger.documents.invoice-date", { date: r.invoicing.invoice_date }))})` : ""}:`,
+      ...table(
+        [`  ${w("ledger.doc.number")}`, w("ledger.kind"), "partner", w("ledger.doc.date"), w("ledger.doc.due"), w("ledger.doc.reference"), w("ledger.doc.total"), ""],
+        r.issued.map((d) => [
+          `  ${d.number}`,
+          w(d.kind === "credit_note" ? "document.credit-note" : "document.invoice"),
+          d.nec_partner,
+          d.issue_date,
+          d.due_date,
+          d.payment_reference,
+          money(d.billing.total, lang),
+          [
+            d.carried_over ? w("ledger.doc.kept") : "",
+            d.reverses ? says(t("ledger.doc.reverses", { number: d.reverses.number })) : "",
+            d.reversed_by ? says(t("ledger.doc.reversed-by", { number: d.reversed_by })) : "",
+          ]
+            .filter((x) => x)
+            .join(", "),
+        ]),
+        new Set([6]),
+      ),
+    );
+  }
   if (r.outputs && Object.keys(r.outputs).length > 0) {
     lines.push(`${w("ledger.outputs")}:`, ...Object.keys(r.outputs).sort().map((k) => `  ${k}  ${r.outputs![k]}`));
   }

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { z } from "zod";
 import { canonicalJson } from "./canonical-json.js";
 import type { BilledColumns, RowIdColumns } from "./billed-rows.js";
+import { IssuedDocumentSchema, type IssuedDocumentJson } from "./issued-json.js";
 
 export type LedgerInput = { kind: string; file: string; sha256: string; rows: number };
 
@@ -37,12 +38,8 @@ export type CorrectionJson = {
   costs_removed: CostJson[];
 };
 
-/**
- * A document a close issued (an invoice or credit note with its number).
- * Filled by the invoicing of issue 12; `menerva ledger undo` refuses to
- * remove a close that issued documents unless they are credited.
- */
-export type IssuedDocument = { number: string; [k: string]: unknown };
+/** A numbered document of a close (issued-json.ts). */
+export type IssuedDocument = IssuedDocumentJson;
 
 export type LedgerRecord = {
   seq: number;
@@ -66,8 +63,14 @@ export type LedgerRecord = {
   own: OwnPeriodJson;
   /** Corrections of earlier closed periods made by this close. */
   corrections: CorrectionJson[];
-  /** Numbered documents this close issued (issue 12); absent or empty: none. */
+  /**
+   * Numbered documents of this close (issue 12), in number order: those it
+   * issued, and those of an earlier close of the period it redid (kept, or
+   * marked reversed); absent or empty: none.
+   */
   issued?: IssuedDocument[];
+  /** Present when the close ran with an `invoicing:` block: the issue date of the documents it issued. */
+  invoicing?: { invoice_date: string };
   /** invoices, revenue, shares, settlement, reserve: money as strings. */
   totals: Record<string, unknown>;
   opening_reserve: string;
@@ -154,7 +157,8 @@ export const LedgerRecordSchema = z
         costs_removed: z.array(cost),
       }),
     ),
-    issued: z.array(z.object({ number: z.string() }).loose()).optional(),
+    issued: z.array(IssuedDocumentSchema).optional(),
+    invoicing: z.object({ invoice_date: z.string() }).optional(),
     totals: z.record(z.string(), z.unknown()),
     opening_reserve: z.string(),
     closing_reserve: z.string(),

@@ -64,6 +64,19 @@ const nl = {
     reserve: "Reserve",
     partial: "Afsluitingen deels buiten de periode, niet meegeteld",
   },
+  documents: "Documenten",
+  documentsWhere: (date: string, journal: string) => `factuurdatum ${date}; XML en PDF in invoices/, verkoopdagboek ${journal}`,
+  noDocuments: "Geen documenten gemaakt: de config heeft geen invoicing:-blok (README, E-invoices).",
+  documentKinds: { invoice: "factuur", credit_note: "creditnota" },
+  documentStatus: { new: "nieuw", kept: "behouden" },
+  due: "vervalt",
+  reverses: "herroept",
+  reversedBy: "herroepen door",
+  number: "Nummer",
+  issueDate: "Factuurdatum",
+  dueDate: "Vervaldatum",
+  paymentReference: "Gestructureerde mededeling",
+  partnerAndReference: "NEC-partner · mededeling",
 };
 
 type Words = typeof nl;
@@ -127,6 +140,19 @@ const en: Words = {
     reserve: "Reserve",
     partial: "Closes partly outside the period, left out",
   },
+  documents: "Documents",
+  documentsWhere: (date: string, journal: string) => `issue date ${date}; XML and PDF in invoices/, sales journal ${journal}`,
+  noDocuments: "No documents were made: the config has no invoicing: block (README, E-invoices).",
+  documentKinds: { invoice: "invoice", credit_note: "credit note" },
+  documentStatus: { new: "new", kept: "kept" },
+  due: "due",
+  reverses: "reverses",
+  reversedBy: "reversed by",
+  number: "Number",
+  issueDate: "Issue date",
+  dueDate: "Due date",
+  paymentReference: "Structured reference",
+  partnerAndReference: "NEC partner · reference",
 };
 
 export const CLOSE_WORDS: Readonly<Record<Lang, Words>> = { nl, en };

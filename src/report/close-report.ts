@@ -24,6 +24,41 @@ export type ReserveHistoryEntry = {
   readonly closing: Dec;
 };
 
+/** One numbered document of the close (issue 12), as the summaries show it. */
+export type ReportDocument = {
+  readonly number: string;
+  readonly kind: "invoice" | "credit_note";
+  readonly necPartner: string;
+  readonly issueDate: string;
+  readonly dueDate: string;
+  /** "+++ddd/dddd/ddddd+++". */
+  readonly reference: string;
+  /** The amount due (an invoice) or credited (a credit note), positive. */
+  readonly payable: Dec;
+  /** new: numbered by this close; kept: issued by an earlier close of the period (or an undone one) and left as it was. */
+  readonly status: "new" | "kept";
+  /** The earlier document this one reverses. */
+  readonly reverses?: string;
+  /** The later document that reverses this one. */
+  readonly reversedBy?: string;
+  /** Paths relative to the output folder. */
+  readonly xml: string;
+  readonly pdf: string;
+};
+
+/** The e-invoices of a close: none without an `invoicing:` block. */
+export type DocumentsInfo =
+  | { readonly made: false }
+  | {
+      readonly made: true;
+      /** Issue date of the documents this close numbered. */
+      readonly invoiceDate: string;
+      /** Every document of the close, in number order. */
+      readonly docs: readonly ReportDocument[];
+      /** The sales journal, relative to the output folder. */
+      readonly journal: string;
+    };
+
 export type CloseReport = {
   readonly result: CloseResult;
   readonly language: "nl" | "en";
@@ -38,6 +73,8 @@ export type CloseReport = {
   readonly openingFrom: "config" | { readonly period: string };
   /** Hash of this close's ledger record, when the ledger is in use. */
   readonly ledgerRecordHash?: string;
+  /** The close's e-invoices (issue 12); absent where no documents are planned (validate). */
+  readonly documents?: DocumentsInfo;
   /** Inputs, cost-price file and ledger outside the config's folder, relative to it (README "Paths"). */
   readonly outsideConfigFolder?: readonly string[];
 };

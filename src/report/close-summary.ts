@@ -5,7 +5,10 @@ import { clip, formatSource, type Issue } from "../domain/issues.js";
 import { render } from "../i18n/render.js";
 import { correctionEntries, type CorrectionEntry } from "./close-corrections.js";
 import type { Invoice, InvoiceLine } from "../domain/invoice.js";
-import type { CloseReport } from "./close-report.js";
+import type { CloseReport, ReportDocument } from "./close-report.js";
+
+/** What a close without an `invoicing:` block says about documents (JSON `invoicing.message`). */
+export const NO_DOCUMENTS = "no documents were made: the config has no invoicing: block (README, E-invoices)";
 import { money, qty, rate } from "./format.js";
 import { sum, ZERO, type Dec } from "../domain/money.js";
 
@@ -37,9 +40,39 @@ function line(l: InvoiceLine): Record<string, unknown> {
   };
 }
 
-function invoice(i: Invoice): Record<string, unknown> {
+/** The document that stands for a partner's invoice now (neither a reversal nor reversed). */
+export function currentDocument(report: CloseReport, necPartner: string): ReportDocument | undefined {
+  if (!report.documents?.made) return undefined;
+  return report.documents.docs.find((d) => d.necPartner === necPartner && d.reverses === undefined && d.reversedBy === undefined);
+}
+
+/** One document in the JSON: number, kind, partner, dates, payment reference, amount, files. */
+export function documentJson(d: ReportDocument): Record<string, unknown> {
+  return {
+    number: d.number,
+    kind: d.kind,
+    nec_partner: d.necPartner,
+    issue_date: d.issueDate,
+    due_date: d.dueDate,
+    payment_reference: d.reference,
+    amount: money(d.payable),
+    status: d.status,
+    ...(d.reverses !== undefined ? { reverses: d.reverses } : {}),
+    ...(d.reversedBy !== undefined ? { reversed_by: d.reversedBy } : {}),
+    document: d.xml,
+    pdf: d.pdf,
+  };
+}
+
+function invoice(i: Invoice, doc: ReportDocument | undefined): Record<string, unknown> {
   return {
     nec_partner: i.necPartner,
+    number: doc?.number ?? null,
+    kind: doc?.kind ?? (i.creditNote ? "credit_note" : "invoice"),
+    issue_date: doc?.issueDate ?? null,
+    due_date: doc?.dueDate ?? null,
+    payment_reference: doc?.reference ?? null,
+    document: doc?.xml ?? null,
     hours: qty(i.hours),
     hour_fee: money(i.hourFee),
     benefits: money(i.benefits),
@@ -93,7 +126,11 @@ export function closeSummary(report: CloseReport): Record<string, unknown> {
     from: r.period.from,
     to: r.period.to,
     policy: { profit: r.config.profit, shortfall: r.config.shortfall },
-    invoices: r.invoices.map(invoice),
+    invoices: r.invoices.map((i) => invoice(i, currentDocument(report, i.necPartner))),
+    invoicing: report.documents?.made
+      ? { enabled: true, invoice_date: report.documents.invoiceDate, documents: report.documents.docs.length, new: report.documents.docs.filter((d) => d.status === "new").length, journal: report.documents.journal }
+      : { enabled: false, message: NO_DOCUMENTS },
+    documents: report.documents?.made ? report.documents.docs.map(documentJson) : [],
     revenue: money(r.revenue),
     own_revenue: money(r.settlement.ownRevenue),
     settlement: r.settlement.partners.map((p) => {

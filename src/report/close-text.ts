@@ -48,6 +48,23 @@ const L = {
 const pad = (s: string, n: number): string => (s.length >= n ? s : s + " ".repeat(n - s.length));
 const lpad = (s: string, n: number): string => (s.length >= n ? s : " ".repeat(n - s.length) + s);
 
+/** The documents of the close, one per line (or the sentence that none were made). */
+function documentLines(report: CloseReport): string[] {
+  const w = CLOSE_WORDS[report.language];
+  const d = report.documents;
+  if (!d) return [];
+  if (!d.made) return [w.noDocuments];
+  const out = [`${w.documents} (${w.documentsWhere(d.invoiceDate, d.journal)}):`];
+  if (d.docs.length === 0) out.push("  —");
+  for (const x of d.docs) {
+    const note = x.reverses !== undefined ? `${w.reverses} ${x.reverses}` : x.reversedBy !== undefined ? `${w.reversedBy} ${x.reversedBy}` : "";
+    out.push(
+      `  ${pad(x.number, 14)} ${pad(w.documentKinds[x.kind], 11)} ${pad(x.necPartner, 20)} ${x.issueDate}  ${w.due} ${x.dueDate}  ${x.reference}  ${lpad(localNumber(money(x.payable), report.language), 11)}  ${w.documentStatus[x.status]}${note ? ` (${note})` : ""}`.trimEnd(),
+    );
+  }
+  return out;
+}
+
 export function renderCloseText(report: CloseReport): string {
   const lang: Lang = report.language;
   const t = L[lang];
@@ -68,6 +85,7 @@ export function renderCloseText(report: CloseReport): string {
   }
   out.push(`  ${t.revenue}: ${eur(r.revenue)}`);
   const w = CLOSE_WORDS[lang];
+  out.push("", ...documentLines(report));
   const corrLines = r.invoices.flatMap((i) => i.lines.flatMap((l) => (l.kind === "correction" ? [{ nec: i.necPartner, l }] : [])));
   if (corrLines.length > 0) {
     out.push("", `${w.correctionsTitle}:`);

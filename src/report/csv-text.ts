@@ -24,13 +24,21 @@ export function neutralise(cell: string): string {
 /**
  * Rows (the first is the header) as CSV text. In `excel-be`, numbers get a
  * decimal comma except in `textColumns` (ids and names that only look like
- * numbers stay as written).
+ * numbers stay as written). `ownColumns` hold values menerva makes itself
+ * that an import must read as written (the structured reference
+ * `+++202/5000/00165+++` of the sales journal): verbatim in `plain`,
+ * neutralised like any text in `excel-be`, which is opened in a spreadsheet.
  */
-export function toCsv(rows: readonly (readonly string[])[], style: CsvStyle = "plain", textColumns: ReadonlySet<number> = new Set()): string {
+export function toCsv(
+  rows: readonly (readonly string[])[],
+  style: CsvStyle = "plain",
+  textColumns: ReadonlySet<number> = new Set(),
+  ownColumns: ReadonlySet<number> = new Set(),
+): string {
   const be = style === "excel-be";
   const cells = rows.map((row, r) =>
     row.map((cell, c) => {
-      const safe = neutralise(cell);
+      const safe = !be && r > 0 && ownColumns.has(c) ? cell : neutralise(cell);
       return be && r > 0 && !textColumns.has(c) && NUMBER.test(safe) ? safe.replace(".", ",") : safe;
     }),
   );

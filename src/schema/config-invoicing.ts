@@ -19,6 +19,7 @@ import {
 import { isValidPrefix } from "../domain/invoicing/numbering.js";
 import type { Buyer, InvoicingConfig } from "../domain/invoicing/types.js";
 import { suggestion } from "./config-suggest.js";
+import { nameKey, namesByKey } from "./partner-names.js";
 import { leaf, text, textCheck, type Problem } from "./config-values.js";
 import { YamlNumber, type PathSegment, type YamlSource } from "./config-yaml.js";
 
@@ -142,7 +143,7 @@ export function invoicingChecks(src: YamlSource): Issue[] {
   const nec = necNames(data.nec_partners);
   if (isRecord(inv.buyers)) {
     for (const [name, b] of Object.entries(inv.buyers)) {
-      if (nec.length > 0 && !nec.includes(name)) {
+      if (nec.length > 0 && !nec.some((n) => nameKey(n) === nameKey(name))) {
         out.push(
           error("unknown-partner.buyer", { name }, {
             source: src.locate(["invoicing", "buyers"], name),
@@ -157,8 +158,13 @@ export function invoicingChecks(src: YamlSource): Issue[] {
   return out;
 }
 
-/** The validated block as the domain's InvoicingConfig (VAT id defaults to BE + the enterprise number). */
-export function toInvoicing(d: InvoicingData, src: YamlSource): InvoicingConfig {
+/**
+ * The validated block as the domain's InvoicingConfig (VAT id defaults to BE
+ * + the enterprise number). Buyers are keyed by the NEC partner's name as
+ * nec_partners spells it (names compare as partner names do: case, spaces).
+ */
+export function toInvoicing(d: InvoicingData, src: YamlSource, necPartners: readonly string[] = []): InvoicingConfig {
+  const nec = namesByKey(necPartners);
   const party = (p: { name: string; enterprise_number: string; vat?: string | undefined; address: InvoicingData["seller"]["address"] }) => {
     // The country's own spelling of the postcode ("1012ab" -> "1012 AB"); invoicingChecks refused the rest.
     const pc = checkPostcode(p.address.postcode, p.address.country);
@@ -169,8 +175,8 @@ export function toInvoicing(d: InvoicingData, src: YamlSource): InvoicingConfig 
       address: { street: p.address.street, postcode: "value" in pc ? pc.value : p.address.postcode, city: p.address.city, country: p.address.country },
     };
   };
-  const buyers: Record<string, Buyer> = {};
-  for (const [name, b] of Object.entries(d.buyers)) buyers[name] = { ...party(b), ...(b.reference !== undefined ? { reference: b.reference } : {}) };
+  const buyers = Object.create(null) as Record<string, Buyer>; // keyed by partner names: no prototype
+  for (const [name, b] of Object.entries(d.buyers)) buyers[nec.get(nameKey(name)) ?? name] = { ...party(b), ...(b.reference !== undefined ? { reference: b.reference } : {}) };
   return {
     seller: { ...party(d.seller), iban: d.seller.iban, ...(d.seller.bic !== undefined ? { bic: d.seller.bic } : {}) },
     buyers,

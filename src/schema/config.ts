@@ -123,7 +123,7 @@ function toRaw(c: ConfigData, src: YamlSource): ParsedConfigRaw {
     ledgerSource: src.locate(["ledger"]),
     output: c.output,
     ...(c.staff_cost !== undefined ? { staffCost: { path: c.staff_cost, source: src.locate(["staff_cost"]) } } : {}),
-    ...(c.invoicing !== undefined ? { invoicing: toInvoicing(c.invoicing, src) } : {}),
+    ...(c.invoicing !== undefined ? { invoicing: toInvoicing(c.invoicing, src, c.nec_partners.map((p) => p.name)) } : {}),
     canonical,
   };
 }

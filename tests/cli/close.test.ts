@@ -22,10 +22,11 @@ describe("menerva close on the shipped example", () => {
     expect(first.stderr).toBe("");
   });
 
-  it("writes the statement, the CSV tables and the summary to out/<period>", () => {
-    const files = Object.keys(treeHashes(join(dir, "out/2025-Q1")));
+  it("writes the statement, the CSV tables, the summary and the e-invoices with their journal to out/<period>", () => {
+    const files = Object.keys(treeHashes(join(dir, "out/2025-Q1"))).sort();
+    const documents = ["MEN2025-0001", "MEN2025-0002", "MEN2025-0003"].flatMap((n) => [`invoices/${n}.pdf`, `invoices/${n}.xml`]);
     expect(files).toEqual(
-      ["SHA256SUMS", "corrections.csv", "detail.csv", "exceptions.csv", "invoices.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement-corrections.csv", "settlement.csv", "staff.csv", "summary.json"].sort(),
+      ["SHA256SUMS", "corrections.csv", "detail.csv", "exceptions.csv", "invoices.csv", "journal.csv", "menerva-2025-Q1.xlsx", "reserve.csv", "rows.csv", "settlement-corrections.csv", "settlement.csv", "staff.csv", "summary.json", ...documents].sort(),
     );
     expect(JSON.parse(readFileSync(join(dir, "out/2025-Q1/summary.json"), "utf8"))).toEqual(JSON.parse(first.stdout));
   });

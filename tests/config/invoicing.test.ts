@@ -111,3 +111,13 @@ describe("invoicing config", () => {
     ]);
   });
 });
+
+describe("buyer keys", () => {
+  it("match NEC partners as partner names do (case, spaces) and take nec_partners' spelling; a prototype key is just a name", () => {
+    const r = parse(MINIMAL + INVOICING_BLOCK.replace("    Q-Jobs:\n", "    q-jobs:\n"));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(Object.keys(r.value.raw.invoicing!.buyers)).toEqual(["Q-Jobs"]);
+    expect(missingBuyers(r.value.raw.invoicing!, ["Q-Jobs", "constructor"]).map((i) => i.message)).toEqual(['no buyer entry for NEC partner "constructor"']);
+  });
+});

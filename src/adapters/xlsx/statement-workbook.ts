@@ -10,6 +10,8 @@ import { formatSource } from "../../domain/issues.js";
 import { render } from "../../i18n/render.js";
 import { D, fmtMoney, sum, ZERO, type Dec } from "../../domain/money.js";
 import type { CloseReport } from "../../report/close-report.js";
+import { writeDocumentFacts, writeDocumentList } from "./statement-documents.js";
+import { currentDocument } from "../../report/close-summary.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
 import { toDeterministicXlsxWithRows, type RowCell, type StreamedSheet } from "./sheet-rows.js";
 import { FMT, excelDate, safeText } from "./formats.js";
@@ -377,6 +379,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
   for (const inv of r.invoices) {
     ws.getCell(`A${row}`).value = `${inv.creditNote ? t.creditTo : t.invoiceTo} ${inv.necPartner}`;
     ws.getCell(`A${row++}`).font = font({ bold: true, size: 12 });
+    row = writeDocumentFacts(ws, row, currentDocument(report, inv.necPartner), report.language);
     const first = row;
     const necCrit = exactly(inv.necPartner);
     const lineCells: string[] = [];
@@ -448,6 +451,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     point(ctx, ws.name, `E${row}`, `${t.revenue} — ${w.thisPeriod}`, r.settlement.ownRevenue);
     out.ownRevenue = "Own_revenue";
   }
+  if (report.documents?.made && report.documents.docs.length > 0) writeDocumentList(ws, row + 2, report.documents.docs, report.language, t.amount);
   setupSheet(ws, { title: ctx.title(ws.name), freezeRows: 1, widths: [44, 56, 14, 14, 16] });
   return out;
 }

@@ -7,6 +7,7 @@ import { runClose, type CloseRunOutcome } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
 import { t, type Text } from "../../domain/issues.js";
+import { isIsoDate } from "../../domain/period.js";
 import type { Lang } from "../../i18n/lang.js";
 import { formatIssue, render } from "../../i18n/render.js";
 import { issueJson } from "../../report/close-summary.js";
@@ -33,13 +34,15 @@ export const langOption = (lang: Lang, key: "help.lang" | "help.lang.config" = "
 function statusText(run: Extract<CloseRunOutcome, { ok: true }>, where: string, formats: readonly string[], lang: Lang): Text {
   const { report } = run;
   const period = report.result.period.label;
-  const list = formats.join(", ");
+  // With an invoicing block, the e-invoices and their journal are part of the set.
+  const list = `${formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""}`;
+  const fresh = report.documents?.made && run.ledger === "appended" ? report.documents.docs.filter((d) => d.status === "new").map((d) => d.number).join(", ") : "";
   if (run.ledger === "unchanged") return t("close.status.unchanged", { period, where });
   if (run.dryRun) {
-    return t("close.status.dry-run", { period, reopen: run.reopened !== undefined, where, formats: list, append: run.ledger === "appended", hash: report.ledgerRecordHash?.slice(0, 12) ?? "" });
+    return t("close.status.dry-run", { period, reopen: run.reopened !== undefined, where, formats: list, issue: fresh, append: run.ledger === "appended", hash: report.ledgerRecordHash?.slice(0, 12) ?? "" });
   }
   const reopened = run.reopened ?? "";
-  if (run.ledger === "appended") return t("close.status.appended", { reopened, where, formats: list });
+  if (run.ledger === "appended") return t("close.status.appended", { reopened, where, formats: list, issued: fresh });
   const o = run.outputs;
   if (o && !o.previous) return t("close.status.written-again", { reopened, where, formats: list });
   if (o && o.changed.length > 0) {
@@ -48,9 +51,18 @@ function statusText(run: Extract<CloseRunOutcome, { ok: true }>, where: string, 
   return t("close.status.reproduced", { reopened, where, formats: list });
 }
 
+/** An ISO date option (--invoice-date), or a usage error in the run's language. */
+export const parseDate =
+  (lang: Lang) =>
+  (text: string): string => {
+    const d = text.trim();
+    if (!isIsoDate(d)) throw new InvalidArgumentError(render(t("help.date.bad", { text }), lang));
+    return d;
+  };
+
 export function registerClose(program: Command, lang: Lang = "en"): void {
   const w = helpWords(lang);
-  const ph = (k: "help.ph.file" | "help.ph.dir" | "help.ph.list" | "help.ph.period") => w(k);
+  const ph = (k: "help.ph.file" | "help.ph.dir" | "help.ph.list" | "help.ph.period" | "help.ph.date") => w(k);
   program
     .command("close")
     .description(w("help.close"))
@@ -64,7 +76,8 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
     .option("--reopen", w("help.close.reopen"))
     .option("--dry-run", w("help.close.dry-run"))
     .option("--allow-empty", w("help.close.allow-empty"))
-    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean }) => {
+    .option(`--invoice-date <${ph("help.ph.date")}>`, w("help.close.invoice-date"), parseDate(lang))
+    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }) => {
       const language = await settleLanguage(opts);
       const run = await runClose({
         configPath: opts.config,
@@ -76,6 +89,7 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
         ...(opts.reopen ? { reopen: true } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
         ...(opts.allowEmpty ? { allowEmpty: true } : {}),
+        ...(opts.invoiceDate ? { invoiceDate: opts.invoiceDate } : {}),
       });
       if (!run.ok) throw new UserError(run.issues, run.exit);
       const { report, outDir } = run;

@@ -13,7 +13,12 @@ import { BilledTable, decodeIds } from "../../ledger/billed-rows.js";
 import { addDays as nextDayOf } from "../../domain/period.js";
 
 import { parsePeriod } from "../../domain/period.js";
-import { displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
+import { archivePathFor, displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
+import { pendingDocuments, readArchive } from "../../ledger/archive.js";
+import { checkDocuments } from "../../ledger/documents-check.js";
+import { documentJson, issueJson } from "../../report/close-summary.js";
+import { reportDocument } from "../../app/close-documents.js";
+import { parseDate } from "./close.js";
 import { resolveLedgerPath } from "../../ledger/ledger-path.js";
 import { checkInputs, listData, listText, showText, summarise } from "../../ledger/ledger-report.js";
 import { EXIT, UserError } from "../errors.js";
@@ -91,19 +96,48 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
 
   whereOptions(ledger.command("undo").argument(`[${w("help.ph.period")}]`, w("help.ledger.undo.period")))
     .description(w("help.ledger.undo"))
+    .option("--credit", w("help.ledger.undo.credit"))
+    .option(`--invoice-date <${w("help.ph.date")}>`, w("help.ledger.undo.invoice-date"), parseDate(lang))
+    .option(`-o, --out <${w("help.ph.dir")}>`, w("help.ledger.undo.out"))
     .option("--json", w("help.json"))
-    .action(async (period: string | undefined, opts: Where & { json?: boolean }) => {
+    .action(async (period: string | undefined, opts: Where & { json?: boolean; credit?: boolean; invoiceDate?: string; out?: string }) => {
       await settleLanguage(opts);
       const path = await resolveLedgerPath(opts);
       if (!path.ok) throw new UserError(path.issues, EXIT.input);
       const wanted = period === undefined ? undefined : (parsePeriod(period)?.label ?? period.trim());
-      const res = await undoLastClose(path.value, wanted);
-      if (!res.ok) throw new UserError(res.issues, EXIT.refused, t("footer.nothing-changed"));
+      const credit = opts.credit
+        ? { configPath: opts.config ?? "menerva.yaml", ...(opts.invoiceDate ? { invoiceDate: opts.invoiceDate } : {}), ...(opts.out ? { out: opts.out } : {}) }
+        : undefined;
+      const res = await undoLastClose(path.value, wanted, credit);
+      if (!res.ok) throw new UserError(res.issues, res.exit === 2 ? EXIT.input : EXIT.refused, t("footer.nothing-changed"));
       printWarnings(res.warnings);
-      const { removed, archive, now } = res.value;
+      printWarnings(res.value.notices);
+      const { removed, archive, now, credited } = res.value;
       if (opts.json) {
-        json({ ledger: displayPath(path.value), undone: removed.period, hash: removed.hash, archive: displayPath(archive), last_closed: now?.period ?? null });
+        json({
+          ledger: displayPath(path.value),
+          undone: removed.period,
+          hash: removed.hash,
+          archive: displayPath(archive),
+          last_closed: now?.period ?? null,
+          ...(credited ? { output: displayPath(credited.outDir), documents: credited.docs.map((d) => documentJson(reportDocument(d))) } : {}),
+        });
         return;
+      }
+      if (credited) {
+        for (const d of credited.docs) {
+          say(
+            t("ledger.credited.doc", {
+              number: d.doc.number,
+              kind: t(d.doc.kind === "credit_note" ? "document.credit-note" : "document.invoice"),
+              partner: d.doc.necPartner,
+              reverses: d.doc.reverses!.number,
+              amount: d.edoc.totals.payable.toFixed(2),
+              reference: d.doc.reference,
+            }),
+          );
+        }
+        say(t("ledger.credited.written", { count: credited.docs.length, out: displayPath(credited.outDir), archive: displayPath(archive) }));
       }
       say(
         t("ledger.undone", {
@@ -135,6 +169,12 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
       }
       const changed = verdict?.changes.length ?? 0;
       if (changed > 0) process.exitCode = EXIT.refused;
+      // The numbered documents (issue 12): the series per year, with the numbers of undone closes in the archive.
+      const archived = await readArchive(archivePathFor(state.path));
+      if (!archived.ok) throw new UserError(archived.issues, EXIT.refused, "");
+      const docs = checkDocuments(state, pendingDocuments(archived.value, state.records));
+      if (docs.issues.length > 0) process.exitCode = EXIT.refused;
+      if (!opts.json) for (const i of docs.issues) process.stderr.write(`${formatIssue(i, screenLanguage())}\n`);
       const outputs = opts.outputs
         ? await verifyOutputs(state, typeof opts.outputs === "string" ? resolve(opts.outputs) : await outputRootOf(opts.config ?? "menerva.yaml"))
         : undefined;
@@ -145,6 +185,7 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
           verified: true,
           records: state.records.length,
           last_hash: last?.hash ?? null,
+          documents: { count: docs.summary.documents, years: docs.summary.years, problems: docs.issues.map(issueJson) },
           ...(checks ? { inputs: checks } : {}),
           ...(verdict
             ? {
@@ -169,6 +210,10 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
       }
       const n = state.records.length;
       say(t("ledger.verified", { file, count: n, hash: last ? last.hash.slice(0, 12) : "" }));
+      if (docs.summary.documents > 0 || docs.issues.length > 0) {
+        const years = docs.summary.years.map((y) => `${y.year}: ${y.first}..${y.last} (${y.count})`).join("; ");
+        say(docs.issues.length === 0 ? t("ledger.documents.ok", { count: docs.summary.documents, years }) : t("ledger.documents.problems", { count: docs.issues.length }));
+      }
       if (outputs) for (const line of outputChecksText(outputs, displayPath)) say(line);
       if (!checks || !verdict) return;
       // each file as the last close that read it saw it

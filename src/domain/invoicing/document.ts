@@ -111,6 +111,12 @@ export type DocumentContext = {
   /** The project's name: the buyer reference when the buyer has none. */
   readonly projectName: string;
   readonly billingReferences?: readonly DocumentRef[];
+  /**
+   * The kind as issued, when it is known already (a document rebuilt from the
+   * ledger, or the reversal of a zero invoice): a subtotal of zero fits both.
+   * Absent: from the subtotal's sign.
+   */
+  readonly kind?: DocumentKind;
 };
 
 /** The same figures negated: the input of a document that reverses an earlier one in full. */
@@ -156,7 +162,10 @@ export function buildDocument(input: BillingInput, ctx: DocumentContext): Result
   const buyer = ctx.invoicing.buyers[input.necPartner];
   if (buyer === undefined) return fail(missingBuyers(ctx.invoicing, [input.necPartner]));
   checkFigures(input);
-  const kind: DocumentKind = input.subtotal.isNegative() ? "credit_note" : "invoice";
+  const kind: DocumentKind = ctx.kind ?? (input.subtotal.isNegative() && !input.subtotal.isZero() ? "credit_note" : "invoice");
+  if (kind === "credit_note" ? input.subtotal.isPositive() && !input.subtotal.isZero() : input.subtotal.isNegative() && !input.subtotal.isZero()) {
+    throw new Error(`invoice of ${input.necPartner}: a ${kind} cannot carry the subtotal ${input.subtotal.toFixed()}`);
+  }
   const s = (x: Dec): Dec => (kind === "credit_note" ? x.neg() : x);
 
   const lines = input.lines.map((l, i): DocumentLine => {
