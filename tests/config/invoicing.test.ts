@@ -3,7 +3,7 @@
 // block nothing changes.
 import { describe, expect, it } from "vitest";
 import { missingBuyers } from "../../src/domain/invoicing/buyers.js";
-import { formatIssue } from "../../src/i18n/render.js";
+import { formatIssue, issueMessage } from "../../src/i18n/render.js";
 import { parseConfigText } from "../../src/schema/config.js";
 import { INVOICING_BLOCK } from "./invoicing-config.js";
 import { MINIMAL } from "./minimal-config.js";
@@ -118,6 +118,6 @@ describe("buyer keys", () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(Object.keys(r.value.raw.invoicing!.buyers)).toEqual(["Q-Jobs"]);
-    expect(missingBuyers(r.value.raw.invoicing!, ["Q-Jobs", "constructor"]).map((i) => i.message)).toEqual(['no buyer entry for NEC partner "constructor"']);
+    expect(missingBuyers(r.value.raw.invoicing!, ["Q-Jobs", "constructor"]).map((i) => issueMessage(i))).toEqual(['no buyer entry for NEC partner "constructor"']);
   });
 });

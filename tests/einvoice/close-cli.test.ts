@@ -45,7 +45,7 @@ beforeAll(async () => {
   ex.before = treeHashes(join(ex.dir, "out"));
   ok(menerva(["close", "2025-Q1", "-c", "fixtures/menerva.yaml"], ex.dir));
   ex.after = treeHashes(join(ex.dir, "out"));
-  ex.outputs = menerva(["ledger", "verify", "--outputs", "-c", "fixtures/menerva.yaml"], ex.dir);
+  ex.outputs = menerva(["ledger", "verify", "--outputs", "-c", "fixtures/menerva.yaml", "--lang", "en"], ex.dir);
 
   // November 2025 to January 2026, monthly.
   ye.dir = yearEndDir();
@@ -61,12 +61,12 @@ beforeAll(async () => {
   ye.janTree = treeHashes(join(ye.dir, "out"));
   ok(menerva(["close", "2026-01"], ye.dir));
   ye.janAgain = treeHashes(join(ye.dir, "out"));
-  ye.otherDate = menerva(["close", "2026-01", "--invoice-date", "2026-02-05"], ye.dir);
+  ye.otherDate = menerva(["close", "2026-01", "--invoice-date", "2026-02-05", "--lang", "en"], ye.dir);
   // Intérim corrects its January row: the reopen credits its document and issues a new one.
   const hours = join(ye.dir, "exports/uren.csv");
   writeFileSync(hours, readFileSync(hours, "utf8").replace("2026-01-08,Intérim & Co,K2,1\n", "2026-01-08,Intérim & Co,K2,1.5\n"));
   ye.reopen = json(menerva(["close", "2026-01", "--reopen", "--invoice-date", "2026-02-03", "--json"], ye.dir));
-  ye.verify = menerva(["ledger", "verify", "--outputs"], ye.dir);
+  ye.verify = menerva(["ledger", "verify", "--outputs", "--lang", "en"], ye.dir);
 
   // The correction workflow with an invoicing block; March undone with credit notes, then closed again.
   wf.dir = workflowDir();
@@ -74,10 +74,10 @@ beforeAll(async () => {
     workflowMonth(wf.dir, m);
     wf.months.push(json(menerva(["close", `2025-0${m}`, "--json", "--formats", "json"], wf.dir)));
   }
-  wf.undo = menerva(["ledger", "undo"], wf.dir);
+  wf.undo = menerva(["ledger", "undo", "--lang", "en"], wf.dir);
   wf.undoCredit = json(menerva(["ledger", "undo", "--credit", "--json"], wf.dir));
   wf.redo = json(menerva(["close", "2025-03", "--json", "--formats", "json"], wf.dir));
-  wf.verify = menerva(["ledger", "verify"], wf.dir);
+  wf.verify = menerva(["ledger", "verify", "--lang", "en"], wf.dir);
 
   for (const [tag, dir] of [["example", ex.dir], ["year-end", ye.dir], ["workflow", wf.dir]] as const) {
     for (const [path, xml] of documentsUnder(dir)) xmls.set(`${tag}: ${path}`, xml);

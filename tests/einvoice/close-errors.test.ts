@@ -18,6 +18,7 @@ function example(edit: (yaml: string) => string): string {
 
 const withoutInvoicing = (yaml: string): string => yaml.replace(/\ninvoicing:\n[\s\S]*?\n(?=# Closed periods)/, "\n");
 
+// The example's config speaks Dutch; the checks that read English messages ask for English (--lang en).
 describe("a close without an invoicing block", () => {
   it("works as before and says that no documents were made (text and JSON)", () => {
     const dir = example(withoutInvoicing);
@@ -34,7 +35,7 @@ describe("a close without an invoicing block", () => {
     expect(existsSync(join(dir, "out/2025-Q1/invoices"))).toBe(false);
     expect(existsSync(join(dir, "out/2025-Q1/journal.csv"))).toBe(false);
     expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).not.toContain('"issued"');
-    const late = menerva(["close", "2025-04", "-c", CONFIG, "--invoice-date", "2025-05-02", "--allow-empty"], dir);
+    const late = menerva(["close", "2025-04", "-c", CONFIG, "--invoice-date", "2025-05-02", "--allow-empty", "--lang", "en"], dir);
     expect(late.code).toBe(2);
     expect(late.stderr).toContain("--invoice-date needs an invoicing: block in the config");
   });
@@ -45,7 +46,7 @@ describe("e-invoicing input errors", () => {
     const dir = example((y) => y.replace(/    Itzu Jobs:\n(      .*\n)+/, ""));
     // the buyers map: the line after `buyers:`, where its entries start
     const line = readFileSync(join(dir, CONFIG), "utf8").split("\n").findIndex((l) => l.startsWith("  buyers:")) + 2;
-    for (const args of [["close", "2025-Q1", "-c", CONFIG], ["validate", "2025-Q1", "-c", CONFIG]]) {
+    for (const args of [["close", "2025-Q1", "-c", CONFIG, "--lang", "en"], ["validate", "2025-Q1", "-c", CONFIG, "--lang", "en"]]) {
       const r = menerva(args, dir);
       expect(r.code, args.join(" ")).toBe(2);
       expect(r.stderr).toContain(`${CONFIG}:${line}:5: invoicing.buyers: no buyer entry for NEC partner "Itzu Jobs"`);
@@ -59,7 +60,7 @@ describe("e-invoicing input errors", () => {
     const bad = menerva(["close", "2025-Q1", "-c", CONFIG, "--invoice-date", "2025-02-30"], dir);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('not a date (got "2025-02-30"); write YYYY-MM-DD');
-    const early = menerva(["close", "2025-Q1", "-c", CONFIG, "--invoice-date", "2025-03-15"], dir);
+    const early = menerva(["close", "2025-Q1", "-c", CONFIG, "--invoice-date", "2025-03-15", "--lang", "en"], dir);
     expect(early.code).toBe(2);
     expect(early.stderr).toContain("invoice date 2025-03-15 is before the end of the period (2025-03-31)");
     expect(existsSync(join(dir, "out/2025-Q1"))).toBe(false);
@@ -75,7 +76,7 @@ describe("e-invoicing input errors", () => {
     const again = menerva(["close", "2025-Q1", "-c", CONFIG, "--json"], dir);
     expect(again.stdout).toBe(first.stdout);
     // April's default date (2025-05-01) would come before MEN2025-0003's: it moves up, with a warning; an earlier chosen date is refused
-    const back = menerva(["close", "2025-04", "-c", CONFIG, "--invoice-date", "2025-05-01"], dir);
+    const back = menerva(["close", "2025-04", "-c", CONFIG, "--invoice-date", "2025-05-01", "--lang", "en"], dir);
     expect(back.code).toBe(2);
     expect(back.stderr).toContain("issue date 2025-05-01 is before 2025-08-01, the date of MEN2025-0003, the last document of 2025");
     const dry = menerva(["close", "2025-04", "-c", CONFIG, "--json", "--dry-run"], dir);
@@ -90,7 +91,7 @@ describe("e-invoicing input errors", () => {
     expect(menerva(["close", "2025-Q1", "-c", CONFIG], dir).code).toBe(0);
     const ledger = readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8");
     writeFileSync(join(dir, CONFIG), withoutInvoicing(readFileSync(join(dir, CONFIG), "utf8")));
-    const r = menerva(["close", "2025-Q1", "-c", CONFIG, "--reopen"], dir);
+    const r = menerva(["close", "2025-Q1", "-c", CONFIG, "--reopen", "--lang", "en"], dir);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain("the ledger holds issued documents this close must keep (MEN2025-0001, MEN2025-0002, MEN2025-0003), but the config has no invoicing: block");
     expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);

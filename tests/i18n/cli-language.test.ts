@@ -104,7 +104,8 @@ describe("the example close, as a Flemish controller reads it", () => {
     expect(nl.stdout).toContain("Controles: alle controles OK");
     expect(nl.stdout).toContain("  exports/uren-itzu.csv:57: kolom 'Hours': meer dan 24 uren op één rij (gelezen: \"38\")");
     expect(nl.stdout).toContain("  exports/voordelen-qjobs.csv:2: rij gedateerd 2024-12-18, vóór de projectstart 2025-01-01: niet gebruikt (gelezen: \"regel 2\")");
-    expect(nl.stderr).toBe("Uitvoer geschreven naar out/2025-Q1/ (json, csv, xlsx); grootboekrecord toegevoegd.\n");
+    expect(nl.stdout).toMatch(/MEN2025-0001 +factuur +Q-Jobs +2025-04-01 +vervalt 2025-05-01 +\+\+\+202\/5000\/00165\+\+\+ +19\.631,10 +nieuw/);
+    expect(nl.stderr).toBe("Uitvoer geschreven naar out/2025-Q1/ (json, csv, xlsx, invoices, journal.csv); MEN2025-0001, MEN2025-0002, MEN2025-0003 uitgereikt; grootboekrecord toegevoegd.\n");
     for (const line of `${nl.stdout}${nl.stderr}`.split("\n")) expect(line).not.toMatch(ENGLISH);
   });
 
@@ -115,7 +116,8 @@ describe("the example close, as a Flemish controller reads it", () => {
     expect(en.stdout).toContain("  Revenue: €41,677.17");
     expect(en.stdout).toContain("Reserve: opening €0.00 + retained €20,007.88 − other costs €3,725.00 = closing €16,282.88");
     expect(en.stdout).toContain("  exports/uren-itzu.csv:57: column 'Hours': more than 24 hours on one row (got \"38\")");
-    expect(en.stderr).toMatch(/^Dry run: nothing was written\. `menerva close 2025-Q1` would write out\/2025-Q1\/ \(json, csv, xlsx\) and leave the ledger unchanged/);
+    expect(en.stdout).toMatch(/MEN2025-0001 +invoice +Q-Jobs +2025-04-01 +due 2025-05-01 +\+\+\+202\/5000\/00165\+\+\+ +19,631\.10/);
+    expect(en.stderr).toMatch(/^Dry run: nothing was written\. `menerva close 2025-Q1` would write out\/2025-Q1\/ \(json, csv, xlsx, invoices, journal\.csv\) and leave the ledger unchanged/);
     // file names (exports/uren-itzu.csv) and the exports' own headers ('bedrag') are as the partners wrote them
     for (const line of `${en.stdout}${en.stderr}`.split("\n").map((l) => l.replace(/'[^']*'|\S+\/\S+/g, ""))) expect(line).not.toMatch(DUTCH);
   });
@@ -138,19 +140,21 @@ describe("a re-close in another language (issue 13, item 17)", () => {
     const en = menerva([...CLOSE, "--lang", "en"], d);
     expect(en.code, en.stderr).toBe(0);
     expect(en.stderr).toBe(
-      "Output written to out/2025-Q1/ (json, csv, xlsx); already closed with the same inputs: ledger unchanged, same figures — but the statement was rewritten (in English): " +
-        "1 file differs from the set that was there (menerva-2025-Q1.xlsx). --lang, --csv-style and --formats change the words and the files, never the figures.\n",
+      "Output written to out/2025-Q1/ (json, csv, xlsx, invoices, journal.csv); already closed with the same inputs: ledger unchanged, same figures — but the statement was rewritten (in English): " +
+        "2 files differ from the set that was there (journal.csv, menerva-2025-Q1.xlsx). --lang, --csv-style and --formats change the words and the files, never the figures.\n",
     );
     expect(en.stderr).not.toContain("reproduced");
     const english = treeHashes(join(d, "out/2025-Q1"));
     expect(english["menerva-2025-Q1.xlsx"]).not.toBe(dutch["menerva-2025-Q1.xlsx"]);
     expect(english["summary.json"]).toBe(dutch["summary.json"]); // JSON is machine format: the same in both languages
+    // the issued e-invoices are never changed: they keep the language they were issued in
+    for (const f of Object.keys(dutch).filter((n) => n.startsWith("invoices/"))) expect(english[f]).toBe(dutch[f]);
     expect(readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
 
     const again = menerva([...CLOSE, "--lang", "en"], d);
     expect(again.stderr).toContain("already closed with the same inputs: outputs reproduced, ledger unchanged.");
     const back = menerva(CLOSE, d);
-    expect(back.stderr).toContain("maar het overzicht werd herschreven (in het Nederlands): 1 bestand verschilt van de set die er stond (menerva-2025-Q1.xlsx)");
+    expect(back.stderr).toContain("maar het overzicht werd herschreven (in het Nederlands): 2 bestanden verschillen van de set die er stond (journal.csv, menerva-2025-Q1.xlsx)");
     expect(treeHashes(join(d, "out/2025-Q1"))).toEqual(dutch);
     expect(menerva(CLOSE, d).stderr).toContain("al afgesloten met dezelfde invoer: uitvoer byte voor byte opnieuw gemaakt, grootboek ongewijzigd.");
   });
