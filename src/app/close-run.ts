@@ -19,7 +19,8 @@ import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
 import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
 import type { Period } from "../domain/period.js";
-import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
+import { asReversals, billedIds, billedPerFile, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
+import { findMissing, missingRowWarnings, partnersPerFile } from "./withdrawn-rows.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
@@ -129,7 +130,7 @@ async function closeOn(
 
   const books = readBooks(plan.base);
   const ids = identifyInputs(inputs.hours, inputs.benefits);
-  const missing = findMissing(books, ids, inputs, inputs.cumulative);
+  const missing = findMissing(books, ids, inputs, inputs.cumulative, (f) => ledgerRelative(f, config.ledger, config.dir));
   const prev = plan.base[plan.base.length - 1];
   const built = buildCloseReport(inputs, {
     ...(opts.language ? { language: opts.language } : {}),
@@ -141,7 +142,7 @@ async function closeOn(
   });
   if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
 
-  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical);
+  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical, partnersPerFile(inputs));
   if (plan.mode === "reclose") {
     const changes = diffInputs(plan.existing!, {
       config_sha256: body.config_sha256,
@@ -180,7 +181,7 @@ async function closeOn(
   const record = sealRecord({ ...body, ...documents.value.record }, prev);
   const report: CloseReport = {
     ...built.value,
-    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...documents.value.warnings],
+    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...missingRowWarnings(missing, inputs), ...documents.value.warnings],
     ledgerRecordHash: record.hash,
     documents: documents.value.info,
   };

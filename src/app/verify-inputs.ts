@@ -11,7 +11,8 @@ import { closedPeriodOf } from "../domain/corrections.js";
 import { readBooks } from "../ledger/books.js";
 import type { LedgerState } from "../ledger/ledger-file.js";
 import { plannedStaffFor, type ReadInputs } from "./close.js";
-import { findMissing, identifyInputs } from "./close-ledger.js";
+import { identifyInputs, ledgerRelative } from "./close-ledger.js";
+import { findMissing } from "./withdrawn-rows.js";
 
 export type RowChange = {
   /** The closed period the row belongs to. */
@@ -39,7 +40,7 @@ export type InputsVerdict = {
 export function verifyInputs(state: LedgerState, inputs: ReadInputs): InputsVerdict {
   const books = readBooks(state.records);
   const ids = identifyInputs(inputs.hours, inputs.benefits);
-  const missing = findMissing(books, ids, inputs, inputs.cumulative);
+  const missing = findMissing(books, ids, inputs, inputs.cumulative, (f) => ledgerRelative(f, inputs.config.ledger, inputs.config.dir));
   const changes: RowChange[] = [];
   for (const [list, restated] of [[missing.reversals, true], [missing.unrestated, false]] as const) {
     for (const m of list) {

@@ -7,7 +7,14 @@ import { canonicalJson } from "./canonical-json.js";
 import type { BilledColumns, RowIdColumns } from "./billed-rows.js";
 import { IssuedDocumentSchema, type IssuedDocumentJson } from "./issued-json.js";
 
-export type LedgerInput = { kind: string; file: string; sha256: string; rows: number };
+export type LedgerInput = {
+  kind: string;
+  file: string;
+  sha256: string;
+  rows: number;
+  /** Hours and benefits files: the NEC partners of the rows read from it (what a cumulative export restates later). */
+  nec_partners?: string[];
+};
 
 /** A staff row as charged (exact decimal text; no file or line: the row may leave the exports). */
 export type StaffRowJson = { partner: string; period: string; role: string; fte: string; cost?: string; subsidy?: string };
@@ -128,7 +135,7 @@ export const LedgerRecordSchema = z
     policy: z.object({ profit: z.string(), shortfall: z.string() }),
     config_sha256: z.string(),
     config: z.unknown().optional(),
-    inputs: z.array(z.object({ kind: z.string(), file: z.string(), sha256: z.string(), rows: z.number().int().nonnegative() })),
+    inputs: z.array(z.object({ kind: z.string(), file: z.string(), sha256: z.string(), rows: z.number().int().nonnegative(), nec_partners: z.array(z.string()).optional() })),
     rows: z.record(z.string(), z.number().int()),
     billed: idColumns.extend({
       partners: z.array(z.string()),

@@ -223,10 +223,18 @@ export function registerLedger(program: Command): void {
       if (verdict.late.length > 0) {
         process.stdout.write(`  ${verdict.late.length} late ${verdict.late.length === 1 ? "row" : "rows"} dated in closed periods, not billed yet: ${verdict.late.slice(0, 5).map((l) => formatSource(l.source)).join(", ")}${verdict.late.length > 5 ? ", …" : ""}\n`);
       }
+      // Each kind of change with what the next close does with it (withdrawn-rows.ts decides which are restated).
+      const missing = verdict.changes.filter((c) => c.status === "missing").length;
+      const restated = changed - missing;
+      const rows = (n: number) => `${n} closed ${n === 1 ? "row" : "rows"}`;
+      const parts = [
+        ...(restated > 0 ? [`${rows(restated)} changed or vanished: the next close reverses ${restated === 1 ? "it" : "them"} as billed and bills the new versions as corrections`] : []),
+        ...(missing > 0 ? [`${rows(missing)} missing that no cumulative export restates: the next close leaves ${missing === 1 ? "it" : "them"} billed and warns`] : []),
+      ];
       process.stdout.write(
         changed === 0
           ? `every closed row is in the exports as it was closed${verdict.late.length > 0 ? "; the next close bills the late rows as corrections" : ""}\n`
-          : `${changed} closed ${changed === 1 ? "row" : "rows"} changed or vanished: the next close reverses the withdrawn ones and bills the new versions as corrections (exit 3)\n`,
+          : `${parts.join("; ")} (exit 3)\n`,
       );
     });
 }
