@@ -28,7 +28,7 @@ export type PlanOptions = {
   readonly start: string;
   /** Latest day any input row speaks of (hours, benefits, staff rows, other costs); undefined: no rows. */
   readonly latest: string | undefined;
-  /** Close a period that starts after the latest row date (a period without activity). */
+  /** Close a period whose last month holds no input data (months without activity). */
   readonly allowEmpty?: boolean;
 };
 
@@ -44,8 +44,9 @@ function nextPeriodText(from: string, asked: Period): string {
  * re-close of a closed period, or a new close that starts right after the
  * last closed period (the first close starts at the project's start). Any
  * other period is refused (exit 2) naming the one that should come next; so
- * is a new period that starts after the inputs' latest row date (a typo must
- * not close the future) unless `allowEmpty`.
+ * is a new period whose last month holds no input data — the inputs' latest
+ * date lies before that month, e.g. `2025` typed for `2025-01` — unless
+ * `allowEmpty` (a typo must not close the future).
  */
 export function planClose(state: LedgerState, period: Period, opts: PlanOptions): LedgerPlan {
   const idx = state.records.findIndex((r) => r.period === period.label);
@@ -96,7 +97,39 @@ export function planClose(state: LedgerState, period: Period, opts: PlanOptions)
       ],
     };
   }
+  // A period must hold input data in its last month (a typo such as 2025 for 2025-01 must not close the future).
+  const lastMonth = lastMonthStart(period);
+  if (!opts.allowEmpty && opts.latest !== undefined && opts.latest < lastMonth) {
+    const fit = fittingPeriod(period.from, opts.latest);
+    return {
+      ok: false,
+      exit: 2,
+      issues: [
+        error("period-past-inputs", `${period.label} (${period.from}..${period.to}) reaches past the inputs: their latest date is ${opts.latest}, before its last month (${lastMonth.slice(0, 7)})`, {
+          subject: "PERIOD",
+          found: period.label,
+          hint: `a period must hold input data in its last month; the period that fits the inputs is ${fit} (\`menerva close ${fit}\`); check the period for a typo and that its exports are in place, or add --allow-empty to close months without activity`,
+        }),
+      ],
+    };
+  }
   return { ok: true, mode: "new", base: state.records };
+}
+
+/** First day of a period's last month (its first day when it starts inside that month). */
+export function lastMonthStart(period: Period): string {
+  const m = `${period.to.slice(0, 7)}-01`;
+  return m > period.from ? m : period.from;
+}
+
+/** The period from `from` to the end of the month holding `latest`: a year, quarter or month when it is one, else a range. */
+export function fittingPeriod(from: string, latest: string): string {
+  const to = periodStartingOn(`${latest.slice(0, 7)}-01`, "month").to;
+  for (const kind of ["year", "quarter", "month"] as const) {
+    const p = periodStartingOn(from, kind);
+    if (p.to === to) return p.label;
+  }
+  return `${from}..${to}`;
 }
 
 // The readers share one Decimal per distinct cell text, so its text form is cached per instance.

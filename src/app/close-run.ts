@@ -39,7 +39,7 @@ export type CloseRunOptions = {
   readonly reopen?: boolean;
   /** Compute and report, write nothing (no outputs, no record, no lock). */
   readonly dryRun?: boolean;
-  /** Allow a period that starts after the latest row date of the inputs. */
+  /** Allow a period whose last month holds no input data (or that starts after the inputs' latest date). */
   readonly allowEmpty?: boolean;
   /** Issue date of the documents this close numbers (default: the day after the period). */
   readonly invoiceDate?: string;

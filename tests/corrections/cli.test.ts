@@ -72,6 +72,24 @@ describe("safe periods", () => {
     expect(existsSync(ledgerOf(d))).toBe(false);
   });
 
+  it("a period whose last month holds no input data is refused with the period that fits (a typo 2025 for 2025-01), unless --allow-empty", () => {
+    const d = scenarioDir();
+    writeMonth(d, 1); // January's exports: the latest date is 31 January (staff rows of 2025-01)
+    for (const [typo, last] of [["2025", "2025-12"], ["2025-Q1", "2025-03"], ["2025-01-01..2025-02-10", "2025-02"]] as const) {
+      const r = menerva(["close", typo, "--dry-run"], d);
+      expect(r.code, typo).toBe(2);
+      expect(r.stderr).toContain(`reaches past the inputs: their latest date is 2025-01-31, before its last month (${last})`);
+      expect(r.stderr).toContain("the period that fits the inputs is 2025-01 (`menerva close 2025-01`)");
+      expect(r.stderr).toContain("--allow-empty");
+    }
+    expect(menerva(["close", "2025", "--formats", "json"], d).code).toBe(2);
+    expect(existsSync(ledgerOf(d))).toBe(false);
+    expect(existsSync(join(d, "out/2025"))).toBe(false);
+    writeMonth(d, 3); // data through March: the quarter fits now
+    expect(menerva(["close", "2025-Q1", "--dry-run"], d).code).toBe(0);
+    expect(menerva(["close", "2025", "--dry-run", "--allow-empty"], d).code).toBe(0);
+  });
+
   it("the right next period after the exports' latest date is refused unless --allow-empty", () => {
     const d = closedThrough(2);
     const r = menerva(["close", "2025-03", "--formats", "json"], d); // February's exports: nothing in March

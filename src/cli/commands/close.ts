@@ -42,7 +42,7 @@ export function registerClose(program: Command): void {
     .addOption(csvStyleOption())
     .option("--reopen", "redo the last closed period: its ledger record is archived and removed first")
     .option("--dry-run", "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)")
-    .option("--allow-empty", "close a period that starts after the latest row date of the exports (a period without activity)")
+    .option("--allow-empty", "close a period whose last month holds no input data (months without activity)")
     .option("--invoice-date <date>", "issue date of the documents this close numbers, YYYY-MM-DD (default: the day after the period; recorded in the ledger)", parseDate)
     .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }) => {
       const run = await runClose({
