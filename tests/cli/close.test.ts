@@ -176,7 +176,7 @@ describe("bad input", () => {
     const d = scratchFixtures();
     const r = menerva(["validate", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, (\d+) warnings\.\nOutside the config's folder: \.\.\/out\/menerva-ledger\.jsonl\n$/);
+    expect(r.stdout).toMatch(/^OK: 8 files, \d+ rows read, (\d+) warnings\.\n2025-Q1: a new close \(it would append a ledger record\)\.\nOutside the config's folder: \.\.\/out\/menerva-ledger\.jsonl\n$/);
     // every warning is listed, not only counted
     const count = Number(/(\d+) warnings/.exec(r.stdout)![1]);
     expect(count).toBeGreaterThan(0);

@@ -50,6 +50,26 @@ describe("close --dry-run", () => {
   });
 });
 
+describe("validate PERIOD", () => {
+  it("agrees with close --dry-run: the same ledger planning, refusals and exit codes", () => {
+    const d = closedThrough(2);
+    writeMonth(d, 3);
+    expect(menerva(["close", "2025-03", "--formats", "json"], d).code).toBe(0);
+    const before = treeHashes(d);
+    // after the last closed period, a gap; a closed period whose inputs changed; a re-close; the next period
+    for (const [period, code] of [["2025-05", 2], ["2025-01", 3], ["2025-03", 0], ["2025-04", 2], ["2025-02", 3]] as const) {
+      const dry = menerva(["close", period, "--dry-run"], d);
+      const v = menerva(["validate", period], d);
+      expect({ period, close: dry.code, validate: v.code }).toEqual({ period, close: code, validate: code });
+      if (code !== 0) expect(v.stderr).toBe(dry.stderr);
+    }
+    expect(menerva(["validate", "2025-03"], d).stdout).toContain("2025-03: already closed with these inputs (a close reproduces it).");
+    expect(menerva(["validate", "2025-04", "--allow-empty"], d).code).toBe(0);
+    expect(JSON.parse(menerva(["validate", "2025-04", "--allow-empty", "--json"], d).stdout).close).toEqual({ period: "2025-04", ledger: "append" });
+    expect(treeHashes(d)).toEqual(before); // validate writes nothing
+  });
+});
+
 describe("safe periods", () => {
   it("a typo (2030-Q1 after 2025-01) is refused with the period that should come next; the ledger is unchanged", () => {
     const d = closedThrough(1);

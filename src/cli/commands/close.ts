@@ -1,12 +1,12 @@
 // `menerva close PERIOD` and `menerva validate [PERIOD]`.
 import { relative } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { buildCloseReport, readCloseInputs } from "../../app/close.js";
+import { readCloseInputs } from "../../app/close.js";
 import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
 import { runClose } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
-import { formatIssue } from "../../domain/issues.js";
+import { formatIssue, type Issue } from "../../domain/issues.js";
 import { isIsoDate } from "../../domain/period.js";
 import { issueJson } from "../../report/close-summary.js";
 import { csvStyleOption } from "./csv-style.js";
@@ -90,26 +90,49 @@ export function registerClose(program: Command): void {
     .argument("[period]", "also compute this period's close")
     .option("-c, --config <file>", "configuration file", "menerva.yaml")
     .option("--json", "print the result as JSON")
-    .action(async (periodText: string | undefined, opts: CloseOpts) => {
-      const inputs = await readCloseInputs(opts.config, periodText);
-      if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
-      const period = inputs.value.period;
-      let warnings = inputs.value.warnings;
-      if (period) {
-        const report = buildCloseReport({ ...inputs.value, period });
-        if (!report.ok) throw new UserError(report.issues, EXIT.input);
-        warnings = report.value.warnings; // the inputs' warnings and the close's
+    .option("--allow-empty", "with a period: as close --allow-empty")
+    .option("--invoice-date <date>", "with a period: as close --invoice-date", parseDate)
+    .action(async (periodText: string | undefined, opts: CloseOpts & { allowEmpty?: boolean; invoiceDate?: string }) => {
+      let files: readonly { rows: number }[];
+      let outside: readonly string[];
+      let warnings: readonly Issue[];
+      let close: { label: string; ledger: "appended" | "reproduced" | "unchanged" } | undefined;
+      if (periodText === undefined) {
+        const inputs = await readCloseInputs(opts.config);
+        if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
+        ({ files, warnings } = inputs.value);
+        outside = inputs.value.config.outside;
+      } else {
+        // With a period, validate is the close's dry run: the same ledger planning (order, gaps, the
+        // inputs' latest date, a re-close with other inputs), the same refusals and exit codes.
+        const run = await runClose({
+          configPath: opts.config,
+          period: periodText,
+          formats: [...ALL_FORMATS],
+          dryRun: true,
+          ...(opts.allowEmpty ? { allowEmpty: true } : {}),
+          ...(opts.invoiceDate ? { invoiceDate: opts.invoiceDate } : {}),
+        });
+        if (!run.ok) throw new UserError(run.issues, run.exit);
+        files = run.report.inputs;
+        outside = run.report.outsideConfigFolder ?? [];
+        warnings = [...run.notices, ...run.report.warnings]; // the inputs' warnings and the close's
+        close = { label: run.report.result.period.label, ledger: run.ledger };
       }
-      const n = inputs.value.files.reduce((a, f) => a + f.rows, 0);
-      const outside = inputs.value.config.outside;
+      const n = files.reduce((a, f) => a + f.rows, 0);
       if (opts.json) {
-        const msg = { ok: true, files: inputs.value.files.length, rows: n, warnings: warnings.length, warning_list: warnings.map(issueJson), ...(outside.length > 0 ? { outside_config_folder: outside } : {}) };
+        const would = close ? { close: { period: close.label, ledger: close.ledger === "appended" ? "append" : close.ledger === "reproduced" ? "reproduce" : "unchanged" } } : {};
+        const msg = { ok: true, files: files.length, rows: n, warnings: warnings.length, warning_list: warnings.map(issueJson), ...would, ...(outside.length > 0 ? { outside_config_folder: outside } : {}) };
         process.stdout.write(`${JSON.stringify(msg)}\n`);
         return;
       }
       // Warnings are listed, as problems are: on stderr, one per line (with its hint).
       for (const w of warnings) process.stderr.write(`${formatIssue(w)}\n`);
-      process.stdout.write(`OK: ${inputs.value.files.length} files, ${n} rows read, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}.\n`);
+      process.stdout.write(`OK: ${files.length} files, ${n} rows read, ${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"}.\n`);
+      if (close) {
+        const what = close.ledger === "appended" ? "a new close (it would append a ledger record)" : close.ledger === "reproduced" ? "already closed with these inputs (a close reproduces it)" : "already closed with these rows and this config (the exports changed only outside the period)";
+        process.stdout.write(`${close.label}: ${what}.\n`);
+      }
       if (outside.length > 0) process.stdout.write(`Outside the config's folder: ${outside.join(", ")}\n`);
     });
 }
