@@ -54,8 +54,25 @@ export async function readHead(ledgerPath: string, shown: string): Promise<{ ok:
 const LOSS_HINT =
   "records were removed from the end of the ledger; restore it from a backup (with its .head file). Closing again now would bill the removed periods a second time.";
 
+/** How a head that is accepted lags the ledger: behind an append, or naming the record an interrupted reopen replaced. */
+export type HeadLag = "behind" | "reopen";
+
+/** The warning for a lagging head: the records verify; the next close (or the interrupted command run again) renews it. */
+function lagWarning(records: readonly LedgerRecord[], head: LedgerHead, shown: string, lag: HeadLag): Issue {
+  const last = records[records.length - 1]!;
+  const what =
+    lag === "behind"
+      ? `the ledger's head names record ${head.count}${head.last_period ? ` (${head.last_period})` : ""}, but the ledger holds ${records.length} records: a close (or an undo) was interrupted between writing the ledger and its head`
+      : `the ledger's head names the record of ${last.period} that a --reopen replaced (it is in the archive): the reopen was interrupted between writing the ledger and its head`;
+  return warning("ledger-head-lags", what, {
+    source: { file: `${shown}.head` },
+    hint: `the records verify and nothing is lost; the next close renews the head (\`menerva close ${last.period}\` reproduces the last close and renews it)${lag === "behind" ? "; if an undo was interrupted, run `menerva ledger undo` again instead" : ""}`,
+  });
+}
+
 /**
- * Compare the records with the head. Returns problems (exit 3) and warnings.
+ * Compare the records with the head. Returns problems (exit 3) and warnings,
+ * and how an accepted head lags the ledger (`lag`), so a close can renew it.
  * `archivedLast` is the last record of the reopen archive, if any.
  */
 export function checkHead(
@@ -63,7 +80,7 @@ export function checkHead(
   head: LedgerHead | undefined,
   shown: string,
   archivedLast?: Pick<LedgerRecord, "seq" | "hash">,
-): { problems: Issue[]; warnings: Issue[] } {
+): { problems: Issue[]; warnings: Issue[]; lag?: HeadLag } {
   const at = { file: shown };
   if (head === undefined) {
     if (records.length === 0) return { problems: [], warnings: [] };
@@ -90,10 +107,16 @@ export function checkHead(
       warnings: [],
     };
   }
-  if (head.count === 0) return { problems: [], warnings: [] };
+  if (head.count === 0) {
+    return records.length === 0 ? { problems: [], warnings: [] } : { problems: [], warnings: [lagWarning(records, head, shown, "behind")], lag: "behind" };
+  }
   const named = records[head.count - 1]!;
-  if (named.hash === head.last_hash) return { problems: [], warnings: [] };
-  if (archivedLast && archivedLast.hash === head.last_hash && archivedLast.seq === head.count) return { problems: [], warnings: [] };
+  if (named.hash === head.last_hash) {
+    return records.length === head.count ? { problems: [], warnings: [] } : { problems: [], warnings: [lagWarning(records, head, shown, "behind")], lag: "behind" };
+  }
+  if (archivedLast && archivedLast.hash === head.last_hash && archivedLast.seq === head.count) {
+    return { problems: [], warnings: [lagWarning(records, head, shown, "reopen")], lag: "reopen" };
+  }
   return {
     problems: [
       error("ledger-head-mismatch", `record ${head.count} (${named.period}) is not the record the ledger's head names: a record was replaced or the ledger was restored without its head`, {

@@ -45,6 +45,9 @@ export type CorrectionJson = {
   costs_removed: CostJson[];
 };
 
+/** The presentation options of a close's output set. */
+export type PresentationJson = { formats: string[]; csv_style: string; language: string };
+
 /** A numbered document of a close (issued-json.ts). */
 export type IssuedDocument = IssuedDocumentJson;
 
@@ -84,6 +87,12 @@ export type LedgerRecord = {
   closing_reserve: string;
   /** Output file name → sha256 (optional). */
   outputs?: Record<string, string>;
+  /**
+   * How the close wrote its output set (formats, CSV style, language): what a
+   * re-close or `ledger repair-outputs` needs to reproduce its bytes. Absent in
+   * records written before menerva kept it.
+   */
+  presentation?: PresentationJson;
   /** `hash` of the previous record; 64 zeros for the first. */
   prev_hash: string;
   /** sha256 hex of canonicalJson(record without "hash"). */
@@ -170,6 +179,7 @@ export const LedgerRecordSchema = z
     opening_reserve: z.string(),
     closing_reserve: z.string(),
     outputs: z.record(z.string(), z.string()).optional(),
+    presentation: z.object({ formats: z.array(z.string()), csv_style: z.string(), language: z.string() }).optional(),
     prev_hash: z.string().regex(HEX64),
     hash: z.string().regex(HEX64),
   })

@@ -3,7 +3,7 @@ import { relative } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { readCloseInputs } from "../../app/close.js";
 import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
-import { runClose } from "../../app/close-run.js";
+import { runClose, type CloseRunOutcome } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
 import { formatIssue, type Issue } from "../../domain/issues.js";
@@ -27,6 +27,31 @@ export function parseDate(text: string): string {
   return t;
 }
 
+const names = (xs: readonly string[]): string => (xs.length > 4 ? `${xs.slice(0, 4).join(", ")}, …` : xs.join(", "));
+
+/** A re-close with the same inputs: exactly what it rewrote, and why when its options differ from the close's. */
+function reproducedText(run: Extract<CloseRunOutcome, { ok: true }>): string {
+  const o = run.outputs;
+  const changes = run.presentationChanged ?? [];
+  if (!o || (o.wasClosedSet && o.changed.length + o.added.length + o.removed.length === 0)) {
+    return "already closed with the same inputs: outputs reproduced (the same bytes), ledger unchanged";
+  }
+  const p = run.presentation;
+  const why =
+    changes.length > 0
+      ? ` written with ${changes.map((c) => `--${c.option} ${c.now} (closed with ${c.closed})`).join(", ")}`
+      : o.wasClosedSet
+        ? ` written as closed (--formats ${p.formats.join(",")} --csv-style ${p.csvStyle} --lang ${p.language}) over a set written otherwise`
+        : " the folder was not the closed set (missing or changed files)";
+  const parts = [
+    ...(o.changed.length > 0 ? [`${o.changed.length} ${o.changed.length === 1 ? "file" : "files"} rewritten with other bytes (${names(o.changed)})`] : []),
+    ...(o.added.length > 0 ? [`${o.added.length} added (${names(o.added)})`] : []),
+    ...(o.removed.length > 0 ? [`${o.removed.length} removed (${names(o.removed)})`] : []),
+    `${o.same} the same`,
+  ];
+  return `already closed with the same inputs, ledger unchanged;${why}: ${parts.join(", ")}`;
+}
+
 const langOption = () => new Option("--lang <lang>", "statement language (default: config language, else nl)").choices(["nl", "en"]);
 
 export function registerClose(program: Command): void {
@@ -44,12 +69,14 @@ export function registerClose(program: Command): void {
     .option("--dry-run", "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)")
     .option("--allow-empty", "close a period whose last month holds no input data (months without activity)")
     .option("--invoice-date <date>", "issue date of the documents this close numbers, YYYY-MM-DD (default: the day after the period; recorded in the ledger)", parseDate)
-    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }) => {
+    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }, cmd: Command) => {
+      // Presentation options left out: a closed period is written as its record says (runClose).
+      const given = (name: string) => cmd.getOptionValueSource(name) === "cli";
       const run = await runClose({
         configPath: opts.config,
         period: periodText,
-        formats: opts.formats,
-        csvStyle: opts.csvStyle,
+        ...(given("formats") ? { formats: opts.formats } : {}),
+        ...(given("csvStyle") ? { csvStyle: opts.csvStyle } : {}),
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.reopen ? { reopen: true } : {}),
@@ -66,17 +93,18 @@ export function registerClose(program: Command): void {
       const label = report.result.period.label;
       let status: string;
       if (run.ledger === "unchanged") {
-        status = `${label} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written.`;
+        const skipped = (run.presentationChanged ?? []).map((c) => `--${c.option} ${c.now}`);
+        status = `${label} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written${skipped.length > 0 ? ` (${skipped.join(", ")} not applied)` : ""}.${run.folderNotClosedSet ? ` Its folder is not its closed set (missing or changed files): \`menerva ledger repair-outputs ${label}\` rewrites it without changing the books.` : ""}`;
       } else if (run.dryRun) {
         const would = run.ledger === "appended" ? `append ledger record ${report.ledgerRecordHash?.slice(0, 12)}` : "leave the ledger unchanged (already closed with the same inputs)";
         const fresh = report.documents?.made && run.ledger === "appended" ? report.documents.docs.filter((d) => d.status === "new").map((d) => d.number) : [];
         const issue = fresh.length > 0 ? `, issue ${fresh.join(", ")}` : "";
-        status = `Dry run: nothing was written. \`menerva close ${label}${run.reopened ? " --reopen" : ""}\` would write ${where} (${opts.formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""})${issue} and ${would}.`;
+        status = `Dry run: nothing was written. \`menerva close ${label}${run.reopened ? " --reopen" : ""}\` would write ${where} (${run.presentation.formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""})${issue} and ${would}.`;
       } else {
-        const ledger = run.ledger === "appended" ? "ledger record appended" : "already closed with the same inputs: outputs reproduced, ledger unchanged";
+        const ledger = run.ledger === "appended" ? "ledger record appended" : reproducedText(run);
         const fresh = report.documents?.made && run.ledger === "appended" ? report.documents.docs.filter((d) => d.status === "new").map((d) => d.number) : [];
         const issued = fresh.length > 0 ? `; issued ${fresh.join(", ")}` : "";
-        status = `${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where} (${opts.formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""})${issued}; ${ledger}.`;
+        status = `${run.reopened ? `Reopened ${run.reopened}. ` : ""}Output written to ${where} (${run.presentation.formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""})${issued}; ${ledger}.`;
       }
       // --json stays quiet on stderr unless something needs saying (a dry run, a failed check)
       if (!opts.json || run.dryRun) process.stderr.write(`${status}\n`);
