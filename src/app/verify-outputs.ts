@@ -2,24 +2,28 @@
 // hold one complete set of outputs (output-folder.ts), the set its ledger
 // record belongs to? An interrupted switch or a file that no longer matches
 // the folder's SHA256SUMS is a problem (exit 3); a folder that is not there
-// (written elsewhere with --out, or removed) is only reported.
-import { readFile } from "node:fs/promises";
+// (written elsewhere with --out, or removed) is only reported. A folder under
+// the output root whose summary.json names a close that neither the ledger
+// nor its archive holds is a problem too: a record removed from the ledger
+// (or a close killed before its record was written).
+import { readdir, readFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { checkOutputSet, MANIFEST } from "../adapters/output-folder.js";
 import { readSmallFile, utf8Text } from "../adapters/read-small-file.js";
 import type { LedgerState } from "../ledger/ledger-file.js";
+import type { LedgerRecord } from "../ledger/record.js";
 import { readYaml } from "../schema/config-yaml.js";
 import { isPlainMap } from "../schema/yaml-safe.js";
 
 export type OutputCheck = {
   readonly period: string;
   readonly folder: string;
-  readonly status: "ok" | "missing" | "no-manifest" | "interrupted" | "changed" | "other-close";
+  readonly status: "ok" | "missing" | "no-manifest" | "interrupted" | "changed" | "other-close" | "not-in-ledger" | "undone";
   readonly problems: readonly string[];
 };
 
 /** Statuses that mean the outputs are not the closed set (exit 3). */
-export const OUTPUT_FAILURES: ReadonlySet<OutputCheck["status"]> = new Set(["interrupted", "changed", "other-close"]);
+export const OUTPUT_FAILURES: ReadonlySet<OutputCheck["status"]> = new Set(["interrupted", "changed", "other-close", "not-in-ledger"]);
 
 /** The config's `output:` folder (default `out` beside the config), read without validating the rest. */
 export async function outputRootOf(configPath: string): Promise<string> {
@@ -32,26 +36,67 @@ export async function outputRootOf(configPath: string): Promise<string> {
   return resolve(dirname(abs), value);
 }
 
-/** Check `<root>/<period>` for every closed period. */
-export async function verifyOutputs(state: LedgerState, root: string): Promise<OutputCheck[]> {
+/** summary.json of a folder, as far as the checks need it (undefined: none, or not JSON). */
+async function summaryOf(folder: string): Promise<{ ledger_record?: unknown; period?: unknown; undone?: unknown; archived_record?: unknown } | undefined> {
+  try {
+    const v = JSON.parse(await readFile(join(folder, "summary.json"), "utf8")) as unknown;
+    return isPlainMap(v) ? (v as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined; // no summary.json in this set (--formats without json)
+  }
+}
+
+/** Does `folder` hold the closed set of record `r`? */
+export async function checkRecordFolder(r: Pick<LedgerRecord, "period" | "hash">, folder: string): Promise<OutputCheck> {
+  const c = await checkOutputSet(folder);
+  if (c.status !== "ok") return { period: r.period, folder, status: c.status, problems: c.problems };
+  // The set is whole; is it the set of this ledger record (not of a close that was reopened)?
+  const named = (await summaryOf(folder))?.ledger_record;
+  if (typeof named === "string" && named !== r.hash) {
+    return { period: r.period, folder, status: "other-close", problems: [`summary.json names ledger record ${named.slice(0, 12)}, the ledger's record is ${r.hash.slice(0, 12)}: these are the outputs of another close of ${r.period}`] };
+  }
+  return { period: r.period, folder, status: "ok", problems: [] };
+}
+
+/**
+ * Check `<root>/<period>` for every closed period, then every other folder
+ * under `root` whose summary.json names a close: one the archive holds (an
+ * undone or reopened close, whose files stay) is reported, one that neither
+ * the ledger nor the archive holds is a problem.
+ */
+export async function verifyOutputs(state: LedgerState, root: string, archived: readonly LedgerRecord[] = []): Promise<OutputCheck[]> {
   const out: OutputCheck[] = [];
-  for (const r of state.records) {
-    const folder = join(root, r.period);
-    const c = await checkOutputSet(folder);
-    if (c.status !== "ok") {
-      out.push({ period: r.period, folder, status: c.status, problems: c.problems });
-      continue;
+  for (const r of state.records) out.push(await checkRecordFolder(r, join(root, r.period)));
+  const closed = new Set(state.records.map((r) => r.period));
+  const live = new Set(state.records.map((r) => r.hash));
+  const gone = new Map(archived.map((r) => [r.hash, r]));
+  let names: string[] = [];
+  try {
+    names = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && !closed.has(e.name)).map((e) => e.name).sort();
+  } catch {
+    // no output folder
+  }
+  for (const name of names) {
+    const folder = join(root, name);
+    const s = await summaryOf(folder);
+    // an undo --credit folder names the close it undid and the archived record
+    const named = typeof s?.archived_record === "string" ? s.archived_record : s?.ledger_record;
+    if (typeof named !== "string") continue; // not the outputs of a close (costprice, scenarios, a report)
+    if (live.has(named)) continue; // written with --out of a closed period: it is that period's set
+    const period = typeof s?.undone === "string" ? s.undone : typeof s?.period === "string" ? s.period : name;
+    const was = gone.get(named);
+    if (was) {
+      out.push({ period, folder, status: "undone", problems: [`the outputs of a close of ${was.period} that was undone or reopened (record ${named.slice(0, 12)}, in the archive); left in place`] });
+    } else {
+      out.push({
+        period,
+        folder,
+        status: "not-in-ledger",
+        problems: [
+          `summary.json names ledger record ${named.slice(0, 12)}, which neither the ledger nor its archive holds: a record was removed from the ledger (restore the ledger with its .head file from a backup), or a close was killed before its record was written (run it again)`,
+        ],
+      });
     }
-    // The set is whole; is it the set of this ledger record (not of a close that was reopened)?
-    let named: unknown;
-    try {
-      named = (JSON.parse(await readFile(join(folder, "summary.json"), "utf8")) as { ledger_record?: unknown }).ledger_record;
-    } catch {
-      named = undefined; // no summary.json in this set (--formats without json)
-    }
-    if (typeof named === "string" && named !== r.hash) {
-      out.push({ period: r.period, folder, status: "other-close", problems: [`summary.json names ledger record ${named.slice(0, 12)}, the ledger's record is ${r.hash.slice(0, 12)}: these are the outputs of another close of ${r.period}`] });
-    } else out.push({ period: r.period, folder, status: "ok", problems: [] });
   }
   return out;
 }
@@ -63,12 +108,15 @@ export function outputChecksText(checks: readonly OutputCheck[], shown: (p: stri
     if (c.status === "ok") continue;
     for (const p of c.problems) lines.push(`${c.period}: ${shown(c.folder)}: ${p}`);
   }
-  const bad = checks.filter((c) => OUTPUT_FAILURES.has(c.status)).length;
-  const ok = checks.filter((c) => c.status === "ok").length;
+  const closed = checks.filter((c) => c.status !== "undone" && c.status !== "not-in-ledger");
+  const bad = closed.filter((c) => OUTPUT_FAILURES.has(c.status));
+  const ok = closed.filter((c) => c.status === "ok").length;
+  const orphans = checks.filter((c) => c.status === "not-in-ledger").length;
   lines.push(
-    bad === 0
-      ? `outputs: ${ok} of ${checks.length} closed periods have a complete set matching ${MANIFEST}`
-      : `outputs: ${bad} of ${checks.length} closed periods have outputs that are not their closed set; run the close of that period again to rewrite them`,
+    bad.length === 0
+      ? `outputs: ${ok} of ${closed.length} closed periods have a complete set matching ${MANIFEST}`
+      : `outputs: ${bad.length} of ${closed.length} closed periods have outputs that are not their closed set; \`menerva ledger repair-outputs\` rewrites them from the ledger and the exports without changing the books`,
   );
+  if (orphans > 0) lines.push(`outputs: ${orphans} ${orphans === 1 ? "folder holds" : "folders hold"} the outputs of a close the ledger does not hold (see above)`);
   return `${lines.join("\n")}\n`;
 }

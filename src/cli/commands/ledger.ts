@@ -21,6 +21,7 @@ import { checkInputs, listData, listText, showText, summarise } from "../../ledg
 import { EXIT, UserError } from "../errors.js";
 import { OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } from "../../app/verify-outputs.js";
 import { resolve } from "node:path";
+import { repairOutputs, type RepairResult } from "../../app/repair-outputs.js";
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
 
@@ -46,6 +47,28 @@ const whereOptions = (cmd: Command): Command =>
   cmd
     .option("-c, --config <file>", "config file (menerva.yaml) naming the ledger", "menerva.yaml")
     .option("--ledger <file>", "ledger file (overrides the config's ledger:)");
+
+const names = (xs: readonly string[]): string => (xs.length > 5 ? `${xs.slice(0, 5).join(", ")}, … (${xs.length})` : xs.join(", "));
+
+/** One line per closed period: what `ledger repair-outputs` did with its folder. */
+function repairText(r: RepairResult): string {
+  const at = `${displayPath(r.folder)}/`;
+  switch (r.status) {
+    case "complete":
+      return `${r.period}: ${at} holds its closed set; nothing written`;
+    case "rewritten":
+      return `${r.period}: rewrote ${at} (${r.written.length} files) from its ledger record and the exports, which are as at its close: the same bytes as closed`;
+    case "restored":
+      return `${r.period}: restored ${names(r.written)} in ${at} to the bytes SHA256SUMS lists`;
+    case "rewritten-from-exports":
+      return `${r.period}: rewrote ${at} (${r.written.length} files) from today's exports, as ${r.why}: the same billed rows, figures, ledger record and documents as closed; the row lists and the input hashes in summary.json are today's`;
+    case "incomplete":
+      return (
+        `${r.period}: ${r.written.length > 0 ? `restored ${names(r.written)} in ${at}; ` : ""}cannot rewrite ${names(r.left)} of ${at} from the ledger record and today's exports${r.why ? ` (${r.why})` : ""}: ` +
+        `put the exports back as they were at the close (\`menerva ledger show ${r.period}\` lists them with their SHA-256) and run \`menerva ledger repair-outputs ${r.period}\` again (exit 3)`
+      );
+  }
+}
 
 export function registerLedger(program: Command): void {
   const ledger = program.command("ledger").description("closed periods: list, show and verify the period ledger");
@@ -130,6 +153,26 @@ export function registerLedger(program: Command): void {
       );
     });
 
+  ledger
+    .command("repair-outputs")
+    .argument("[period]", "one closed period (default: every closed period)")
+    .description("put closed periods' output folders back to their closed sets from the ledger and the exports; never changes the ledger")
+    .option("-c, --config <file>", "config file (menerva.yaml)", "menerva.yaml")
+    .option("--outputs <dir>", "the folder holding the periods' output folders (default: the config's output folder)")
+    .option("--json", "print JSON")
+    .action(async (period: string | undefined, opts: { config: string; outputs?: string; json?: boolean }) => {
+      const res = await repairOutputs({ configPath: opts.config, ...(period !== undefined ? { period } : {}), ...(opts.outputs ? { root: opts.outputs } : {}) });
+      if (!res.ok) throw new UserError(res.issues, res.exit === 2 ? EXIT.input : EXIT.refused, "nothing was changed.");
+      printWarnings(res.notices);
+      if (res.results.some((r) => r.status === "incomplete")) process.exitCode = EXIT.refused;
+      if (opts.json) {
+        json({ results: res.results.map((r) => ({ ...r, folder: displayPath(r.folder) })), ledger_changed: false });
+        return;
+      }
+      for (const r of res.results) process.stdout.write(`${repairText(r)}\n`);
+      process.stdout.write(res.results.length === 0 ? "No closed period; nothing to repair.\n" : "The ledger was not changed.\n");
+    });
+
   whereOptions(ledger.command("verify"))
     .description("recompute the hash chain (exit 3 when broken); --inputs also compares the current exports with the closed rows (exit 3 when a closed row changed or vanished)")
     .option("--inputs", "re-read the config's exports: list every closed row that changed or vanished since its close")
@@ -155,7 +198,7 @@ export function registerLedger(program: Command): void {
       if (docs.issues.length > 0) process.exitCode = EXIT.refused;
       if (!opts.json) for (const i of docs.issues) process.stderr.write(`${formatIssue(i)}\n`);
       const outputs = opts.outputs
-        ? await verifyOutputs(state, typeof opts.outputs === "string" ? resolve(opts.outputs) : await outputRootOf(opts.config ?? "menerva.yaml"))
+        ? await verifyOutputs(state, typeof opts.outputs === "string" ? resolve(opts.outputs) : await outputRootOf(opts.config ?? "menerva.yaml"), archived.value)
         : undefined;
       if (outputs?.some((o) => OUTPUT_FAILURES.has(o.status))) process.exitCode = EXIT.refused;
       if (opts.json) {
