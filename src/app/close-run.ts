@@ -21,6 +21,7 @@ import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
 import type { Period } from "../domain/period.js";
 import { asReversals, billedIds, billedPerFile, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
 import { findMissing, missingRowWarnings, partnersPerFile } from "./withdrawn-rows.js";
+import { feeChanges, feeChangeWarnings } from "./fee-changes.js";
 import { ALL_FORMATS, closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
@@ -220,7 +221,17 @@ export async function closeOn(
   const record = sealRecord({ ...body, ...documents.value.record, ...(shown ? { presentation: shown } : {}) }, prev);
   const report: CloseReport = {
     ...built.value,
-    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...missingRowWarnings(missing, inputs), ...documents.value.warnings],
+    warnings: [
+      ...built.value.warnings,
+      ...ids.hours.warnings,
+      ...ids.benefits.warnings,
+      ...missingRowWarnings(missing, inputs),
+      ...feeChangeWarnings(feeChanges(plan.base, config.model), prev, config.model, {
+        hours: r.hours.filter((c) => c.status === "adjustment").map((c) => c.row),
+        benefits: r.benefits.filter((c) => c.status === "adjustment").map((c) => c.row),
+      }),
+      ...documents.value.warnings,
+    ],
     ledgerRecordHash: record.hash,
     documents: documents.value.info,
   };

@@ -142,6 +142,52 @@ describe("ledger verify --inputs", () => {
   });
 });
 
+describe("a fee changed for a closed period (QA #9)", () => {
+  it("is said by verify --inputs and by the close that bills late rows at it; closed rows keep their billed rate", () => {
+    const d = closedThrough(1);
+    writeMonth(d, 2);
+    writeFileSync(join(d, "menerva.yaml"), readFileSync(join(d, "menerva.yaml"), "utf8").replace("{from: 2025-01-01, rate: 2.50}", "{from: 2025-01-01, rate: 3.00}"));
+    const v = menerva(["ledger", "verify", "--inputs"], d);
+    expect(v.stdout).toContain("fees: the hourly fee of Q-Jobs and Flexer for 2025-01-01..2025-01-31 is 3.00 in the config, 2.50 when 2025-01 was closed: closed rows keep 2.50, late rows of 2025-01 are billed at 3.00");
+    expect(JSON.parse(menerva(["ledger", "verify", "--inputs", "--json"], d).stdout).fee_changes).toEqual([
+      { kind: "hours", nec_partners: ["Q-Jobs", "Flexer"], days: ["2025-01-01..2025-01-31"], periods: ["2025-01"], closed_with: "2.5", config: "3" },
+    ]);
+    const c = menerva(["close", "2025-02", "--json"], d);
+    expect(c.code, c.stderr).toBe(0);
+    const s = JSON.parse(c.stdout);
+    const w = s.warnings.filter((x: { code: string }) => x.code === "fee-differs-from-close");
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toContain("late rows of 2025-01 are billed at 3.00 (2 late rows in this close)");
+    // the reversal of the edited 7.6 h at the billed 2.50, its new version and the late row at 3.00
+    const q = s.adjustments.filter((a: { kind: string; nec_partner: string }) => a.kind === "hours" && a.nec_partner === "Q-Jobs");
+    expect(q.map((a: { action: string; hours: string; rate: string }) => [a.action, a.hours, a.rate])).toEqual([["reverse", "-7.6", "2.50"], ["add", "6.6", "3.00"], ["add", "3", "3.00"]]);
+    writeMonth(d, 3);
+    const m = JSON.parse(menerva(["close", "2025-03", "--json"], d).stdout);
+    expect(m.warnings.filter((x: { code: string }) => x.code === "fee-differs-from-close")).toEqual([]); // said once; no late January rows now
+  });
+});
+
+describe("withdrawn rows (QA #1)", () => {
+  it("an agency's only row vanishing from the shared cumulative export is reversed; one missing from its own export's range is warned", () => {
+    const d = scenarioDir();
+    writeMonth(d, 1);
+    appendFileSync(join(d, "exports/voordelen.csv"), "2025-01-20,Flexer,K3,RSZ,500.00\n");
+    expect(menerva(["close", "2025-01", "--formats", "json"], d).code).toBe(0);
+    writeMonth(d, 2); // the shared voordelen.csv no longer holds Flexer's row
+    writeFileSync(join(d, "exports/uren-flexer.csv"), "date,nec_partner,candidate_id,hours\n2025-02-10,Flexer,K3,6\n"); // Flexer's own file now starts in February
+    const v = menerva(["ledger", "verify", "--inputs"], d);
+    expect(v.stdout).toContain("2025-01 benefits Flexer 2025-01-20 K3 RSZ 500: vanished / verdwenen (billed in 2025-01)");
+    expect(v.stdout).toContain("2025-01 hours Flexer 2025-01-08 K3 6: missing, no cumulative export restates it");
+    expect(v.stdout).toContain("closed rows missing that no cumulative export restates: the next close leaves them billed and warns (exit 3)");
+    const s = JSON.parse(menerva(["close", "2025-02", "--json"], d).stdout);
+    const flexer = s.invoices.find((i: { nec_partner: string }) => i.nec_partner === "Flexer");
+    expect(flexer.benefits).toBe("-500.00");
+    const w = s.warnings.find((x: { code: string }) => x.code === "closed-rows-not-restated");
+    expect(w.message).toBe("2 closed hours rows of Flexer dated 2025-01-08..2025-01-09 (2025-01) are in no export any more, and no cumulative export restates their dates: they stay billed, not reversed");
+    expect(s.warnings.find((x: { code: string }) => x.code === "partner-rows-all-withdrawn").message).toContain("no export holds a benefit row of Flexer any more");
+  });
+});
+
 describe("ledger undo", () => {
   it("removes the last close into the archive, walks back when repeated, and the same close redone gives the same record", () => {
     const d = closedThrough(2);

@@ -22,6 +22,8 @@ import { EXIT, UserError } from "../errors.js";
 import { OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } from "../../app/verify-outputs.js";
 import { resolve } from "node:path";
 import { repairOutputs, type RepairResult } from "../../app/repair-outputs.js";
+import { feeChangeText } from "../../app/fee-changes.js";
+import { fmtDecimal } from "../../domain/money.js";
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
 
@@ -224,6 +226,13 @@ export function registerLedger(program: Command): void {
                   ...(c.newVersion ? { new_version: formatSource(c.newVersion) } : {}),
                 })),
                 late_rows: verdict.late.map((l) => ({ period: l.period, kind: l.kind, source: formatSource(l.source) })),
+                fee_changes: verdict.fees.map((g) => ({
+                  kind: g.kind,
+                  ...(g.kind === "hours" ? { nec_partners: g.who, days: g.days } : { types: g.who }),
+                  periods: g.periods,
+                  closed_with: g.closed === undefined ? null : fmtDecimal(g.closed),
+                  config: g.now === undefined ? null : fmtDecimal(g.now),
+                })),
               }
             : {}),
           ...(outputs ? { outputs: outputs.map((o) => ({ ...o, folder: displayPath(o.folder) })) } : {}),
@@ -263,6 +272,8 @@ export function registerLedger(program: Command): void {
           `  ${c.period} ${c.kind} ${what} ${c.quantity}: ${status[c.status]}${c.newVersion ? ` → ${formatSource(c.newVersion)}` : ""}${c.billedIn ? ` (billed in ${c.billedIn})` : ""}\n`,
         );
       }
+      // a fee changed for closed periods does not change closed rows: said, not an error
+      for (const g of verdict.fees) process.stdout.write(`  fees: ${feeChangeText(g)}\n`);
       if (verdict.late.length > 0) {
         process.stdout.write(`  ${verdict.late.length} late ${verdict.late.length === 1 ? "row" : "rows"} dated in closed periods, not billed yet: ${verdict.late.slice(0, 5).map((l) => formatSource(l.source)).join(", ")}${verdict.late.length > 5 ? ", …" : ""}\n`);
       }
