@@ -45,7 +45,7 @@ describe("menerva close on the shipped example", () => {
     expect(ledger.trim().split("\n")).toHaveLength(1);
     const again = menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--out", "out/again"], dir);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toContain("outputs reproduced, ledger unchanged");
+    expect(again.stderr).toMatch(/already closed with the same inputs: outputs reproduced \(\d+ files written to a folder that held none of them\), ledger unchanged/);
     expect(treeHashes(join(dir, "out/again"))).toEqual(treeHashes(join(dir, "out/2025-Q1")));
     expect(readFileSync(join(dir, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
   });
@@ -130,7 +130,7 @@ describe("menerva close on the shipped example", () => {
   it("the next period skips rows already closed and picks up deferred rows", () => {
     const d = scratchFixtures();
     const q1 = JSON.parse(menerva(["close", "2025-Q1", "--config", "fixtures/menerva.yaml", "--json"], d).stdout);
-    const q2 = JSON.parse(menerva(["close", "2025-Q2", "--config", "fixtures/menerva.yaml", "--json"], d).stdout);
+    const q2 = JSON.parse(menerva(["close", "2025-04", "--config", "fixtures/menerva.yaml", "--json"], d).stdout); // the exports end in April
     expect(q2.rows.hours.already_closed).toBe(q1.rows.hours.included + q1.rows.hours.adjustment);
     expect(q2.rows.hours.included).toBe(q1.rows.hours.deferred);
     expect(q2.reserve.opening).toBe(q1.reserve.closing);

@@ -36,6 +36,9 @@ function reproducedText(run: Extract<CloseRunOutcome, { ok: true }>): string {
   if (!o || (o.wasClosedSet && o.changed.length + o.added.length + o.removed.length === 0)) {
     return "already closed with the same inputs: outputs reproduced (the same bytes), ledger unchanged";
   }
+  if (changes.length === 0 && o.changed.length + o.removed.length + o.same === 0) {
+    return `already closed with the same inputs: outputs reproduced (${o.added.length} files written to a folder that held none of them), ledger unchanged`;
+  }
   const p = run.presentation;
   const why =
     changes.length > 0
