@@ -13,6 +13,7 @@ import { makeDirs } from "../adapters/made-dirs.js";
 import { error, warning, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
 import { readBooks } from "../ledger/books.js";
+import { interruptedUndo, readArchive } from "../ledger/archive.js";
 import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, renewHead, replaceLastRecord, type LedgerState } from "../ledger/ledger-file.js";
 import { acquireLock, type Lock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
@@ -93,6 +94,8 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
   if (opts.dryRun) {
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
+    const begun = await undoInterrupted(ledger.value);
+    if (begun) return refuse([begun]);
     return closeOn(ledger.value, inputs, opts, ledger.warnings);
   }
   // The lock needs the ledger's folder; a refused close removes it again if it made it.
@@ -114,6 +117,8 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
     );
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
+    const begun = await undoInterrupted(ledger.value);
+    if (begun) return refuse([begun]);
     // A head an interrupted close, reopen or undo left behind is renewed first, like an interrupted output switch.
     const renewed = (await renewHead(ledger.value))
       ? [warning("ledger-head-renewed", "renewed the ledger's head, which lagged behind the ledger (an interrupted close)", { source: { file: `${displayPath(config.ledger)}.head` } })]
@@ -124,6 +129,23 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
   } finally {
     await lock.release();
   }
+}
+
+/**
+ * An `undo --credit` of the last close killed after it archived the close with
+ * its credit notes: a close now would carry those credit notes into a period
+ * that is still closed. Refused until the undo is finished.
+ */
+async function undoInterrupted(state: LedgerState): Promise<Issue | undefined> {
+  const archive = await readArchive(archivePathFor(state.path));
+  const last = lastRecord(state);
+  const begun = archive.ok ? interruptedUndo(archive.value, last) : undefined;
+  if (!begun || !last) return undefined;
+  const notes = (begun.issued ?? []).map((d) => d.number).filter((n) => !(last.issued ?? []).some((d) => d.number === n));
+  return error("undo-interrupted", `an undo --credit of ${last.period} was interrupted: its credit notes (${notes.join(", ")}) are issued, but the ledger still holds the close`, {
+    source: { file: displayPath(state.path), line: last.seq },
+    hint: `run \`menerva ledger undo ${last.period} --credit\` to finish it (no credit note is issued again); a close now would book those credit notes against a period that is still closed`,
+  });
 }
 
 const outDirOf = (opts: CloseRunOptions, inputs: ReadInputs & { period: Period }): string =>

@@ -69,16 +69,29 @@ export async function verifyOutputs(state: LedgerState, root: string, archived: 
   for (const r of state.records) out.push(await checkRecordFolder(r, join(root, r.period)));
   const closed = new Set(state.records.map((r) => r.period));
   const live = new Set(state.records.map((r) => r.hash));
-  const gone = new Map(archived.map((r) => [r.hash, r]));
+  // an archived record, or the record an undo --credit archived in changed form (it names the one it undid)
+  const gone = new Map<string, LedgerRecord>();
+  for (const r of archived) {
+    gone.set(r.hash, r);
+    const undid = (r as { undone_record?: unknown }).undone_record;
+    if (typeof undid === "string") gone.set(undid, r);
+  }
   let names: string[] = [];
   try {
     names = (await readdir(root, { withFileTypes: true })).filter((e) => e.isDirectory() && !closed.has(e.name)).map((e) => e.name).sort();
   } catch {
     // no output folder
   }
+  const summaries = new Map<string, Awaited<ReturnType<typeof summaryOf>>>();
+  for (const name of names) summaries.set(name, await summaryOf(join(root, name)));
+  // an undo folder (written before undone_record was kept) names the record it undid beside the archived one
+  for (const s of summaries.values()) {
+    const archivedAs = typeof s?.archived_record === "string" ? gone.get(s.archived_record) : undefined;
+    if (archivedAs && typeof s?.ledger_record === "string" && !gone.has(s.ledger_record)) gone.set(s.ledger_record, archivedAs);
+  }
   for (const name of names) {
     const folder = join(root, name);
-    const s = await summaryOf(folder);
+    const s = summaries.get(name);
     // an undo --credit folder names the close it undid and the archived record
     const named = typeof s?.archived_record === "string" ? s.archived_record : s?.ledger_record;
     if (typeof named !== "string") continue; // not the outputs of a close (costprice, scenarios, a report)

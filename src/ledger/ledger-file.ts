@@ -242,6 +242,23 @@ export async function replaceLastRecord(path: string, archivePath: string, recor
 }
 
 /**
+ * Finish a removal whose archive write already happened (an interrupted
+ * `ledger undo`): remove the last record, which must be `expected`, without
+ * archiving it again; the head is renamed first, as in every removal.
+ */
+export async function dropArchivedLastRecord(path: string, expected: LedgerRecord): Promise<LedgerRecord> {
+  const state = await readOrThrow(path);
+  const last = lastRecord(state);
+  if (!last || last.hash !== expected.hash) throw new LedgerError([error("ledger-changed", "the ledger changed while it was being written", { source: { file: displayPath(path) } })]);
+  const next = state.records.slice(0, -1);
+  await writeFilesAtomically([
+    { path: headPathFor(path), data: headText(path, next) },
+    { path, data: ledgerText(next) },
+  ]);
+  return last;
+}
+
+/**
  * Remove the last record (archived first); see replaceLastRecord. `archived`
  * gives the record to archive instead of it (`ledger undo --credit`: the
  * record with its documents reversed).

@@ -114,6 +114,36 @@ describe("a kill at any rename of a close, a reopen or an undo, then the same co
     await everyKillPoint(setup, close("2025-02", { reopen: true }), sameDocuments);
   }, 120_000);
 
+  it("ledger undo --credit: the credit notes issued once, the close undone", async () => {
+    const credited: Step = async (d) => {
+      const r = await undoLastClose(join(d, "out/ledger.jsonl"), undefined, { configPath: join(d, "menerva.yaml") });
+      if (!r.ok) throw new Error(r.issues.map((i) => i.message).join("; "));
+    };
+    // the numbers the archive holds: the credit notes of the undone close, each once
+    const numbers = (d: string) =>
+      readFileSync(join(d, "out/ledger.archive.jsonl"), "utf8")
+        .trim()
+        .split("\n")
+        .flatMap((l) => (JSON.parse(l).issued ?? []).map((x: { number: string }) => x.number));
+    await everyKillPoint(closedThrough(true), credited);
+    const reference = await closedThrough(true)(scenarioDir());
+    await credited(reference);
+    for (let k = 0; k < 3; k++) {
+      const d = await closedThrough(true)(scenarioDir());
+      kill.after = (await renamesOf(closedThrough(true), credited)) - 3 + k; // the archive, head and ledger renames
+      kill.done = 0;
+      await expect(credited(d)).rejects.toThrow("killed");
+      kill.after = Infinity;
+      if (k > 0) {
+        // archived with its credit notes, still in the ledger: no close may carry those notes anywhere
+        const r = await runClose({ configPath: join(d, "menerva.yaml"), period: "2025-02", formats: ["json"] });
+        expect(r.ok ? "closed" : r.issues.map((i) => i.code)).toEqual(["undo-interrupted"]);
+      }
+      await credited(d);
+      expect({ k, numbers: [...new Set(numbers(d))].sort() }).toEqual({ k, numbers: [...new Set(numbers(reference))].sort() });
+    }
+  }, 180_000);
+
   it("ledger undo (a close without documents)", async () => {
     const setup = async (d: string) => {
       mkdirSync(join(d, "exports"), { recursive: true });
