@@ -37,6 +37,8 @@ import { checkRecordFolder } from "./verify-outputs.js";
 export type RepairStatus =
   /** The folder held its closed set: nothing written. */
   | "complete"
+  /** No folder (the close may have written elsewhere with --out): written only when the period is named. */
+  | "absent"
   /** The whole set rewritten from the record and the exports as they were at the close: the same bytes. */
   | "rewritten"
   /** Files put back to the bytes SHA256SUMS lists (the rest was whole). */
@@ -123,10 +125,11 @@ function firstLines(message: string): string {
 }
 
 /** One closed period: check its folder and repair what can be repaired. */
-async function repairOne(state: LedgerState, r: LedgerRecord, folder: string, configPath: string, config: Awaited<ReturnType<typeof loadConfig>>): Promise<RepairResult> {
+async function repairOne(state: LedgerState, r: LedgerRecord, folder: string, configPath: string, config: Awaited<ReturnType<typeof loadConfig>>, named: boolean): Promise<RepairResult> {
   const base = { period: r.period, folder };
   const check = await checkRecordFolder(r, folder);
   if (check.status === "ok") return { ...base, status: "complete", written: [], left: [] };
+  if (check.status === "missing" && !named) return { ...base, status: "absent", written: [], left: [] };
 
   let why: string | undefined;
   const read = await readCloseInputs(configPath, r.period);
@@ -194,7 +197,7 @@ export async function repairOutputs(opts: { readonly configPath: string; readonl
     const results: RepairResult[] = [];
     for (const r of ledger.value.records) {
       if (wanted !== undefined && r.period !== wanted) continue;
-      results.push(await repairOne(ledger.value, r, join(root, r.period), opts.configPath, config));
+      results.push(await repairOne(ledger.value, r, join(root, r.period), opts.configPath, config, wanted !== undefined));
     }
     return { ok: true, results, notices: [...lock.warnings, ...ledger.warnings] };
   } finally {

@@ -30,7 +30,9 @@ describe("ledger repair-outputs", () => {
     const ledger = ledgerBytes(d);
     rmSync(join(d, "out/2025-01"), { recursive: true });
     expect(menerva(["ledger", "verify", "--outputs"], d).stdout).toContain("2025-01: out/2025-01: no output folder");
-    const r = menerva(["ledger", "repair-outputs"], d);
+    // a folder that is not there may have been written elsewhere (--out): written only when the period is named
+    expect(menerva(["ledger", "repair-outputs"], d).stdout).toContain("2025-01: no folder out/2025-01/ (written elsewhere with --out?); `menerva ledger repair-outputs 2025-01` writes it there");
+    const r = menerva(["ledger", "repair-outputs", "2025-01"], d);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("2025-01: rewrote out/2025-01/ (");
     expect(r.stdout).toContain("the same bytes as closed");

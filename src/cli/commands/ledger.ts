@@ -58,6 +58,8 @@ function repairText(r: RepairResult): string {
   switch (r.status) {
     case "complete":
       return `${r.period}: ${at} holds its closed set; nothing written`;
+    case "absent":
+      return `${r.period}: no folder ${at} (written elsewhere with --out?); \`menerva ledger repair-outputs ${r.period}\` writes it there`;
     case "rewritten":
       return `${r.period}: rewrote ${at} (${r.written.length} files) from its ledger record and the exports, which are as at its close: the same bytes as closed`;
     case "restored":
