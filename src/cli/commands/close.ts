@@ -44,7 +44,7 @@ function reproducedText(run: Extract<CloseRunOutcome, { ok: true }>): string {
     changes.length > 0
       ? ` written with ${changes.map((c) => `--${c.option} ${c.now} (closed with ${c.closed})`).join(", ")}`
       : o.wasClosedSet
-        ? ` written as closed (--formats ${p.formats.join(",")} --csv-style ${p.csvStyle} --lang ${p.language}) over a set written otherwise`
+        ? ` written ${run.presentationChanged ? "as closed" : "as asked (the record keeps no options)"} (--formats ${p.formats.join(",")} --csv-style ${p.csvStyle} --lang ${p.language}) over a set written otherwise`
         : " the folder was not the closed set (missing or changed files)";
   const parts = [
     ...(o.changed.length > 0 ? [`${o.changed.length} ${o.changed.length === 1 ? "file" : "files"} rewritten with other bytes (${names(o.changed)})`] : []),
