@@ -9,7 +9,7 @@ import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
 import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
 import type { DecimalMarkState } from "./csv-row-number.js";
 import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
-import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, textProblem, type NumberLimit } from "./limits.js";
+import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, PRECISION_HINT, precisionProblem, textProblem, type NumberLimit } from "./limits.js";
 
 /** Another project cost from a costs export (charged to the reserve). */
 export type CostRow = {
@@ -168,6 +168,11 @@ class Cells {
     const r = marks.read(raw, line);
     if (!r.ok) {
       this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
+      return undefined;
+    }
+    const digits = precisionProblem(r.value);
+    if (digits !== undefined) {
+      this.issue(issues, "error", "number-too-precise", digits, line, c, raw, PRECISION_HINT);
       return undefined;
     }
     const big = magnitudeProblem(r.value, limit);
