@@ -165,7 +165,7 @@ class Cells {
       if (required) this.issue(issues, "error", "missing-value", "missing value", line, c);
       return undefined;
     }
-    const r = marks.read(raw, line);
+    const r = marks.read(raw, line, c.idx);
     if (!r.ok) {
       this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
       return undefined;
