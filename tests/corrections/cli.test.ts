@@ -144,6 +144,36 @@ describe("report PERIOD", () => {
     expect(j.invoices.find((i: { nec_partner: string }) => i.nec_partner === "Flexer")).toMatchObject({ hours: "14", corrections: "-9.50" });
     expect(Object.keys(treeHashes(join(d, "out/report-2025"))).sort()).toEqual(["closes.csv", "corrections.csv", "invoices.csv", "menerva-report-2025.xlsx", "open-periods.csv", "report.json", "settlement.csv"]);
   });
+
+  it("never calls a period before the start closed, and titles the statement by its period's kind (QA 1 #12)", () => {
+    const d = closedThrough(2);
+    const report = (args: string[]) => {
+      const r = menerva(["report", ...args, "--formats", "json"], d);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    // 2024 lies before the project's start (2025-01): nothing closed, nothing to close
+    const y2024 = report(["2024"]);
+    expect(y2024).not.toMatch(/elke dag van de periode is afgesloten/);
+    expect(y2024).toContain("Nog open periodes: geen: 2024 ligt vóór de start van het project (2025-01-01), er valt niets af te sluiten");
+    expect(y2024.split("\n")[0]).toBe("MENERVA — Jaaroverzicht 2024 (2024-01-01 .. 2024-12-31)");
+    expect(JSON.parse(report(["2024", "--json"]))).toMatchObject({ open_periods: [], project_start: "2025-01-01", before_project_start: "2024-01-01..2024-12-31" });
+    expect(report(["2024", "--lang", "en"])).toContain("Periods still open: none: 2024 lies before the project's start (2025-01-01), there is nothing to close");
+    // a range reaching back before the start: its closed part, its open part, and the part before the start
+    expect(report(["2024-12-01..2025-03-31"])).toContain("Nog open periodes: 2025-03; 2024-12-01..2024-12-31 ligt vóór de start van het project (2025-01-01): er valt niets af te sluiten");
+    // titles by kind, Dutch and English
+    const title = (args: string[]) => report(args).split("\n")[0];
+    expect(title(["2025"])).toBe("MENERVA — Jaaroverzicht 2025 (2025-01-01 .. 2025-12-31)");
+    expect(title(["2025-Q1"])).toBe("MENERVA — Kwartaaloverzicht 2025-Q1 (2025-01-01 .. 2025-03-31)");
+    expect(title(["2025-02"])).toBe("MENERVA — Maandoverzicht 2025-02 (2025-02-01 .. 2025-02-28)");
+    expect(title(["2025-01-01..2025-02-28"])).toBe("MENERVA — Overzicht 2025-01-01..2025-02-28 (2025-01-01 .. 2025-02-28)");
+    expect(title(["2025-Q1", "--lang", "en"])).toBe("MENERVA — Quarter statement 2025-Q1 (2025-01-01 .. 2025-03-31)");
+    expect(title(["2025-02", "--lang", "en"])).toBe("MENERVA — Month statement 2025-02 (2025-02-01 .. 2025-02-28)");
+    expect(title(["2025-01-01..2025-02-28", "--lang", "en"])).toBe("MENERVA — Statement 2025-01-01..2025-02-28 (2025-01-01 .. 2025-02-28)");
+    expect(title(["2025", "--lang", "en"])).toBe("MENERVA — Year statement 2025 (2025-01-01 .. 2025-12-31)");
+    // the whole period closed: then, and only then, "every day is closed"
+    expect(report(["2025-01-01..2025-02-28"])).toContain("Nog open periodes: geen: elke dag van de periode is afgesloten");
+  });
 });
 
 describe("partners joining and leaving", () => {
