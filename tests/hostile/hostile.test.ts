@@ -111,7 +111,7 @@ const CASES: Case[] = [
   { name: "20,000 aliases", setup: (d) => config(d, (t) => `${t}anchor: &v 1\nmany: [${Array(20_000).fill("*v").join(",")}]\n`), args: VALIDATE, exit: 2 },
   { name: "lists nested 100,000 deep", setup: (d) => writeFileSync(join(d, "cp.yaml"), `${"[".repeat(100_000)}${"]".repeat(100_000)}\n`), args: ["costprice", "cp.yaml"], exit: 2, says: /nested too deeply/ },
   // 5. unknown keys
-  { name: "50,000 unknown keys", setup: (d) => config(d, (t) => t + Array.from({ length: 50_000 }, (_, i) => `k${i}: 1\n`).join("")), args: VALIDATE, exit: 2, says: /more problems in this file not shown/ },
+  { name: "50,000 unknown keys", setup: (d) => config(d, (t) => t + Array.from({ length: 50_000 }, (_, i) => `k${i}: 1\n`).join("")), args: VALIDATE, exit: 2, says: /49800 more problems in this file not shown[\s\S]*\n50000 problems found; nothing was written\./ },
   // 6. prototypes
   { name: "benefit_share with a __proto__ key", setup: (d) => config(d, (t) => t.replace("benefit_share: 0.70", "benefit_share: {__proto__: 0.5, RSZ: 0.70, maatwerk: 0.70}")), args: CLOSE, exit: 2, says: /unknown benefit type "__proto__"/ },
   { name: "a __proto__ key at the top of the config", setup: (d) => config(d, (t) => `${t}__proto__: {vat_rate: 0}\n`), args: VALIDATE, exit: 2, says: /__proto__: unknown key/ },

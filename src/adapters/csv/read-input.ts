@@ -81,10 +81,10 @@ class IssueSink {
   finish(file: string): Issue[] {
     const out = this.list.sort(byLocation);
     if (this.dropped.error > 0) {
-      out.push(error("more-issues", `${this.dropped.error} more errors in this file not shown`, { source: { file } }));
+      out.push(error("more-issues", `${this.dropped.error} more errors in this file not shown`, { source: { file }, more: this.dropped.error }));
     }
     if (this.dropped.warning > 0) {
-      out.push(warning("more-issues", `${this.dropped.warning} more warnings in this file not shown`, { source: { file } }));
+      out.push(warning("more-issues", `${this.dropped.warning} more warnings in this file not shown`, { source: { file }, more: this.dropped.warning }));
     }
     return out;
   }
