@@ -98,8 +98,8 @@ const CASES: Case[] = [
   { name: "a cost-price file with a map as partners", setup: (d) => writeFileSync(join(d, "cp.yaml"), "partners: {a: 1}\n"), args: ["costprice", "cp.yaml"], exit: 2, says: /expected a list/ },
   { name: "staff_cost naming a cost-price file without partners", setup: (d) => (writeFileSync(join(d, "cp.yaml"), "partners: {a: 1}\n"), config(d, (t) => `${t}staff_cost: cp.yaml\n`)), args: CLOSE, exit: 2 },
   // 3. the ledger
-  { name: "ledger: . (a folder)", setup: (d) => config(d, (t) => t.replace("ledger: out/menerva-ledger.jsonl", "ledger: .")), args: CLOSE, exit: 2, says: /ledger: is a folder/ },
-  { name: "ledger: . (ledger verify)", setup: (d) => config(d, (t) => t.replace("ledger: out/menerva-ledger.jsonl", "ledger: .")), args: ["ledger", "verify", "-c", "menerva.yaml"], exit: 2 },
+  { name: "ledger: . (a folder)", setup: (d) => config(d, (t) => t.replace("ledger: out/menerva-ledger.jsonl", "ledger: .")), args: CLOSE, exit: 2, says: /^menerva\.yaml:\d+:9: ledger: is a folder, not a ledger file \(got "\."\)$/m },
+  { name: "ledger: . (ledger verify)", setup: (d) => config(d, (t) => t.replace("ledger: out/menerva-ledger.jsonl", "ledger: .")), args: ["ledger", "verify", "-c", "menerva.yaml"], exit: 2, says: /^menerva\.yaml:\d+:9: ledger: is a folder, not a ledger file \(got "\."\)$/m },
   { name: "ledger: /dev/null", setup: (d) => config(d, (t) => t.replace("ledger: out/menerva-ledger.jsonl", "ledger: /dev/null")), args: CLOSE, exit: 2, says: /not a regular file/ },
   // 4. YAML aliases in every YAML file
   { name: "a self-referencing alias in the config", setup: (d) => config(d, (t) => `${t}x: &a [*a]\n`), args: VALIDATE, exit: 2, says: /loop/ },
