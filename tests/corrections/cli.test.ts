@@ -94,8 +94,12 @@ describe("ledger verify --inputs", () => {
     expect(r.stdout).toContain("2025-01 benefits Q-Jobs 2025-01-13 K1 RSZ 1000: changed / gewijzigd → exports/voordelen.csv:2");
     expect(r.stdout).toContain("2025-01 staff BLM 2025-01 coach 100: changed / gewijzigd → exports/personeel.csv:2");
     expect(r.stdout).toContain("2 late rows dated in closed periods, not billed yet: exports/kosten.csv:2, exports/uren-qjobs.csv:5");
+    // one path style, relative to the config like every other message (the ledger is in out/: no ../exports/)
+    expect(r.stdout).toContain("5 of 5 input files changed since the last close that read them (exports/uren-flexer.csv, exports/uren-qjobs.csv, exports/voordelen.csv, exports/personeel.csv, exports/kosten.csv); row by row:");
+    expect(r.stdout).not.toContain("../");
     const j = JSON.parse(menerva(["ledger", "verify", "--inputs", "--json"], d).stdout);
     expect(j.rows_changed).toHaveLength(4);
+    expect(j.inputs.map((i: { file: string }) => i.file)).toEqual(["exports/uren-flexer.csv", "exports/uren-qjobs.csv", "exports/voordelen.csv", "exports/personeel.csv", "exports/kosten.csv"]);
     // after the next close, the books and the exports agree again
     expect(menerva(["close", "2025-02", "--formats", "json"], d).code).toBe(0);
     const after = menerva(["ledger", "verify", "--inputs"], d);
