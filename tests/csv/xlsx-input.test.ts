@@ -7,6 +7,10 @@ import { readHoursFile, type InputOverrides } from "../../src/adapters/csv/read-
 import { numberText } from "../../src/adapters/xlsx-input/cell-text.js";
 import { formatIssue } from "../../src/domain/issues.js";
 import { CTX, put } from "./helpers.js";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { menerva, ROOT } from "../cli/helpers.js";
 
 async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -110,5 +114,32 @@ describe("xlsx inputs", () => {
       "0.0000001",
       "123456789012346000",
     ]);
+  });
+
+  it("a row read from a sheet is named file.xlsx:Sheet:12 wherever a row is named: detail.csv, exceptions.csv (QA 1 #13)", async () => {
+    const d = mkdtempSync(join(tmpdir(), "menerva-xlsx-close-"));
+    try {
+      cpSync(join(ROOT, "fixtures/workflow/menerva.yaml"), join(d, "menerva.yaml"));
+      cpSync(join(ROOT, "fixtures/workflow/2025-01"), join(d, "exports"), { recursive: true });
+      rmSync(join(d, "exports/uren-qjobs.csv"));
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Uren");
+      ws.addRow(["date", "nec_partner", "candidate_id", "hours"]);
+      ws.addRow(["2025-01-06", "Q-Jobs", "K1", 7.6]);
+      ws.addRow(["2025-01-07", "Q-Jobs", "K2", 8]);
+      ws.addRow(["2025-02-20", "Q-Jobs", "K1", 5]); // after the period: an exception (deferred)
+      writeFileSync(join(d, "exports/uren-qjobs.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+      writeFileSync(join(d, "menerva.yaml"), readFileSync(join(d, "menerva.yaml"), "utf8").replace("hours: [{path: exports/uren-*.csv, cumulative: true}]", "hours: [{path: exports/uren-*.csv, cumulative: true}, {path: exports/uren-*.xlsx, cumulative: true}]"));
+      mkdirSync(join(d, "out"));
+      const r = menerva(["close", "2025-01", "--formats", "csv"], d);
+      expect(r.code, r.stderr).toBe(0);
+      const detail = readFileSync(join(d, "out/2025-01/detail.csv"), "utf8");
+      expect(detail).toContain("exports/uren-qjobs.xlsx:Uren:2");
+      expect(detail).toContain("exports/uren-qjobs.xlsx:Uren:3");
+      expect(detail).not.toMatch(/uren-qjobs\.xlsx:\d/);
+      expect(readFileSync(join(d, "out/2025-01/exceptions.csv"), "utf8")).toContain("exports/uren-qjobs.xlsx:Uren:4");
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });
