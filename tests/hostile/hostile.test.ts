@@ -118,6 +118,7 @@ const CASES: Case[] = [
   { name: "a __proto__ key in a scenario", setup: (d) => writeFileSync(join(d, "scenarios/x.yaml"), "extends: base.yaml\n__proto__: {months: 1}\n"), args: ["scenario", "run", "scenarios/x.yaml"], exit: 2, says: /unknown key "__proto__"/ },
   // 7. partner names
   { name: "partners blm and BLM", setup: (d) => config(d, (t) => t.replace("se_partners: [BLM,", "se_partners: [blm, BLM,")), args: VALIDATE, exit: 2, says: /duplicate partner "BLM" \(names are compared ignoring case/ },
+  { name: "partners Q-Jobs, Q–Jobs and Q Jobs (look-alike punctuation and spacing)", setup: (d) => config(d, (t) => t.replace("nec_partners: [Q-Jobs,", 'nec_partners: [Q-Jobs, "Q\u2013Jobs", "Q Jobs",')), args: VALIDATE, exit: 2, says: /nec_partners\.1: partner "Q–Jobs" looks like "Q-Jobs": the names differ only in punctuation or spacing\n  hint: list each partner once[\s\S]*nec_partners\.2: partner "Q Jobs" looks like "Q-Jobs"[\s\S]*\n2 problems found/ },
   { name: "a partner with a Cyrillic letter in the config", setup: (d) => config(d, (t) => t.replace("nec_partners: [Q-Jobs, Flexer,", "nec_partners: [Q-Jobs, Flexer, Flex\u0435r,")), args: VALIDATE, exit: 2, says: /mixes Latin and Cyrillic/ },
   { name: "a partner with a Cyrillic letter in an export", setup: (d) => writeFileSync(join(d, "exports/uren-x.csv"), `${HOURS_HEADER}2025-01-06,Flex\u0435r,K1,1\n`), args: CLOSE, exit: 2, says: /mixes Latin and Cyrillic/ },
   // 8. a refused close leaves no folder
