@@ -4,7 +4,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { fmtDecimal, D } from "../../src/domain/money.js";
 import { parseConfigText } from "../../src/schema/config.js";
-import { lookAlikeKey, nameKey } from "../../src/schema/partner-names.js";
+import { lookAlikeKey } from "../../src/schema/partner-names.js";
 import { MINIMAL } from "./minimal-config.js";
 
 /** Partner-like names: letters (with Flemish accents), digits, spaces and dashes; trimmed, non-empty. */
