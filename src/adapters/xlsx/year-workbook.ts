@@ -10,6 +10,7 @@ import { CLOSE_WORDS } from "../../report/close-labels.js";
 import { openPeriodsText, statementTitle, type YearReport } from "../../report/year-report.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleTotalRow } from "./cells.js";
 import { toDeterministicXlsx } from "./deterministic.js";
+import { fitWrappedRows } from "./row-heights.js";
 import { excelDate, FMT, safeText } from "./formats.js";
 import { exactly, headerRow, point, RATE_FMT, ref, type Checkpoint } from "./statement-common.js";
 
@@ -204,6 +205,8 @@ export function buildYearWorkbook(r: YearReport): BuiltYearWorkbook {
     if (k > 0) put(`${c.period}: ${t.chains}`, `ROUND(${ref(res.name, `B${q}`)}-${ref(res.name, `F${q - 1}`)},2)=0`, c.opening.equals(r.closes[k - 1]!.closing));
   });
   setupSheet(chk, { title: title(chk.name), freezeRows: 1, widths: [50, 12, 40] });
+  // Rows with wrapped text (the headers) as tall as their lines: no application grows them on open.
+  for (const ws of wb.worksheets) fitWrappedRows(ws);
   wb.calcProperties.fullCalcOnLoad = true;
   return { wb, checkpoints, bytes: () => toDeterministicXlsx(wb) };
 }
