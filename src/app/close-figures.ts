@@ -73,8 +73,9 @@ function lineLabel(nec: string, l: InvoiceLine): string {
 /** Every figure of the close a spreadsheet could not reproduce, as errors (empty when all fit). */
 export function closeFigureProblems(r: CloseResult): Issue[] {
   const out: Issue[] = [];
-  const big = (subject: string, value: Dec, from: string) => {
-    if (over(value)) out.push(error("figure-too-large", `${fmtDecimal(value)} is past the money limit (every figure of a close is ${LIMIT_TEXT})`, { subject, hint: `${from}; ${HINT}` }));
+  // `from` says what the figure is computed from; built only for a figure past the limit (it may list rows).
+  const big = (subject: string, value: Dec, from: string | (() => string)) => {
+    if (over(value)) out.push(error("figure-too-large", `${fmtDecimal(value)} is past the money limit (every figure of a close is ${LIMIT_TEXT})`, { subject, hint: `${typeof from === "string" ? from : from()}; ${HINT}` }));
   };
   for (const inv of r.invoices) {
     const before = out.length;
@@ -83,7 +84,7 @@ export function closeFigureProblems(r: CloseResult): Issue[] {
       const price = l.kind === "hours" ? l.rate : l.kind === "benefits" ? l.share : l.price;
       const unit = l.kind === "hours" || (l.kind === "correction" && l.of === "hours") ? "h" : "€";
       const label = lineLabel(inv.necPartner, l);
-      const from = `computed from ${fmtDecimal(q)} ${unit} × ${fmtDecimal(price)}${lineSources(r, inv.necPartner, l)}`;
+      const from = () => `computed from ${fmtDecimal(q)} ${unit} × ${fmtDecimal(price)}${lineSources(r, inv.necPartner, l)}`;
       if (over(q)) big(`${label}: quantity`, q, from);
       else if (over(l.amount)) big(`${label}: amount`, l.amount, from);
       else if (roundsAmbiguously(q, price)) {
