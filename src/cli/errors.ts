@@ -1,5 +1,5 @@
 // Exit codes and the error a command throws for problems the user can fix.
-import { byLocation, formatIssue, type Issue } from "../domain/issues.js";
+import { byLocation, formatIssue, problemCount, type Issue } from "../domain/issues.js";
 
 /** Exit codes (README "Exit codes"). */
 export const EXIT = {
@@ -24,9 +24,10 @@ export class UserError extends Error {
   }
 
   render(): string {
-    const errors = this.issues.filter((i) => i.severity === "error");
+    // The real count, also when only the first ones of a file are listed (a "N more" line counts as its N).
+    const n = problemCount(this.issues);
     const lines = [...this.issues].sort(byLocation).map(formatIssue);
-    const count = errors.length === 1 ? "1 problem" : `${errors.length} problems`;
+    const count = n === 1 ? "1 problem" : `${n} problems`;
     const tail = this.footer ?? (this.exitCode === EXIT.input ? `${count} found; nothing was written.` : "");
     return `${lines.join("\n")}\n${tail ? `${tail}\n` : ""}`;
   }

@@ -33,6 +33,8 @@ export type Issue = {
   readonly found?: string;
   /** One sentence on how to fix it. */
   readonly hint?: string;
+  /** For the one line that stands for problems not listed ("49800 more problems…"): how many it stands for. */
+  readonly more?: number;
 };
 
 export type Result<T> =
@@ -105,7 +107,14 @@ export const MAX_LISTED_ISSUES = 200;
 /** The first `max` issues and, when there are more, one line counting the rest. */
 export function capIssues(issues: readonly Issue[], file: string, max: number = MAX_LISTED_ISSUES): Issue[] {
   if (issues.length <= max) return [...issues];
-  return [...issues.slice(0, max), error("more-issues", `${issues.length - max} more problems in this file not shown`, { source: { file } })];
+  return [...issues.slice(0, max), error("more-issues", `${issues.length - max} more problems in this file not shown`, { source: { file }, more: issues.length - max })];
+}
+
+/** How many problems `issues` hold: each error once, a "N more" line as the N it stands for (never itself). */
+export function problemCount(issues: readonly Issue[]): number {
+  let n = 0;
+  for (const i of issues) if (i.severity === "error") n += i.more ?? 1;
+  return n;
 }
 
 /** Order issues by file, then line, then column, keeping discovery order otherwise. */

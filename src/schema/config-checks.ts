@@ -2,7 +2,7 @@
 // partners named in fee entries, duplicate fees, benefit shares per type.
 // Runs on the plain data even when the shape has problems, so a user sees all at once.
 import { error, quote, type Issue } from "../domain/issues.js";
-import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
+import { lookAlikeKey, nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest, suggestion } from "./config-suggest.js";
 import { textCheck } from "./config-values.js";
@@ -41,14 +41,23 @@ export function crossChecks(src: YamlSource): Issue[] {
   /** Duplicates compare by nameKey (case, Unicode form, spaces); partner names must be one script. */
   const duplicates = (key: string, what: string, partners: boolean) => {
     const seen = new Map<string, { index: number; name: string }>();
+    const looks = new Map<string, { index: number; name: string }>();
     for (const { name, index } of names(data[key])) {
       const bad = partners ? nameProblem(name) : undefined;
       if (bad) at([key, index], "bad-partner-name", `${what} ${quote(name)} ${bad.problem}`, bad.hint);
       const first = seen.get(nameKey(name));
+      const look = partners ? lookAlikeKey(name) : "";
+      const like = look === "" ? undefined : looks.get(look);
       if (first !== undefined) {
         const same = first.name === name ? "" : ` (names are compared ignoring case: same as ${quote(first.name)})`;
         at([key, index], "duplicate", `duplicate ${what} ${quote(name)}${same}`, `already listed as ${key}.${first.index}`);
-      } else seen.set(nameKey(name), { index, name });
+      } else if (like !== undefined) {
+        // Q-Jobs, Q–Jobs, Q Jobs: one agency typed twice, not two agencies
+        at([key, index], "look-alike-partner", `${what} ${quote(name)} looks like ${quote(like.name)}: the names differ only in punctuation or spacing`, `list each partner once, spelled as in its exports (already listed as ${key}.${like.index}); partners that truly differ need names that differ in letters or digits`);
+      } else {
+        seen.set(nameKey(name), { index, name });
+        if (look !== "") looks.set(look, { index, name });
+      }
     }
   };
   duplicates("se_partners", "partner", true);
@@ -58,8 +67,11 @@ export function crossChecks(src: YamlSource): Issue[] {
   const nec = names(data.nec_partners).map((n) => n.name);
   const seKeys = namesByKey(se);
   const necKeys = namesByKey(nec);
+  const seLooks = new Map(se.map((n) => [lookAlikeKey(n), n] as const).filter(([k]) => k !== ""));
   for (const { name, index } of names(data.nec_partners)) {
+    const like = seLooks.get(lookAlikeKey(name));
     if (seKeys.has(nameKey(name))) at(["nec_partners", index], "both-se-and-nec", `${quote(name)} is listed as both an SE and an NEC partner`, "a partner is either SE (se_partners) or NEC (nec_partners)");
+    else if (like !== undefined) at(["nec_partners", index], "look-alike-partner", `partner ${quote(name)} looks like SE partner ${quote(like)}: the names differ only in punctuation or spacing`, "a partner is either SE (se_partners) or NEC (nec_partners); partners that truly differ need names that differ in letters or digits");
   }
 
   // A partner's span: from on or before until.

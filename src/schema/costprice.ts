@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { type Dec, D, parseDecimal } from "../domain/money.js";
 import { nameKey, nameProblem } from "./partner-names.js";
-import { AMOUNT, COUNT, FTE_PER_ROW, HOURS_PER_YEAR, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
+import { AMOUNT, COUNT, FTE_PER_ROW, HOURS_PER_YEAR, numberProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 import type {
   CostPrice,
   Equipment,
@@ -42,8 +42,8 @@ function decimal(bound: Bound = {}, percent = false) {
       } else if (bound.max !== undefined && d.greaterThan(bound.max)) {
         ctx.addIssue({ code: "custom", message: `must be at most ${bound.max}${percent ? " (100%)" : ""}`, input: text });
       } else {
-        // Every number of a cost-price file has a stated range (README "Limits"); amounts stay below 10^12.
-        const big = magnitudeProblem(d, bound.limit ?? AMOUNT);
+        // Every number of a cost-price file has a stated range (README "Limits"): at most 15 significant digits, amounts below 10^12.
+        const big = numberProblem(d, bound.limit ?? AMOUNT);
         if (big !== undefined) ctx.addIssue({ code: "custom", message: big, input: text });
       }
       return d;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { parseDecimal, type Dec } from "../domain/money.js";
 import type { McParam } from "../domain/scenario/types.js";
-import { AMOUNT, COUNT, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
+import { AMOUNT, COUNT, numberProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 
 /** A YAML number scalar kept as the text the user wrote. */
 export class ScenarioNumber {
@@ -42,8 +42,8 @@ export function decimal(b: Bounds = {}) {
       ctx.addIssue({ code: "custom", message: `must be at most ${b.max}` });
       return z.NEVER;
     }
-    // Every scenario number has a stated range (README "Limits"); amounts stay below 10^12.
-    const big = magnitudeProblem(d, b.limit ?? AMOUNT);
+    // Every scenario number has a stated range (README "Limits"): at most 15 significant digits, amounts below 10^12.
+    const big = numberProblem(d, b.limit ?? AMOUNT);
     if (big !== undefined) {
       ctx.addIssue({ code: "custom", message: big });
       return z.NEVER;
@@ -93,7 +93,7 @@ export function mcParam(b: { min?: number; relativeMin?: number } = {}) {
         ctx.addIssue({ code: "custom", message: tooLong ?? "expected a plain number such as 0.5, or a percentage of the scenario's value such as -20%" });
         return z.NEVER;
       }
-      const big = magnitudeProblem(d, COUNT);
+      const big = numberProblem(d, COUNT);
       if (big) {
         ctx.addIssue({ code: "custom", message: big });
         return z.NEVER;

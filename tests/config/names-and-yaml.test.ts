@@ -4,7 +4,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { formatIssue, quote } from "../../src/domain/issues.js";
 import { readYaml } from "../../src/schema/config-yaml.js";
-import { nameKey, nameProblem } from "../../src/schema/partner-names.js";
+import { lookAlikeKey, nameKey, nameProblem } from "../../src/schema/partner-names.js";
 
 describe("partner names", () => {
   it("are the same partner ignoring case, Unicode form and spaces", () => {
@@ -17,6 +17,12 @@ describe("partner names", () => {
     expect(nameProblem("Flex\u0435r")?.problem).toBe('mixes Latin and Cyrillic letters ("е" at position 5 is Cyrillic, U+0435)');
     expect(nameProblem("BLM\u200b")?.problem).toBe("holds an invisible character (U+200B)");
     for (const ok of ["Q-Jobs", "Itzu Jobs", "LIV aan het werk", "Café Ééntje", "Δέλτα", "東京スター", "Bernard & Co 2"]) expect(nameProblem(ok)).toBeUndefined();
+  });
+
+  it("look alike when they differ only in punctuation or spacing (QA 1 #13)", () => {
+    expect(new Set(["Q-Jobs", "Q\u2013Jobs", "Q\u2014Jobs", "Q Jobs", "QJobs", "q_jobs", "Q.Jobs", "Q\u2011Jobs"].map(lookAlikeKey)).size).toBe(1);
+    expect(lookAlikeKey("Q-Jobs")).not.toBe(lookAlikeKey("Q-Jobs 2"));
+    expect(lookAlikeKey("Itzu Jobs")).not.toBe(lookAlikeKey("Itzu Job"));
   });
 
   test.prop([fc.string({ maxLength: 20 })])("the key is idempotent and ignores case", (s) => {

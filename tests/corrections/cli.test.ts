@@ -132,8 +132,12 @@ describe("ledger verify --inputs", () => {
     expect(r.stdout).toContain("2025-01 benefits Q-Jobs 2025-01-13 K1 RSZ 1000: changed / gewijzigd → exports/voordelen.csv:2");
     expect(r.stdout).toContain("2025-01 staff BLM 2025-01 coach 100: changed / gewijzigd → exports/personeel.csv:2");
     expect(r.stdout).toContain("2 late rows dated in closed periods, not billed yet: exports/kosten.csv:2, exports/uren-qjobs.csv:5");
+    // one path style, relative to the config like every other message (the ledger is in out/: no ../exports/)
+    expect(r.stdout).toContain("5 of 5 input files changed since the last close that read them (exports/uren-flexer.csv, exports/uren-qjobs.csv, exports/voordelen.csv, exports/personeel.csv, exports/kosten.csv); row by row:");
+    expect(r.stdout).not.toContain("../");
     const j = JSON.parse(menerva(["ledger", "verify", "--inputs", "--json"], d).stdout);
     expect(j.rows_changed).toHaveLength(4);
+    expect(j.inputs.map((i: { file: string }) => i.file)).toEqual(["exports/uren-flexer.csv", "exports/uren-qjobs.csv", "exports/voordelen.csv", "exports/personeel.csv", "exports/kosten.csv"]);
     // after the next close, the books and the exports agree again
     expect(menerva(["close", "2025-02", "--formats", "json"], d).code).toBe(0);
     const after = menerva(["ledger", "verify", "--inputs"], d);
@@ -227,6 +231,36 @@ describe("report PERIOD", () => {
     expect(sum(j.invoices.map((i: { subtotal: string }) => i.subtotal))).toBe(sum(j.closes.map((c: { revenue: string }) => c.revenue)));
     expect(j.invoices.find((i: { nec_partner: string }) => i.nec_partner === "Flexer")).toMatchObject({ hours: "14", corrections: "-9.50" });
     expect(Object.keys(treeHashes(join(d, "out/report-2025"))).sort()).toEqual(["closes.csv", "corrections.csv", "invoices.csv", "menerva-report-2025.xlsx", "open-periods.csv", "report.json", "settlement.csv"]);
+  });
+
+  it("never calls a period before the start closed, and titles the statement by its period's kind (QA 1 #12)", () => {
+    const d = closedThrough(2);
+    const report = (args: string[]) => {
+      const r = menerva(["report", ...args, "--formats", "json"], d);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    // 2024 lies before the project's start (2025-01): nothing closed, nothing to close
+    const y2024 = report(["2024"]);
+    expect(y2024).not.toMatch(/elke dag van de periode is afgesloten/);
+    expect(y2024).toContain("Nog open periodes: geen: 2024 ligt vóór de start van het project (2025-01-01), er valt niets af te sluiten");
+    expect(y2024.split("\n")[0]).toBe("MENERVA — Jaaroverzicht 2024 (2024-01-01 .. 2024-12-31)");
+    expect(JSON.parse(report(["2024", "--json"]))).toMatchObject({ open_periods: [], project_start: "2025-01-01", before_project_start: "2024-01-01..2024-12-31" });
+    expect(report(["2024", "--lang", "en"])).toContain("Periods still open: none: 2024 lies before the project's start (2025-01-01), there is nothing to close");
+    // a range reaching back before the start: its closed part, its open part, and the part before the start
+    expect(report(["2024-12-01..2025-03-31"])).toContain("Nog open periodes: 2025-03; 2024-12-01..2024-12-31 ligt vóór de start van het project (2025-01-01): er valt niets af te sluiten");
+    // titles by kind, Dutch and English
+    const title = (args: string[]) => report(args).split("\n")[0];
+    expect(title(["2025"])).toBe("MENERVA — Jaaroverzicht 2025 (2025-01-01 .. 2025-12-31)");
+    expect(title(["2025-Q1"])).toBe("MENERVA — Kwartaaloverzicht 2025-Q1 (2025-01-01 .. 2025-03-31)");
+    expect(title(["2025-02"])).toBe("MENERVA — Maandoverzicht 2025-02 (2025-02-01 .. 2025-02-28)");
+    expect(title(["2025-01-01..2025-02-28"])).toBe("MENERVA — Overzicht 2025-01-01..2025-02-28 (2025-01-01 .. 2025-02-28)");
+    expect(title(["2025-Q1", "--lang", "en"])).toBe("MENERVA — Quarter statement 2025-Q1 (2025-01-01 .. 2025-03-31)");
+    expect(title(["2025-02", "--lang", "en"])).toBe("MENERVA — Month statement 2025-02 (2025-02-01 .. 2025-02-28)");
+    expect(title(["2025-01-01..2025-02-28", "--lang", "en"])).toBe("MENERVA — Statement 2025-01-01..2025-02-28 (2025-01-01 .. 2025-02-28)");
+    expect(title(["2025", "--lang", "en"])).toBe("MENERVA — Year statement 2025 (2025-01-01 .. 2025-12-31)");
+    // the whole period closed: then, and only then, "every day is closed"
+    expect(report(["2025-01-01..2025-02-28"])).toContain("Nog open periodes: geen: elke dag van de periode is afgesloten");
   });
 });
 

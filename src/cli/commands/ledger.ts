@@ -186,11 +186,13 @@ export function registerLedger(program: Command): void {
       const state = await openLedger(opts);
       const file = displayPath(state.path);
       const last = state.records[state.records.length - 1];
-      const checks = opts.inputs ? await checkInputs(state) : undefined;
+      let checks: Awaited<ReturnType<typeof checkInputs>> | undefined;
       let verdict: InputsVerdict | undefined;
       if (opts.inputs) {
         const read = await readCloseInputs(opts.config ?? "menerva.yaml");
         if (!read.ok) throw new UserError(read.issues, EXIT.input);
+        // every path in this output relative to the config's folder, as the exports' rows are named
+        checks = await checkInputs(state, read.value.config.dir);
         verdict = verifyInputs(state, read.value);
       }
       const changed = verdict?.changes.length ?? 0;
