@@ -5,14 +5,14 @@
 import { dirname, relative } from "node:path";
 import type { PriorStatus } from "../domain/classify.js";
 import type { CloseResult } from "../domain/close.js";
-import { closedPeriodOf, Restated, firstDates, type ClosedRow, type Reversal } from "../domain/corrections.js";
+import type { Reversal } from "../domain/corrections.js";
 import { shareFor } from "../domain/invoice.js";
-import { error, t, warning, type Issue, type SourceRef, type Text } from "../domain/issues.js";
+import { error, t, warning, type Issue, type Text } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { dec, fmtDecimal, sum, ZERO, type Dec } from "../domain/money.js";
 import { addDays, periodStartingOn, type Period } from "../domain/period.js";
 import { encodeBilled, encodeIds, type BilledRowIn } from "../ledger/billed-rows.js";
-import { closedRow, type ClosedBooks } from "../ledger/books.js";
+import type { ClosedBooks } from "../ledger/books.js";
 import { rowFingerprint, rowId, type FingerprintInput } from "../ledger/fingerprint.js";
 import { displayPath, type LedgerState } from "../ledger/ledger-file.js";
 import type { CorrectionJson, CostJson, LedgerRecord, StaffRowJson } from "../ledger/record.js";
@@ -28,7 +28,7 @@ export type PlanOptions = {
   readonly start: string;
   /** Latest day any input row speaks of (hours, benefits, staff rows, other costs); undefined: no rows. */
   readonly latest: string | undefined;
-  /** Close a period that starts after the latest row date (a period without activity). */
+  /** Close a period whose last month holds no input data (months without activity). */
   readonly allowEmpty?: boolean;
 };
 
@@ -44,8 +44,9 @@ function nextPeriodText(from: string, asked: Period): Text | string {
  * re-close of a closed period, or a new close that starts right after the
  * last closed period (the first close starts at the project's start). Any
  * other period is refused (exit 2) naming the one that should come next; so
- * is a new period that starts after the inputs' latest row date (a typo must
- * not close the future) unless `allowEmpty`.
+ * is a new period whose last month holds no input data — the inputs' latest
+ * date lies before that month, e.g. `2025` typed for `2025-01` — unless
+ * `allowEmpty` (a typo must not close the future).
  */
 export function planClose(state: LedgerState, period: Period, opts: PlanOptions): LedgerPlan {
   const idx = state.records.findIndex((r) => r.period === period.label);
@@ -100,7 +101,39 @@ export function planClose(state: LedgerState, period: Period, opts: PlanOptions)
       ],
     };
   }
+  // A period must hold input data in its last month (a typo such as 2025 for 2025-01 must not close the future).
+  const lastMonth = lastMonthStart(period);
+  if (!opts.allowEmpty && opts.latest !== undefined && opts.latest < lastMonth) {
+    const fit = fittingPeriod(period.from, opts.latest);
+    return {
+      ok: false,
+      exit: 2,
+      issues: [
+        error("period-past-inputs", { period: period.label, from: period.from, to: period.to, latest: opts.latest, month: lastMonth.slice(0, 7) }, {
+          subject: "PERIOD",
+          found: period.label,
+          hint: t("period-past-inputs.hint", { fit }),
+        }),
+      ],
+    };
+  }
   return { ok: true, mode: "new", base: state.records };
+}
+
+/** First day of a period's last month (its first day when it starts inside that month). */
+export function lastMonthStart(period: Period): string {
+  const m = `${period.to.slice(0, 7)}-01`;
+  return m > period.from ? m : period.from;
+}
+
+/** The period from `from` to the end of the month holding `latest`: a year, quarter or month when it is one, else a range. */
+export function fittingPeriod(from: string, latest: string): string {
+  const to = periodStartingOn(`${latest.slice(0, 7)}-01`, "month").to;
+  for (const kind of ["year", "quarter", "month"] as const) {
+    const p = periodStartingOn(from, kind);
+    if (p.to === to) return p.label;
+  }
+  return `${from}..${to}`;
 }
 
 // The readers share one Decimal per distinct cell text, so its text form is cached per instance.
@@ -196,58 +229,8 @@ export function priorLookup(ids: Identified, books: ClosedBooks): (row: HourRow 
   };
 }
 
-/** A closed row missing from the current inputs. */
-export type MissingRow = ClosedRow & { readonly id: string; readonly period: string; readonly newVersion?: SourceRef };
-
-const versionKey = (kind: string, partner: string, candidate: string, date: string, type: string | undefined): string => `${kind}\u0000${partner}\u0000${candidate}\u0000${date}\u0000${type ?? ""}`;
-
-/**
- * Closed rows the current inputs no longer hold. Those a restating
- * (`cumulative: true`) export restates — it has rows of the same kind and NEC
- * partner reaching into the closed period of the row's date — are withdrawn
- * and reversed in this close; the others are only missing (not reversed:
- * `ledger verify --inputs` lists them). A withdrawn row's new version is a
- * row not yet closed with the same kind, partner, candidate, date and type.
- */
-export function findMissing(
-  books: ClosedBooks,
-  ids: Identified,
-  rows: { readonly hours: readonly HourRow[]; readonly benefits: readonly BenefitRow[] },
-  cumulative: ReadonlySet<string>,
-): { reversals: MissingRow[]; unrestated: MissingRow[] } {
-  const reversals: MissingRow[] = [];
-  const unrestated: MissingRow[] = [];
-  if (books.rows.size === 0) return { reversals, unrestated };
-  const present = new Set<string>(ids.hours.ids);
-  for (const id of ids.benefits.ids) present.add(id);
-  const missing: (ClosedRow & { id: string; period: string })[] = [];
-  for (const [id, at] of books.rows) {
-    if (present.has(id)) continue;
-    const row = closedRow(books, at);
-    missing.push({ ...row, period: closedPeriodOf(books.periods, row.date) ?? row.billedIn });
-  }
-  if (missing.length === 0) return { reversals, unrestated };
-  const kindRows: (HourRow | BenefitRow)[] = [...rows.hours.filter((r) => cumulative.has(r.source.file)), ...rows.benefits.filter((r) => cumulative.has(r.source.file))];
-  const restated = new Restated(firstDates(kindRows, (r) => r.source.file, (r) => `${r.kind}\u0000${r.necPartner}`, (r) => r.date), books.periods);
-  // New versions: rows not yet closed with the same kind, partner, candidate, date and type as a missing row
-  // (keys built only for rows on a date some missing row has: this runs over every input row).
-  const dates = new Set(missing.map((m) => m.date));
-  const wanted = new Set(missing.map((m) => versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type)));
-  const versions = new Map<string, SourceRef>();
-  const note = (r: HourRow | BenefitRow, id: string) => {
-    if (!dates.has(r.date) || books.rows.has(id)) return;
-    const k = versionKey(r.kind, r.necPartner, r.candidate, r.date, r.kind === "benefits" ? r.type : undefined);
-    if (wanted.has(k) && !versions.has(k)) versions.set(k, r.source);
-  };
-  rows.hours.forEach((r, i) => note(r, ids.hours.ids[i]!));
-  rows.benefits.forEach((r, i) => note(r, ids.benefits.ids[i]!));
-  for (const m of missing) {
-    const v = versions.get(versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type));
-    const full: MissingRow = { ...m, ...(v ? { newVersion: v } : {}) };
-    (restated.has(`${m.kind}\u0000${m.necPartner}`, m.period) ? reversals : unrestated).push(full);
-  }
-  return { reversals, unrestated };
-}
+export { findMissing, type MissingRow } from "./withdrawn-rows.js";
+import type { MissingRow } from "./withdrawn-rows.js";
 
 /** Reserve history for the statement, from the records before this close. */
 export function reserveHistory(base: readonly LedgerRecord[]): CloseReport["reserveHistory"] {
@@ -347,7 +330,15 @@ function correctionsJson(r: CloseResult): CorrectionJson[] {
 }
 
 /** The record body for this close (sealed by the caller onto the last base record). */
-export function recordBody(report: CloseReport, ids: Identified, reversed: readonly { id: string }[], ledgerPath: string, configDir: string, configCanonical: unknown): Omit<LedgerRecord, "hash" | "prev_hash" | "seq"> {
+export function recordBody(
+  report: CloseReport,
+  ids: Identified,
+  reversed: readonly { id: string }[],
+  ledgerPath: string,
+  configDir: string,
+  configCanonical: unknown,
+  necPartners: ReadonlyMap<string, readonly string[]> = new Map(),
+): Omit<LedgerRecord, "hash" | "prev_hash" | "seq"> {
   const r = report.result;
   const res = r.settlement.reserve;
   const counts: Record<string, number> = {};
@@ -359,7 +350,11 @@ export function recordBody(report: CloseReport, ids: Identified, reversed: reado
     policy: { profit: r.config.profit, shortfall: r.config.shortfall },
     config_sha256: report.configSha256,
     config: configCanonical,
-    inputs: report.inputs.map((f) => ({ kind: f.kind, file: ledgerRelative(f.file, ledgerPath, configDir), sha256: f.sha256, rows: f.rows })),
+    // per hours or benefits file, the NEC partners it held rows of: what a cumulative export restates later (withdrawn-rows.ts)
+    inputs: report.inputs.map((f) => {
+      const held = necPartners.get(f.file);
+      return { kind: f.kind, file: ledgerRelative(f.file, ledgerPath, configDir), sha256: f.sha256, rows: f.rows, ...(held && held.length > 0 ? { nec_partners: [...held] } : {}) };
+    }),
     rows: counts,
     billed: encodeBilled(billedRows(r, ids)),
     reversed: encodeIds(reversed.map((x) => x.id)),

@@ -8,38 +8,47 @@
 // A refused close leaves no folder it made. A dry run does everything up to
 // the writing and writes nothing (no folder, no lock, no record, no repair).
 import { dirname, resolve } from "node:path";
-import { repairOutputSets, writeOutputSet } from "../adapters/output-folder.js";
-import { compareWithPreviousSet, type SetComparison } from "../adapters/output-set-compare.js";
+import { checkOutputSet, repairOutputSets, writeOutputSet } from "../adapters/output-folder.js";
 import { makeDirs } from "../adapters/made-dirs.js";
 import { error, t, warning, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
 import { readBooks } from "../ledger/books.js";
-import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, replaceLastRecord, type LedgerState } from "../ledger/ledger-file.js";
+import { interruptedUndo, readArchive } from "../ledger/archive.js";
+import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, renewHead, replaceLastRecord, type LedgerState } from "../ledger/ledger-file.js";
 import { acquireLock, type Lock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
 import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
 import type { Period } from "../domain/period.js";
-import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
-import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
+import { asReversals, billedIds, billedPerFile, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
+import { findMissing, missingRowWarnings, partnersPerFile } from "./withdrawn-rows.js";
+import { feeChanges, feeChangeWarnings } from "./fee-changes.js";
+import { ALL_FORMATS, closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
 import { toBillingInput } from "../domain/invoice.js";
 import { closeDocuments, documentFiles } from "./close-documents.js";
+import { outputsChange, presentationChanges, presentationJson, recordedPresentation, type OutputsChange, type Presentation, type PresentationChange } from "./close-presentation.js";
+import type { OutputFile } from "../adapters/atomic-write.js";
 
 export type CloseRunOptions = {
   readonly configPath: string;
   readonly period: string;
   readonly out?: string;
+  /**
+   * Presentation of the output set. Left out: for a closed period (a re-close,
+   * a reopen) the options its record keeps, else the config's language, all
+   * formats and plain CSV.
+   */
   readonly language?: "nl" | "en";
-  readonly formats: readonly OutputFormat[];
-  /** plain (default) or excel-be (`;`, decimal comma, BOM). */
+  readonly formats?: readonly OutputFormat[];
+  /** plain or excel-be (`;`, decimal comma, BOM). */
   readonly csvStyle?: CsvStyle;
   /** Remove the period's ledger record first (only the last one may be reopened). */
   readonly reopen?: boolean;
   /** Compute and report, write nothing (no outputs, no record, no lock). */
   readonly dryRun?: boolean;
-  /** Allow a period that starts after the latest row date of the inputs. */
+  /** Allow a period whose last month holds no input data (or that starts after the inputs' latest date). */
   readonly allowEmpty?: boolean;
   /** Issue date of the documents this close numbers (default: the day after the period). */
   readonly invoiceDate?: string;
@@ -56,9 +65,17 @@ export type CloseRunOutcome =
        * rows and config but exports that changed outside the period (nothing written).
        */
       readonly ledger: "appended" | "reproduced" | "unchanged";
-      /** For "reproduced" (not a dry run): how the written set compares with the one the folder held (item 17 of issue 13). */
-      readonly outputs?: SetComparison;
       readonly reopened?: string;
+      /** The formats, CSV style and language of the output set (written, or that would be). */
+      readonly presentation: Presentation;
+      /** A close of a closed period: the presentation options that differ from the ones its record keeps (undefined: the record keeps none). */
+      readonly presentationChanged?: readonly PresentationChange[];
+      /** What the write changed in the output folder against the set it held (not for a dry run or `unchanged`). */
+      readonly outputs?: OutputsChange & { readonly wasClosedSet: boolean };
+      /** `unchanged`: the output folder does not hold a whole set (missing or changed files): `ledger repair-outputs` rewrites it. */
+      readonly folderNotClosedSet?: boolean;
+      /** The output files of this close for a folder (nothing written): for `ledger repair-outputs`. */
+      readonly render: (dir: string) => Promise<OutputFile[]>;
       /** True for a dry run: `ledger` says what a real close would have done; nothing was written. */
       readonly dryRun: boolean;
       /** Things to tell the user on stderr that are not part of the close (e.g. a stale lock taken over). */
@@ -77,7 +94,9 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
   if (opts.dryRun) {
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
-    return closeOn(ledger.value, inputs, opts, []);
+    const begun = await undoInterrupted(ledger.value);
+    if (begun) return refuse([begun]);
+    return closeOn(ledger.value, inputs, opts, ledger.warnings);
   }
   // The lock needs the ledger's folder; a refused close removes it again if it made it.
   const made = await makeDirs(dirname(config.ledger));
@@ -98,16 +117,46 @@ async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period:
     );
     const ledger = await readLedger(config.ledger);
     if (!ledger.ok) return refuse(ledger.issues);
-    return await closeOn(ledger.value, inputs, opts, [...taken.warnings, ...repaired]);
+    const begun = await undoInterrupted(ledger.value);
+    if (begun) return refuse([begun]);
+    // A head an interrupted close, reopen or undo left behind is renewed first, like an interrupted output switch.
+    const renewed = (await renewHead(ledger.value))
+      ? [warning("ledger-head-renewed", {}, { source: { file: `${displayPath(config.ledger)}.head` } })]
+      : [];
+    const { headLag: _renewed, ...state } = ledger.value;
+    const told = renewed.length > 0 ? ledger.warnings.filter((w) => w.code !== "ledger-head-lags") : ledger.warnings;
+    return await closeOn(state, inputs, opts, [...taken.warnings, ...told, ...repaired, ...renewed]);
   } finally {
     await lock.release();
   }
 }
 
+/**
+ * An `undo --credit` of the last close killed after it archived the close with
+ * its credit notes: a close now would carry those credit notes into a period
+ * that is still closed. Refused until the undo is finished.
+ */
+async function undoInterrupted(state: LedgerState): Promise<Issue | undefined> {
+  const archive = await readArchive(archivePathFor(state.path));
+  const last = lastRecord(state);
+  const begun = archive.ok ? interruptedUndo(archive.value, last) : undefined;
+  if (!begun || !last) return undefined;
+  const notes = (begun.issued ?? []).map((d) => d.number).filter((n) => !(last.issued ?? []).some((d) => d.number === n));
+  return error("undo-interrupted", { period: last.period, notes: notes.join(", ") }, {
+    source: { file: displayPath(state.path), line: last.seq },
+    hint: t("undo-interrupted.hint", { period: last.period }),
+  });
+}
+
 const outDirOf = (opts: CloseRunOptions, inputs: ReadInputs & { period: Period }): string =>
   resolve(opts.out ?? resolve(inputs.config.output, inputs.period.label));
 
-async function closeOn(
+/**
+ * Plan, compute and (unless a dry run) write a close on a ledger state read
+ * under the lock. `ledger repair-outputs` runs it as a dry run and renders
+ * the files with `render`.
+ */
+export async function closeOn(
   ledgerState: LedgerState,
   inputs: ReadInputs & { period: Period },
   opts: CloseRunOptions,
@@ -129,13 +178,22 @@ async function closeOn(
   }
   const plan = planClose(state, period, { start: config.model.start, latest: inputs.latest, ...(opts.allowEmpty ? { allowEmpty: true } : {}) });
   if (!plan.ok) return { ok: false, exit: plan.exit, issues: plan.issues };
+  // A closed period is written as its record says unless an option says otherwise (a re-close reproduces its bytes).
+  const closedRecord = opts.reopen ? lastRecord(ledgerState) : plan.existing;
+  const recorded = recordedPresentation(closedRecord);
+  const presentation: Presentation = {
+    formats: opts.formats ?? recorded?.formats ?? ALL_FORMATS,
+    csvStyle: opts.csvStyle ?? recorded?.csvStyle ?? "plain",
+    language: opts.language ?? recorded?.language ?? config.model.language,
+  };
+  const presentationChanged = closedRecord && recorded ? presentationChanges(presentation, recorded) : undefined;
 
   const books = readBooks(plan.base);
   const ids = identifyInputs(inputs.hours, inputs.benefits);
-  const missing = findMissing(books, ids, inputs, inputs.cumulative);
+  const missing = findMissing(books, ids, inputs, inputs.cumulative, (f) => ledgerRelative(f, config.ledger, config.dir));
   const prev = plan.base[plan.base.length - 1];
   const built = buildCloseReport(inputs, {
-    ...(opts.language ? { language: opts.language } : {}),
+    language: presentation.language,
     prior: priorLookup(ids, books),
     ...(prev ? { opening: { amount: dec(prev.closing_reserve), period: prev.period } } : {}),
     reserveHistory: reserveHistory(plan.base),
@@ -144,7 +202,7 @@ async function closeOn(
   });
   if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
 
-  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical);
+  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical, partnersPerFile(inputs));
   if (plan.mode === "reclose") {
     const changes = diffInputs(plan.existing!, {
       config_sha256: body.config_sha256,
@@ -180,34 +238,55 @@ async function closeOn(
   });
   if (!documents.ok) return { ok: false, exit: documents.exit, issues: documents.issues };
 
-  const record = sealRecord({ ...body, ...documents.value.record }, prev);
+  // A re-close is compared with its record as it was written (its presentation included); a new close or a reopen records its own.
+  const shown = plan.mode === "reclose" ? plan.existing!.presentation : presentationJson(presentation);
+  const record = sealRecord({ ...body, ...documents.value.record, ...(shown ? { presentation: shown } : {}) }, prev);
   const report: CloseReport = {
     ...built.value,
-    warnings: [...built.value.warnings, ...ids.hours.warnings, ...ids.benefits.warnings, ...documents.value.warnings],
+    warnings: [
+      ...built.value.warnings,
+      ...ids.hours.warnings,
+      ...ids.benefits.warnings,
+      ...missingRowWarnings(missing, inputs),
+      ...feeChangeWarnings(feeChanges(plan.base, config.model), prev, config.model, {
+        hours: r.hours.filter((c) => c.status === "adjustment").map((c) => c.row),
+        benefits: r.benefits.filter((c) => c.status === "adjustment").map((c) => c.row),
+      }),
+      ...documents.value.warnings,
+    ],
     ledgerRecordHash: record.hash,
     documents: documents.value.info,
   };
 
   const outDir = outDirOf(opts, inputs);
   const dryRun = opts.dryRun === true;
-  if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
-    // Same rows and config, but the exports changed outside the period (a
-    // cumulative file grew, or corrected rows of other periods): the closed
+  const unchanged = plan.mode === "reclose" && record.hash !== plan.existing!.hash;
+  // Same rows and config, but the exports changed outside the period: the statement as the exports say now, under the closed record.
+  const final: CloseReport = unchanged ? { ...report, ledgerRecordHash: plan.existing!.hash } : report;
+  // The documents and their journal are part of the close's output set: they switch with it, at once.
+  const render = async (dir: string): Promise<OutputFile[]> => {
+    const files = await closeOutputFiles(final, dir, presentation.formats, presentation.csvStyle);
+    if (config.invoicing) files.push(...documentFiles(documents.value.docs, dir, config.invoicing.accounts, final.language, presentation.csvStyle));
+    return files;
+  };
+  const common = { ok: true as const, outDir, dryRun, notices, presentation, ...(presentationChanged ? { presentationChanged } : {}), render };
+  if (unchanged) {
+    // (a cumulative file grew, or corrected rows of other periods): the closed
     // statement stays as it was closed; the next close corrects what changed.
-    return { ok: true, report: { ...report, ledgerRecordHash: plan.existing!.hash }, outDir, ledger: "unchanged", dryRun, notices };
+    const held = dryRun ? undefined : (await checkOutputSet(outDir)).status === "ok";
+    return { ...common, report: final, ledger: "unchanged", ...(held === false ? { folderNotClosedSet: true } : {}) };
   }
   const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
-  if (dryRun) return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
-  // The documents and their journal are part of the close's output set: they switch with it, at once.
-  const files = await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle);
-  if (config.invoicing) files.push(...documentFiles(documents.value.docs, outDir, config.invoicing.accounts, report.language, opts.csvStyle));
-  const outputs = plan.mode === "reclose" ? await compareWithPreviousSet(outDir, files) : undefined;
+  if (dryRun) return { ...common, report, ledger: ledgerOutcome, ...(opts.reopen ? { reopened: period.label } : {}) };
+  const files = await render(outDir);
+  const was = await checkOutputSet(outDir);
+  const outputs = { ...(await outputsChange(outDir, files)), wasClosedSet: was.status === "ok" };
   await writeOutputSet(outDir, files);
   // Outputs first, then the ledger: a crash in between leaves new outputs and
   // the old ledger, and running the same close again finishes the job.
   const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
   if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
-  return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(outputs ? { outputs } : {}), ...(reopened ? { reopened } : {}) };
+  return { ...common, report, ledger: ledgerOutcome, outputs, ...(reopened ? { reopened } : {}) };
 }
 
 /**

@@ -16,6 +16,7 @@ import { membershipIssues } from "../domain/partners.js";
 import { missingBuyers } from "../domain/invoicing/buyers.js";
 import type { ClosedPeriod, Reversal } from "../domain/corrections.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
+import { closeFigureProblems } from "./close-figures.js";
 
 export type ReadInputs = {
   readonly config: LoadedConfig;
@@ -173,6 +174,9 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     ...(opts.reversals ? { reversals: opts.reversals } : {}),
   });
   if (!closed.ok) return closed;
+  // Every figure must be one a spreadsheet reproduces to the cent (README "Limits").
+  const unfit = closeFigureProblems(closed.value);
+  if (unfit.length > 0) return fail(unfit);
   // With an invoicing: block every invoiced NEC partner needs a buyer (issue 12), reported at the config's line.
   const noBuyer = inputs.config.invoicing ? missingBuyers(inputs.config.invoicing, closed.value.invoices.map((i) => i.necPartner)) : [];
   if (noBuyer.length > 0) return fail(noBuyer);

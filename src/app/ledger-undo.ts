@@ -16,10 +16,10 @@ import { writeOutputSet } from "../adapters/output-folder.js";
 import { loadConfig } from "../adapters/config-file.js";
 import { issueDateFor, planReversals } from "../domain/invoicing/issue-plan.js";
 import { parseDocumentNumber } from "../domain/invoicing/numbering.js";
-import { error, t, type Issue } from "../domain/issues.js";
-import { pendingDocuments, readArchive } from "../ledger/archive.js";
+import { error, t, warning, type Issue } from "../domain/issues.js";
+import { interruptedUndo, pendingDocuments, readArchive } from "../ledger/archive.js";
 import { documentsOf, issuedFromJson } from "../ledger/issued-json.js";
-import { archivePathFor, displayPath, lastRecord, readLedger, removeLastRecord } from "../ledger/ledger-file.js";
+import { archivePathFor, displayPath, dropArchivedLastRecord, lastRecord, readLedger, removeLastRecord } from "../ledger/ledger-file.js";
 import { acquireLock } from "../ledger/lock.js";
 import { sealRecord, type LedgerRecord } from "../ledger/record.js";
 import { documentFiles, renderDocuments, reportDocument, type RenderedDoc } from "./close-documents.js";
@@ -80,6 +80,18 @@ export async function undoLastClose(ledgerPath: string, expected?: string, credi
     // Number the reversals after every document the ledger and the archive hold.
     const archived = await readArchive(archive);
     if (!archived.ok) return refused(archived.issues);
+    // An earlier undo --credit of this close was killed after archiving it: its credit notes are issued; finish it.
+    const begun = interruptedUndo(archived.value, last);
+    if (begun) {
+      const reversals = (begun.issued ?? []).filter((d) => !issued.some((x) => x.number === d.number));
+      const shown = await renderDocuments(reversals.map((d) => ({ doc: issuedFromJson(d), status: "carried" as const })), new Map(reversals.map((d) => [d.number, d])), true);
+      const removed = await dropArchivedLastRecord(ledgerPath, last);
+      const outDir = resolve(credit.out ?? join(config.value.output, `${last.period}-undo`));
+      const notice = warning("undo-finished", { period: last.period, notes: reversals.map((d) => d.number).join(", ") }, {
+        source: { file: displayPath(archive) },
+      });
+      return done({ removed, archive, now, notices: [...lock.warnings, notice], credited: { docs: shown.docs, outDir } });
+    }
     const others = [...documentsOf(state.value.records.slice(0, -1)), ...pendingDocuments(archived.value, state.value.records)].map((d) => ({ number: d.number, issueDate: d.issue_date }));
     const docs = issued.map(issuedFromJson);
     const date = issueDateFor(last.to, credit.invoiceDate, [...others, ...docs]);
@@ -96,7 +108,8 @@ export async function undoLastClose(ledgerPath: string, expected?: string, credi
       return p.doc.reversedBy !== undefined ? { ...old, reversed_by: p.doc.reversedBy } : old;
     });
     const { hash: _h, prev_hash: _p, seq: _s, ...body } = last;
-    const undone = sealRecord({ ...body, issued: entries, undone_credited: true } as Omit<LedgerRecord, "hash" | "prev_hash" | "seq">, now);
+    // `undone_record`: the record as the ledger held it, which the period's output folder still names
+    const undone = sealRecord({ ...body, issued: entries, undone_credited: true, undone_record: last.hash } as Omit<LedgerRecord, "hash" | "prev_hash" | "seq">, now);
 
     // The credit notes first (one output set, like a close's), then the ledger: a crash in between leaves the files and the close; the same undo again gives the same files.
     const outDir = resolve(credit.out ?? join(config.value.output, `${last.period}-undo`));

@@ -11,7 +11,9 @@ import { closedPeriodOf } from "../domain/corrections.js";
 import { readBooks } from "../ledger/books.js";
 import type { LedgerState } from "../ledger/ledger-file.js";
 import { plannedStaffFor, type ReadInputs } from "./close.js";
-import { findMissing, identifyInputs } from "./close-ledger.js";
+import { identifyInputs, ledgerRelative } from "./close-ledger.js";
+import { findMissing } from "./withdrawn-rows.js";
+import { feeChanges, groupFeeChanges, type FeeChangeGroup } from "./fee-changes.js";
 
 export type RowChange = {
   /** The closed period the row belongs to. */
@@ -32,6 +34,8 @@ export type RowChange = {
 
 export type InputsVerdict = {
   readonly changes: readonly RowChange[];
+  /** Fees in the config that differ from those closed periods were closed with (closed rows keep theirs; late rows get the new ones). */
+  readonly fees: readonly FeeChangeGroup[];
   /** Rows dated in closed periods that no close billed yet (the next close bills them as corrections). */
   readonly late: readonly { readonly period: string; readonly kind: string; readonly source: SourceRef }[];
 };
@@ -39,7 +43,7 @@ export type InputsVerdict = {
 export function verifyInputs(state: LedgerState, inputs: ReadInputs): InputsVerdict {
   const books = readBooks(state.records);
   const ids = identifyInputs(inputs.hours, inputs.benefits);
-  const missing = findMissing(books, ids, inputs, inputs.cumulative);
+  const missing = findMissing(books, ids, inputs, inputs.cumulative, (f) => ledgerRelative(f, inputs.config.ledger, inputs.config.dir));
   const changes: RowChange[] = [];
   for (const [list, restated] of [[missing.reversals, true], [missing.unrestated, false]] as const) {
     for (const m of list) {
@@ -94,5 +98,6 @@ export function verifyInputs(state: LedgerState, inputs: ReadInputs): InputsVerd
   inputs.benefits.forEach((r, i) => note(r, ids.benefits.ids[i]!, ids.benefits.duplicates.has(i)));
   // a new version of a changed row is listed with its change, not again as a late row
   const versions = new Set(changes.flatMap((c) => (c.newVersion ? [`${c.newVersion.file}:${c.newVersion.line}`] : [])));
-  return { changes, late: late.filter((l) => !versions.has(`${l.source.file}:${l.source.line}`)) };
+  const fees = groupFeeChanges(feeChanges(state.records, config));
+  return { changes, fees, late: late.filter((l) => !versions.has(`${l.source.file}:${l.source.line}`)) };
 }

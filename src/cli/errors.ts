@@ -1,5 +1,5 @@
 // Exit codes and the error a command throws for problems the user can fix.
-import { byLocation, t, type Issue, type Text } from "../domain/issues.js";
+import { byLocation, problemCount, t, type Issue, type Text } from "../domain/issues.js";
 import type { Lang } from "../i18n/lang.js";
 import { formatIssue, render } from "../i18n/render.js";
 import { screenLanguage } from "./language.js";
@@ -28,9 +28,10 @@ export class UserError extends Error {
   }
 
   render(lang: Lang = screenLanguage()): string {
-    const errors = this.issues.filter((i) => i.severity === "error");
+    // The real count, also when only the first ones of a file are listed (a "N more" line counts as its N).
+    const n = problemCount(this.issues);
     const lines = [...this.issues].sort(byLocation).map((i) => formatIssue(i, lang));
-    const tail = this.footer !== undefined ? this.footer : this.exitCode === EXIT.input ? t("footer.problems-found", { count: errors.length }) : "";
+    const tail = this.footer !== undefined ? this.footer : this.exitCode === EXIT.input ? t("footer.problems-found", { count: n }) : "";
     const text = tail === "" ? "" : render(tail, lang);
     return `${lines.join("\n")}\n${text ? `${text}\n` : ""}`;
   }

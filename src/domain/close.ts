@@ -172,7 +172,7 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
     openingReserve: input.openingReserve,
     otherCosts: sum(otherCosts.map((c) => c.amount)).plus(sum(costCorr.map((c) => c.delta))),
   });
-  const effort = checkEffort(ownRevenue, staff.map((s) => s.fte), config.effortTolerance);
+  const effort = checkEffort(ownRevenue, staff.map((s) => s.fte), config.effortTolerance, active.map((a) => a.days));
   const rows = { hours: countStatuses(rated), benefits: countStatuses(benefits) };
 
   const result: Omit<CloseResult, "checks" | "warnings"> = {

@@ -9,9 +9,10 @@
 // - staff rows and other costs: each closed period's staff cost per SE
 //   partner and its other costs are recomputed from the current inputs, and
 //   the difference with what was charged is the correction.
-// A restating input restates the closed periods from the one holding its
-// first row on, for the partners it has rows of: a file that does not reach
-// back to a period (a new year's export) does not erase it.
+// A restating staff or cost input restates the closed periods from the one
+// holding its first row on, for the partners it has rows of: a file that does
+// not reach back to a period (a new year's export) does not erase it. (Which
+// hours and benefit rows an export restates: src/app/withdrawn-rows.ts.)
 import type { SourceRef } from "./issues.js";
 import type { OtherCost, StaffRow } from "./model.js";
 import { fmtDecimal, MODEL_ROUNDING, roundMoney, sum, ZERO, type Dec } from "./money.js";

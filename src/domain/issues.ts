@@ -68,6 +68,8 @@ export type Issue = {
   readonly found?: string | Text;
   /** One sentence on how to fix it (a plain string only in a message from before the catalogs). */
   readonly hint?: Text | string;
+  /** For the one line that stands for problems not listed ("49800 more problems…"): how many it stands for. */
+  readonly more?: number;
 };
 
 export type Result<T> =
@@ -152,7 +154,14 @@ export const MAX_LISTED_ISSUES = 200;
 /** The first `max` issues and, when there are more, one line counting the rest. */
 export function capIssues(issues: readonly Issue[], file: string, max: number = MAX_LISTED_ISSUES): Issue[] {
   if (issues.length <= max) return [...issues];
-  return [...issues.slice(0, max), error("more-issues", { count: issues.length - max }, { source: { file } })];
+  return [...issues.slice(0, max), error("more-issues", { count: issues.length - max }, { source: { file }, more: issues.length - max })];
+}
+
+/** How many problems `issues` hold: each error once, a "N more" line as the N it stands for (never itself). */
+export function problemCount(issues: readonly Issue[]): number {
+  let n = 0;
+  for (const i of issues) if (i.severity === "error") n += i.more ?? 1;
+  return n;
 }
 
 /** Order issues by file, then line, then column, keeping discovery order otherwise. */

@@ -53,6 +53,9 @@ export type ModelConfig = {
   readonly otherCosts: readonly OtherCost[];
 };
 
+/** Where an input row is: its file and line; for a row of a workbook input also its sheet (file.xlsx:Sheet:12). */
+export type RowSource = Required<Pick<SourceRef, "file" | "line">> & Pick<SourceRef, "sheet">;
+
 /** A billed-hours row (SPEC §4 hours). Negative hours are corrections. */
 export type HourRow = {
   readonly kind: "hours";
@@ -63,7 +66,7 @@ export type HourRow = {
   readonly sePartner?: string;
   readonly client?: string;
   readonly reference?: string;
-  readonly source: Required<Pick<SourceRef, "file" | "line">>;
+  readonly source: RowSource;
 };
 
 /** A benefit the NEC partner booked for a placed candidate (SPEC §4 benefits). */
@@ -77,7 +80,7 @@ export type BenefitRow = {
   readonly amount: Dec;
   readonly relatesTo?: string;
   readonly reference?: string;
-  readonly source: Required<Pick<SourceRef, "file" | "line">>;
+  readonly source: RowSource;
 };
 
 /** A staff commitment (SPEC §4 staff): SE rows are costed, NEC cells are reported. */
@@ -90,7 +93,7 @@ export type StaffRow = {
   readonly fte: Dec;
   readonly cost?: Dec;
   readonly subsidy?: Dec;
-  readonly source: Required<Pick<SourceRef, "file" | "line">>;
+  readonly source: RowSource;
 };
 
 export type InputRow = HourRow | BenefitRow | StaffRow;

@@ -38,7 +38,7 @@ export const helpEn = {
   "help.program": () => "MENERVA partnership: period close, settlement statements and feasibility scenarios",
   "help.debug": () => "print stack traces of internal errors",
   "help.lang": () => "language of everything this command prints and writes: nl or en (default: see README \"Language\")",
-  "help.lang.config": () => "language of the statement and of everything printed (default: the config's language, else nl)",
+  "help.lang.config": () => "language of the statement and of everything printed (default: as the closed period was written, else the config's language, else nl)",
 
   "help.close": () => "close a period: invoices per NEC partner, settlement per SE partner, reserve; writes CSV, JSON and the Excel statement",
   "help.close.period": () => "2025-03 (month), 2025-Q1 (quarter), 2025 (year) or 2025-01-01..2025-03-31 (range)",
@@ -48,7 +48,7 @@ export const helpEn = {
   "help.close.formats": () => "output files to write: json,csv,xlsx",
   "help.close.reopen": () => "redo the last closed period: its ledger record is archived and removed first",
   "help.close.dry-run": () => "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)",
-  "help.close.allow-empty": () => "close a period that starts after the latest row date of the exports (a period without activity)",
+  "help.close.allow-empty": () => "close a period whose last month holds no input data (months without activity)",
   "help.close.invoice-date": () => "issue date of the documents this close numbers, YYYY-MM-DD (default: the day after the period; recorded in the ledger)",
   "help.date.bad": ({ text }: S<"text">) => `not a date (got "${text}"); write YYYY-MM-DD, e.g. 2025-04-01`,
   "help.csv-style": () =>
@@ -58,6 +58,8 @@ export const helpEn = {
   "help.validate": () => "read and check the config and every export; with a period also run the close; writes nothing",
   "help.validate.period": () => "also compute this period's close",
   "help.validate.json": () => "print the result as JSON",
+  "help.validate.allow-empty": () => "with a period: as close --allow-empty",
+  "help.validate.invoice-date": () => "with a period: as close --invoice-date",
 
   "help.ledger": () => "closed periods: list, show and verify the period ledger",
   "help.ledger.config": () => "config file (menerva.yaml) naming the ledger",
@@ -75,6 +77,10 @@ export const helpEn = {
   "help.ledger.undo.out": () => "with --credit: folder for the credit notes (default: the config's output folder, <period>-undo)",
   "help.ledger.undo.period": () => "the last closed period (optional guard: refused if it is not the last)",
   "help.json": () => "print JSON",
+  "help.ledger.repair": () => "put closed periods' output folders back to their closed sets from the ledger and the exports; never changes the ledger",
+  "help.ledger.repair.period": () => "one closed period (default: every closed period)",
+  "help.ledger.repair.config": () => "config file (menerva.yaml)",
+  "help.ledger.repair.outputs": () => "the folder holding the periods' output folders (default: the config's output folder)",
   "help.ledger.verify": () =>
     "recompute the hash chain (exit 3 when broken); --inputs also compares the current exports with the closed rows (exit 3 when a closed row changed or vanished)",
   "help.ledger.verify.inputs": () => "re-read the config's exports: list every closed row that changed or vanished since its close",

@@ -35,7 +35,7 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.program": () => "MENERVA-partnerschap: periodeafsluiting, afrekeningen en haalbaarheidsscenario's",
   "help.debug": () => "toon de stack trace van een interne fout",
   "help.lang": () => "taal van alles wat deze opdracht toont en schrijft: nl of en (standaard: zie README \"Language\")",
-  "help.lang.config": () => "taal van het overzicht en van alles wat getoond wordt (standaard: de taal van de config, anders nl)",
+  "help.lang.config": () => "taal van het overzicht en van alles wat getoond wordt (standaard: zoals de afgesloten periode geschreven werd, anders de taal van de config, anders nl)",
 
   "help.close": () => "sluit een periode af: facturen per uitzendpartner, afrekening per SE-partner, reserve; schrijft CSV, JSON en het Excel-overzicht",
   "help.close.period": () => "2025-03 (maand), 2025-Q1 (kwartaal), 2025 (jaar) of 2025-01-01..2025-03-31 (bereik)",
@@ -45,7 +45,7 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.close.formats": () => "te schrijven bestanden: json,csv,xlsx",
   "help.close.reopen": () => "doe de laatst afgesloten periode opnieuw: haar grootboekrecord wordt eerst gearchiveerd en verwijderd",
   "help.close.dry-run": () => "toon precies wat de afsluiting zou tonen en schrijf niets (geen uitvoer, geen grootboekrecord, geen slot)",
-  "help.close.allow-empty": () => "sluit een periode af die begint na de laatste rijdatum van de exports (een periode zonder activiteit)",
+  "help.close.allow-empty": () => "sluit een periode af waarvan de laatste maand geen invoer bevat (maanden zonder activiteit)",
   "help.close.invoice-date": () =>
     "factuurdatum van de documenten die deze afsluiting nummert, JJJJ-MM-DD (standaard: de dag na de periode; vastgelegd in het grootboek)",
   "help.date.bad": ({ text }) => `geen datum (gelezen: "${text}"); schrijf JJJJ-MM-DD, bv. 2025-04-01`,
@@ -56,6 +56,8 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.validate": () => "lees en controleer de config en elke export; met een periode ook de afsluiting berekenen; schrijft niets",
   "help.validate.period": () => "bereken ook de afsluiting van deze periode",
   "help.validate.json": () => "toon het resultaat als JSON",
+  "help.validate.allow-empty": () => "met een periode: zoals close --allow-empty",
+  "help.validate.invoice-date": () => "met een periode: zoals close --invoice-date",
 
   "help.ledger": () => "afgesloten periodes: het periodegrootboek tonen en controleren",
   "help.ledger.config": () => "configuratiebestand (menerva.yaml) dat het grootboek noemt",
@@ -75,6 +77,10 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.ledger.undo.out": () => "met --credit: map voor de creditnota's (standaard: de uitvoermap van de config, <periode>-undo)",
   "help.ledger.undo.period": () => "de laatst afgesloten periode (optionele controle: geweigerd als het niet de laatste is)",
   "help.json": () => "toon JSON",
+  "help.ledger.repair": () => "zet de uitvoermappen van afgesloten periodes terug naar hun afgesloten sets uit het grootboek en de exports; wijzigt het grootboek nooit",
+  "help.ledger.repair.period": () => "één afgesloten periode (standaard: elke afgesloten periode)",
+  "help.ledger.repair.config": () => "configuratiebestand (menerva.yaml)",
+  "help.ledger.repair.outputs": () => "de map met de uitvoermappen van de periodes (standaard: de uitvoermap van de config)",
   "help.ledger.verify": () =>
     "herbereken de hashketen (exit 3 als ze gebroken is); --inputs vergelijkt ook de huidige exports met de afgesloten rijen (exit 3 als een afgesloten rij gewijzigd of verdwenen is)",
   "help.ledger.verify.inputs": () => "lees de exports van de config opnieuw: elke afgesloten rij die sinds haar afsluiting gewijzigd of verdwenen is",

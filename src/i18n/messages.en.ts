@@ -101,22 +101,13 @@ export const en = {
   "footer.problems-found": ({ count }: N<"count">) => `${count === 1 ? "1 problem" : `${count} problems`} found; nothing was written.`,
   "footer.ledger-not-verified": () => "the ledger does not verify; nothing was changed.",
   "footer.nothing-changed": () => "nothing was changed.",
-  "language.nl": () => "Dutch",
-  "language.en": () => "English",
   "internal-error": ({ message }: S<"message">) => `menerva: internal error: ${message}`,
   "internal-error.report": ({ debug }: B<"debug">) => `This is a bug in menerva; please report it with the command you ran${debug ? "" : " (add --debug for details)"}.`,
-  "close.status.unchanged": ({ period, where }: S<"period" | "where">) =>
-    `${period} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written.`,
+  "close.status.unchanged": ({ period, where, skipped, notClosedSet }: S<"period" | "where" | "skipped"> & B<"notClosedSet">) =>
+    `${period} is already closed with these rows and this config; the exports changed only outside the period (the next close corrects what changed in closed periods). The closed statement in ${where} is left as it was; nothing was written${skipped ? ` (${skipped} not applied)` : ""}.` +
+    `${notClosedSet ? ` Its folder is not its closed set (missing or changed files): \`menerva ledger repair-outputs ${period}\` rewrites it without changing the books.` : ""}`,
   "close.status.dry-run": ({ period, reopen, where, formats, issue, append, hash }: S<"period" | "where" | "formats" | "issue" | "hash"> & B<"reopen" | "append">) =>
     `Dry run: nothing was written. \`menerva close ${period}${reopen ? " --reopen" : ""}\` would write ${where} (${formats})${issue ? `, issue ${issue}` : ""} and ${append ? `append ledger record ${hash}` : "leave the ledger unchanged (already closed with the same inputs)"}.`,
-  "close.status.appended": ({ reopened, where, formats, issued }: S<"reopened" | "where" | "formats" | "issued">) =>
-    `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats})${issued ? `; issued ${issued}` : ""}; ledger record appended.`,
-  "close.status.reproduced": ({ reopened, where, formats }: S<"reopened" | "where" | "formats">) =>
-    `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats}); already closed with the same inputs: outputs reproduced, ledger unchanged.`,
-  "close.status.written-again": ({ reopened, where, formats }: S<"reopened" | "where" | "formats">) =>
-    `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats}); already closed with the same inputs: ledger unchanged; that folder held no earlier set, so the statement was written anew.`,
-  "close.status.rewritten": ({ reopened, where, formats, language, changed, count }: S<"reopened" | "where" | "formats" | "language" | "changed"> & N<"count">) =>
-    `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats}); already closed with the same inputs: ledger unchanged, same figures — but the statement was rewritten (in ${language}): ${count === 1 ? "1 file differs" : `${count} files differ`} from the set that was there (${changed}). --lang, --csv-style and --formats change the words and the files, never the figures.`,
   "close.check-failed": ({ name, detail }: S<"name" | "detail">) => `check ${name} NOT OK: ${detail}`,
   "validate.ok": ({ files, rows, warnings }: N<"files" | "rows" | "warnings">) => `OK: ${files} files, ${rows} rows read, ${warnings} ${warnings === 1 ? "warning" : "warnings"}.`,
   "outside-config-folder": ({ paths }: S<"paths">) => `Outside the config's folder: ${paths}`,
@@ -133,7 +124,7 @@ export const en = {
   "outputs.problem": ({ period, folder, problem }: S<"period" | "folder" | "problem">) => `${period}: ${folder}: ${problem}`,
   "outputs.all-ok": ({ ok, total, manifest }: N<"ok" | "total"> & S<"manifest">) => `outputs: ${ok} of ${total} closed periods have a complete set matching ${manifest}`,
   "outputs.some-bad": ({ bad, total }: N<"bad" | "total">) =>
-    `outputs: ${bad} of ${total} closed periods have outputs that are not their closed set; run the close of that period again to rewrite them`,
+    `outputs: ${bad} of ${total} closed periods have outputs that are not their closed set; \`menerva ledger repair-outputs\` rewrites them from the ledger and the exports without changing the books`,
 
   // Ledger views (src/ledger/ledger-report.ts, src/cli/commands/ledger.ts).
   "ledger.list.empty": ({ file }: S<"file">) => `${file}: no closed periods yet`,
@@ -179,8 +170,14 @@ export const en = {
   "ledger.inputs.late": ({ count, sources }: N<"count"> & S<"sources">) => `  ${count} late ${count === 1 ? "row" : "rows"} dated in closed periods, not billed yet: ${sources}`,
   "ledger.inputs.all-closed-rows-same": ({ late }: B<"late">) =>
     `every closed row is in the exports as it was closed${late ? "; the next close bills the late rows as corrections" : ""}`,
-  "ledger.inputs.rows-changed": ({ count }: N<"count">) =>
-    `${count} closed ${count === 1 ? "row" : "rows"} changed or vanished: the next close reverses the withdrawn ones and bills the new versions as corrections (exit 3)`,
+  "ledger.inputs.rows-changed": ({ restated, missing }: N<"restated" | "missing">) => {
+    const rows = (n: number) => `${n} closed ${n === 1 ? "row" : "rows"}`;
+    const parts = [
+      ...(restated > 0 ? [`${rows(restated)} changed or vanished: the next close reverses ${restated === 1 ? "it" : "them"} as billed and bills the new versions as corrections`] : []),
+      ...(missing > 0 ? [`${rows(missing)} missing that no cumulative export restates: the next close leaves ${missing === 1 ? "it" : "them"} billed and warns`] : []),
+    ];
+    return `${parts.join("; ")} (exit 3)`;
+  },
 
   "bad-format": ({ formats, allowed }: S<"formats" | "allowed">) => `unknown format ${formats}; allowed: ${allowed}`,
   "report.written": ({ where, formats }: S<"where" | "formats">) => `Output written to ${where} (${formats}); the ledger was only read.`,
@@ -696,6 +693,142 @@ export const en = {
   "document-figures": ({ number, partner, document, invoice }: S<"number" | "partner" | "document" | "invoice">) =>
     `document ${number} does not carry the invoice of ${partner} (${document} ≠ ${invoice})`,
   "document-without-invoice": ({ number }: S<"number">) => `document ${number} stands for no invoice of this close`,
+
+  // Closes after QA report 1 and 2 (main: withdrawn rows, recorded presentation, repair-outputs, lagging head, fee changes, limits).
+  "close.status.written": ({ reopened, where, formats, issued, ledger }: S<"reopened" | "where" | "formats" | "issued" | "ledger">) =>
+    `${reopened ? `Reopened ${reopened}. ` : ""}Output written to ${where} (${formats})${issued ? `; issued ${issued}` : ""}; ${ledger}.`,
+  "close.ledger.appended": () => "ledger record appended",
+  "close.ledger.reproduced": () => "already closed with the same inputs: outputs reproduced (the same bytes), ledger unchanged",
+  "close.ledger.reproduced-into-empty": ({ count }: N<"count">) =>
+    `already closed with the same inputs: outputs reproduced (${count} files written to a folder that held none of them), ledger unchanged`,
+  "close.ledger.rewritten": ({ why, parts }: S<"why"> & L<"parts">) => `already closed with the same inputs, ledger unchanged;${why}: ${parts.join(", ")}`,
+  "close.why.options": ({ options }: L<"options">) => ` written with ${options.join(", ")}`,
+  "close.why.option": ({ option, now, closed }: S<"option" | "now" | "closed">) => `--${option} ${now} (closed with ${closed})`,
+  "close.why.as-closed": ({ recorded, formats, csvStyle, lang }: B<"recorded"> & S<"formats" | "csvStyle" | "lang">) =>
+    ` written ${recorded ? "as closed" : "as asked (the record keeps no options)"} (--formats ${formats} --csv-style ${csvStyle} --lang ${lang}) over a set written otherwise`,
+  "close.why.not-closed-set": () => " the folder was not the closed set (missing or changed files)",
+  "close.part.changed": ({ count, names }: N<"count"> & S<"names">) => `${count} ${count === 1 ? "file" : "files"} rewritten with other bytes (${names})`,
+  "close.part.added": ({ count, names }: N<"count"> & S<"names">) => `${count} added (${names})`,
+  "close.part.removed": ({ count, names }: N<"count"> & S<"names">) => `${count} removed (${names})`,
+  "close.part.same": ({ count }: N<"count">) => `${count} the same`,
+  "validate.close.appended": ({ period }: S<"period">) => `${period}: a new close (it would append a ledger record).`,
+  "validate.close.reproduced": ({ period }: S<"period">) => `${period}: already closed with these inputs (a close reproduces it).`,
+  "validate.close.unchanged": ({ period }: S<"period">) => `${period}: already closed with these rows and this config (the exports changed only outside the period).`,
+  "period-past-inputs": ({ period, from, to, latest, month }: S<"period" | "from" | "to" | "latest" | "month">) =>
+    `${period} (${from}..${to}) reaches past the inputs: their latest date is ${latest}, before its last month (${month})`,
+  "period-past-inputs.hint": ({ fit }: S<"fit">) =>
+    `a period must hold input data in its last month; the period that fits the inputs is ${fit} (\`menerva close ${fit}\`); check the period for a typo and that its exports are in place, or add --allow-empty to close months without activity`,
+  "ledger-head-renewed": () => "renewed the ledger's head, which lagged behind the ledger (an interrupted close)",
+  "ledger-head-lags": ({ count, period, records }: N<"count" | "records"> & S<"period">) =>
+    `the ledger's head names record ${count}${period ? ` (${period})` : ""}, but the ledger holds ${records} records: a close (or an undo) was interrupted between writing the ledger and its head`,
+  "ledger-head-lags.reopen": ({ period }: S<"period">) =>
+    `the ledger's head names the record of ${period} that a --reopen replaced (it is in the archive): the reopen was interrupted between writing the ledger and its head`,
+  "ledger-head-lags.hint": ({ period, behind }: S<"period"> & B<"behind">) =>
+    `the records verify and nothing is lost; the next close renews the head (\`menerva close ${period}\` reproduces the last close and renews it)${behind ? "; if an undo was interrupted, run `menerva ledger undo` again instead" : ""}`,
+  "ledger-changed": () => "the ledger changed while it was being written",
+  "undo-interrupted": ({ period, notes }: S<"period" | "notes">) =>
+    `an undo --credit of ${period} was interrupted: its credit notes (${notes}) are issued, but the ledger still holds the close`,
+  "undo-interrupted.hint": ({ period }: S<"period">) =>
+    `run \`menerva ledger undo ${period} --credit\` to finish it (no credit note is issued again); a close now would book those credit notes against a period that is still closed`,
+  "undo-finished": ({ period, notes }: S<"period" | "notes">) => `finished an interrupted undo of ${period}: its credit notes (${notes}) were issued by it and are not issued again`,
+
+  // Withdrawn rows (src/app/withdrawn-rows.ts).
+  "subject.partner-kind": ({ partner, kind }: S<"partner" | "kind">) => `${partner} ${kind}`,
+  "closed-rows-not-restated": ({ count, kind, partner, dates, periods }: N<"count"> & S<"kind" | "partner" | "dates" | "periods">) =>
+    `${count} closed ${kind === "hours" ? "hours" : "benefit"} ${count === 1 ? "row" : "rows"} of ${partner} dated ${dates} (${periods}) ${count === 1 ? "is" : "are"} in no export any more, and no cumulative export restates ${count === 1 ? "its date" : "their dates"}: ${count === 1 ? "it stays" : "they stay"} billed, not reversed`,
+  "closed-rows-not-restated.hint": ({ partner, count, from }: S<"partner" | "from"> & N<"count">) =>
+    `a cumulative export restates its kind from its first date on, for the NEC partners it holds (or held) rows of; if ${partner} withdrew ${count === 1 ? "this row" : "these rows"}, put in an export of it that reaches back to ${from}; \`menerva ledger verify --inputs\` lists every such row`,
+  "partner-rows-all-withdrawn": ({ count, kind, partner, periods }: N<"count"> & S<"kind" | "partner" | "periods">) => {
+    const word = kind === "hours" ? "hours" : "benefit";
+    return `no export holds a ${word} row of ${partner} any more: its ${count} closed ${word} ${count === 1 ? "row" : "rows"} (${periods}) ${count === 1 ? "is" : "are"} withdrawn and reversed in this close`;
+  },
+  "partner-rows-all-withdrawn.hint": ({ partner }: S<"partner">) =>
+    `if ${partner}'s export is missing (not copied, renamed), put it back and run the close again (\`--dry-run\` shows a close without writing it)`,
+
+  // Fees changed for closed periods (src/app/fee-changes.ts).
+  "fee-change.none": () => "none",
+  "fee-change.hours": ({ who, days, now, closed, periods }: L<"who" | "periods"> & S<"days" | "now" | "closed">) =>
+    `the hourly fee of ${who.join(" and ")} for ${days} is ${num(now)} in the config, ${num(closed)} when ${periods.join(", ")} ${periods.length === 1 ? "was" : "were"} closed: closed rows keep ${num(closed)}, late rows of ${periods.join(", ")} are billed at ${num(now)}`,
+  "fee-change.benefits": ({ who, now, closed, periods }: L<"who" | "periods"> & S<"now" | "closed">) =>
+    `the benefit share for ${who.join(" and ")} is ${num(now)} in the config, ${num(closed)} when ${periods.join(", ")} ${periods.length === 1 ? "was" : "were"} closed: closed rows keep ${num(closed)}, late ${who.join(" and ")} rows of ${periods.join(", ")} are billed at ${num(now)}`,
+  "fee-differs-from-close": ({ change, late }: S<"change"> & N<"late">) => `${change}${late > 0 ? ` (${late} late ${late === 1 ? "row" : "rows"} in this close)` : ""}`,
+  "fee-differs-from-close.hint-hours": ({ last }: S<"last">) =>
+    `a fee change does not re-price closed rows; if the new fee should apply only from now on, give it a from after ${last}`,
+  "fee-differs-from-close.hint-benefits": () =>
+    "a benefit share has no date: a changed share applies to late rows of every closed period; if it should not, keep the old share until those periods have no late rows",
+  "ledger.inputs.fees": ({ change }: S<"change">) => `  fees: ${change}`,
+
+  // Figures a spreadsheet could not reproduce (src/app/close-figures.ts).
+  "figure-too-large": ({ value, max }: S<"value" | "max">) => `${value} is past the money limit (every figure of a close is below ${num(max)} in absolute value)`,
+  "figure-too-large.hint": ({ from }: S<"from">) =>
+    `${from}; a figure this large cannot be a real amount, and a spreadsheet could not reproduce it to the cent: check the rates and the rows it is computed from`,
+  "figure-rounds-ambiguously": ({ quantity, price, product, digits, amount }: S<"quantity" | "price" | "product" | "amount"> & N<"digits">) =>
+    `${quantity} × ${price} = ${product} lies so near a half cent that a spreadsheet, which keeps ${digits} significant digits, may round it to another cent than ${amount}`,
+  "figure-rounds-ambiguously.hint": ({ rows }: S<"rows">) => `round the hours or amounts of its rows (and the rate) to fewer digits${rows}`,
+  "figure-rounds-ambiguously.vat": ({ subtotal, rate, amount }: S<"subtotal" | "rate" | "amount">) =>
+    `VAT ${subtotal} × ${rate} lies so near a half cent that a spreadsheet may round it to another cent than ${amount}`,
+  "figure-rounds-ambiguously.vat-hint": () => "check vat_rate in menerva.yaml (a rate with fewer digits)",
+  "figure.rows": ({ sources, more }: S<"sources"> & N<"more">) => `; rows ${sources}${more > 0 ? ` and ${more} more` : ""}`,
+  "figure.line.hours": ({ rate }: S<"rate">) => `hours at ${rate}`,
+  "figure.line.benefits": ({ types, share }: S<"types" | "share">) => `benefits ${types} at ${share}`,
+  "figure.line.correction": ({ period, what }: S<"period" | "what">) => `correction ${period}: ${what}`,
+  "figure.line.correction-benefits": ({ price }: S<"price">) => `benefits at ${price}`,
+  "figure.line-quantity": ({ partner, line }: S<"partner" | "line">) => `invoice to ${partner}, line "${line}": quantity`,
+  "figure.line-amount": ({ partner, line }: S<"partner" | "line">) => `invoice to ${partner}, line "${line}": amount`,
+  "figure.invoice-subtotal": ({ partner }: S<"partner">) => `invoice to ${partner}: subtotal`,
+  "figure.invoice-vat": ({ partner }: S<"partner">) => `invoice to ${partner}: VAT`,
+  "figure.invoice-total": ({ partner }: S<"partner">) => `invoice to ${partner}: total`,
+  "figure.from.line": ({ quantity, unit, price, rows }: S<"quantity" | "unit" | "price" | "rows">) => `computed from ${quantity} ${unit} × ${price}${rows}`,
+  "figure.from.lines": ({ count }: N<"count">) => `computed from its ${count} line${count === 1 ? "" : "s"}`,
+  "figure.from.subtotal-vat": ({ subtotal, vat }: S<"subtotal" | "vat">) => `${subtotal} + VAT ${vat}`,
+  "figure.revenue": () => "revenue",
+  "figure.from.revenue": () => "Σ of the invoices' subtotals",
+  "figure.partner-staff-cost": ({ partner }: S<"partner">) => `settlement of ${partner}: staff cost`,
+  "figure.partner-share": ({ partner }: S<"partner">) => `settlement of ${partner}: share`,
+  "figure.partner-uncovered": ({ partner }: S<"partner">) => `settlement of ${partner}: uncovered`,
+  "figure.from.staff-cost": () => "its staff rows' cost minus subsidy",
+  "figure.from.share": () => "its part of the revenue",
+  "figure.from.uncovered": () => "its staff cost minus its share",
+  "figure.reserve-retained": () => "reserve: retained",
+  "figure.reserve-other-costs": () => "reserve: other costs",
+  "figure.reserve-closing": () => "reserve: closing",
+  "figure.from.retained": () => "Σ of the partners' retained surplus",
+  "figure.from.other-costs": () => "Σ of this period's other costs and their corrections",
+  "figure.from.closing": ({ opening, retained, otherCosts, payments }: S<"opening" | "retained" | "otherCosts" | "payments">) =>
+    `opening ${opening} + retained ${retained} − other costs ${otherCosts} − paid from the reserve ${payments}`,
+  "limit.too-precise": ({ digits, max }: N<"digits" | "max">) => `too many digits: ${digits} significant digits, a spreadsheet keeps ${max}`,
+  "limit.too-precise.hint": ({ max }: N<"max">) => `round the value to at most ${max} significant digits (a spreadsheet would change the rest silently)`,
+
+  // Partner names that differ only in punctuation or spacing (src/schema/config-checks.ts).
+  "look-alike-partner": ({ name, like }: S<"name" | "like">) => `partner ${name} looks like ${like}: the names differ only in punctuation or spacing`,
+  "look-alike-partner.hint": ({ at }: S<"at">) =>
+    `list each partner once, spelled as in its exports (already listed as ${at}); partners that truly differ need names that differ in letters or digits`,
+  "look-alike-partner.se": ({ name, like }: S<"name" | "like">) => `partner ${name} looks like SE partner ${like}: the names differ only in punctuation or spacing`,
+  "look-alike-partner.se-hint": () =>
+    "a partner is either SE (se_partners) or NEC (nec_partners); partners that truly differ need names that differ in letters or digits",
+
+  // Output folders (src/app/verify-outputs.ts) and `ledger repair-outputs` (src/app/repair-outputs.ts).
+  "outputs.undone": ({ period, record }: S<"period" | "record">) =>
+    `the outputs of a close of ${period} that was undone or reopened (record ${record}, in the archive); left in place`,
+  "outputs.not-in-ledger": ({ record }: S<"record">) =>
+    `summary.json names ledger record ${record}, which neither the ledger nor its archive holds: a record was removed from the ledger (restore the ledger with its .head file from a backup), or a close was killed before its record was written (run it again)`,
+  "outputs.orphans": ({ count }: N<"count">) => `outputs: ${count} ${count === 1 ? "folder holds" : "folders hold"} the outputs of a close the ledger does not hold (see above)`,
+  "repair.complete": ({ period, at }: S<"period" | "at">) => `${period}: ${at} holds its closed set; nothing written`,
+  "repair.absent": ({ period, at }: S<"period" | "at">) => `${period}: no folder ${at} (written elsewhere with --out?); \`menerva ledger repair-outputs ${period}\` writes it there`,
+  "repair.rewritten": ({ period, at, count }: S<"period" | "at"> & N<"count">) =>
+    `${period}: rewrote ${at} (${count} files) from its ledger record and the exports, which are as at its close: the same bytes as closed`,
+  "repair.restored": ({ period, at, files }: S<"period" | "at" | "files">) => `${period}: restored ${files} in ${at} to the bytes SHA256SUMS lists`,
+  "repair.rewritten-from-exports": ({ period, at, count, why }: S<"period" | "at" | "why"> & N<"count">) =>
+    `${period}: rewrote ${at} (${count} files) from today's exports, as ${why}: the same billed rows, figures, ledger record and documents as closed; the row lists and the input hashes in summary.json are today's`,
+  "repair.incomplete": ({ period, at, restored, left, why }: S<"period" | "at" | "restored" | "left" | "why">) =>
+    `${period}: ${restored ? `restored ${restored} in ${at}; ` : ""}cannot rewrite ${left} of ${at} from the ledger record and today's exports${why ? ` (${why})` : ""}: ` +
+    `put the exports back as they were at the close (\`menerva ledger show ${period}\` lists them with their SHA-256) and run \`menerva ledger repair-outputs ${period}\` again (exit 3)`,
+  "repair.whole-set.other-close": () => "(the whole set: the folder holds another close's outputs)",
+  "repair.whole-set.no-manifest": () => "(the whole set: no SHA256SUMS to restore against)",
+  "repair.why.exports-changed": ({ period }: S<"period">) => `the exports changed outside ${period} since its close (its billed rows and the config did not)`,
+  "repair.why.unreadable": ({ problems }: S<"problems">) => `the exports cannot be read: ${problems}`,
+  "repair.none": () => "No closed period; nothing to repair.",
+  "repair.ledger-unchanged": () => "The ledger was not changed.",
 };
 
 declare module "../domain/issues.js" {

@@ -94,22 +94,13 @@ export const nl: CatalogLike<typeof en> = {
   "footer.problems-found": ({ count }) => `${count === 1 ? "1 probleem" : `${count} problemen`} gevonden; er werd niets geschreven.`,
   "footer.ledger-not-verified": () => "het grootboek klopt niet; er werd niets gewijzigd.",
   "footer.nothing-changed": () => "er werd niets gewijzigd.",
-  "language.nl": () => "het Nederlands",
-  "language.en": () => "het Engels",
   "internal-error": ({ message }) => `menerva: interne fout: ${message}`,
   "internal-error.report": ({ debug }) => `Dit is een fout in menerva; meld ze met de opdracht die u uitvoerde${debug ? "" : " (voeg --debug toe voor de details)"}.`,
-  "close.status.unchanged": ({ period, where }) =>
-    `${period} is al afgesloten met deze rijen en deze config; de exports veranderden enkel buiten de periode (de volgende afsluiting corrigeert wat in afgesloten periodes veranderde). Het afgesloten overzicht in ${where} blijft zoals het was; er werd niets geschreven.`,
+  "close.status.unchanged": ({ period, where, skipped, notClosedSet }) =>
+    `${period} is al afgesloten met deze rijen en deze config; de exports veranderden enkel buiten de periode (de volgende afsluiting corrigeert wat in afgesloten periodes veranderde). Het afgesloten overzicht in ${where} blijft zoals het was; er werd niets geschreven${skipped ? ` (${skipped} niet toegepast)` : ""}.` +
+    `${notClosedSet ? ` De map is niet de afgesloten set (ontbrekende of gewijzigde bestanden): \`menerva ledger repair-outputs ${period}\` herschrijft ze zonder de boekhouding te wijzigen.` : ""}`,
   "close.status.dry-run": ({ period, reopen, where, formats, issue, append, hash }) =>
     `Proefrun: er werd niets geschreven. \`menerva close ${period}${reopen ? " --reopen" : ""}\` zou ${where} schrijven (${formats})${issue ? `, ${issue} uitreiken` : ""} en ${append ? `grootboekrecord ${hash} toevoegen` : "het grootboek ongewijzigd laten (al afgesloten met dezelfde invoer)"}.`,
-  "close.status.appended": ({ reopened, where, formats, issued }) =>
-    `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats})${issued ? `; ${issued} uitgereikt` : ""}; grootboekrecord toegevoegd.`,
-  "close.status.reproduced": ({ reopened, where, formats }) =>
-    `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats}); al afgesloten met dezelfde invoer: uitvoer byte voor byte opnieuw gemaakt, grootboek ongewijzigd.`,
-  "close.status.written-again": ({ reopened, where, formats }) =>
-    `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats}); al afgesloten met dezelfde invoer: grootboek ongewijzigd; die map bevatte nog geen eerdere set, dus het overzicht werd opnieuw geschreven.`,
-  "close.status.rewritten": ({ reopened, where, formats, language, changed, count }) =>
-    `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats}); al afgesloten met dezelfde invoer: grootboek ongewijzigd, dezelfde cijfers — maar het overzicht werd herschreven (in ${language}): ${count === 1 ? "1 bestand verschilt" : `${count} bestanden verschillen`} van de set die er stond (${changed}). --lang, --csv-style en --formats veranderen de woorden en de bestanden, nooit de cijfers.`,
   "close.check-failed": ({ name, detail }) => `controle ${name} NIET OK: ${detail}`,
   "validate.ok": ({ files, rows, warnings }) =>
     `OK: ${files} ${files === 1 ? "bestand" : "bestanden"}, ${rows} ${rows === 1 ? "rij" : "rijen"} gelezen, ${warnings} ${warnings === 1 ? "waarschuwing" : "waarschuwingen"}.`,
@@ -126,7 +117,7 @@ export const nl: CatalogLike<typeof en> = {
   "outputs.problem": ({ period, folder, problem }) => `${period}: ${folder}: ${problem}`,
   "outputs.all-ok": ({ ok, total, manifest }) => `uitvoer: ${ok} van de ${total} afgesloten periodes hebben een volledige set die met ${manifest} overeenkomt`,
   "outputs.some-bad": ({ bad, total }) =>
-    `uitvoer: ${bad} van de ${total} afgesloten periodes hebben uitvoer die niet hun afgesloten set is; voer de afsluiting van die periode opnieuw uit om ze te herschrijven`,
+    `uitvoer: ${bad} van de ${total} afgesloten periodes hebben uitvoer die niet hun afgesloten set is; \`menerva ledger repair-outputs\` herschrijft ze uit het grootboek en de exports zonder de boekhouding te wijzigen`,
 
   "ledger.list.empty": ({ file }) => `${file}: nog geen afgesloten periodes`,
   "ledger.list.head": ({ file, count }) => `${file}: ${count} ${count === 1 ? "afgesloten periode" : "afgesloten periodes"}, keten in orde`,
@@ -171,8 +162,14 @@ export const nl: CatalogLike<typeof en> = {
     `  ${count} ${count === 1 ? "late rij" : "late rijen"} gedateerd in afgesloten periodes, nog niet gefactureerd: ${sources}`,
   "ledger.inputs.all-closed-rows-same": ({ late }) =>
     `elke afgesloten rij staat in de exports zoals ze afgesloten werd${late ? "; de volgende afsluiting factureert de late rijen als correcties" : ""}`,
-  "ledger.inputs.rows-changed": ({ count }) =>
-    `${count} ${count === 1 ? "afgesloten rij" : "afgesloten rijen"} gewijzigd of verdwenen: de volgende afsluiting draait de ingetrokken rijen terug en factureert de nieuwe versies als correcties (exit 3)`,
+  "ledger.inputs.rows-changed": ({ restated, missing }) => {
+    const rows = (n: number) => `${n} ${n === 1 ? "afgesloten rij" : "afgesloten rijen"}`;
+    const parts = [
+      ...(restated > 0 ? [`${rows(restated)} gewijzigd of verdwenen: de volgende afsluiting draait ze terug zoals gefactureerd en factureert de nieuwe versies als correcties`] : []),
+      ...(missing > 0 ? [`${rows(missing)} ontbrekend die geen cumulatieve export herformuleert: de volgende afsluiting laat ze gefactureerd en waarschuwt`] : []),
+    ];
+    return `${parts.join("; ")} (exit 3)`;
+  },
 
   "bad-format": ({ formats, allowed }) => `onbekend formaat ${formats}; toegelaten: ${allowed}`,
   "report.written": ({ where, formats }) => `Uitvoer geschreven naar ${where} (${formats}); het grootboek werd enkel gelezen.`,
@@ -690,4 +687,140 @@ export const nl: CatalogLike<typeof en> = {
     `de factuur van ${partner} heeft ${count === 0 ? "geen geldend document" : `${count} geldende documenten`}`,
   "document-figures": ({ number, partner, document, invoice }) => `document ${number} draagt niet de factuur van ${partner} (${document} ≠ ${invoice})`,
   "document-without-invoice": ({ number }) => `document ${number} hoort bij geen enkele factuur van deze afsluiting`,
+
+  // Afsluitingen na QA-rapport 1 en 2.
+  "close.status.written": ({ reopened, where, formats, issued, ledger }) =>
+    `${reopened ? `${reopened} heropend. ` : ""}Uitvoer geschreven naar ${where} (${formats})${issued ? `; ${issued} uitgereikt` : ""}; ${ledger}.`,
+  "close.ledger.appended": () => "grootboekrecord toegevoegd",
+  "close.ledger.reproduced": () => "al afgesloten met dezelfde invoer: uitvoer byte voor byte opnieuw gemaakt, grootboek ongewijzigd",
+  "close.ledger.reproduced-into-empty": ({ count }) =>
+    `al afgesloten met dezelfde invoer: uitvoer opnieuw gemaakt (${count} bestanden geschreven naar een map die er nog geen van bevatte), grootboek ongewijzigd`,
+  "close.ledger.rewritten": ({ why, parts }) => `al afgesloten met dezelfde invoer, grootboek ongewijzigd;${why}: ${parts.join(", ")}`,
+  "close.why.options": ({ options }) => ` geschreven met ${options.join(", ")}`,
+  "close.why.option": ({ option, now, closed }) => `--${option} ${now} (afgesloten met ${closed})`,
+  "close.why.as-closed": ({ recorded, formats, csvStyle, lang }) =>
+    ` geschreven ${recorded ? "zoals afgesloten" : "zoals gevraagd (het record bewaart geen opties)"} (--formats ${formats} --csv-style ${csvStyle} --lang ${lang}) over een set die anders geschreven was`,
+  "close.why.not-closed-set": () => " de map was niet de afgesloten set (ontbrekende of gewijzigde bestanden)",
+  "close.part.changed": ({ count, names }) => `${count} ${count === 1 ? "bestand" : "bestanden"} herschreven met andere bytes (${names})`,
+  "close.part.added": ({ count, names }) => `${count} toegevoegd (${names})`,
+  "close.part.removed": ({ count, names }) => `${count} verwijderd (${names})`,
+  "close.part.same": ({ count }) => `${count} ongewijzigd`,
+  "validate.close.appended": ({ period }) => `${period}: een nieuwe afsluiting (ze zou een grootboekrecord toevoegen).`,
+  "validate.close.reproduced": ({ period }) => `${period}: al afgesloten met deze invoer (een afsluiting maakt ze opnieuw).`,
+  "validate.close.unchanged": ({ period }) => `${period}: al afgesloten met deze rijen en deze config (de exports veranderden enkel buiten de periode).`,
+  "period-past-inputs": ({ period, from, to, latest, month }) =>
+    `${period} (${from}..${to}) reikt verder dan de invoer: de laatste datum ervan is ${latest}, vóór haar laatste maand (${month})`,
+  "period-past-inputs.hint": ({ fit }) =>
+    `een periode moet invoer bevatten in haar laatste maand; de periode die bij de invoer past, is ${fit} (\`menerva close ${fit}\`); controleer de periode op een tikfout en of haar exports aanwezig zijn, of voeg --allow-empty toe om maanden zonder activiteit af te sluiten`,
+  "ledger-head-renewed": () => "de kop van het grootboek, die achterliep op het grootboek, werd vernieuwd (een onderbroken afsluiting)",
+  "ledger-head-lags": ({ count, period, records }) =>
+    `de kop van het grootboek noemt record ${count}${period ? ` (${period})` : ""}, maar het grootboek bevat ${records} records: een afsluiting (of een ongedaanmaking) werd onderbroken tussen het schrijven van het grootboek en zijn kop`,
+  "ledger-head-lags.reopen": ({ period }) =>
+    `de kop van het grootboek noemt het record van ${period} dat een --reopen verving (het staat in het archief): de heropening werd onderbroken tussen het schrijven van het grootboek en zijn kop`,
+  "ledger-head-lags.hint": ({ period, behind }) =>
+    `de records kloppen en er ging niets verloren; de volgende afsluiting vernieuwt de kop (\`menerva close ${period}\` maakt de laatste afsluiting opnieuw en vernieuwt hem)${behind ? "; werd een ongedaanmaking onderbroken, voer dan opnieuw `menerva ledger undo` uit" : ""}`,
+  "ledger-changed": () => "het grootboek veranderde terwijl het geschreven werd",
+  "undo-interrupted": ({ period, notes }) =>
+    `een undo --credit van ${period} werd onderbroken: de creditnota's ervan (${notes}) zijn uitgereikt, maar het grootboek bevat de afsluiting nog`,
+  "undo-interrupted.hint": ({ period }) =>
+    `voer \`menerva ledger undo ${period} --credit\` uit om ze af te werken (er wordt geen creditnota opnieuw uitgereikt); een afsluiting nu zou die creditnota's boeken op een periode die nog afgesloten is`,
+  "undo-finished": ({ period, notes }) => `een onderbroken ongedaanmaking van ${period} werd afgewerkt: de creditnota's ervan (${notes}) werden door haar uitgereikt en worden niet opnieuw uitgereikt`,
+
+  // Ingetrokken rijen.
+  "subject.partner-kind": ({ partner, kind }) => `${partner} ${kind}`,
+  "closed-rows-not-restated": ({ count, kind, partner, dates, periods }) =>
+    `${count} afgesloten ${kind === "hours" ? (count === 1 ? "urenrij" : "urenrijen") : count === 1 ? "voordelenrij" : "voordelenrijen"} van ${partner} gedateerd ${dates} (${periods}) ${count === 1 ? "staat" : "staan"} in geen enkele export meer, en geen cumulatieve export herformuleert ${count === 1 ? "haar datum" : "hun datums"}: ${count === 1 ? "ze blijft" : "ze blijven"} gefactureerd, niet teruggedraaid`,
+  "closed-rows-not-restated.hint": ({ partner, count, from }) =>
+    `een cumulatieve export herformuleert zijn soort vanaf zijn eerste datum, voor de uitzendpartners waarvan hij rijen bevat (of bevatte); als ${partner} ${count === 1 ? "deze rij" : "deze rijen"} introk, voeg dan een export van ${partner} toe die teruggaat tot ${from}; \`menerva ledger verify --inputs\` toont elke zulke rij`,
+  "partner-rows-all-withdrawn": ({ count, kind, partner, periods }) => {
+    const one = kind === "hours" ? "urenrij" : "voordelenrij";
+    return `geen enkele export bevat nog een ${one} van ${partner}: ${count === 1 ? `de afgesloten ${one}` : `de ${count} afgesloten ${one}en`} (${periods}) ${count === 1 ? "wordt" : "worden"} in deze afsluiting ingetrokken en teruggedraaid`;
+  },
+  "partner-rows-all-withdrawn.hint": ({ partner }) =>
+    `als de export van ${partner} ontbreekt (niet gekopieerd, hernoemd), zet hem terug en voer de afsluiting opnieuw uit (\`--dry-run\` toont een afsluiting zonder ze te schrijven)`,
+
+  // Gewijzigde vergoedingen voor afgesloten periodes.
+  "fee-change.none": () => "geen",
+  "fee-change.hours": ({ who, days, now, closed, periods }) =>
+    `het uurtarief van ${who.join(" en ")} voor ${days} is ${num(now)} in de config, ${num(closed)} toen ${periods.join(", ")} afgesloten ${periods.length === 1 ? "werd" : "werden"}: afgesloten rijen houden ${num(closed)}, late rijen van ${periods.join(", ")} worden gefactureerd aan ${num(now)}`,
+  "fee-change.benefits": ({ who, now, closed, periods }) =>
+    `het aandeel in de voordelen voor ${who.join(" en ")} is ${num(now)} in de config, ${num(closed)} toen ${periods.join(", ")} afgesloten ${periods.length === 1 ? "werd" : "werden"}: afgesloten rijen houden ${num(closed)}, late rijen ${who.join(" en ")} van ${periods.join(", ")} worden gefactureerd aan ${num(now)}`,
+  "fee-differs-from-close": ({ change, late }) => `${change}${late > 0 ? ` (${late} ${late === 1 ? "late rij" : "late rijen"} in deze afsluiting)` : ""}`,
+  "fee-differs-from-close.hint-hours": ({ last }) =>
+    `een gewijzigd tarief herprijst geen afgesloten rijen; als het nieuwe tarief pas vanaf nu mag gelden, geef het een from na ${last}`,
+  "fee-differs-from-close.hint-benefits": () =>
+    "een aandeel in de voordelen heeft geen datum: een gewijzigd aandeel geldt voor late rijen van elke afgesloten periode; als dat niet mag, hou het oude aandeel tot die periodes geen late rijen meer hebben",
+  "ledger.inputs.fees": ({ change }) => `  vergoedingen: ${change}`,
+
+  // Cijfers die een rekenblad niet kan nabouwen.
+  "figure-too-large": ({ value, max }) => `${value} overschrijdt de geldlimiet (elk cijfer van een afsluiting ligt in absolute waarde onder ${num(max)})`,
+  "figure-too-large.hint": ({ from }) =>
+    `${from}; een cijfer zo groot kan geen echt bedrag zijn, en een rekenblad kan het niet op de cent nabouwen: controleer de tarieven en de rijen waaruit het berekend is`,
+  "figure-rounds-ambiguously": ({ quantity, price, product, digits, amount }) =>
+    `${quantity} × ${price} = ${product} ligt zo dicht bij een halve cent dat een rekenblad, dat ${digits} significante cijfers bijhoudt, het op een andere cent kan afronden dan ${amount}`,
+  "figure-rounds-ambiguously.hint": ({ rows }) => `rond de uren of bedragen van de rijen (en het tarief) af op minder cijfers${rows}`,
+  "figure-rounds-ambiguously.vat": ({ subtotal, rate, amount }) =>
+    `btw ${subtotal} × ${rate} ligt zo dicht bij een halve cent dat een rekenblad het op een andere cent kan afronden dan ${amount}`,
+  "figure-rounds-ambiguously.vat-hint": () => "controleer vat_rate in menerva.yaml (een tarief met minder cijfers)",
+  "figure.rows": ({ sources, more }) => `; rijen ${sources}${more > 0 ? ` en nog ${more}` : ""}`,
+  "figure.line.hours": ({ rate }) => `uren aan ${rate}`,
+  "figure.line.benefits": ({ types, share }) => `voordelen ${types} aan ${share}`,
+  "figure.line.correction": ({ period, what }) => `correctie ${period}: ${what}`,
+  "figure.line.correction-benefits": ({ price }) => `voordelen aan ${price}`,
+  "figure.line-quantity": ({ partner, line }) => `factuur aan ${partner}, regel "${line}": hoeveelheid`,
+  "figure.line-amount": ({ partner, line }) => `factuur aan ${partner}, regel "${line}": bedrag`,
+  "figure.invoice-subtotal": ({ partner }) => `factuur aan ${partner}: subtotaal`,
+  "figure.invoice-vat": ({ partner }) => `factuur aan ${partner}: btw`,
+  "figure.invoice-total": ({ partner }) => `factuur aan ${partner}: totaal`,
+  "figure.from.line": ({ quantity, unit, price, rows }) => `berekend uit ${quantity} ${unit} × ${price}${rows}`,
+  "figure.from.lines": ({ count }) => `berekend uit ${count === 1 ? "haar ene regel" : `haar ${count} regels`}`,
+  "figure.from.subtotal-vat": ({ subtotal, vat }) => `${subtotal} + btw ${vat}`,
+  "figure.revenue": () => "omzet",
+  "figure.from.revenue": () => "Σ van de subtotalen van de facturen",
+  "figure.partner-staff-cost": ({ partner }) => `afrekening van ${partner}: personeelskost`,
+  "figure.partner-share": ({ partner }) => `afrekening van ${partner}: aandeel`,
+  "figure.partner-uncovered": ({ partner }) => `afrekening van ${partner}: niet gedekt`,
+  "figure.from.staff-cost": () => "de kost van zijn personeelsrijen min subsidie",
+  "figure.from.share": () => "zijn deel van de omzet",
+  "figure.from.uncovered": () => "zijn personeelskost min zijn aandeel",
+  "figure.reserve-retained": () => "reserve: ingehouden",
+  "figure.reserve-other-costs": () => "reserve: andere kosten",
+  "figure.reserve-closing": () => "reserve: einde",
+  "figure.from.retained": () => "Σ van het ingehouden overschot van de partners",
+  "figure.from.other-costs": () => "Σ van de andere kosten van deze periode en hun correcties",
+  "figure.from.closing": ({ opening, retained, otherCosts, payments }) =>
+    `begin ${opening} + ingehouden ${retained} − andere kosten ${otherCosts} − betaald uit de reserve ${payments}`,
+  "limit.too-precise": ({ digits, max }) => `te veel cijfers: ${digits} significante cijfers, een rekenblad houdt er ${max} bij`,
+  "limit.too-precise.hint": ({ max }) => `rond de waarde af op hoogstens ${max} significante cijfers (een rekenblad zou de rest stilzwijgend wijzigen)`,
+
+  // Partnernamen die enkel in leestekens of spaties verschillen.
+  "look-alike-partner": ({ name, like }) => `partner ${name} lijkt op ${like}: de namen verschillen enkel in leestekens of spaties`,
+  "look-alike-partner.hint": ({ at }) =>
+    `vermeld elke partner één keer, gespeld zoals in zijn exports (staat al in ${at}); partners die echt verschillen, hebben namen nodig die in letters of cijfers verschillen`,
+  "look-alike-partner.se": ({ name, like }) => `partner ${name} lijkt op SE-partner ${like}: de namen verschillen enkel in leestekens of spaties`,
+  "look-alike-partner.se-hint": () =>
+    "een partner is ofwel SE-partner (se_partners) ofwel uitzendpartner (nec_partners); partners die echt verschillen, hebben namen nodig die in letters of cijfers verschillen",
+
+  // Uitvoermappen en `ledger repair-outputs`.
+  "outputs.undone": ({ period, record }) =>
+    `de uitvoer van een afsluiting van ${period} die ongedaan gemaakt of heropend werd (record ${record}, in het archief); blijft staan`,
+  "outputs.not-in-ledger": ({ record }) =>
+    `summary.json noemt grootboekrecord ${record}, dat noch het grootboek noch zijn archief bevat: er werd een record uit het grootboek verwijderd (zet het grootboek met zijn .head-bestand terug uit een back-up), of een afsluiting werd afgebroken voor haar record geschreven werd (voer ze opnieuw uit)`,
+  "outputs.orphans": ({ count }) => `uitvoer: ${count} ${count === 1 ? "map bevat" : "mappen bevatten"} de uitvoer van een afsluiting die niet in het grootboek staat (zie hierboven)`,
+  "repair.complete": ({ period, at }) => `${period}: ${at} bevat zijn afgesloten set; er werd niets geschreven`,
+  "repair.absent": ({ period, at }) => `${period}: geen map ${at} (elders geschreven met --out?); \`menerva ledger repair-outputs ${period}\` schrijft ze daar`,
+  "repair.rewritten": ({ period, at, count }) =>
+    `${period}: ${at} herschreven (${count} bestanden) uit zijn grootboekrecord en de exports, die zijn zoals bij de afsluiting: dezelfde bytes als afgesloten`,
+  "repair.restored": ({ period, at, files }) => `${period}: ${files} in ${at} hersteld naar de bytes die SHA256SUMS vermeldt`,
+  "repair.rewritten-from-exports": ({ period, at, count, why }) =>
+    `${period}: ${at} herschreven (${count} bestanden) uit de exports van vandaag, want ${why}: dezelfde gefactureerde rijen, cijfers, grootboekrecord en documenten als afgesloten; de rijlijsten en de hashes van de invoer in summary.json zijn die van vandaag`,
+  "repair.incomplete": ({ period, at, restored, left, why }) =>
+    `${period}: ${restored ? `${restored} in ${at} hersteld; ` : ""}kan ${left} van ${at} niet herschrijven uit het grootboekrecord en de exports van vandaag${why ? ` (${why})` : ""}: ` +
+    `zet de exports terug zoals ze bij de afsluiting waren (\`menerva ledger show ${period}\` toont ze met hun SHA-256) en voer \`menerva ledger repair-outputs ${period}\` opnieuw uit (exit 3)`,
+  "repair.whole-set.other-close": () => "(de hele set: de map bevat de uitvoer van een andere afsluiting)",
+  "repair.whole-set.no-manifest": () => "(de hele set: geen SHA256SUMS om tegen te herstellen)",
+  "repair.why.exports-changed": ({ period }) => `de exports veranderden buiten ${period} sinds de afsluiting (de gefactureerde rijen en de config niet)`,
+  "repair.why.unreadable": ({ problems }) => `de exports kunnen niet gelezen worden: ${problems}`,
+  "repair.none": () => "Geen afgesloten periode; niets te herstellen.",
+  "repair.ledger-unchanged": () => "Het grootboek werd niet gewijzigd.",
 };

@@ -54,3 +54,22 @@ export function pendingDocuments(archive: readonly LedgerRecord[], live: readonl
   const held = new Set(live.flatMap((r) => (r.issued ?? []).map((d) => d.number)));
   return documentsOf(archive.filter(isUndoneCredited)).filter((d) => !held.has(d.number));
 }
+
+/**
+ * An `ledger undo --credit` of the ledger's last record that was killed after
+ * it archived the record with its credit notes but before the ledger lost it:
+ * the archived, credited version of `last`, if there is one. Its credit notes
+ * are issued (their files were written first); the undo is finished by
+ * removing the record, never by crediting again.
+ */
+export function interruptedUndo(archive: readonly LedgerRecord[], last: LedgerRecord | undefined): UndoneRecord | undefined {
+  if (!last) return undefined;
+  const mine = new Set((last.issued ?? []).map((d) => d.number));
+  return archive.filter(isUndoneCredited).find((a) => {
+    const undid = (a as { undone_record?: unknown }).undone_record;
+    if (typeof undid === "string") return undid === last.hash;
+    // archived before undone_record was kept: the same place in the chain, the record's documents and more (the credit notes)
+    const numbers = (a.issued ?? []).map((d) => d.number);
+    return a.seq === last.seq && a.prev_hash === last.prev_hash && a.period === last.period && [...mine].every((n) => numbers.includes(n)) && numbers.some((n) => !mine.has(n));
+  });
+}

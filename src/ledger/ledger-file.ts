@@ -7,11 +7,16 @@ import { readFile } from "node:fs/promises";
 import { isAbsolute, relative } from "node:path";
 import { error, fail, ok, t, warning, type Issue, type Result } from "../domain/issues.js";
 import { writeFilesAtomically } from "../adapters/atomic-write.js";
-import { checkHead, headPathFor, headText, readHead } from "./ledger-head.js";
+import { checkHead, headPathFor, headText, readHead, type HeadLag } from "./ledger-head.js";
 import { canonicalJson } from "./canonical-json.js";
 import { GENESIS_HASH, LedgerRecordSchema, recordHash, recordLine, type LedgerRecord } from "./record.js";
 
-export type LedgerState = { path: string; records: LedgerRecord[] };
+export type LedgerState = {
+  path: string;
+  records: LedgerRecord[];
+  /** The head lags the ledger (an interrupted close, reopen or undo): accepted, and renewed by the next close (renewHead). */
+  headLag?: HeadLag;
+};
 
 /** A ledger problem found while writing; `issues` render like any input problem (exit 3 by the caller). */
 export class LedgerError extends Error {
@@ -52,7 +57,18 @@ export async function readLedger(path: string): Promise<Result<LedgerState>> {
   const archived = named && named.hash !== head.head!.last_hash ? await lastArchived(archivePathFor(path)) : undefined;
   const checked = checkHead(records, head.head, file, archived);
   if (checked.problems.length > 0) return fail(checked.problems);
-  return ok(read.value, [...read.warnings, ...checked.warnings]);
+  return ok(checked.lag ? { ...read.value, headLag: checked.lag } : read.value, [...read.warnings, ...checked.warnings]);
+}
+
+/**
+ * Renew a lagging head (state.headLag) for the records the ledger holds: what
+ * the interrupted write would have done. Call it while holding the lock, on a
+ * state just read. Returns true when it wrote the head.
+ */
+export async function renewHead(state: LedgerState): Promise<boolean> {
+  if (!state.headLag) return false;
+  await writeFilesAtomically([{ path: headPathFor(state.path), data: headText(state.path, state.records) }]);
+  return true;
 }
 
 /** The last record of the reopen archive (seq and hash only), if there is one. */
@@ -217,6 +233,23 @@ export async function replaceLastRecord(path: string, archivePath: string, recor
   // (a head behind the ledger is the state "head lags", accepted; a ledger shorter
   // than its head would read as a lost record).
   await writeFilesAtomically([{ path: archivePath, data: `${archive}${recordLine(archived ? archived(last) : last)}\n` }, ...(record ? [ledger, head] : [head, ledger])]);
+  return last;
+}
+
+/**
+ * Finish a removal whose archive write already happened (an interrupted
+ * `ledger undo`): remove the last record, which must be `expected`, without
+ * archiving it again; the head is renamed first, as in every removal.
+ */
+export async function dropArchivedLastRecord(path: string, expected: LedgerRecord): Promise<LedgerRecord> {
+  const state = await readOrThrow(path);
+  const last = lastRecord(state);
+  if (!last || last.hash !== expected.hash) throw new LedgerError([error("ledger-changed", {}, { source: { file: displayPath(path) } })]);
+  const next = state.records.slice(0, -1);
+  await writeFilesAtomically([
+    { path: headPathFor(path), data: headText(path, next) },
+    { path, data: ledgerText(next) },
+  ]);
   return last;
 }
 

@@ -50,8 +50,22 @@ export async function readHead(ledgerPath: string, shown: string): Promise<{ ok:
 
 const LOSS_HINT = t("ledger-shorter-than-head.hint");
 
+/** How a head that is accepted lags the ledger: behind an append, or naming the record an interrupted reopen replaced. */
+export type HeadLag = "behind" | "reopen";
+
+/** The warning for a lagging head: the records verify; the next close (or the interrupted command run again) renews it. */
+function lagWarning(records: readonly LedgerRecord[], head: LedgerHead, shown: string, lag: HeadLag): Issue {
+  const last = records[records.length - 1]!;
+  const source = { file: `${shown}.head` };
+  const hint = t("ledger-head-lags.hint", { period: last.period, behind: lag === "behind" });
+  return lag === "behind"
+    ? warning("ledger-head-lags", { count: head.count, period: head.last_period ?? "", records: records.length }, { source, hint })
+    : warning("ledger-head-lags.reopen", { period: last.period }, { source, hint });
+}
+
 /**
- * Compare the records with the head. Returns problems (exit 3) and warnings.
+ * Compare the records with the head. Returns problems (exit 3) and warnings,
+ * and how an accepted head lags the ledger (`lag`), so a close can renew it.
  * `archivedLast` is the last record of the reopen archive, if any.
  */
 export function checkHead(
@@ -59,7 +73,7 @@ export function checkHead(
   head: LedgerHead | undefined,
   shown: string,
   archivedLast?: Pick<LedgerRecord, "seq" | "hash">,
-): { problems: Issue[]; warnings: Issue[] } {
+): { problems: Issue[]; warnings: Issue[]; lag?: HeadLag } {
   const at = { file: shown };
   if (head === undefined) {
     if (records.length === 0) return { problems: [], warnings: [] };
@@ -83,10 +97,16 @@ export function checkHead(
       warnings: [],
     };
   }
-  if (head.count === 0) return { problems: [], warnings: [] };
+  if (head.count === 0) {
+    return records.length === 0 ? { problems: [], warnings: [] } : { problems: [], warnings: [lagWarning(records, head, shown, "behind")], lag: "behind" };
+  }
   const named = records[head.count - 1]!;
-  if (named.hash === head.last_hash) return { problems: [], warnings: [] };
-  if (archivedLast && archivedLast.hash === head.last_hash && archivedLast.seq === head.count) return { problems: [], warnings: [] };
+  if (named.hash === head.last_hash) {
+    return records.length === head.count ? { problems: [], warnings: [] } : { problems: [], warnings: [lagWarning(records, head, shown, "behind")], lag: "behind" };
+  }
+  if (archivedLast && archivedLast.hash === head.last_hash && archivedLast.seq === head.count) {
+    return { problems: [], warnings: [lagWarning(records, head, shown, "reopen")], lag: "reopen" };
+  }
   return {
     problems: [
       error("ledger-head-mismatch", { count: head.count, period: named.period }, { source: { file: shown, line: head.count }, hint: t("ledger-head-mismatch.hint") }),

@@ -2,7 +2,7 @@
 // (relative to the config's folder; default menerva-ledger.jsonl). Only that
 // key is read, so `ledger list` works even while other config keys have errors.
 import { dirname, resolve } from "node:path";
-import { error, fail, ok, t, type Result } from "../domain/issues.js";
+import { error, fail, ok, t, type Result, type SourceRef } from "../domain/issues.js";
 import { readYaml } from "../schema/config-yaml.js";
 import { readSmallFile, utf8Text } from "../adapters/read-small-file.js";
 import { resolveLedgerTarget } from "./ledger-target.js";
@@ -13,13 +13,17 @@ export const DEFAULT_LEDGER = "menerva-ledger.jsonl";
 export async function resolveLedgerPath(opts: { config?: string; ledger?: string }): Promise<Result<string>> {
   const found = await namedLedgerPath(opts);
   if (!found.ok) return found;
-  const target = await resolveLedgerTarget(found.value);
-  if (!target.ok) return fail([{ ...error("bad-ledger-path", {}, { source: { file: found.value }, hint: target.hint }), message: target.problem }]);
+  const { path, named } = found.value;
+  const target = await resolveLedgerTarget(path);
+  // Said where the ledger was named, as `close` says it: the config's ledger: line, or --ledger.
+  if (!target.ok) return fail([{ ...error("bad-ledger-path", {}, { ...named, hint: target.hint }), message: target.problem }]);
   return ok(target.path);
 }
 
-async function namedLedgerPath(opts: { config?: string; ledger?: string }): Promise<Result<string>> {
-  if (opts.ledger) return ok(resolve(opts.ledger));
+type Named = { readonly path: string; readonly named: { readonly source?: SourceRef; readonly subject: string; readonly found: string } };
+
+async function namedLedgerPath(opts: { config?: string; ledger?: string }): Promise<Result<Named>> {
+  if (opts.ledger) return ok({ path: resolve(opts.ledger), named: { subject: "--ledger", found: opts.ledger } });
   const configPath = resolve(opts.config ?? "menerva.yaml");
   const file = opts.config ?? "menerva.yaml";
   const read = await readSmallFile(configPath);
@@ -40,5 +44,7 @@ async function namedLedgerPath(opts: { config?: string; ledger?: string }): Prom
   if (value !== undefined && (typeof value !== "string" || value.trim() === "")) {
     return fail([error("config-ledger", {}, { source: yaml.value.locate(["ledger"]), subject: "ledger" })]);
   }
-  return ok(resolve(dirname(configPath), typeof value === "string" ? value.trim() : DEFAULT_LEDGER));
+  const written = typeof value === "string" ? value.trim() : DEFAULT_LEDGER;
+  const source = typeof value === "string" ? yaml.value.locate(["ledger"]) : { file };
+  return ok({ path: resolve(dirname(configPath), written), named: { source, subject: "ledger", found: written } });
 }

@@ -3,7 +3,7 @@
 // exact, in the language's number style).
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { dirname, resolve } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { t, type PlainKey } from "../domain/issues.js";
 import type { Lang } from "../i18n/lang.js";
 import { localNumber } from "../i18n/numbers.js";
@@ -159,8 +159,10 @@ export type InputCheck = { period: string; kind: string; file: string; status: "
  * Re-read every recorded input file (paths relative to the ledger's folder)
  * and compare its SHA-256 with the one recorded at its close.
  */
-export async function checkInputs(state: LedgerState): Promise<InputCheck[]> {
+export async function checkInputs(state: LedgerState, displayBase?: string): Promise<InputCheck[]> {
   const base = dirname(state.path);
+  // Shown relative to the config's folder (`displayBase`) like every other message; else as recorded (relative to the ledger).
+  const shown = (abs: string, recorded: string) => (displayBase === undefined ? recorded : relative(displayBase, abs).split(sep).join("/") || ".");
   const hashes = new Map<string, string | undefined>();
   const out: InputCheck[] = [];
   for (const r of state.records) {
@@ -175,7 +177,7 @@ export async function checkInputs(state: LedgerState): Promise<InputCheck[]> {
         }
       }
       const now = hashes.get(abs);
-      out.push({ period: r.period, kind: i.kind, file: i.file, status: now === undefined ? "missing" : now === i.sha256 ? "unchanged" : "changed" });
+      out.push({ period: r.period, kind: i.kind, file: shown(abs, i.file), status: now === undefined ? "missing" : now === i.sha256 ? "unchanged" : "changed" });
     }
   }
   return out;

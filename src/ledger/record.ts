@@ -7,7 +7,14 @@ import { canonicalJson } from "./canonical-json.js";
 import type { BilledColumns, RowIdColumns } from "./billed-rows.js";
 import { IssuedDocumentSchema, type IssuedDocumentJson } from "./issued-json.js";
 
-export type LedgerInput = { kind: string; file: string; sha256: string; rows: number };
+export type LedgerInput = {
+  kind: string;
+  file: string;
+  sha256: string;
+  rows: number;
+  /** Hours and benefits files: the NEC partners of the rows read from it (what a cumulative export restates later). */
+  nec_partners?: string[];
+};
 
 /** A staff row as charged (exact decimal text; no file or line: the row may leave the exports). */
 export type StaffRowJson = { partner: string; period: string; role: string; fte: string; cost?: string; subsidy?: string };
@@ -37,6 +44,9 @@ export type CorrectionJson = {
   costs_added: CostJson[];
   costs_removed: CostJson[];
 };
+
+/** The presentation options of a close's output set. */
+export type PresentationJson = { formats: string[]; csv_style: string; language: string };
 
 /** A numbered document of a close (issued-json.ts). */
 export type IssuedDocument = IssuedDocumentJson;
@@ -77,6 +87,12 @@ export type LedgerRecord = {
   closing_reserve: string;
   /** Output file name → sha256 (optional). */
   outputs?: Record<string, string>;
+  /**
+   * How the close wrote its output set (formats, CSV style, language): what a
+   * re-close or `ledger repair-outputs` needs to reproduce its bytes. Absent in
+   * records written before menerva kept it.
+   */
+  presentation?: PresentationJson;
   /** `hash` of the previous record; 64 zeros for the first. */
   prev_hash: string;
   /** sha256 hex of canonicalJson(record without "hash"). */
@@ -128,7 +144,7 @@ export const LedgerRecordSchema = z
     policy: z.object({ profit: z.string(), shortfall: z.string() }),
     config_sha256: z.string(),
     config: z.unknown().optional(),
-    inputs: z.array(z.object({ kind: z.string(), file: z.string(), sha256: z.string(), rows: z.number().int().nonnegative() })),
+    inputs: z.array(z.object({ kind: z.string(), file: z.string(), sha256: z.string(), rows: z.number().int().nonnegative(), nec_partners: z.array(z.string()).optional() })),
     rows: z.record(z.string(), z.number().int()),
     billed: idColumns.extend({
       partners: z.array(z.string()),
@@ -163,6 +179,7 @@ export const LedgerRecordSchema = z
     opening_reserve: z.string(),
     closing_reserve: z.string(),
     outputs: z.record(z.string(), z.string()).optional(),
+    presentation: z.object({ formats: z.array(z.string()), csv_style: z.string(), language: z.string() }).optional(),
     prev_hash: z.string().regex(HEX64),
     hash: z.string().regex(HEX64),
   })

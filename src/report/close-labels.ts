@@ -46,7 +46,10 @@ const nl = {
   ledgerUndo: "Ongedaan gemaakt",
   openPeriods: "Nog open periodes",
   noOpenPeriods: "geen: elke dag van de periode is afgesloten",
-  yearStatement: "Jaaroverzicht",
+  /** The title of `menerva report PERIOD`, by the kind of PERIOD. */
+  statementOf: { year: "Jaaroverzicht", quarter: "Kwartaaloverzicht", month: "Maandoverzicht", range: "Overzicht" },
+  beforeStart: (what: string, start: string) => `${what} ligt vóór de start van het project (${start}): er valt niets af te sluiten`,
+  noneBeforeStart: (what: string, start: string) => `geen: ${what} ligt vóór de start van het project (${start}), er valt niets af te sluiten`,
   closes: "Afsluitingen",
   correctionsAmount: "Correcties",
   year: {
@@ -122,7 +125,9 @@ const en: Words = {
   ledgerUndo: "Undone",
   openPeriods: "Periods still open",
   noOpenPeriods: "none: every day of the period is closed",
-  yearStatement: "Year statement",
+  statementOf: { year: "Year statement", quarter: "Quarter statement", month: "Month statement", range: "Statement" },
+  beforeStart: (what: string, start: string) => `${what} lies before the project's start (${start}): there is nothing to close`,
+  noneBeforeStart: (what: string, start: string) => `none: ${what} lies before the project's start (${start}), there is nothing to close`,
   closes: "Closes",
   correctionsAmount: "Corrections",
   year: {
@@ -163,10 +168,10 @@ export const CLOSE_WORDS: Readonly<Record<Lang, Words>> = { nl, en };
  */
 export const RULES: Readonly<Record<Lang, readonly string[]>> = {
   nl: [
-    "Periodes: de eerste afsluiting begint bij de start van het project; elke volgende begint de dag na de laatst afgesloten periode, zonder gaten of overlappingen. Een periode die begint na de laatste rijdatum van de exports wordt geweigerd (tenzij --allow-empty).",
+    "Periodes: de eerste afsluiting begint bij de start van het project; elke volgende begint de dag na de laatst afgesloten periode, zonder gaten of overlappingen. Een periode waarvan de laatste maand geen invoer bevat (de laatste datum van de exports ligt vóór die maand) wordt geweigerd (tenzij --allow-empty).",
     "Een afgesloten periode verandert nooit. Wat achteraf verandert, wordt in de volgende afsluiting gecorrigeerd, met als label de afgesloten periode die het corrigeert.",
     "Late rijen: uren en voordelen gedateerd in een afgesloten periode die nog niet gefactureerd waren, worden nu gefactureerd als correctie van die periode, aan het tarief (of aandeel) van hun eigen datum.",
-    "Herformulerende exports (cumulative: true): zo'n export herformuleert elke afgesloten periode waar zijn rijen in vallen (van de periode van zijn eerste tot die van zijn laatste rij), voor de NEC-partners waarvan hij rijen bevat. Een afgesloten rij die hij niet meer bevat, is ingetrokken: ze wordt nu teruggedraaid aan het tarief of aandeel waartegen ze gefactureerd werd. Een gewijzigde rij is een terugdraaiing plus een nieuwe rij: de partner betaalt het verschil, één keer.",
+    "Herformulerende exports (cumulative: true): zo'n export herformuleert zijn soort (uren of voordelen) vanaf zijn eerste datum, voor de NEC-partners waarvan hij rijen bevat of bij een eerdere afsluiting bevatte. Een afgesloten rij die geen export meer bevat, is ingetrokken: ze wordt nu teruggedraaid aan het tarief of aandeel waartegen ze gefactureerd werd. Een ontbrekende afgesloten rij die geen export herformuleert, blijft gefactureerd en de afsluiting waarschuwt. Een gewijzigde rij is een terugdraaiing plus een nieuwe rij: de partner betaalt het verschil, één keer.",
     "Exports zonder cumulative: true voegen alleen rijen toe; een correctie is daar een negatieve rij.",
     "Elke factuur toont haar correcties op eigen lijnen, één per gecorrigeerde periode en tarief (uren) of aandeel (voordelen): hoeveelheid = toegevoegde min teruggedraaide rijen, bedrag = afronding(hoeveelheid × tarief of aandeel).",
     "Personeel en andere kosten tellen in de periode waarin ze vallen. Voor elke afgesloten periode worden de personeelskost per SE-partner en de andere kosten herberekend uit de huidige invoer (voor de periodes waar de personeels- en kostenexports in vallen); het verschil met wat aangerekend werd, is een correctie van die periode.",
@@ -175,10 +180,10 @@ export const RULES: Readonly<Record<Lang, readonly string[]>> = {
     "De reserve gaat nooit stil onder nul: betalingen uit de reserve (reserve-first) stoppen bij nul; brengen andere kosten of correcties haar onder nul, dan faalt de controle 'reserve niet negatief' met het te financieren bedrag.",
   ],
   en: [
-    "Periods: the first close starts at the project's start; every later close starts the day after the last closed period, without gaps or overlaps. A period that starts after the latest row date of the exports is refused (unless --allow-empty).",
+    "Periods: the first close starts at the project's start; every later close starts the day after the last closed period, without gaps or overlaps. A period whose last month holds no input data (the exports' latest date lies before that month) is refused (unless --allow-empty).",
     "A closed period never changes. What changes afterwards is corrected in the next close, labelled with the closed period it corrects.",
     "Late rows: hours and benefits dated in a closed period that were not billed yet are billed now as corrections of that period, at the rate (or share) of their own date.",
-    "Restating exports (cumulative: true): such an export restates every closed period its rows reach into (from the period of its first row to that of its last), for the NEC partners it has rows of. A closed row it no longer holds is withdrawn: reversed now at the rate or share it was billed at. An edited row is a reversal plus a new row: the partner pays the difference, once.",
+    "Restating exports (cumulative: true): such an export restates its kind (hours or benefits) from its first date on, for the NEC partners it holds rows of or held rows of at an earlier close. A closed row that no export holds any more is withdrawn: reversed now at the rate or share it was billed at. A missing closed row that no export restates stays billed, and the close warns. An edited row is a reversal plus a new row: the partner pays the difference, once.",
     "Exports without cumulative: true only add rows; there, a correction is a negative row.",
     "Every invoice shows its corrections on their own lines, one per corrected period and rate (hours) or share (benefits): quantity = rows added − rows reversed, amount = round(quantity × rate or share).",
     "Staff rows and other costs count in the period that holds them. For every closed period, the staff cost per SE partner and the other costs are recomputed from the current inputs (for the periods the staff and cost exports reach into); the difference with what was charged is a correction of that period.",

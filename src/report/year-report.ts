@@ -5,6 +5,7 @@
 import { dec, sum, ZERO, type Dec } from "../domain/money.js";
 import { addDays, monthPeriod, type Period } from "../domain/period.js";
 import type { LedgerRecord } from "../ledger/record.js";
+import { CLOSE_WORDS } from "./close-labels.js";
 
 export type YearClose = {
   readonly period: string;
@@ -60,6 +61,10 @@ export type YearReport = {
   readonly settlement: readonly YearSettlement[];
   /** Parts of the period (from the project start) that no close covers yet: labels such as "2025-11" or "2025-12-01..2025-12-15". */
   readonly open: readonly string[];
+  /** The project's first day (from the ledger's config); days before it are never open. */
+  readonly projectStart: string;
+  /** The part of the period before the project's start ("2024-01-01..2024-12-31"), when there is one: nothing to close there. */
+  readonly beforeStart?: string;
   /** Closes that overlap the period without lying inside it: left out (named, so nothing is hidden). */
   readonly partial: readonly string[];
   /** NEC and SE partners in order of first appearance. */
@@ -173,6 +178,8 @@ export function buildYearReport(records: readonly LedgerRecord[], period: Period
     corrections,
     settlement,
     open: openFrom > period.to ? [] : openLabels(openFrom, period.to, records),
+    projectStart: start,
+    ...(start > period.from ? { beforeStart: `${period.from}..${start > period.to ? period.to : addDays(start, -1)}` } : {}),
     partial,
     necPartners: nec,
     sePartners: se,
@@ -181,3 +188,21 @@ export function buildYearReport(records: readonly LedgerRecord[], period: Period
 
 /** Sum of one field over the rows of a partner (or all rows). */
 export const total = <T>(rows: readonly T[], f: (r: T) => Dec): Dec => sum(rows.map(f));
+
+/** The statement's title word by the kind of its period: a year, quarter, month or any other range. */
+export function statementTitle(r: YearReport): string {
+  return `${r.project} — ${CLOSE_WORDS[r.language].statementOf[r.period.kind]} ${r.period.label}`;
+}
+
+/**
+ * "Periods still open" as a reader may take it literally: the months no close
+ * covers, or "none" only when every day from the project's start is closed;
+ * a period (or part) before the start is said to be so, never called closed.
+ */
+export function openPeriodsText(r: YearReport): string {
+  const w = CLOSE_WORDS[r.language];
+  const allBefore = r.beforeStart !== undefined && r.projectStart > r.period.to;
+  if (allBefore) return w.noneBeforeStart(r.period.label, r.projectStart);
+  const open = r.open.length === 0 ? w.noOpenPeriods : r.open.join(", ");
+  return r.beforeStart === undefined ? open : `${open}; ${w.beforeStart(r.beforeStart, r.projectStart)}`;
+}

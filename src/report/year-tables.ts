@@ -5,7 +5,7 @@ import { localEuro, localNumber } from "../i18n/numbers.js";
 import { CLOSE_WORDS } from "./close-labels.js";
 import type { Table } from "./close-tables.js";
 import { money, qty, rate } from "./format.js";
-import type { YearReport } from "./year-report.js";
+import { openPeriodsText, statementTitle, type YearReport } from "./year-report.js";
 
 export function yearJson(r: YearReport): Record<string, unknown> {
   const perNec = r.necPartners.map((n) => {
@@ -56,6 +56,8 @@ export function yearJson(r: YearReport): Record<string, unknown> {
       ledger_record: c.hash,
     })),
     open_periods: r.open,
+    project_start: r.projectStart,
+    ...(r.beforeStart !== undefined ? { before_project_start: r.beforeStart } : {}),
     partial_closes_left_out: r.partial,
     revenue: money(sum(r.closes.map((c) => c.revenue))),
     invoices: perNec,
@@ -124,7 +126,7 @@ export function yearText(r: YearReport): string {
   const out: string[] = [];
   const pad = (s: string, n: number) => s.padEnd(n);
   const lpad = (s: string, n: number) => s.padStart(n);
-  out.push(`${r.project} — ${w.yearStatement} ${r.period.label} (${r.period.from} .. ${r.period.to})`);
+  out.push(`${statementTitle(r)} (${r.period.from} .. ${r.period.to})`);
   out.push("", `${w.closes}:`);
   for (const c of r.closes) {
     out.push(`  ${pad(c.period, 12)} ${y.revenue} ${lpad(m(c.revenue), 11)} (${w.correctionsAmount.toLowerCase()} ${m(c.revenue.minus(c.ownRevenue))})  ${y.reserve.toLowerCase()} ${m(c.opening)} → ${m(c.closing)}`);
@@ -147,7 +149,7 @@ export function yearText(r: YearReport): string {
   const first = r.closes[0];
   const last = r.closes[r.closes.length - 1];
   if (first && last) out.push("", `${y.reserve}: ${localEuro(money(first.opening), r.language)} → ${localEuro(money(last.closing), r.language)}`);
-  out.push("", `${w.openPeriods}: ${r.open.length === 0 ? w.noOpenPeriods : r.open.join(", ")}`);
+  out.push("", `${w.openPeriods}: ${openPeriodsText(r)}`);
   if (r.partial.length > 0) out.push(`${y.partial}: ${r.partial.join(", ")}`);
   return `${out.join("\n")}\n`;
 }

@@ -2,7 +2,7 @@
 // partners named in fee entries, duplicate fees, benefit shares per type.
 // Runs on the plain data even when the shape has problems, so a user sees all at once.
 import { error, quote, t, type Issue, type Text } from "../domain/issues.js";
-import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
+import { lookAlikeKey, nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest, suggestion } from "./config-suggest.js";
 import { textCheck } from "./config-values.js";
@@ -39,13 +39,22 @@ export function crossChecks(src: YamlSource): Issue[] {
   /** Duplicates compare by nameKey (case, Unicode form, spaces); partner names must be one script. */
   const duplicates = (key: string) => {
     const seen = new Map<string, { index: number; name: string }>();
+    const looks = new Map<string, { index: number; name: string }>();
     for (const { name, index } of names(data[key])) {
       const bad = nameProblem(name);
       if (bad) at([key, index], error("bad-partner-name", { name: quote(name), problem: bad.problem }, { hint: bad.hint }));
       const first = seen.get(nameKey(name));
+      const look = lookAlikeKey(name);
+      const like = look === "" ? undefined : looks.get(look);
       if (first !== undefined) {
         at([key, index], error("duplicate", { name: quote(name), sameAs: first.name === name ? "" : quote(first.name) }, { hint: t("already-listed", { at: `${key}.${first.index}` }) }));
-      } else seen.set(nameKey(name), { index, name });
+      } else if (like !== undefined) {
+        // Q-Jobs, Q–Jobs, Q Jobs: one agency typed twice, not two agencies
+        at([key, index], error("look-alike-partner", { name: quote(name), like: quote(like.name) }, { hint: t("look-alike-partner.hint", { at: `${key}.${like.index}` }) }));
+      } else {
+        seen.set(nameKey(name), { index, name });
+        if (look !== "") looks.set(look, { index, name });
+      }
     }
   };
   duplicates("se_partners");
@@ -55,8 +64,11 @@ export function crossChecks(src: YamlSource): Issue[] {
   const nec = names(data.nec_partners).map((n) => n.name);
   const seKeys = namesByKey(se);
   const necKeys = namesByKey(nec);
+  const seLooks = new Map(se.map((n) => [lookAlikeKey(n), n] as const).filter(([k]) => k !== ""));
   for (const { name, index } of names(data.nec_partners)) {
+    const like = seLooks.get(lookAlikeKey(name));
     if (seKeys.has(nameKey(name))) at(["nec_partners", index], error("both-se-and-nec", { name: quote(name) }, { hint: t("both-se-and-nec.hint") }));
+    else if (like !== undefined) at(["nec_partners", index], error("look-alike-partner.se", { name: quote(name), like: quote(like) }, { hint: t("look-alike-partner.se-hint") }));
   }
 
   // A partner's span: from on or before until.

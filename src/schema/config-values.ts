@@ -6,7 +6,7 @@ import { t, type Text } from "../domain/issues.js";
 import { D, type Dec } from "../domain/money.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";
 import { closest } from "./config-suggest.js";
-import { AMOUNT, magnitudeProblem, numberTextProblem } from "./limits.js";
+import { AMOUNT, magnitudeProblem, numberTextProblem, PRECISION_HINT, precisionProblem } from "./limits.js";
 import { YamlNumber } from "./config-yaml.js";
 
 /** A rejected value: what is wrong and how to fix it (catalog words). */
@@ -62,7 +62,10 @@ export function decimalCheck(v: unknown): { value: Dec } | Problem {
     let t = text.replace(/^\+/, "");
     if (t.endsWith(".")) t = t.slice(0, -1);
     t = t.replace(/^(-?)\./, "$10.");
-    return { value: new D(t) };
+    const value = new D(t);
+    // The same rule as an export's cells (README "Limits"): what a spreadsheet cannot hold is refused.
+    const digits = precisionProblem(value);
+    return digits === undefined ? { value } : { problem: digits, hint: PRECISION_HINT };
   }
   if (COMMA_DECIMAL.test(text) || DOTTED_THOUSANDS.test(text)) {
     const fixed = text.replace(/\./g, "").replace(",", ".");

@@ -5,7 +5,7 @@ import { t, type Text } from "../domain/issues.js";
 import { type Dec, D, parseDecimal } from "../domain/money.js";
 import { says } from "./zod-text.js";
 import { nameKey, nameProblem } from "./partner-names.js";
-import { AMOUNT, COUNT, FTE_PER_ROW, HOURS_PER_YEAR, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
+import { AMOUNT, COUNT, FTE_PER_ROW, HOURS_PER_YEAR, numberProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 import type {
   CostPrice,
   Equipment,
@@ -43,8 +43,8 @@ function decimal(bound: Bound = {}, percent = false) {
       } else if (bound.max !== undefined && d.greaterThan(bound.max)) {
         ctx.addIssue(says(t("costprice.at-most", { max: bound.max, percent }), { input: text }));
       } else {
-        // Every number of a cost-price file has a stated range (README "Limits"); amounts stay below 10^12.
-        const big = magnitudeProblem(d, bound.limit ?? AMOUNT);
+        // Every number of a cost-price file has a stated range (README "Limits"): at most 15 significant digits, amounts below 10^12.
+        const big = numberProblem(d, bound.limit ?? AMOUNT);
         if (big !== undefined) ctx.addIssue(says(big, { input: text }));
       }
       return d;

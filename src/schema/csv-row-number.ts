@@ -103,6 +103,12 @@ const markName = (m: DecimalMark): Text => t(m === "," ? "decimal.comma" : "deci
  */
 export class DecimalMarkState {
   mark: DecimalMark | undefined;
+  /**
+   * Fields of the current record that hold a spreadsheet's number cell (an
+   * .xlsx input), as canonical text: read as they are, never deciding or
+   * contradicting the file's decimal mark, which only numbers typed as text have.
+   */
+  native: readonly number[] | undefined;
   /** Where the mark was decided (undefined when overridden or still open). */
   decidedAt: { line: number; raw: string } | undefined;
   private readonly cache = new Map<string, NumberShape>();
@@ -131,8 +137,12 @@ export class DecimalMarkState {
     return s;
   }
 
-  /** Read one cell; decides the mark on the first unambiguous cell. */
-  read(raw: string, line: number): NumberRead {
+  /** Read one cell (field `col` of its record); decides the mark on the first unambiguous cell typed as text. */
+  read(raw: string, line: number, col?: number): NumberRead {
+    if (col !== undefined && this.native !== undefined && this.native.includes(col)) {
+      const long = numberTextProblem(raw);
+      return long !== undefined ? { ok: false, code: "number-too-long", message: long } : { ok: true, value: new D(raw) };
+    }
     const s = this.observe(raw, line);
     switch (s.kind) {
       case "plain":

@@ -11,6 +11,15 @@ import { D, type Dec } from "../domain/money.js";
 /** Characters in one number as written, signs, separators and € included. */
 export const MAX_NUMBER_CHARS = 32;
 
+/**
+ * Significant digits in one number (leading zeros, and trailing zeros of a
+ * whole number, do not count): a spreadsheet holds a number as a double and
+ * keeps 15, so a 16th digit would be changed silently by every engine that
+ * recalculates the statement (2.0019999999999999999 h × 2.50 is 5.00 exactly,
+ * 5.01 in a spreadsheet). Refused at the boundary, in every file.
+ */
+export const MAX_SIGNIFICANT_DIGITS = 15;
+
 /** Characters in one text cell menerva reads (a name, id, reference or description). */
 export const MAX_TEXT_CHARS = 1000;
 
@@ -56,6 +65,22 @@ export function magnitudeProblem(value: Dec, limit: NumberLimit): Text | undefin
   const over = limit.exclusive ? abs.greaterThanOrEqualTo(max) : abs.greaterThan(max);
   if (!over) return undefined;
   return t(limit.exclusive ? "limit.below" : "limit.at-most", { what: limit.what, max: limit.max });
+}
+
+/** The problem with a number's significant digits (MAX_SIGNIFICANT_DIGITS), or undefined. */
+export function precisionProblem(value: Dec): Text | undefined {
+  // Hot path: a Decimal holds its digits in base-1e7 words; two words or fewer is at most 14 digits.
+  if (value.d !== null && value.d.length <= 2) return undefined;
+  const n = value.precision();
+  return n > MAX_SIGNIFICANT_DIGITS ? t("limit.too-precise", { digits: n, max: MAX_SIGNIFICANT_DIGITS }) : undefined;
+}
+
+/** Hint for a number past MAX_SIGNIFICANT_DIGITS. */
+export const PRECISION_HINT: Text = t("limit.too-precise.hint", { max: MAX_SIGNIFICANT_DIGITS });
+
+/** The problem with a number under `limit`: its significant digits, then its size; undefined when it is within both. */
+export function numberProblem(value: Dec, limit: NumberLimit): Text | undefined {
+  return precisionProblem(value) ?? magnitudeProblem(value, limit);
 }
 
 /** The problem with a number's text before it is parsed (its length), or undefined. */

@@ -3,12 +3,22 @@
 // partner when they are equal after Unicode normalisation (NFKC), case folding
 // and collapsing spaces, so `blm` is `BLM` and a no-break space is a space.
 // A name that mixes scripts (a Cyrillic `е` in `Flexеr`) or holds an invisible
-// character is refused: it looks like another partner but is not. Pure.
+// character is refused: it looks like another partner but is not; so are two
+// partners whose names differ only in punctuation or spacing. Pure.
 import { t, type Text } from "../domain/issues.js";
 
 /** The form names are compared in. */
 export function nameKey(name: string): string {
   return name.normalize("NFKC").toLowerCase().normalize("NFKC").replace(/\s+/gu, " ").trim();
+}
+
+/**
+ * The form look-alike names share: the comparison key without punctuation
+ * and spaces, so `Q-Jobs`, `Q–Jobs` (an en dash), `Q Jobs` and `QJobs` are
+ * one. Two partners with one look-alike key are refused (one is a typo of the other).
+ */
+export function lookAlikeKey(name: string): string {
+  return nameKey(name).replace(/[\p{P}\p{Z}\s]/gu, "");
 }
 
 /** Writing systems a letter can belong to; Han, Hiragana and Katakana count as one (Japanese mixes them). */

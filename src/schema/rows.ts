@@ -3,13 +3,13 @@
 // reported, not just the first; implausible but readable values are warnings
 // and the row is kept unchanged.
 import { t, type Issue, type Text } from "../domain/issues.js";
-import type { BenefitRow, HourRow, StaffRow } from "../domain/model.js";
+import type { BenefitRow, HourRow, RowSource, StaffRow } from "../domain/model.js";
 import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
 import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
 import type { DecimalMarkState } from "./csv-row-number.js";
 import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
-import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, textProblem, type NumberLimit } from "./limits.js";
+import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, PRECISION_HINT, precisionProblem, textProblem, type NumberLimit } from "./limits.js";
 
 /** Another project cost from a costs export (charged to the reserve). */
 export type CostRow = {
@@ -17,7 +17,7 @@ export type CostRow = {
   readonly date: string;
   readonly description: string;
   readonly amount: Dec;
-  readonly source: { readonly file: string; readonly line: number };
+  readonly source: RowSource;
 };
 
 export type RowOf<K extends InputKind> = K extends "hours"
@@ -108,6 +108,11 @@ class Cells {
     return { idx: indexOf(this.map, key), label: labelOf(this.map, spec) };
   }
 
+  /** Where a row is: file and line, and the sheet of a workbook input (file.xlsx:Sheet:12). */
+  rowSource(line: number): RowSource {
+    return this.sheet === undefined ? { file: this.file, line } : { file: this.file, line, sheet: this.sheet };
+  }
+
   static text(f: readonly string[], c: Col): string {
     return c.idx < 0 ? "" : (f[c.idx] ?? "");
   }
@@ -170,9 +175,14 @@ class Cells {
       if (required) this.issue(issues, "error", "missing-value", t("missing-value"), line, c);
       return undefined;
     }
-    const r = marks.read(raw, line);
+    const r = marks.read(raw, line, c.idx);
     if (!r.ok) {
       this.issue(issues, "error", r.code, r.message, line, c, raw, r.hint);
+      return undefined;
+    }
+    const digits = precisionProblem(r.value);
+    if (digits !== undefined) {
+      this.issue(issues, "error", "number-too-precise", digits, line, c, raw, PRECISION_HINT);
       return undefined;
     }
     const big = magnitudeProblem(r.value, limit);
@@ -210,7 +220,6 @@ function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
   const necM = new NameMatcher(ctx.necPartners, "nec", [{ names: ctx.sePartners, hint: IS_SE }]);
   const seM = new NameMatcher(ctx.sePartners, "se", [{ names: ctx.necPartners, hint: IS_NEC }]);
   const dates = new Map<string, string | undefined>();
-  const file = cells.file;
   // Built once: a Decimal per comparison would cost more than the row itself.
   const TWENTY_FOUR = dec("24");
   return {
@@ -237,7 +246,7 @@ function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
         ...(s !== undefined ? { sePartner: s } : {}),
         ...(cl !== undefined ? { client: cl } : {}),
         ...(rf !== undefined ? { reference: rf } : {}),
-        source: { file, line },
+        source: cells.rowSource(line),
       };
     },
   };
@@ -250,7 +259,6 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
   const necM = new NameMatcher(ctx.necPartners, "nec", [{ names: ctx.sePartners, hint: IS_SE }]);
   const typeM = new NameMatcher(ctx.benefitTypes, "benefit-type");
   const dates = new Map<string, string | undefined>();
-  const file = cells.file;
   return {
     numericColumns: [amount.idx],
     read(f, line, marks, issues) {
@@ -275,7 +283,7 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
         amount: a,
         ...(r !== undefined ? { relatesTo: r } : {}),
         ...(rf !== undefined ? { reference: rf } : {}),
-        source: { file, line },
+        source: cells.rowSource(line),
       };
     },
   };
@@ -339,7 +347,7 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
         fte: v,
         ...(k !== undefined ? { cost: k } : {}),
         ...(s !== undefined ? { subsidy: s } : {}),
-        source: { file, line },
+        source: cells.rowSource(line),
       };
     },
   };
@@ -348,7 +356,6 @@ function staffReader(cells: Cells, ctx: RowContext, headerLine: number): RowRead
 function costsReader(cells: Cells): RowReader<CostRow> {
   const [date, desc, amount] = ["date", "description", "amount"].map((k) => cells.col(k)) as [Col, Col, Col];
   const dates = new Map<string, string | undefined>();
-  const file = cells.file;
   return {
     numericColumns: [amount.idx],
     read(f, line, marks, issues) {
@@ -357,7 +364,7 @@ function costsReader(cells: Cells): RowReader<CostRow> {
       const t = cells.required(f, desc, line, issues);
       const a = cells.money(f, amount, line, marks, issues);
       if (issues.length !== before || d === undefined || t === undefined || a === undefined) return undefined;
-      return { kind: "costs", date: d, description: t, amount: a, source: { file, line } };
+      return { kind: "costs", date: d, description: t, amount: a, source: cells.rowSource(line) };
     },
   };
 }

@@ -6,7 +6,7 @@ import { t, type Text } from "../domain/issues.js";
 import { says } from "./zod-text.js";
 import { parseDecimal, type Dec } from "../domain/money.js";
 import type { McParam } from "../domain/scenario/types.js";
-import { AMOUNT, COUNT, magnitudeProblem, numberTextProblem, type NumberLimit } from "./limits.js";
+import { AMOUNT, COUNT, numberProblem, numberTextProblem, type NumberLimit } from "./limits.js";
 
 /** A YAML number scalar kept as the text the user wrote. */
 export class ScenarioNumber {
@@ -46,8 +46,8 @@ export function decimal(b: Bounds = {}) {
       ctx.addIssue(says(t("scenario.at-most", { max: b.max })));
       return z.NEVER;
     }
-    // Every scenario number has a stated range (README "Limits"); amounts stay below 10^12.
-    const big = magnitudeProblem(d, b.limit ?? AMOUNT);
+    // Every scenario number has a stated range (README "Limits"): at most 15 significant digits, amounts below 10^12.
+    const big = numberProblem(d, b.limit ?? AMOUNT);
     if (big !== undefined) {
       ctx.addIssue(says(big));
       return z.NEVER;
@@ -97,7 +97,7 @@ export function mcParam(b: { min?: number; relativeMin?: number } = {}) {
         ctx.addIssue(says(tooLong ?? t("scenario.mc-number")));
         return z.NEVER;
       }
-      const big = magnitudeProblem(d, COUNT);
+      const big = numberProblem(d, COUNT);
       if (big) {
         ctx.addIssue(says(big));
         return z.NEVER;

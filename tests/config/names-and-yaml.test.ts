@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { quote } from "../../src/domain/issues.js";
 import { formatIssue, render } from "../../src/i18n/render.js";
 import { readYaml } from "../../src/schema/config-yaml.js";
-import { nameKey, nameProblem } from "../../src/schema/partner-names.js";
+import { lookAlikeKey, nameKey, nameProblem } from "../../src/schema/partner-names.js";
 
 describe("partner names", () => {
   it("are the same partner ignoring case, Unicode form and spaces", () => {
@@ -18,6 +18,12 @@ describe("partner names", () => {
     expect(render(nameProblem("Flex\u0435r")!.problem, "en")).toBe('mixes Latin and Cyrillic letters ("е" at position 5 is Cyrillic, U+0435)');
     expect(render(nameProblem("BLM\u200b")!.problem, "en")).toBe("holds an invisible character (U+200B)");
     for (const ok of ["Q-Jobs", "Itzu Jobs", "LIV aan het werk", "Café Ééntje", "Δέλτα", "東京スター", "Bernard & Co 2"]) expect(nameProblem(ok)).toBeUndefined();
+  });
+
+  it("look alike when they differ only in punctuation or spacing (QA 1 #13)", () => {
+    expect(new Set(["Q-Jobs", "Q\u2013Jobs", "Q\u2014Jobs", "Q Jobs", "QJobs", "q_jobs", "Q.Jobs", "Q\u2011Jobs"].map(lookAlikeKey)).size).toBe(1);
+    expect(lookAlikeKey("Q-Jobs")).not.toBe(lookAlikeKey("Q-Jobs 2"));
+    expect(lookAlikeKey("Itzu Jobs")).not.toBe(lookAlikeKey("Itzu Job"));
   });
 
   test.prop([fc.string({ maxLength: 20 })])("the key is idempotent and ignores case", (s) => {

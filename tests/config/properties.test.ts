@@ -4,7 +4,7 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect } from "vitest";
 import { fmtDecimal, D } from "../../src/domain/money.js";
 import { parseConfigText } from "../../src/schema/config.js";
-import { nameKey } from "../../src/schema/partner-names.js";
+import { lookAlikeKey } from "../../src/schema/partner-names.js";
 import { MINIMAL } from "./minimal-config.js";
 
 /** Partner-like names: letters (with Flemish accents), digits, spaces and dashes; trimmed, non-empty. */
@@ -20,11 +20,12 @@ const decimalText = (maxDp: number) =>
   });
 
 describe("config properties", () => {
-  // Names are one partner when equal ignoring case and spaces (nameKey), so the lists are unique by that key.
-  test.prop([fc.uniqueArray(name, { minLength: 1, maxLength: 8, selector: nameKey }), fc.uniqueArray(name, { minLength: 1, maxLength: 5, selector: nameKey })])(
+  // Names are one partner when equal ignoring case and spaces (nameKey), and look-alikes when they differ only in
+  // punctuation or spacing (lookAlikeKey, refused): the lists are unique by that key.
+  test.prop([fc.uniqueArray(name, { minLength: 1, maxLength: 8, selector: lookAlikeKey }), fc.uniqueArray(name, { minLength: 1, maxLength: 5, selector: lookAlikeKey })])(
     "partner names written as quoted strings come back exactly and in config order",
     (se, necRaw) => {
-      const nec = necRaw.filter((n) => !se.some((s) => nameKey(s) === nameKey(n)));
+      const nec = necRaw.filter((n) => !se.some((s) => lookAlikeKey(s) === lookAlikeKey(n)));
       fc.pre(nec.length > 0);
       const list = (xs: string[]) => `[${xs.map((x) => JSON.stringify(x)).join(", ")}]`;
       const text = MINIMAL.replace(/se_partners: .*\n/, `se_partners: ${list(se)}\n`).replace(/nec_partners: .*\n/, `nec_partners: ${list(nec)}\n`);

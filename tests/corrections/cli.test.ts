@@ -51,6 +51,26 @@ describe("close --dry-run", () => {
   });
 });
 
+describe("validate PERIOD", () => {
+  it("agrees with close --dry-run: the same ledger planning, refusals and exit codes", () => {
+    const d = closedThrough(2);
+    writeMonth(d, 3);
+    expect(menerva(["close", "2025-03", "--formats", "json"], d).code).toBe(0);
+    const before = treeHashes(d);
+    // after the last closed period, a gap; a closed period whose inputs changed; a re-close; the next period
+    for (const [period, code] of [["2025-05", 2], ["2025-01", 3], ["2025-03", 0], ["2025-04", 2], ["2025-02", 3]] as const) {
+      const dry = menerva(["close", period, "--dry-run"], d);
+      const v = menerva(["validate", period], d);
+      expect({ period, close: dry.code, validate: v.code }).toEqual({ period, close: code, validate: code });
+      if (code !== 0) expect(v.stderr).toBe(dry.stderr);
+    }
+    expect(menerva(["validate", "2025-03"], d).stdout).toContain("2025-03: already closed with these inputs (a close reproduces it).");
+    expect(menerva(["validate", "2025-04", "--allow-empty"], d).code).toBe(0);
+    expect(JSON.parse(menerva(["validate", "2025-04", "--allow-empty", "--json"], d).stdout).close).toEqual({ period: "2025-04", ledger: "append" });
+    expect(treeHashes(d)).toEqual(before); // validate writes nothing
+  });
+});
+
 describe("safe periods", () => {
   it("a typo (2030-Q1 after 2025-01) is refused with the period that should come next; the ledger is unchanged", () => {
     const d = closedThrough(1);
@@ -74,6 +94,24 @@ describe("safe periods", () => {
     expect(r.stderr).toContain("2025-02 (2025-02-01..2025-02-28) is niet de eerste periode van het project: er is nog geen periode afgesloten en het project begint op 2025-01-01");
     expect(r.stderr).toContain("sluit 2025-01 af");
     expect(existsSync(ledgerOf(d))).toBe(false);
+  });
+
+  it("a period whose last month holds no input data is refused with the period that fits (a typo 2025 for 2025-01), unless --allow-empty", () => {
+    const d = scenarioDir();
+    writeMonth(d, 1); // January's exports: the latest date is 31 January (staff rows of 2025-01)
+    for (const [typo, last] of [["2025", "2025-12"], ["2025-Q1", "2025-03"], ["2025-01-01..2025-02-10", "2025-02"]] as const) {
+      const r = menerva(["close", typo, "--dry-run"], d);
+      expect(r.code, typo).toBe(2);
+      expect(r.stderr).toContain(`reaches past the inputs: their latest date is 2025-01-31, before its last month (${last})`);
+      expect(r.stderr).toContain("the period that fits the inputs is 2025-01 (`menerva close 2025-01`)");
+      expect(r.stderr).toContain("--allow-empty");
+    }
+    expect(menerva(["close", "2025", "--formats", "json"], d).code).toBe(2);
+    expect(existsSync(ledgerOf(d))).toBe(false);
+    expect(existsSync(join(d, "out/2025"))).toBe(false);
+    writeMonth(d, 3); // data through March: the quarter fits now
+    expect(menerva(["close", "2025-Q1", "--dry-run"], d).code).toBe(0);
+    expect(menerva(["close", "2025", "--dry-run", "--allow-empty"], d).code).toBe(0);
   });
 
   it("the right next period after the exports' latest date is refused unless --allow-empty", () => {
@@ -106,13 +144,63 @@ describe("ledger verify --inputs", () => {
     expect(en.stdout).toContain("2025-01 hours Flexer 2025-01-09 K3 6: vanished (billed in 2025-01)");
     expect(en.stdout).toContain("chain verified");
     expect(en.stdout).not.toMatch(/ \/ |keten|gewijzigd|verdwenen/);
+    // one path style, relative to the config like every other message (the ledger is in out/: no ../exports/)
+    expect(en.stdout).toContain("5 of 5 input files changed since the last close that read them (exports/uren-flexer.csv, exports/uren-qjobs.csv, exports/voordelen.csv, exports/personeel.csv, exports/kosten.csv); row by row:");
+    expect(r.stdout).not.toContain("../");
     const j = JSON.parse(menerva(["ledger", "verify", "--inputs", "--json"], d).stdout);
     expect(j.rows_changed).toHaveLength(4);
+    expect(j.inputs.map((i: { file: string }) => i.file)).toEqual(["exports/uren-flexer.csv", "exports/uren-qjobs.csv", "exports/voordelen.csv", "exports/personeel.csv", "exports/kosten.csv"]);
     // after the next close, the books and the exports agree again
     expect(menerva(["close", "2025-02", "--formats", "json"], d).code).toBe(0);
     const after = menerva(["ledger", "verify", "--inputs"], d);
     expect(after.code, after.stdout).toBe(0);
     expect(after.stdout).toContain("elke afgesloten rij staat in de exports zoals ze afgesloten werd");
+  });
+});
+
+describe("a fee changed for a closed period (QA #9)", () => {
+  it("is said by verify --inputs and by the close that bills late rows at it; closed rows keep their billed rate", () => {
+    const d = closedThrough(1);
+    writeMonth(d, 2);
+    writeFileSync(join(d, "menerva.yaml"), readFileSync(join(d, "menerva.yaml"), "utf8").replace("{from: 2025-01-01, rate: 2.50}", "{from: 2025-01-01, rate: 3.00}"));
+    const v = menerva(["ledger", "verify", "--inputs"], d);
+    expect(v.stdout).toContain("fees: the hourly fee of Q-Jobs and Flexer for 2025-01-01..2025-01-31 is 3.00 in the config, 2.50 when 2025-01 was closed: closed rows keep 2.50, late rows of 2025-01 are billed at 3.00");
+    expect(JSON.parse(menerva(["ledger", "verify", "--inputs", "--json"], d).stdout).fee_changes).toEqual([
+      { kind: "hours", nec_partners: ["Q-Jobs", "Flexer"], days: ["2025-01-01..2025-01-31"], periods: ["2025-01"], closed_with: "2.5", config: "3" },
+    ]);
+    const c = menerva(["close", "2025-02", "--json"], d);
+    expect(c.code, c.stderr).toBe(0);
+    const s = JSON.parse(c.stdout);
+    const w = s.warnings.filter((x: { code: string }) => x.code === "fee-differs-from-close");
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toContain("late rows of 2025-01 are billed at 3.00 (2 late rows in this close)");
+    // the reversal of the edited 7.6 h at the billed 2.50, its new version and the late row at 3.00
+    const q = s.adjustments.filter((a: { kind: string; nec_partner: string }) => a.kind === "hours" && a.nec_partner === "Q-Jobs");
+    expect(q.map((a: { action: string; hours: string; rate: string }) => [a.action, a.hours, a.rate])).toEqual([["reverse", "-7.6", "2.50"], ["add", "6.6", "3.00"], ["add", "3", "3.00"]]);
+    writeMonth(d, 3);
+    const m = JSON.parse(menerva(["close", "2025-03", "--json"], d).stdout);
+    expect(m.warnings.filter((x: { code: string }) => x.code === "fee-differs-from-close")).toEqual([]); // said once; no late January rows now
+  });
+});
+
+describe("withdrawn rows (QA #1)", () => {
+  it("an agency's only row vanishing from the shared cumulative export is reversed; one missing from its own export's range is warned", () => {
+    const d = scenarioDir();
+    writeMonth(d, 1);
+    appendFileSync(join(d, "exports/voordelen.csv"), "2025-01-20,Flexer,K3,RSZ,500.00\n");
+    expect(menerva(["close", "2025-01", "--formats", "json"], d).code).toBe(0);
+    writeMonth(d, 2); // the shared voordelen.csv no longer holds Flexer's row
+    writeFileSync(join(d, "exports/uren-flexer.csv"), "date,nec_partner,candidate_id,hours\n2025-02-10,Flexer,K3,6\n"); // Flexer's own file now starts in February
+    const v = menerva(["ledger", "verify", "--inputs"], d);
+    expect(v.stdout).toContain("2025-01 benefits Flexer 2025-01-20 K3 RSZ 500: vanished / verdwenen (billed in 2025-01)");
+    expect(v.stdout).toContain("2025-01 hours Flexer 2025-01-08 K3 6: missing, no cumulative export restates it");
+    expect(v.stdout).toContain("closed rows missing that no cumulative export restates: the next close leaves them billed and warns (exit 3)");
+    const s = JSON.parse(menerva(["close", "2025-02", "--json"], d).stdout);
+    const flexer = s.invoices.find((i: { nec_partner: string }) => i.nec_partner === "Flexer");
+    expect(flexer.benefits).toBe("-500.00");
+    const w = s.warnings.find((x: { code: string }) => x.code === "closed-rows-not-restated");
+    expect(w.message).toBe("2 closed hours rows of Flexer dated 2025-01-08..2025-01-09 (2025-01) are in no export any more, and no cumulative export restates their dates: they stay billed, not reversed");
+    expect(s.warnings.find((x: { code: string }) => x.code === "partner-rows-all-withdrawn").message).toContain("no export holds a benefit row of Flexer any more");
   });
 });
 
@@ -155,6 +243,36 @@ describe("report PERIOD", () => {
     expect(sum(j.invoices.map((i: { subtotal: string }) => i.subtotal))).toBe(sum(j.closes.map((c: { revenue: string }) => c.revenue)));
     expect(j.invoices.find((i: { nec_partner: string }) => i.nec_partner === "Flexer")).toMatchObject({ hours: "14", corrections: "-9.50" });
     expect(Object.keys(treeHashes(join(d, "out/report-2025"))).sort()).toEqual(["closes.csv", "corrections.csv", "invoices.csv", "menerva-report-2025.xlsx", "open-periods.csv", "report.json", "settlement.csv"]);
+  });
+
+  it("never calls a period before the start closed, and titles the statement by its period's kind (QA 1 #12)", () => {
+    const d = closedThrough(2);
+    const report = (args: string[]) => {
+      const r = menerva(["report", ...args, "--formats", "json"], d);
+      expect(r.code, r.stderr).toBe(0);
+      return r.stdout;
+    };
+    // 2024 lies before the project's start (2025-01): nothing closed, nothing to close
+    const y2024 = report(["2024"]);
+    expect(y2024).not.toMatch(/elke dag van de periode is afgesloten/);
+    expect(y2024).toContain("Nog open periodes: geen: 2024 ligt vóór de start van het project (2025-01-01), er valt niets af te sluiten");
+    expect(y2024.split("\n")[0]).toBe("MENERVA — Jaaroverzicht 2024 (2024-01-01 .. 2024-12-31)");
+    expect(JSON.parse(report(["2024", "--json"]))).toMatchObject({ open_periods: [], project_start: "2025-01-01", before_project_start: "2024-01-01..2024-12-31" });
+    expect(report(["2024", "--lang", "en"])).toContain("Periods still open: none: 2024 lies before the project's start (2025-01-01), there is nothing to close");
+    // a range reaching back before the start: its closed part, its open part, and the part before the start
+    expect(report(["2024-12-01..2025-03-31"])).toContain("Nog open periodes: 2025-03; 2024-12-01..2024-12-31 ligt vóór de start van het project (2025-01-01): er valt niets af te sluiten");
+    // titles by kind, Dutch and English
+    const title = (args: string[]) => report(args).split("\n")[0];
+    expect(title(["2025"])).toBe("MENERVA — Jaaroverzicht 2025 (2025-01-01 .. 2025-12-31)");
+    expect(title(["2025-Q1"])).toBe("MENERVA — Kwartaaloverzicht 2025-Q1 (2025-01-01 .. 2025-03-31)");
+    expect(title(["2025-02"])).toBe("MENERVA — Maandoverzicht 2025-02 (2025-02-01 .. 2025-02-28)");
+    expect(title(["2025-01-01..2025-02-28"])).toBe("MENERVA — Overzicht 2025-01-01..2025-02-28 (2025-01-01 .. 2025-02-28)");
+    expect(title(["2025-Q1", "--lang", "en"])).toBe("MENERVA — Quarter statement 2025-Q1 (2025-01-01 .. 2025-03-31)");
+    expect(title(["2025-02", "--lang", "en"])).toBe("MENERVA — Month statement 2025-02 (2025-02-01 .. 2025-02-28)");
+    expect(title(["2025-01-01..2025-02-28", "--lang", "en"])).toBe("MENERVA — Statement 2025-01-01..2025-02-28 (2025-01-01 .. 2025-02-28)");
+    expect(title(["2025", "--lang", "en"])).toBe("MENERVA — Year statement 2025 (2025-01-01 .. 2025-12-31)");
+    // the whole period closed: then, and only then, "every day is closed"
+    expect(report(["2025-01-01..2025-02-28"])).toContain("Nog open periodes: geen: elke dag van de periode is afgesloten");
   });
 });
 

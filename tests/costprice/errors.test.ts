@@ -66,8 +66,12 @@ describe("single problems", () => {
 
 describe("numbers come from the YAML text, never a float", () => {
   it("keeps every digit of an amount", () => {
-    const r = parseCostPriceText(oneLine({ cost: "60000.123456789012345678" }), "x.yaml");
-    expect(r.ok && r.value.partners[0]!.staff[0]!.yearlyCost.toFixed()).toBe("60000.123456789012345678");
+    const r = parseCostPriceText(oneLine({ cost: "60000.123456789" }), "x.yaml");
+    expect(r.ok && r.value.partners[0]!.staff[0]!.yearlyCost.toFixed()).toBe("60000.123456789");
+  });
+  it("refuses a 16th significant digit (a spreadsheet would change it)", () => {
+    const r = parseCostPriceText(oneLine({ cost: "60000.1234567890123" }), "x.yaml");
+    expect(r.ok ? "accepted" : r.issues.map((i) => i.message).join()).toMatch(/too many digits: 18 significant digits, a spreadsheet keeps 15/);
   });
   it("reads percentages and decimals alike", () => {
     const r = parseCostPriceText(oneLine({ occupancy: "87.5%" }), "x.yaml");

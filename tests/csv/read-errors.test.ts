@@ -2,6 +2,7 @@
 // warnings that keep their row, and all problems of a file at once.
 import { describe, expect, it } from "vitest";
 import { forEachInputRow } from "../../src/adapters/csv/read-input.js";
+import { UserError } from "../../src/cli/errors.js";
 import { CTX, cp1252, put, read } from "./helpers.js";
 import { issueMessage } from "../../src/i18n/render.js";
 
@@ -172,6 +173,8 @@ describe("many problems", () => {
     expect(r.issues).toHaveLength(1001);
     expect(r.text[999]).toBe('exports/many.csv:1001: column \'hours\': not a number (got "x")');
     expect(r.text[1000]).toBe("exports/many.csv: 5 more errors in this file not shown");
+    // the count under the list is the real one: 1005, not the 1001 lines shown (QA 1 #13)
+    expect(new UserError(r.issues).render().trimEnd().split("\n").at(-1)).toBe("1005 problems found; nothing was written.");
   });
 });
 

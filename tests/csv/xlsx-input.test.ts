@@ -7,6 +7,10 @@ import { readHoursFile, type InputOverrides } from "../../src/adapters/csv/read-
 import { numberText } from "../../src/adapters/xlsx-input/cell-text.js";
 import { formatIssue } from "../../src/i18n/render.js";
 import { CTX, put } from "./helpers.js";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { menerva, ROOT } from "../cli/helpers.js";
 
 async function workbook(name: string, build: (wb: ExcelJS.Workbook) => void): Promise<string> {
   const wb = new ExcelJS.Workbook();
@@ -34,12 +38,36 @@ describe("xlsx inputs", () => {
       ws.getCell("A4").numFmt = "dd/mm/yyyy";
     });
     const r = await readSheet(path);
-    expect(r.text).toEqual(['exports/uren.xlsx:Uren!D3: column \'Uren\': mixed decimal marks (got "7,5")\n  hint: line 2 has "7.6" with a decimal point, this cell uses a decimal comma; add decimal: "," or decimal: "." for this input in menerva.yaml']);
+    expect(r.text).toEqual([]);
     expect(r.rows.map((x) => [x.date, x.necPartner, x.candidate, x.hours.toFixed(), x.client ?? "", x.source.line])).toEqual([
       ["2025-01-06", "Q-Jobs", "KND-1", "7.6", "Bakkerij", 2],
+      ["2025-01-07", "Flexer", "123", "7.5", "", 3],
       ["2025-01-08", "Itzu Jobs", "KND-3", "0.3", "Rich text", 4],
     ]);
-    expect(r.meta).toMatchObject({ encoding: "xlsx", sheet: "Uren", rowsRead: 3 });
+    // the one number typed as text ("7,5") decides the mark; number cells have none
+    expect(r.meta).toMatchObject({ encoding: "xlsx", sheet: "Uren", rowsRead: 3, decimalMark: "," });
+  });
+
+  it("a number cell has no decimal mark: it neither decides nor contradicts how numbers typed as text are read (QA 1 #8)", async () => {
+    const sheet = (rows: unknown[][]) =>
+      workbook(`m${rows.length}-${String(rows[0]![3])}.xlsx`, (wb) => {
+        const ws = wb.addWorksheet("Uren");
+        ws.addRow(["date", "nec_partner", "candidate_id", "hours"]);
+        for (const r of rows) ws.addRow(r);
+      });
+    // QA's repro: D2 = 7.6 (a number), D3 = "7,5" (text)
+    const a = await readSheet(await sheet([["2025-01-06", "Q-Jobs", "K1", 7.6], ["2025-01-07", "Q-Jobs", "K1", "7,5"], ["2025-01-08", "Q-Jobs", "K1", { formula: "B1", result: 1.25 }]]));
+    expect(a.text).toEqual([]);
+    expect(a.rows.map((x) => x.hours.toFixed())).toEqual(["7.6", "7.5", "1.25"]);
+    // numbers typed as text still agree among themselves, whatever the number cells hold
+    const b = await readSheet(await sheet([["2025-01-06", "Q-Jobs", "K1", 7.6], ["2025-01-07", "Q-Jobs", "K1", "7,5"], ["2025-01-08", "Q-Jobs", "K1", "7.25"]]));
+    expect(b.text).toEqual(['exports/uren.xlsx:Uren!D4: column \'hours\': mixed decimal marks (got "7.25")\n  hint: line 3 has "7,5" with a decimal comma, this cell uses a decimal point; add decimal: "," or decimal: "." for this input in menerva.yaml']);
+    // an ambiguous text (1.000) is not settled by a number cell's 7.6
+    const c = await readSheet(await sheet([["2025-01-06", "Q-Jobs", "K1", 7.6], ["2025-01-07", "Q-Jobs", "K1", "1.000"]]));
+    expect(c.text).toEqual(['exports/uren.xlsx:Uren!D3: column \'hours\': ambiguous decimal mark (got "1.000")\n  hint: add decimal: "," or decimal: "." for this input in menerva.yaml']);
+    // only number cells: no decimal mark to report
+    const d = await readSheet(await sheet([["2025-01-06", "Q-Jobs", "K1", 7.6]]));
+    expect(d.meta.decimalMark).toBe("none");
   });
 
   it("reads a named sheet, and names the sheets when it is not there", async () => {
@@ -86,5 +114,32 @@ describe("xlsx inputs", () => {
       "0.0000001",
       "123456789012346000",
     ]);
+  });
+
+  it("a row read from a sheet is named file.xlsx:Sheet:12 wherever a row is named: detail.csv, exceptions.csv (QA 1 #13)", async () => {
+    const d = mkdtempSync(join(tmpdir(), "menerva-xlsx-close-"));
+    try {
+      cpSync(join(ROOT, "fixtures/workflow/menerva.yaml"), join(d, "menerva.yaml"));
+      cpSync(join(ROOT, "fixtures/workflow/2025-01"), join(d, "exports"), { recursive: true });
+      rmSync(join(d, "exports/uren-qjobs.csv"));
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet("Uren");
+      ws.addRow(["date", "nec_partner", "candidate_id", "hours"]);
+      ws.addRow(["2025-01-06", "Q-Jobs", "K1", 7.6]);
+      ws.addRow(["2025-01-07", "Q-Jobs", "K2", 8]);
+      ws.addRow(["2025-02-20", "Q-Jobs", "K1", 5]); // after the period: an exception (deferred)
+      writeFileSync(join(d, "exports/uren-qjobs.xlsx"), new Uint8Array(await wb.xlsx.writeBuffer()));
+      writeFileSync(join(d, "menerva.yaml"), readFileSync(join(d, "menerva.yaml"), "utf8").replace("hours: [{path: exports/uren-*.csv, cumulative: true}]", "hours: [{path: exports/uren-*.csv, cumulative: true}, {path: exports/uren-*.xlsx, cumulative: true}]"));
+      mkdirSync(join(d, "out"));
+      const r = menerva(["close", "2025-01", "--formats", "csv"], d);
+      expect(r.code, r.stderr).toBe(0);
+      const detail = readFileSync(join(d, "out/2025-01/detail.csv"), "utf8");
+      expect(detail).toContain("exports/uren-qjobs.xlsx:Uren:2");
+      expect(detail).toContain("exports/uren-qjobs.xlsx:Uren:3");
+      expect(detail).not.toMatch(/uren-qjobs\.xlsx:\d/);
+      expect(readFileSync(join(d, "out/2025-01/exceptions.csv"), "utf8")).toContain("exports/uren-qjobs.xlsx:Uren:4");
+    } finally {
+      rmSync(d, { recursive: true, force: true });
+    }
   });
 });

@@ -154,4 +154,17 @@ describe("policies", () => {
     expect(r.ok).toBe(false);
     if (!r.ok) expect(issueMessage(r.issues[0]!)).toBe("no hourly fee applies to N1 on 2025-01-10");
   });
+
+  it("the effort-weighted share splits this period's own revenue by FTE × active days, like the equal split it is compared with (QA 1 #11)", () => {
+    // February (28 days); C leaves on 14 February. FTE: A 1.0, B 0.5, C 0.5 → weights 28, 14, 7.
+    const cfg = { ...config, partnerSpans: { C: { until: "2025-02-14" } } };
+    const r = closePeriod(input({ config: cfg, period: parsePeriod("2025-02")!, hours: [h("2025-02-10", "N1", "98")], benefits: [], staff: [s("2025-02", "A", "1.0", "100.00"), s("2025-02", "B", "0.5", "100.00"), s("2025-02", "C", "0.5", "100.00")] }));
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    const own = r.value.settlement.ownRevenue; // 98 h × 2.50 = 245.00
+    expect(fmtMoney(own)).toBe("245.00");
+    // the equal split by active days: 28, 28, 14 of 70 → 98.00, 98.00, 49.00
+    expect(r.value.settlement.partners.map((p) => fmtMoney(p.own.share))).toEqual(["98.00", "98.00", "49.00"]);
+    // by effort: 28, 14, 7 of 49 → 140.00, 70.00, 35.00; the same revenue base (Σ = 245.00)
+    expect(r.value.effort.weightedShares!.map(fmtMoney)).toEqual(["140.00", "70.00", "35.00"]);
+  });
 });

@@ -11,19 +11,23 @@ function colName(n: number): string {
   return s;
 }
 
-export function sameCell(a: string, b: string): boolean {
+/** How far two numbers may differ: an absolute amount or a relative one, whichever is larger. */
+export type Tolerance = { readonly absolute: number; readonly relative: number };
+const LOOSE: Tolerance = { absolute: 0.0005, relative: 1e-9 };
+
+export function sameCell(a: string, b: string, tol: Tolerance = LOOSE): boolean {
   if (a === b) return true;
   if (NUMBER.test(a.trim()) && NUMBER.test(b.trim())) {
     const x = Number(a);
     const y = Number(b);
-    return Math.abs(x - y) <= Math.max(0.0005, 1e-9 * Math.max(Math.abs(x), Math.abs(y)));
+    return Math.abs(x - y) <= Math.max(tol.absolute, tol.relative * Math.max(Math.abs(x), Math.abs(y)));
   }
   // An empty cell and an empty string are the same to a reader.
   return a.trim() === "" && b.trim() === "";
 }
 
 /** Every differing cell of the sheets both maps have (and sheets only one has), at most `limit`. */
-export function sheetDiffs(expected: Map<string, string[][]>, actual: Map<string, string[][]>, only?: readonly string[], limit = 20): string[] {
+export function sheetDiffs(expected: Map<string, string[][]>, actual: Map<string, string[][]>, only?: readonly string[], limit = 20, tol: Tolerance = LOOSE): string[] {
   const out: string[] = [];
   const names = only ?? [...new Set([...expected.keys(), ...actual.keys()])];
   for (const name of names) {
@@ -39,7 +43,7 @@ export function sheetDiffs(expected: Map<string, string[][]>, actual: Map<string
       for (let c = 0; c < Math.max(ra.length, rb.length); c++) {
         const x = ra[c] ?? "";
         const y = rb[c] ?? "";
-        if (!sameCell(x, y)) {
+        if (!sameCell(x, y, tol)) {
           out.push(`${name}!${colName(c + 1)}${r + 1}: ${JSON.stringify(x)} ≠ ${JSON.stringify(y)}`);
           if (out.length >= limit) return out;
         }

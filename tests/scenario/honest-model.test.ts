@@ -125,6 +125,35 @@ describe("solve when nothing is feasible", () => {
     expect(r.stdout).toContain("try --opening-reserve 50800.00");
   });
 
+  it("the table under the hint is for the hint's inflow and says so; its funding need is the hint's amount less the opening reserve; the JSON holds both (QA 1 #7)", async () => {
+    const value = (text: string, label: string) => new RegExp(`^${label}\\s+(\\S+)$`, "m").exec(text)?.[1];
+    for (const [file, opening, least, need] of [["scenarios/base.yaml", "0", "44217.43", "44217.43"], ["scenarios/no-subsidy.yaml", "50000", "92405.90", "42405.90"]] as const) {
+      const text = await scenarioSolve(file, { lang: "en", json: false, for: "inflow", overrides: { openingReserve: opening } });
+      const json = await scenarioSolve(file, { lang: "en", json: true, for: "inflow", overrides: { openingReserve: opening } });
+      if (!text.ok || !json.ok) throw new Error("solve failed");
+      const j = JSON.parse(json.stdout);
+      expect(j.leastOpeningReserve.amount).toBe(least);
+      // The table is the scenario at its own inflow (8 a month), said above it and in its first row.
+      expect(text.stdout).toContain("Key figures at the scenario's inflow (8 a month):");
+      expect(value(text.stdout, "candidate inflow/month")).toBe("8");
+      expect(value(text.stdout, "funding need")).toBe(need);
+      expect(j.leastOpeningReserve.keyFigures.fundingNeed).toBe(need);
+      // The hint says how its amount and the table's funding need relate.
+      if (opening !== "0") expect(text.stdout).toContain(`; the opening reserve is now ${Number(opening).toFixed(2)}: ${need} more): try --opening-reserve ${least}.`);
+      // The upper bound is named with its own figures, the ones the JSON keeps as atUpperBound.
+      expect(text.stdout).toContain(`even at 1000 a month the reserve falls to ${j.atUpperBound.lowestReserve} (month ${j.atUpperBound.lowestReserveMonth})`);
+      expect(value(text.stdout, "end reserve")).toBe(j.leastOpeningReserve.keyFigures.endReserve);
+    }
+  });
+
+  it("without a hint (a target end reserve), the table is the upper bound's and says so", async () => {
+    const r = await scenarioSolve("scenarios/base.yaml", { lang: "nl", json: false, for: "inflow", max: "3", targetEndReserve: "1000000", overrides: { openingReserve: "0" } });
+    if (!r.ok) throw new Error("solve failed");
+    expect(r.stdout).toMatch(/^niet haalbaar binnen \[0, 3\]/);
+    expect(r.stdout).toContain("Kengetallen bij de bovengrens (3):");
+    expect(/^instroom kandidaten\/maand\s+3$/m.test(r.stdout)).toBe(true);
+  });
+
   it("--for opening-reserve answers directly", async () => {
     const r = await scenarioSolve("scenarios/base.yaml", { lang: "en", json: true, for: "opening-reserve" });
     if (!r.ok) throw new Error("solve failed");

@@ -29,7 +29,7 @@ describe("statement structure (example close)", () => {
     expect(ov.getCell(vatAddr).numFmt).toBe(FMT.pct);
     const fee1 = byName.get("Hourly_fee_1")!.split("!")[1]!.replace(/\$/g, "");
     expect(ov.getCell(fee1).value).toBe(2.5);
-    expect(String(ov.getCell(fee1.replace("B", "C")).value)).toMatch(/^geldig tot en met 2025-02-1\d$/);
+    expect(String(ov.getCell(fee1.replace("B", "C")).value)).toMatch(/^geldig tot en met 1\d\/02\/2025$/);
 
     const detail = wb.getWorksheet("Detail")!;
     expect(detail.getRow(1).values).toEqual([undefined, "Datum", "NEC-partner", "Kandidaat", "Soort", "Type voordeel", "Uren", "Tarief / aandeel", "Bedrag voordeel", "Status", "Eigen periode", "Bestand", "Regel", "Klant", "Referentie"]);

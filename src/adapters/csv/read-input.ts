@@ -14,7 +14,8 @@ import iconv from "iconv-lite";
 import { createHash } from "node:crypto";
 import { isWorkbookPath, readWorkbookSheet } from "../xlsx-input/read-workbook.js";
 
-type CsvRecord = { readonly fields: readonly string[]; readonly line: number };
+/** `numbers`: the fields that hold a workbook's number cell (no decimal mark of their own). */
+type CsvRecord = { readonly fields: readonly string[]; readonly line: number; readonly numbers?: readonly number[] };
 
 export type { InputKind } from "../../schema/csv-row-headers.js";
 export type { CostRow } from "../../schema/rows.js";
@@ -80,10 +81,10 @@ class IssueSink {
   finish(file: string): Issue[] {
     const out = this.list.sort(byLocation);
     if (this.dropped.error > 0) {
-      out.push(error("more-issues.errors", { count: this.dropped.error }, { source: { file } }));
+      out.push(error("more-issues.errors", { count: this.dropped.error }, { source: { file }, more: this.dropped.error }));
     }
     if (this.dropped.warning > 0) {
-      out.push(warning("more-issues.warnings", { count: this.dropped.warning }, { source: { file } }));
+      out.push(warning("more-issues.warnings", { count: this.dropped.warning }, { source: { file }, more: this.dropped.warning }));
     }
     return out;
   }
@@ -180,7 +181,7 @@ function recordRows<K extends InputKind>(
   sink: IssueSink,
   onRow: (row: RowOf<K>) => void,
   sheet?: string,
-): { onRecord: (fields: readonly string[], line: number) => boolean; finish: () => void } {
+): { onRecord: (fields: readonly string[], line: number, numbers?: readonly number[]) => boolean; finish: () => void } {
   const marks = new DecimalMarkState(ctx.overrides?.decimal);
   const rowCtx: RowContext = ctx;
   let reader: RowReader<RowOf<K>> | undefined;
@@ -190,6 +191,7 @@ function recordRows<K extends InputKind>(
   const batch: Issue[] = [];
 
   const readNow = (rec: CsvRecord): void => {
+    marks.native = rec.numbers;
     const row = reader!.read(rec.fields, rec.line, marks, batch);
     if (batch.length > 0) sink.add(batch);
     if (row !== undefined) onRow(row);
@@ -199,7 +201,7 @@ function recordRows<K extends InputKind>(
     pending.length = 0;
   };
 
-  const onRecord = (fields: readonly string[], line: number): boolean => {
+  const onRecord = (fields: readonly string[], line: number, numbers?: readonly number[]): boolean => {
     if (!headerFound) {
       headerFound = true;
       const h = resolveHeader(kind, fields, displayPath, line);
@@ -218,16 +220,16 @@ function recordRows<K extends InputKind>(
       let ambiguous = false;
       for (const i of reader!.numericColumns) {
         const raw = fields[i];
-        if (raw === undefined || raw.trim() === "") continue;
+        if (raw === undefined || raw.trim() === "" || numbers?.includes(i)) continue;
         if (marks.observe(raw, line).kind === "ambiguous") ambiguous = true;
       }
       if (marks.mark !== undefined) flushPending();
       else if (ambiguous) {
-        pending.push({ fields, line });
+        pending.push({ fields, line, ...(numbers ? { numbers } : {}) });
         return true;
       }
     }
-    readNow({ fields, line });
+    readNow({ fields, line, ...(numbers ? { numbers } : {}) });
     return true;
   };
 
@@ -270,7 +272,7 @@ async function forEachSheetRow<K extends InputKind>(
     ]);
   }
   const rows = recordRows(kind, displayPath, ctx, meta, sink, onRow, sheet);
-  for (const r of records) if (!rows.onRecord(r.fields, r.line)) break;
+  for (const r of records) if (!rows.onRecord(r.fields, r.line, r.numbers)) break;
   rows.finish();
   // Whole-row and header problems are in this sheet too.
   return { meta, issues: sink.finish(displayPath).map((i) => (i.source && i.source.file === displayPath && i.source.sheet === undefined && i.source.line !== undefined ? { ...i, source: { ...i.source, sheet } } : i)) };

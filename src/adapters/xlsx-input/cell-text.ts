@@ -39,3 +39,10 @@ export function cellText(v: unknown): string | undefined {
   }
   return "";
 }
+
+/** Whether a cell holds a number (a value, or a formula's saved numeric result), not text that looks like one. */
+export function isNumberCell(v: unknown): boolean {
+  if (typeof v === "number") return true;
+  if (typeof v === "object" && v !== null && ("formula" in v || "sharedFormula" in v)) return typeof (v as { result?: unknown }).result === "number";
+  return false;
+}

@@ -8,7 +8,7 @@
 import { t, type Text } from "../../domain/issues.js";
 import { Unzip, UnzipInflate } from "fflate";
 import { readSmallFile } from "../read-small-file.js";
-import { cellText } from "./cell-text.js";
+import { cellText, isNumberCell } from "./cell-text.js";
 
 /** Largest `.xlsx` file read (bytes on disk). */
 export const MAX_XLSX_BYTES = 32 * 1024 * 1024;
@@ -20,8 +20,12 @@ export const isWorkbookPath = (path: string): boolean => /\.xls[xm]$/i.test(path
 
 export type SheetRecords = {
   readonly sheet: string;
-  /** Each non-empty row: cell texts (column A first) and the row number. */
-  readonly records: readonly { readonly fields: readonly string[]; readonly line: number }[];
+  /**
+   * Each non-empty row: cell texts (column A first), the row number, and the
+   * fields that hold a number cell (0-based): a number has no decimal mark,
+   * so it must not decide how the sheet's numbers typed as text are read.
+   */
+  readonly records: readonly { readonly fields: readonly string[]; readonly line: number; readonly numbers: readonly number[] }[];
   /** Formula cells without a saved result: where the first is, and how many. */
   readonly uncached: { readonly first: string; readonly count: number } | undefined;
 };
@@ -94,10 +98,11 @@ export async function readWorkbookSheet(path: string, wanted?: string): Promise<
         : { code: "xlsx-no-sheet", problem: t("xlsx-no-sheet.named", { name: JSON.stringify(wanted.slice(0, 80)) }), hint: t("xlsx-no-sheet.hint", { names }) },
     };
   }
-  const records: { fields: string[]; line: number }[] = [];
+  const records: { fields: string[]; line: number; numbers: number[] }[] = [];
   let uncached: { first: string; count: number } | undefined;
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const fields: string[] = [];
+    const numbers: number[] = [];
     row.eachCell({ includeEmpty: false }, (cell, col) => {
       const t = cellText(cell.value);
       if (t === undefined) {
@@ -105,8 +110,9 @@ export async function readWorkbookSheet(path: string, wanted?: string): Promise<
       }
       while (fields.length < col - 1) fields.push("");
       fields[col - 1] = t ?? "";
+      if (t !== undefined && t !== "" && isNumberCell(cell.value)) numbers.push(col - 1);
     });
-    records.push({ fields, line: rowNumber });
+    records.push({ fields, line: rowNumber, numbers });
   });
   return { ok: true, value: { sheet: ws.name, records, uncached }, sha256Bytes: bytes };
 }

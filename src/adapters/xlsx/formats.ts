@@ -66,6 +66,12 @@ export function excelDate(iso: string): Date {
   return date;
 }
 
+/** An ISO date as the text a date cell shows (FMT.date, dd/mm/yyyy): for labels that hold a date, so every date reads alike. */
+export function dateText(iso: string): string {
+  const m = ISO_DATE.exec(iso);
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso;
+}
+
 /** The Excel serial number (1900 date system) of an ISO date; 2025-03-31 → 45747. */
 export function excelSerial(iso: string): number {
   return Math.round((excelDate(iso).getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);

@@ -14,7 +14,8 @@ import { writeDocumentFacts, writeDocumentList } from "./statement-documents.js"
 import { currentDocument } from "../../report/close-summary.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
 import { toDeterministicXlsxWithRows, type RowCell, type StreamedSheet } from "./sheet-rows.js";
-import { FMT, excelDate, safeText } from "./formats.js";
+import { FMT, dateText, excelDate, safeText } from "./formats.js";
+import { fitWrappedRows } from "./row-heights.js";
 import { EXCEL_MAX_DATA_ROWS, splitRows, splitSheetName } from "./streaming.js";
 import { colLetter, exactly, headerRow, money2, point as pushPoint, quote, RATE_FMT, ref, type Checkpoint } from "./statement-common.js";
 import { CC, writeCorrectionsSheet, writeRulesSheet, type CorrectionsSheet } from "./statement-corrections.js";
@@ -28,7 +29,11 @@ const LABELS = {
     retain: "inhouden in de reserve (retain)", distribute: "uitkeren (distribute)", partner: "gedragen door de partner (partner)", reserveFirst: "eerst uit de reserve (reserve-first)",
     parameters: "Parameters", vatRate: "Btw-tarief", benefitShare: "Aandeel voordelen", fee: "Uurvergoeding vanaf", allNec: "alle NEC-partners",
     openingReserve: "Beginreserve", openingFromConfig: "uit de configuratie", openingFromClose: "eindreserve van", tolerance: "Tolerantie inzet",
-    inputs: "Invoer", kind: "Soort", file: "Bestand", rows: "Rijen", encoding: "Codering", sha: "SHA-256", config: "Configuratie",
+    inputs: "Invoer", kind: "Soort", file: "Bestand", rows: "Rijen", encoding: "Indeling", sha: "SHA-256", config: "Configuratie",
+    format: {
+      "utf-8": "UTF-8", "utf-8-bom": "UTF-8 (met BOM)", "windows-1252": "Windows-1252", xlsx: "Excel-werkmap",
+      separator: "scheidingsteken", decimal: "decimaalteken", noDecimal: "geen (gehele getallen)", numbersOnly: "geen (getallen als getal)", tab: "tab",
+    },
     rowAccounting: "Rijen per status", read: "gelezen", rejected: "geweigerd",
     status: { included: "opgenomen", adjustment: "correctie", deferred: "uitgesteld", before_start: "voor de start", already_closed: "al afgesloten", duplicate: "dubbel" } satisfies Record<RowStatus, string> as Record<RowStatus, string>,
     kinds: { hours: "uren", benefits: "voordelen", staff: "personeel", costs: "kosten" } as Record<string, string>,
@@ -37,6 +42,8 @@ const LABELS = {
     hoursAt: "Uren aan", benefitsOf: "Voordelen", subtotal: "Subtotaal", vat: "Btw", total: "Totaal",
     sePartner: "SE-partner", share: "Aandeel (gelijk)", staffCost: "Personeelskost", covered: "Gedekt", retained: "Ingehouden", distributed: "Uitgekeerd",
     reservePayment: "Uit reserve", uncovered: "Niet gedekt", fromPlan: "personeelskost uit het kostprijsplan (geen personeelsrijen)", fte: "Inzet (FTE)", weighted: "Aandeel naar inzet", totalRow: "Totaal",
+    weightedNote: "Ter vergelijking met het aandeel (gelijk) van deze periode: dezelfde omzet van deze periode (zonder correcties), verdeeld naar inzet = FTE × actieve dagen (grootste rest) in plaats van naar actieve dagen. Ter informatie: de afrekening blijft gelijk.",
+    spreadNote: (tol: string, within: boolean) => (within ? `binnen de tolerantie van ${tol}` : `boven de tolerantie van ${tol}: zie de waarschuwing`),
     spread: "Spreiding inzet", opening: "Begin", otherCost: "Andere kost", otherCostsTotal: "Andere kosten", closing: "Einde", history: "Vorige afsluitingen", date: "Datum",
     side: "Kant", role: "Rol", shareOfRow: "Deel van de rij", costInPeriod: "Kost in periode", subsidyInPeriod: "Subsidie in periode", source: "Bron",
     necPartner: "NEC-partner", candidate: "Kandidaat", type: "Type voordeel", hours: "Uren", benefitAmount: "Bedrag voordeel", ownPeriod: "Eigen periode",
@@ -55,7 +62,11 @@ const LABELS = {
     retain: "retain in the reserve (retain)", distribute: "pay out (distribute)", partner: "borne by the partner (partner)", reserveFirst: "from the reserve first (reserve-first)",
     parameters: "Parameters", vatRate: "VAT rate", benefitShare: "Benefit share", fee: "Hourly fee from", allNec: "all NEC partners",
     openingReserve: "Opening reserve", openingFromConfig: "from the configuration", openingFromClose: "closing reserve of", tolerance: "Effort tolerance",
-    inputs: "Inputs", kind: "Kind", file: "File", rows: "Rows", encoding: "Encoding", sha: "SHA-256", config: "Configuration",
+    inputs: "Inputs", kind: "Kind", file: "File", rows: "Rows", encoding: "Format", sha: "SHA-256", config: "Configuration",
+    format: {
+      "utf-8": "UTF-8", "utf-8-bom": "UTF-8 (with BOM)", "windows-1252": "Windows-1252", xlsx: "Excel workbook",
+      separator: "separator", decimal: "decimal mark", noDecimal: "none (whole numbers)", numbersOnly: "none (numbers as numbers)", tab: "tab",
+    },
     rowAccounting: "Rows by status", read: "read", rejected: "rejected",
     status: { included: "included", adjustment: "adjustment", deferred: "deferred", before_start: "before start", already_closed: "already closed", duplicate: "duplicate" } satisfies Record<RowStatus, string> as Record<RowStatus, string>,
     kinds: { hours: "hours", benefits: "benefits", staff: "staff", costs: "costs" } as Record<string, string>,
@@ -64,6 +75,8 @@ const LABELS = {
     hoursAt: "Hours at", benefitsOf: "Benefits", subtotal: "Subtotal", vat: "VAT", total: "Total",
     sePartner: "SE partner", share: "Share (equal)", staffCost: "Staff cost", covered: "Covered", retained: "Retained", distributed: "Distributed",
     reservePayment: "From reserve", uncovered: "Uncovered", fromPlan: "staff cost from the cost-price plan (no staff rows)", fte: "Effort (FTE)", weighted: "Effort-weighted share", totalRow: "Total",
+    weightedNote: "To compare with this period's equal share: the same revenue of this period (corrections left out), split by effort = FTE × active days (largest remainder) instead of by active days. For information: the settlement stays equal.",
+    spreadNote: (tol: string, within: boolean) => (within ? `within the tolerance of ${tol}` : `above the tolerance of ${tol}: see the warning`),
     spread: "Effort spread", opening: "Opening", otherCost: "Other cost", otherCostsTotal: "Other costs", closing: "Closing", history: "Earlier closes", date: "Date",
     side: "Side", role: "Role", shareOfRow: "Share of row", costInPeriod: "Cost in period", subsidyInPeriod: "Subsidy in period", source: "Source",
     necPartner: "NEC partner", candidate: "Candidate", type: "Benefit type", hours: "Hours", benefitAmount: "Benefit amount", ownPeriod: "Own period",
@@ -163,6 +176,8 @@ export function buildStatement(report: CloseReport, opts: StatementOptions = {})
   writeOverviewTotals(ctx, overview, params.nextRow, inv, res);
   writeExceptions(ctx, exceptions);
   writeChecks(ctx, checks, inv, set, res, params, detailParts);
+  // Rows with wrapped text (the headers) as tall as their lines: no application grows them on open.
+  for (const ws of wb.worksheets) fitWrappedRows(ws);
   // Only functions Excel and LibreOffice both know; Excel recalculates on open.
   wb.calcProperties.fullCalcOnLoad = true;
   return { wb, checkpoints: ctx.checkpoints, detail: streams, bytes: () => toDeterministicXlsxWithRows(wb, streams) };
@@ -229,6 +244,15 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
 
 // ---------------------------------------------------------------- Overview
 
+/** How an input file was read, in words: "UTF-8 · scheidingsteken ';' · decimaalteken ','" (not "utf-8 ; ,"). */
+function inputFormat(t: Labels, f: CloseReport["inputs"][number]): string {
+  const fm = t.format;
+  const enc = (fm as Record<string, string>)[f.encoding] ?? f.encoding;
+  const mark = f.decimalMark === "none" ? (f.encoding === "xlsx" ? fm.numbersOnly : fm.noDecimal) : `'${f.decimalMark}'`;
+  const sep = f.encoding === "xlsx" || f.delimiter === "" ? [] : [`${fm.separator} ${f.delimiter === "\t" ? fm.tab : `'${f.delimiter}'`}`];
+  return [enc, ...sep, `${fm.decimal} ${mark}`].join(" · ");
+}
+
 type Params = { vatRate: string; shares: Map<string, string>; openingReserve: string; nextRow: number; accountingRow: Record<"hours" | "benefits", number> };
 
 function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
@@ -273,8 +297,8 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
   c.hourlyFees.forEach((f, i) => {
     // validity: until the day before the next fee for the same partner scope
     const next = c.hourlyFees.filter((g) => (g.necPartner ?? "") === (f.necPartner ?? "") && g.from > f.from).map((g) => g.from).sort()[0];
-    ws.getCell(`C${row}`).value = next ? `${t.validUntil} ${dayBefore(next)}` : t.validOpen;
-    const cell = put(`${t.fee} ${f.from} (${f.necPartner === undefined ? t.allNec : safeText(f.necPartner)})`, Number(f.rate.toFixed()), RATE_FMT);
+    ws.getCell(`C${row}`).value = next ? `${t.validUntil} ${dateText(dayBefore(next))}` : t.validOpen;
+    const cell = put(`${t.fee} ${dateText(f.from)} (${f.necPartner === undefined ? t.allNec : safeText(f.necPartner)})`, Number(f.rate.toFixed()), RATE_FMT);
     wb.definedNames.add(ref(name, cell), `Hourly_fee_${i + 1}`);
   });
   const openingCell = `B${row}`;
@@ -291,7 +315,7 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
     ws.getCell(`A${row}`).value = t.kinds[f.kind] ?? f.kind;
     ws.getCell(`B${row}`).value = safeText(f.file);
     setNumber(ws.getCell(`C${row}`), f.rows, FMT.int);
-    ws.getCell(`D${row}`).value = `${f.encoding} ${f.delimiter} ${f.decimalMark}`;
+    ws.getCell(`D${row}`).value = inputFormat(t, f);
     ws.getCell(`E${row++}`).value = f.sha256;
   }
   ws.getCell(`A${row}`).value = t.config;
@@ -313,7 +337,8 @@ function writeOverviewParameters(ctx: Ctx, ws: ExcelJS.Worksheet): Params {
     row++;
   }
   row++;
-  setupSheet(ws, { title: ctx.title(ws.name), widths: [46, 30, 26, 18, 66, 14, 14, 14, 14] });
+  // D holds each input's format in words ("UTF-8 · scheidingsteken ';' · decimaalteken ','"): one line wide
+  setupSheet(ws, { title: ctx.title(ws.name), widths: [46, 30, 26, 58, 66, 14, 14, 14, 14] });
   return { vatRate: "VAT_rate", shares, openingReserve: "Opening_reserve", nextRow: row, accountingRow };
 }
 
@@ -386,7 +411,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
     for (const l of inv.lines) {
       if (l.kind === "hours") {
         ws.getCell(`A${row}`).value = `${t.hoursAt} ${euro(l.rate)}`;
-        ws.getCell(`B${row}`).value = `${l.firstDate} .. ${l.lastDate} (${l.rows})`;
+        ws.getCell(`B${row}`).value = `${dateText(l.firstDate)} .. ${dateText(l.lastDate)} (${l.rows})`;
         setNumber(ws.getCell(`D${row}`), l.rate, RATE_FMT);
         // ROUND to the inputs' own decimals: a float sum (0.0600000000000005) must not tip the half cent below
         setFormula(ws.getCell(`C${row}`), `ROUND(${detailSumifs(parts, DC.hours, [[DC.nec, necCrit], [DC.rate, `D${row}`], included])},${dp.hours})`, l.hours, FMT.hours);
@@ -401,7 +426,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
         // A correction of a closed period on its own line: Σ of its Corrections rows (added − reversed) at one rate or share.
         const hours = l.of === "hours";
         ws.getCell(`A${row}`).value = `${w.correctionOf} ${l.period}: ${hours ? `${w.correctionHours} ${euro(l.price)}` : `${w.correctionBenefits} ${l.types.join(" + ")}`}`;
-        ws.getCell(`B${row}`).value = `${l.firstDate} .. ${l.lastDate} (${w.rowsAddedReversed(l.added, l.reversed)})`;
+        ws.getCell(`B${row}`).value = `${dateText(l.firstDate)} .. ${dateText(l.lastDate)} (${w.rowsAddedReversed(l.added, l.reversed)})`;
         setNumber(ws.getCell(`D${row}`), l.price, hours ? RATE_FMT : FMT.pct);
         const base: [number, string][] = [[CC.partner, inv.necPartner], [CC.kind, w.kinds[l.of]], [CC.period, l.period]];
         // with a share per benefit type, a line holds one type: match it too
@@ -507,15 +532,19 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, sta
   // With corrections of closed periods, this period's own share and cost sit in M and N and the
   // totals add the corrections table below (SUMIFS by partner); without, the totals are this period's.
   const hasCorr = s.corrections.length > 0;
-  const header = [t.sePartner, t.share, t.staffCost, t.covered, t.retained, t.distributed, t.reservePayment, t.uncovered, t.fte, t.weighted, "", w.activeDays];
-  headerRow(ws, 1, hasCorr ? [...header, `${t.share} — ${w.thisPeriod.toLowerCase()}`, `${t.staffCost} — ${w.thisPeriod.toLowerCase()}`] : header);
+  // The effort-weighted share splits this period's own revenue (by FTE × active days): with corrections it
+  // compares with "share — this period" (column M), without with the share itself (column B).
+  const thisPeriod = ` — ${w.thisPeriod.toLowerCase()}`;
+  const header = [t.sePartner, t.share, t.staffCost, t.covered, t.retained, t.distributed, t.reservePayment, t.uncovered, t.fte, hasCorr ? `${t.weighted}${thisPeriod}` : t.weighted, "", w.activeDays];
+  headerRow(ws, 1, hasCorr ? [...header, `${t.share}${thisPeriod}`, `${t.staffCost}${thisPeriod}`] : header);
   ws.getCell("K1").value = null;
+  ws.getCell("J1").note = t.weightedNote;
   const n = s.partners.length;
   const first = 2;
   const last = first + n - 1;
   const totalRow = last + 1;
   // The corrections table starts below the totals and the policy lines.
-  const corrHead = totalRow + 7;
+  const corrHead = totalRow + 9;
   const corrFirst = corrHead + 1;
   const corrLast = corrFirst + Math.max(1, s.corrections.length) - 1;
   const sumCorr = (col: string, row: number) => (hasCorr ? `+SUMIFS($${col}$${corrFirst}:$${col}$${corrLast},$B$${corrFirst}:$B$${corrLast},A${row})` : "");
@@ -588,6 +617,12 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, sta
     point(ctx, ws.name, `${c}${totalRow}`, `${t.totalRow} ${ws.getCell(`${c}1`).value as string}`, v);
   }
   if (r.effort.weightedShares) setFormula(ws.getCell(`J${totalRow}`), `SUM(J${first}:J${last})`, sum(r.effort.weightedShares), FMT.eur);
+  if (hasCorr) {
+    // this period's own share and cost, totalled like the effort-weighted share they are compared with
+    setFormula(ws.getCell(`M${totalRow}`), `SUM(M${first}:M${last})`, sum(s.partners.map((p) => p.own.share)), FMT.eur);
+    setFormula(ws.getCell(`N${totalRow}`), `SUM(N${first}:N${last})`, sum(s.partners.map((p) => p.own.staffCost)), FMT.eur);
+    point(ctx, ws.name, `M${totalRow}`, `${t.totalRow} ${t.share}${thisPeriod}`, sum(s.partners.map((p) => p.own.share)));
+  }
   styleTotalRow(ws.getRow(totalRow));
   let row = totalRow + 2;
   ws.getCell(`A${row}`).value = t.revenue;
@@ -596,15 +631,18 @@ function writeSettlement(ctx: Ctx, ws: ExcelJS.Worksheet, inv: InvoiceCells, sta
   ws.getCell(`B${row++}`).value = retain ? t.retain : t.distribute;
   ws.getCell(`A${row}`).value = t.shortfallPolicy;
   ws.getCell(`B${row++}`).value = r.config.shortfall === "partner" ? t.partner : t.reserveFirst;
+  // Spread and tolerance on rows of their own: label, figure, and what it means.
+  const tol = `${r.effort.tolerance.times(100).toFixed()}%`;
   ws.getCell(`A${row}`).value = t.spread;
   setNumber(ws.getCell(`B${row}`), r.effort.spread.toDecimalPlaces(4), FMT.pct);
-  ws.getCell(`C${row++}`).value = `${t.tolerance} ${r.effort.tolerance.times(100).toFixed()}%`;
+  ws.getCell(`C${row++}`).value = t.spreadNote(tol, r.effort.withinTolerance);
+  ws.getCell(`A${row}`).value = t.tolerance;
+  setNumber(ws.getCell(`B${row++}`), r.effort.tolerance, FMT.pct);
   if (hasCorr) {
     // Each correction settled against the partner's restated position in the corrected period (values C:F from the ledger).
     ws.getCell(`A${corrHead - 1}`).value = w.settlementCorrections;
     ws.getCell(`A${corrHead - 1}`).font = font({ bold: true });
     headerRow(ws, corrHead, [w.correctedPeriod, t.sePartner, w.shareBefore, w.costBefore, w.shareChange, w.costChange, w.coveredChange, w.retainedChange, w.distributedChange, w.uncoveredChange]);
-    ws.getRow(corrHead).height = 30; // two-line headers
     s.corrections.forEach((c, i) => {
       const q = corrFirst + i;
       ws.getCell(`A${q}`).value = c.period;
@@ -699,7 +737,7 @@ function writeExceptions(ctx: Ctx, ws: ExcelJS.Worksheet): void {
     ws.getCell(`B${row}`).value = t.kinds[c.row.kind] ?? c.row.kind;
     ws.getCell(`C${row}`).value = safeText(formatSource(c.row.source));
     if (c.ownPeriod) ws.getCell(`D${row}`).value = c.ownPeriod;
-    ws.getCell(`E${row++}`).value = safeText(`${c.row.date} ${c.row.necPartner} ${c.row.candidate} ${what}`);
+    ws.getCell(`E${row++}`).value = safeText(`${dateText(c.row.date)} ${c.row.necPartner} ${c.row.candidate} ${what}`);
   }
   const last = Math.max(2, row - 1);
   // Counts per kind of exception beside the list: live COUNTIF over column A.

@@ -7,9 +7,10 @@
 import ExcelJS from "exceljs";
 import { sum, type Dec } from "../../domain/money.js";
 import { CLOSE_WORDS } from "../../report/close-labels.js";
-import type { YearReport } from "../../report/year-report.js";
+import { openPeriodsText, statementTitle, type YearReport } from "../../report/year-report.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleTotalRow } from "./cells.js";
 import { toDeterministicXlsx } from "./deterministic.js";
+import { fitWrappedRows } from "./row-heights.js";
 import { excelDate, FMT, safeText } from "./formats.js";
 import { exactly, headerRow, point, RATE_FMT, ref, type Checkpoint } from "./statement-common.js";
 
@@ -40,9 +41,9 @@ export function buildYearWorkbook(r: YearReport): BuiltYearWorkbook {
   const t = W[r.language];
   const w = CLOSE_WORDS[r.language];
   const wb = new ExcelJS.Workbook();
-  wb.title = `${r.project} — ${w.yearStatement} ${r.period.label}`;
+  wb.title = statementTitle(r);
   const checkpoints: Checkpoint[] = [];
-  const title = (s: string) => `${r.project} — ${w.yearStatement} ${r.period.label} — ${s}`;
+  const title = (s: string) => `${statementTitle(r)} — ${s}`;
   const ov = wb.addWorksheet(t.overview);
   const inv = wb.addWorksheet(t.invoices);
   const cor = wb.addWorksheet(w.corrections);
@@ -139,7 +140,7 @@ export function buildYearWorkbook(r: YearReport): BuiltYearWorkbook {
   setupSheet(res, { title: title(res.name), freezeRows: 1, landscape: false, widths: [14, 16, 16, 16, 16, 16] });
 
   // Overview: the closes, the periods still open, key totals.
-  ov.getCell("A1").value = `${r.project} — ${w.yearStatement} ${r.period.label}`;
+  ov.getCell("A1").value = statementTitle(r);
   ov.getCell("A1").font = font({ bold: true, size: 14 });
   row = 3;
   for (const [label, value] of [[t.project, safeText(r.project)], [t.period, r.period.label], [t.ledger, safeText(r.ledger)]] as const) {
@@ -152,7 +153,7 @@ export function buildYearWorkbook(r: YearReport): BuiltYearWorkbook {
     ov.getCell(`B${row++}`).numFmt = FMT.date;
   }
   ov.getCell(`A${row}`).value = w.openPeriods;
-  ov.getCell(`B${row++}`).value = r.open.length === 0 ? w.noOpenPeriods : r.open.join(", ");
+  ov.getCell(`B${row++}`).value = openPeriodsText(r);
   if (r.partial.length > 0) {
     ov.getCell(`A${row}`).value = t.partial;
     ov.getCell(`B${row++}`).value = r.partial.join(", ");
@@ -204,6 +205,8 @@ export function buildYearWorkbook(r: YearReport): BuiltYearWorkbook {
     if (k > 0) put(`${c.period}: ${t.chains}`, `ROUND(${ref(res.name, `B${q}`)}-${ref(res.name, `F${q - 1}`)},2)=0`, c.opening.equals(r.closes[k - 1]!.closing));
   });
   setupSheet(chk, { title: title(chk.name), freezeRows: 1, widths: [50, 12, 40] });
+  // Rows with wrapped text (the headers) as tall as their lines: no application grows them on open.
+  for (const ws of wb.worksheets) fitWrappedRows(ws);
   wb.calcProperties.fullCalcOnLoad = true;
   return { wb, checkpoints, bytes: () => toDeterministicXlsx(wb) };
 }

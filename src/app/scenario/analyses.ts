@@ -94,13 +94,14 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
   const goalNl = goal.kind === "never-negative" ? "de reserve nooit onder nul gaat" : `de eindreserve minstens ${eur(goal.target.toDecimalPlaces(2))} is`;
   const goalEn = goal.kind === "never-negative" ? "reserve never below zero" : `end reserve at least ${eur(goal.target.toDecimalPlaces(2))}`;
   // Not feasible: the least opening reserve at a stated inflow (--inflow, or the scenario's own), computed.
-  let hint: { inflow: string; from: "--inflow" | "scenario"; leastOpeningReserve: string; month: number; period: string } | undefined;
+  // The key figures shown under it are the hint's (that inflow), so the two agree; without a hint, the upper bound's.
+  let hint: { inflow: string; from: "--inflow" | "scenario"; leastOpeningReserve: string; month: number; period: string; figures: ReturnType<typeof keyFigures> } | undefined;
   if (r.status === "not-feasible" && goal.kind === "never-negative") {
     const at = statedInflow !== undefined ? setDriver(s, "inflow", statedInflow) : s;
     const p = project(at, { detail: false });
     const least = leastOpeningReserve(p);
     const inflowText = statedInflow !== undefined ? fmtDecimal(statedInflow) : DRIVERS.inflow.get!(s) !== undefined ? fmtDecimal(DRIVERS.inflow.get!(s)!) : nl ? "die van het scenario" : "the scenario's";
-    hint = { inflow: inflowText, from: statedInflow !== undefined ? "--inflow" : "scenario", leastOpeningReserve: fmtMoney(least.amount), month: least.month, period: p.rows[least.month - 1]!.label };
+    hint = { inflow: inflowText, from: statedInflow !== undefined ? "--inflow" : "scenario", leastOpeningReserve: fmtMoney(least.amount), month: least.month, period: p.rows[least.month - 1]!.label, figures: keyFigures(p) };
   }
   const json = {
     scenario: s.name,
@@ -120,6 +121,8 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
             amount: hint.leastOpeningReserve,
             lowestMonth: hint.month,
             rule: "reserve = opening reserve + cumulative result, so the least opening reserve is max(0, −lowest cumulative result) at that inflow",
+            // the key figures at that inflow with the scenario's opening reserve: fundingNeed = amount − opening reserve
+            keyFigures: figuresJson(hint.figures),
           },
         }
       : {}),
@@ -130,24 +133,45 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
   let line: string;
   if (r.status === "found") line = `${nl ? "Kleinste" : "Least"} ${what} ${nl ? "waarvoor" : "for which"} ${goalShown}: ${num(r.value)} (${nl ? "stap" : "step"} ${num(r.step)})`;
   else {
-    line = `${nl ? "niet haalbaar binnen" : "not feasible within"} [${num(lo)}, ${num(hi)}] (${what}, ${goalShown})`;
+    // What the upper bound still gives (JSON atUpperBound), so its figures are never shown as if they were the hint's.
+    const top = num(r.hi);
+    const perMonth = driver === "inflow" ? (nl ? ` per maand` : ` a month`) : "";
+    const atTop =
+      goal.kind === "never-negative"
+        ? nl ? `ook bij ${top}${perMonth} zakt de reserve tot ${eur(r.atHi.lowestReserve)} (maand ${r.atHi.lowestReserveMonth})` : `even at ${top}${perMonth} the reserve falls to ${eur(r.atHi.lowestReserve)} (month ${r.atHi.lowestReserveMonth})`
+        : nl ? `ook bij ${top}${perMonth} eindigt de reserve op ${eur(r.atHi.endReserve)}` : `even at ${top}${perMonth} the reserve ends at ${eur(r.atHi.endReserve)}`;
+    line = `${nl ? "niet haalbaar binnen" : "not feasible within"} [${num(lo)}, ${num(hi)}] (${what}, ${goalShown}): ${atTop}`;
     if (hint) {
       const atText =
         hint.from === "--inflow"
           ? nl ? `Bij een instroom van ${hint.inflow} per maand` : `At an inflow of ${hint.inflow} a month`
           : nl ? `Bij de instroom van het scenario (${hint.inflow} per maand)` : `At the scenario's inflow (${hint.inflow} a month)`;
+      // The table's funding need is what the opening reserve lacks: the hint's amount minus the reserve there is.
+      const now = s.openingReserve.isZero() ? "" : nl ? `; de beginreserve is nu ${eur(s.openingReserve)}: ${eur(hint.figures.fundingNeed)} meer` : `; the opening reserve is now ${eur(s.openingReserve)}: ${eur(hint.figures.fundingNeed)} more`;
       line += nl
-        ? `\n${atText} is een beginreserve van minstens ${localEuro(hint.leastOpeningReserve, o.lang)} nodig (laagste punt in maand ${hint.month}, ${hint.period}): probeer --opening-reserve ${hint.leastOpeningReserve}.`
-        : `\n${atText} the opening reserve must be at least ${localEuro(hint.leastOpeningReserve, o.lang)} (lowest point in month ${hint.month}, ${hint.period}): try --opening-reserve ${hint.leastOpeningReserve}.`;
+        ? `\n${atText} is een beginreserve van minstens ${localEuro(hint.leastOpeningReserve, o.lang)} nodig (laagste punt in maand ${hint.month}, ${hint.period}${now}): probeer --opening-reserve ${hint.leastOpeningReserve}.`
+        : `\n${atText} the opening reserve must be at least ${localEuro(hint.leastOpeningReserve, o.lang)} (lowest point in month ${hint.month}, ${hint.period}${now}): try --opening-reserve ${hint.leastOpeningReserve}.`;
     }
   }
-  const table = r.status === "found" ? figuresTable(r.figures, o.lang) : figuresTable(r.atHi, o.lang);
+  // Not feasible: the table says which value it is for, above it and in its first row (also in the CSV).
+  let table = r.status === "found" ? figuresTable(r.figures, o.lang) : figuresTable(hint ? hint.figures : r.atHi, o.lang);
+  let tableTitle = "";
+  if (r.status === "not-feasible") {
+    const shown = hint ? (hint.from === "--inflow" ? hint.inflow : DRIVERS.inflow.get!(s)) : r.hi;
+    const label = hint ? DRIVERS.inflow[o.lang] : what;
+    table = { ...table, rows: [[label, shown === undefined ? "" : typeof shown === "string" ? shown : fmtDecimal(shown)], ...table.rows] };
+    tableTitle = hint
+      ? hint.from === "--inflow"
+        ? nl ? `Kengetallen bij een instroom van ${localNumber(hint.inflow, o.lang)} per maand:\n` : `Key figures at an inflow of ${localNumber(hint.inflow, o.lang)} a month:\n`
+        : nl ? `Kengetallen bij de instroom van het scenario (${localNumber(hint.inflow, o.lang)} per maand):\n` : `Key figures at the scenario's inflow (${localNumber(hint.inflow, o.lang)} a month):\n`
+      : nl ? `Kengetallen bij de bovengrens (${num(r.hi)}):\n` : `Key figures at the upper bound (${num(r.hi)}):\n`;
+  }
   const written = await writeOutputs(o.outDir, [
     { name: `scenario-${name}-solve-${driver}.json`, data: toJsonText(json) },
     { name: `scenario-${name}-solve-${driver}.csv`, data: renderTableCsv(table) },
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
-  return { ok: true, stdout: `${line}\n\n${renderTableText(table, o.lang)}`, written };
+  return { ok: true, stdout: `${line}\n\n${tableTitle}${renderTableText(table, o.lang)}`, written };
 }
 
 export async function scenarioSensitivity(file: string, o: ScenarioOptions & { readonly percent: string }): Promise<Answer> {

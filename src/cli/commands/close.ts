@@ -1,12 +1,12 @@
 // `menerva close PERIOD` and `menerva validate [PERIOD]`.
 import { relative } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { buildCloseReport, readCloseInputs } from "../../app/close.js";
+import { readCloseInputs } from "../../app/close.js";
 import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
 import { runClose, type CloseRunOutcome } from "../../app/close-run.js";
 import { renderCloseText } from "../../report/close-text.js";
 import { EXIT, UserError } from "../errors.js";
-import { t, type Text } from "../../domain/issues.js";
+import { t, type Issue, type Text } from "../../domain/issues.js";
 import { isIsoDate } from "../../domain/period.js";
 import type { Lang } from "../../i18n/lang.js";
 import { formatIssue, render } from "../../i18n/render.js";
@@ -14,7 +14,7 @@ import { issueJson } from "../../report/close-summary.js";
 import { csvStyleOption } from "./csv-style.js";
 import type { CsvStyle } from "../../report/csv-text.js";
 import { helpWords } from "../help.js";
-import { settleLanguage } from "../language.js";
+import { settleLanguage, useLanguage } from "../language.js";
 
 type CloseOpts = { config: string; out?: string; json?: boolean; lang?: Lang; formats: OutputFormat[]; csvStyle: CsvStyle };
 
@@ -30,25 +30,46 @@ const parseFormats =
 export const langOption = (lang: Lang, key: "help.lang" | "help.lang.config" = "help.lang.config") =>
   new Option(`--lang <${helpWords(lang)("help.ph.lang")}>`, helpWords(lang)(key)).choices(["nl", "en"]);
 
+const names = (xs: readonly string[]): string => (xs.length > 4 ? `${xs.slice(0, 4).join(", ")}, …` : xs.join(", "));
+
+/** A re-close with the same inputs: exactly what it rewrote, and why when its options differ from the close's. */
+function reproducedText(run: Extract<CloseRunOutcome, { ok: true }>): Text {
+  const o = run.outputs;
+  const changes = run.presentationChanged ?? [];
+  if (!o || (o.wasClosedSet && o.changed.length + o.added.length + o.removed.length === 0)) return t("close.ledger.reproduced");
+  if (changes.length === 0 && o.changed.length + o.removed.length + o.same === 0) return t("close.ledger.reproduced-into-empty", { count: o.added.length });
+  const p = run.presentation;
+  const why =
+    changes.length > 0
+      ? t("close.why.options", { options: changes.map((c) => t("close.why.option", { option: c.option, now: c.now, closed: c.closed })) })
+      : o.wasClosedSet
+        ? t("close.why.as-closed", { recorded: run.presentationChanged !== undefined, formats: p.formats.join(","), csvStyle: p.csvStyle, lang: p.language })
+        : t("close.why.not-closed-set");
+  const parts = [
+    ...(o.changed.length > 0 ? [t("close.part.changed", { count: o.changed.length, names: names(o.changed) })] : []),
+    ...(o.added.length > 0 ? [t("close.part.added", { count: o.added.length, names: names(o.added) })] : []),
+    ...(o.removed.length > 0 ? [t("close.part.removed", { count: o.removed.length, names: names(o.removed) })] : []),
+    t("close.part.same", { count: o.same }),
+  ];
+  return t("close.ledger.rewritten", { why, parts });
+}
+
 /** What the close did (or a dry run would do), for stderr: one line in the run's language. */
-function statusText(run: Extract<CloseRunOutcome, { ok: true }>, where: string, formats: readonly string[], lang: Lang): Text {
+function statusText(run: Extract<CloseRunOutcome, { ok: true }>, where: string): Text {
   const { report } = run;
   const period = report.result.period.label;
   // With an invoicing block, the e-invoices and their journal are part of the set.
-  const list = `${formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""}`;
+  const list = `${run.presentation.formats.join(", ")}${report.documents?.made ? ", invoices, journal.csv" : ""}`;
   const fresh = report.documents?.made && run.ledger === "appended" ? report.documents.docs.filter((d) => d.status === "new").map((d) => d.number).join(", ") : "";
-  if (run.ledger === "unchanged") return t("close.status.unchanged", { period, where });
+  if (run.ledger === "unchanged") {
+    const skipped = (run.presentationChanged ?? []).map((c) => `--${c.option} ${c.now}`).join(", ");
+    return t("close.status.unchanged", { period, where, skipped, notClosedSet: run.folderNotClosedSet === true });
+  }
   if (run.dryRun) {
     return t("close.status.dry-run", { period, reopen: run.reopened !== undefined, where, formats: list, issue: fresh, append: run.ledger === "appended", hash: report.ledgerRecordHash?.slice(0, 12) ?? "" });
   }
-  const reopened = run.reopened ?? "";
-  if (run.ledger === "appended") return t("close.status.appended", { reopened, where, formats: list, issued: fresh });
-  const o = run.outputs;
-  if (o && !o.previous) return t("close.status.written-again", { reopened, where, formats: list });
-  if (o && o.changed.length > 0) {
-    return t("close.status.rewritten", { reopened, where, formats: list, language: t(lang === "nl" ? "language.nl" : "language.en"), changed: o.changed.join(", "), count: o.changed.length });
-  }
-  return t("close.status.reproduced", { reopened, where, formats: list });
+  const ledger = run.ledger === "appended" ? t("close.ledger.appended") : reproducedText(run);
+  return t("close.status.written", { reopened: run.reopened ?? "", where, formats: list, issued: fresh, ledger });
 }
 
 /** An ISO date option (--invoice-date), or a usage error in the run's language. */
@@ -77,14 +98,17 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
     .option("--dry-run", w("help.close.dry-run"))
     .option("--allow-empty", w("help.close.allow-empty"))
     .option(`--invoice-date <${ph("help.ph.date")}>`, w("help.close.invoice-date"), parseDate(lang))
-    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }) => {
-      const language = await settleLanguage(opts);
+    .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }, cmd: Command) => {
+      // The language of what is printed before the close knows its statement's (refusals, problems).
+      await settleLanguage(opts);
+      // Presentation options left out: a closed period is written as its record says (runClose).
+      const given = (name: string) => cmd.getOptionValueSource(name) === "cli";
       const run = await runClose({
         configPath: opts.config,
         period: periodText,
-        formats: opts.formats,
-        csvStyle: opts.csvStyle,
-        language,
+        ...(given("formats") ? { formats: opts.formats } : {}),
+        ...(given("csvStyle") ? { csvStyle: opts.csvStyle } : {}),
+        ...(opts.lang ? { language: opts.lang } : {}),
         ...(opts.out ? { out: opts.out } : {}),
         ...(opts.reopen ? { reopen: true } : {}),
         ...(opts.dryRun ? { dryRun: true } : {}),
@@ -93,11 +117,14 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
       });
       if (!run.ok) throw new UserError(run.issues, run.exit);
       const { report, outDir } = run;
+      // One language per run: the statement's (--lang, else as the closed period was written, else the config's).
+      const language = run.presentation.language;
+      useLanguage(language);
       for (const n of run.notices) process.stderr.write(`${formatIssue(n, language)}\n`);
       // stdout: the close itself (identical in a dry run); stderr: what was (or would be) written.
       process.stdout.write(opts.json ? summaryJsonText(report) : renderCloseText(report));
       const where = `${relative(process.cwd(), outDir) || "."}/`;
-      const status = render(statusText(run, where, opts.formats, language), language);
+      const status = render(statusText(run, where), language);
       // --json stays quiet on stderr unless something needs saying (a dry run, a failed check)
       if (!opts.json || run.dryRun) process.stderr.write(`${status}\n`);
       const failed = report.result.checks.filter((c) => !c.ok);
@@ -111,27 +138,48 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
     .option(`-c, --config <${ph("help.ph.file")}>`, w("help.close.config"), "menerva.yaml")
     .option("--json", w("help.validate.json"))
     .addOption(langOption(lang))
-    .action(async (periodText: string | undefined, opts: CloseOpts) => {
+    .option("--allow-empty", w("help.validate.allow-empty"))
+    .option(`--invoice-date <${ph("help.ph.date")}>`, w("help.validate.invoice-date"), parseDate(lang))
+    .action(async (periodText: string | undefined, opts: CloseOpts & { allowEmpty?: boolean; invoiceDate?: string }) => {
       const language = await settleLanguage(opts);
-      const inputs = await readCloseInputs(opts.config, periodText);
-      if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
-      const period = inputs.value.period;
-      let warnings = inputs.value.warnings;
-      if (period) {
-        const report = buildCloseReport({ ...inputs.value, period });
-        if (!report.ok) throw new UserError(report.issues, EXIT.input);
-        warnings = report.value.warnings; // the inputs' warnings and the close's
+      let files: readonly { rows: number }[];
+      let outside: readonly string[];
+      let warnings: readonly Issue[];
+      let close: { label: string; ledger: "appended" | "reproduced" | "unchanged" } | undefined;
+      if (periodText === undefined) {
+        const inputs = await readCloseInputs(opts.config);
+        if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
+        ({ files, warnings } = inputs.value);
+        outside = inputs.value.config.outside;
+      } else {
+        // With a period, validate is the close's dry run: the same ledger planning (order, gaps, the
+        // inputs' latest date, a re-close with other inputs), the same refusals and exit codes.
+        const run = await runClose({
+          configPath: opts.config,
+          period: periodText,
+          formats: [...ALL_FORMATS],
+          dryRun: true,
+          ...(opts.lang ? { language: opts.lang } : {}),
+          ...(opts.allowEmpty ? { allowEmpty: true } : {}),
+          ...(opts.invoiceDate ? { invoiceDate: opts.invoiceDate } : {}),
+        });
+        if (!run.ok) throw new UserError(run.issues, run.exit);
+        files = run.report.inputs;
+        outside = run.report.outsideConfigFolder ?? [];
+        warnings = [...run.notices, ...run.report.warnings]; // the inputs' warnings and the close's
+        close = { label: run.report.result.period.label, ledger: run.ledger };
       }
-      const n = inputs.value.files.reduce((a, f) => a + f.rows, 0);
-      const outside = inputs.value.config.outside;
+      const n = files.reduce((a, f) => a + f.rows, 0);
       if (opts.json) {
-        const msg = { ok: true, files: inputs.value.files.length, rows: n, warnings: warnings.length, warning_list: warnings.map(issueJson), ...(outside.length > 0 ? { outside_config_folder: outside } : {}) };
+        const would = close ? { close: { period: close.label, ledger: close.ledger === "appended" ? "append" : close.ledger === "reproduced" ? "reproduce" : "unchanged" } } : {};
+        const msg = { ok: true, files: files.length, rows: n, warnings: warnings.length, warning_list: warnings.map(issueJson), ...would, ...(outside.length > 0 ? { outside_config_folder: outside } : {}) };
         process.stdout.write(`${JSON.stringify(msg)}\n`);
         return;
       }
       // Warnings are listed, as problems are: on stderr, one per line (with its hint).
       for (const w of warnings) process.stderr.write(`${formatIssue(w, language)}\n`);
-      process.stdout.write(`${render(t("validate.ok", { files: inputs.value.files.length, rows: n, warnings: warnings.length }), language)}\n`);
+      process.stdout.write(`${render(t("validate.ok", { files: files.length, rows: n, warnings: warnings.length }), language)}\n`);
+      if (close) process.stdout.write(`${render(t(`validate.close.${close.ledger}`, { period: close.label }), language)}\n`);
       if (outside.length > 0) process.stdout.write(`${render(t("outside-config-folder", { paths: outside.join(", ") }), language)}\n`);
     });
 }

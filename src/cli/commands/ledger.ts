@@ -27,6 +27,9 @@ import { resolve } from "node:path";
 import { helpWords } from "../help.js";
 import { screenLanguage, settleLanguage } from "../language.js";
 import { langOption } from "./close.js";
+import { repairOutputs, repairWhy, type RepairResult } from "../../app/repair-outputs.js";
+import { feeChangeText } from "../../app/fee-changes.js";
+import { fmtDecimal } from "../../domain/money.js";
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
 
@@ -49,6 +52,30 @@ async function openLedger(opts: Where): Promise<LedgerState> {
 }
 
 const json = (v: unknown): void => void process.stdout.write(`${JSON.stringify(v, null, 2)}\n`);
+
+const names = (xs: readonly string[]): string => (xs.length > 5 ? `${xs.slice(0, 5).join(", ")}, … (${xs.length})` : xs.join(", "));
+
+/** One line per closed period: what `ledger repair-outputs` did with its folder. */
+function repairText(r: RepairResult, lang: Lang): Text {
+  const at = `${displayPath(r.folder)}/`;
+  const period = r.period;
+  switch (r.status) {
+    case "complete":
+      return t("repair.complete", { period, at });
+    case "absent":
+      return t("repair.absent", { period, at });
+    case "rewritten":
+      return t("repair.rewritten", { period, at, count: r.written.length });
+    case "restored":
+      return t("repair.restored", { period, at, files: names(r.written) });
+    case "rewritten-from-exports":
+      return t("repair.rewritten-from-exports", { period, at, count: r.written.length, why: r.why ? repairWhy(r.why, lang) : "" });
+    case "incomplete": {
+      const left = r.wholeSet ? t(r.wholeSet === "other-close" ? "repair.whole-set.other-close" : "repair.whole-set.no-manifest") : names(r.left);
+      return t("repair.incomplete", { period, at, restored: r.written.length > 0 ? names(r.written) : "", left, why: r.why ? repairWhy(r.why, lang) : "" });
+    }
+  }
+}
 
 export function registerLedger(program: Command, lang: Lang = "en"): void {
   const w = helpWords(lang);
@@ -151,6 +178,30 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
       );
     });
 
+  ledger
+    .command("repair-outputs")
+    .argument(`[${w("help.ph.period")}]`, w("help.ledger.repair.period"))
+    .description(w("help.ledger.repair"))
+    .option(`-c, --config <${w("help.ph.file")}>`, w("help.ledger.repair.config"), "menerva.yaml")
+    .option(`--outputs <${w("help.ph.dir")}>`, w("help.ledger.repair.outputs"))
+    .option("--json", w("help.json"))
+    .addOption(langOption(lang))
+    .action(async (period: string | undefined, opts: { config: string; outputs?: string; json?: boolean; lang?: Lang }) => {
+      const language = await settleLanguage(opts);
+      const res = await repairOutputs({ configPath: opts.config, ...(period !== undefined ? { period } : {}), ...(opts.outputs ? { root: opts.outputs } : {}) });
+      if (!res.ok) throw new UserError(res.issues, res.exit === 2 ? EXIT.input : EXIT.refused, t("footer.nothing-changed"));
+      printWarnings(res.notices);
+      if (res.results.some((r) => r.status === "incomplete")) process.exitCode = EXIT.refused;
+      if (opts.json) {
+        // JSON is for machines: its words in English, as every --json
+        const results = res.results.map(({ why, ...r }) => ({ ...r, folder: displayPath(r.folder), ...(why ? { why: repairWhy(why, "en") } : {}) }));
+        json({ results, ledger_changed: false });
+        return;
+      }
+      for (const r of res.results) say(repairText(r, language));
+      say(t(res.results.length === 0 ? "repair.none" : "repair.ledger-unchanged"));
+    });
+
   whereOptions(ledger.command("verify"))
     .description(w("help.ledger.verify"))
     .option("--inputs", w("help.ledger.verify.inputs"))
@@ -160,11 +211,13 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
       const state = await openLedger(opts);
       const file = displayPath(state.path);
       const last = state.records[state.records.length - 1];
-      const checks = opts.inputs ? await checkInputs(state) : undefined;
+      let checks: Awaited<ReturnType<typeof checkInputs>> | undefined;
       let verdict: InputsVerdict | undefined;
       if (opts.inputs) {
         const read = await readCloseInputs(opts.config ?? "menerva.yaml");
         if (!read.ok) throw new UserError(read.issues, EXIT.input);
+        // every path in this output relative to the config's folder, as the exports' rows are named
+        checks = await checkInputs(state, read.value.config.dir);
         verdict = verifyInputs(state, read.value);
       }
       const changed = verdict?.changes.length ?? 0;
@@ -176,7 +229,7 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
       if (docs.issues.length > 0) process.exitCode = EXIT.refused;
       if (!opts.json) for (const i of docs.issues) process.stderr.write(`${formatIssue(i, screenLanguage())}\n`);
       const outputs = opts.outputs
-        ? await verifyOutputs(state, typeof opts.outputs === "string" ? resolve(opts.outputs) : await outputRootOf(opts.config ?? "menerva.yaml"))
+        ? await verifyOutputs(state, typeof opts.outputs === "string" ? resolve(opts.outputs) : await outputRootOf(opts.config ?? "menerva.yaml"), archived.value)
         : undefined;
       if (outputs?.some((o) => OUTPUT_FAILURES.has(o.status))) process.exitCode = EXIT.refused;
       if (opts.json) {
@@ -202,6 +255,13 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
                   ...(c.newVersion ? { new_version: formatSource(c.newVersion) } : {}),
                 })),
                 late_rows: verdict.late.map((l) => ({ period: l.period, kind: l.kind, source: formatSource(l.source) })),
+                fee_changes: verdict.fees.map((g) => ({
+                  kind: g.kind,
+                  ...(g.kind === "hours" ? { nec_partners: g.who, days: g.days } : { types: g.who }),
+                  periods: g.periods,
+                  closed_with: g.closed === undefined ? null : fmtDecimal(g.closed),
+                  config: g.now === undefined ? null : fmtDecimal(g.now),
+                })),
               }
             : {}),
           ...(outputs ? { outputs: outputs.map((o) => ({ ...o, folder: displayPath(o.folder), problems: o.problems.map((p) => render(p, "en")) })) } : {}),
@@ -234,9 +294,14 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
           }),
         );
       }
+      // a fee changed for closed periods does not change closed rows: said, not an error
+      for (const g of verdict.fees) say(t("ledger.inputs.fees", { change: feeChangeText(g) }));
       if (verdict.late.length > 0) {
         say(t("ledger.inputs.late", { count: verdict.late.length, sources: `${verdict.late.slice(0, 5).map((l) => formatSource(l.source)).join(", ")}${verdict.late.length > 5 ? ", …" : ""}` }));
       }
-      say(changed === 0 ? t("ledger.inputs.all-closed-rows-same", { late: verdict.late.length > 0 }) : t("ledger.inputs.rows-changed", { count: changed }));
+      // Each kind of change with what the next close does with it (withdrawn-rows.ts decides which are restated).
+      const missing = verdict.changes.filter((c) => c.status === "missing").length;
+      const restated = changed - missing;
+      say(changed === 0 ? t("ledger.inputs.all-closed-rows-same", { late: verdict.late.length > 0 }) : t("ledger.inputs.rows-changed", { restated, missing }));
     });
 }
