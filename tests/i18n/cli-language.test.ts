@@ -125,7 +125,7 @@ describe("the example close, as a Flemish controller reads it", () => {
   it("validate lists the warnings in the config's language", () => {
     const v = menerva(["validate", "2025-Q1", "--config", "fixtures/menerva.yaml"], d);
     expect(v.code).toBe(0);
-    expect(v.stdout).toBe("OK: 8 bestanden, 848 rijen gelezen, 7 waarschuwingen.\nBuiten de map van de config: ../out/menerva-ledger.jsonl\n");
+    expect(v.stdout).toBe("OK: 8 bestanden, 848 rijen gelezen, 7 waarschuwingen.\n2025-Q1: al afgesloten met deze invoer (een afsluiting maakt ze opnieuw).\nBuiten de map van de config: ../out/menerva-ledger.jsonl\n");
     expect(v.stderr).toContain("exports/uren-itzu.csv:57: waarschuwing: kolom 'Hours': meer dan 24 uren op één rij (gelezen: \"38\")");
   });
 });
@@ -140,8 +140,8 @@ describe("a re-close in another language (issue 13, item 17)", () => {
     const en = menerva([...CLOSE, "--lang", "en"], d);
     expect(en.code, en.stderr).toBe(0);
     expect(en.stderr).toBe(
-      "Output written to out/2025-Q1/ (json, csv, xlsx, invoices, journal.csv); already closed with the same inputs: ledger unchanged, same figures — but the statement was rewritten (in English): " +
-        "2 files differ from the set that was there (journal.csv, menerva-2025-Q1.xlsx). --lang, --csv-style and --formats change the words and the files, never the figures.\n",
+      "Output written to out/2025-Q1/ (json, csv, xlsx, invoices, journal.csv); already closed with the same inputs, ledger unchanged; written with --lang en (closed with nl): " +
+        "2 files rewritten with other bytes (journal.csv, menerva-2025-Q1.xlsx), 16 the same.\n",
     );
     expect(en.stderr).not.toContain("reproduced");
     const english = treeHashes(join(d, "out/2025-Q1"));
@@ -152,9 +152,10 @@ describe("a re-close in another language (issue 13, item 17)", () => {
     expect(readFileSync(join(d, "out/menerva-ledger.jsonl"), "utf8")).toBe(ledger);
 
     const again = menerva([...CLOSE, "--lang", "en"], d);
-    expect(again.stderr).toContain("already closed with the same inputs: outputs reproduced, ledger unchanged.");
+    expect(again.stderr).toContain("already closed with the same inputs: outputs reproduced (the same bytes), ledger unchanged.");
     const back = menerva(CLOSE, d);
-    expect(back.stderr).toContain("maar het overzicht werd herschreven (in het Nederlands): 2 bestanden verschillen van de set die er stond (journal.csv, menerva-2025-Q1.xlsx)");
+    // without --lang: as the period was closed (Dutch), in Dutch
+    expect(back.stderr).toContain("geschreven zoals afgesloten (--formats json,csv,xlsx --csv-style plain --lang nl) over een set die anders geschreven was: 2 bestanden herschreven met andere bytes (journal.csv, menerva-2025-Q1.xlsx)");
     expect(treeHashes(join(d, "out/2025-Q1"))).toEqual(dutch);
     expect(menerva(CLOSE, d).stderr).toContain("al afgesloten met dezelfde invoer: uitvoer byte voor byte opnieuw gemaakt, grootboek ongewijzigd.");
   });

@@ -29,16 +29,18 @@ describe("ledger repair-outputs", () => {
     const closed = folder(d, "2025-01");
     const ledger = ledgerBytes(d);
     rmSync(join(d, "out/2025-01"), { recursive: true });
-    expect(menerva(["ledger", "verify", "--outputs"], d).stdout).toContain("2025-01: out/2025-01: no output folder");
+    expect(menerva(["ledger", "verify", "--outputs", "--lang", "en"], d).stdout).toContain("2025-01: out/2025-01: no output folder");
     // a folder that is not there may have been written elsewhere (--out): written only when the period is named
-    expect(menerva(["ledger", "repair-outputs"], d).stdout).toContain("2025-01: no folder out/2025-01/ (written elsewhere with --out?); `menerva ledger repair-outputs 2025-01` writes it there");
-    const r = menerva(["ledger", "repair-outputs", "2025-01"], d);
+    expect(menerva(["ledger", "repair-outputs", "--lang", "en"], d).stdout).toContain("2025-01: no folder out/2025-01/ (written elsewhere with --out?); `menerva ledger repair-outputs 2025-01` writes it there");
+    const r = menerva(["ledger", "repair-outputs", "2025-01", "--lang", "en"], d);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("2025-01: rewrote out/2025-01/ (");
     expect(r.stdout).toContain("the same bytes as closed");
     expect(folder(d, "2025-01")).toEqual(closed);
     expect(ledgerBytes(d)).toBe(ledger);
-    expect(menerva(["ledger", "repair-outputs", "2025-01"], d).stdout).toContain("2025-01: out/2025-01/ holds its closed set; nothing written");
+    expect(menerva(["ledger", "repair-outputs", "2025-01", "--lang", "en"], d).stdout).toContain("2025-01: out/2025-01/ holds its closed set; nothing written");
+    // in the config's language (Dutch) without --lang
+    expect(menerva(["ledger", "repair-outputs", "2025-01"], d).stdout).toBe("2025-01: out/2025-01/ bevat zijn afgesloten set; er werd niets geschreven\nHet grootboek werd niet gewijzigd.\n");
   });
 
   it("QA repro: a damaged file and exports that grew outside the period; close says what works, repair-outputs repairs, verify agrees", () => {
@@ -46,16 +48,17 @@ describe("ledger repair-outputs", () => {
     const ledger = ledgerBytes(d);
     appendFileSync(join(d, "out/2025-01/rows.csv"), "x\n");
     appendFileSync(join(d, "exports/uren-qjobs.csv"), "2025-02-03,Q-Jobs,K1,8\n");
-    const v = menerva(["ledger", "verify", "--outputs"], d);
+    const v = menerva(["ledger", "verify", "--outputs", "--lang", "en"], d);
     expect(v.code).toBe(3);
     expect(v.stdout).toContain("`menerva ledger repair-outputs` rewrites them from the ledger and the exports without changing the books");
     const c = menerva(["close", "2025-01"], d);
     expect(c.code).toBe(0);
-    expect(c.stderr).toContain("Its folder is not its closed set (missing or changed files): `menerva ledger repair-outputs 2025-01` rewrites it without changing the books.");
-    const r = menerva(["ledger", "repair-outputs"], d);
+    // the close speaks the language it writes: the period was closed in Dutch
+    expect(c.stderr).toContain("De map is niet de afgesloten set (ontbrekende of gewijzigde bestanden): `menerva ledger repair-outputs 2025-01` herschrijft ze zonder de boekhouding te wijzigen.");
+    const r = menerva(["ledger", "repair-outputs", "--lang", "en"], d);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toContain("2025-01: rewrote out/2025-01/ (11 files) from today's exports, as the exports changed outside 2025-01 since its close");
-    expect(menerva(["ledger", "verify", "--outputs"], d).code).toBe(0);
+    expect(menerva(["ledger", "verify", "--outputs", "--lang", "en"], d).code).toBe(0);
     expect(ledgerBytes(d)).toBe(ledger);
     // the same figures as closed: the invoices table and the statement's ledger record are the closed ones
     const summary = JSON.parse(readFileSync(join(d, "out/2025-01/summary.json"), "utf8"));
@@ -72,7 +75,7 @@ describe("ledger repair-outputs", () => {
     writeFileSync(join(d, "out/2025-01/invoices/MEN2025-0002.xml"), "<damaged/>");
     appendFileSync(join(d, "out/2025-01/rows.csv"), "x\n");
     writeMonth(d, 2); // February's exports: January's rows changed
-    const r = menerva(["ledger", "repair-outputs"], d);
+    const r = menerva(["ledger", "repair-outputs", "--lang", "en"], d);
     expect(r.code).toBe(3);
     expect(r.stdout).toContain("2025-01: restored invoices/MEN2025-0001.pdf, invoices/MEN2025-0002.xml in out/2025-01/; cannot rewrite rows.csv of out/2025-01/");
     expect(r.stdout).toContain("put the exports back as they were at the close (`menerva ledger show 2025-01` lists them with their SHA-256)");
@@ -80,7 +83,7 @@ describe("ledger repair-outputs", () => {
     for (const f of ["invoices/MEN2025-0001.pdf", "invoices/MEN2025-0002.xml"]) expect(now[f]).toBe(closed[f]);
     expect(ledgerBytes(d)).toBe(ledger);
     writeMonth(d, 1); // the same file names: January's exports are back as they were
-    const again = menerva(["ledger", "repair-outputs", "2025-01"], d);
+    const again = menerva(["ledger", "repair-outputs", "2025-01", "--lang", "en"], d);
     expect(again.code, again.stdout).toBe(0);
     expect(folder(d, "2025-01")).toEqual(closed);
   });
@@ -92,14 +95,15 @@ describe("a re-close says exactly what it rewrote (QA #10)", () => {
     expect(readFileSync(join(d, "out/ledger.jsonl"), "utf8")).toContain('"presentation":{"csv_style":"plain","formats":["json","csv","xlsx"],"language":"nl"}');
     const closed = folder(d, "2025-01");
     const be = menerva(["close", "2025-01", "--csv-style", "excel-be"], d);
-    expect(be.stderr).toMatch(/already closed with the same inputs, ledger unchanged; written with --csv-style excel-be \(closed with plain\): \d+ files rewritten with other bytes \(corrections\.csv, /);
+    // a re-close speaks the language it writes: Dutch, as closed, unless --lang says otherwise
+    expect(be.stderr).toMatch(/al afgesloten met dezelfde invoer, grootboek ongewijzigd; geschreven met --csv-style excel-be \(afgesloten met plain\): \d+ bestanden herschreven met andere bytes \(corrections\.csv, /);
     const en = menerva(["close", "2025-01", "--lang", "en", "--formats", "json,csv"], d);
     expect(en.stderr).toContain("written with --formats json,csv (closed with json,csv,xlsx), --lang en (closed with nl)");
     expect(en.stderr).toContain("1 removed (menerva-2025-01.xlsx)");
     const back = menerva(["close", "2025-01"], d); // no options: as closed
-    expect(back.stderr).toContain("written as closed (--formats json,csv,xlsx --csv-style plain --lang nl) over a set written otherwise");
+    expect(back.stderr).toContain("geschreven zoals afgesloten (--formats json,csv,xlsx --csv-style plain --lang nl) over een set die anders geschreven was");
     expect(folder(d, "2025-01")).toEqual(closed);
-    expect(menerva(["close", "2025-01"], d).stderr).toContain("already closed with the same inputs: outputs reproduced (the same bytes), ledger unchanged.");
+    expect(menerva(["close", "2025-01"], d).stderr).toContain("al afgesloten met dezelfde invoer: uitvoer byte voor byte opnieuw gemaakt, grootboek ongewijzigd.");
   });
 
   it("a close with --csv-style excel-be is reproduced by a re-close without options", () => {
@@ -107,7 +111,7 @@ describe("a re-close says exactly what it rewrote (QA #10)", () => {
     writeMonth(d, 1);
     expect(menerva(["close", "2025-01", "--csv-style", "excel-be"], d).code).toBe(0);
     const closed = folder(d, "2025-01");
-    expect(menerva(["close", "2025-01"], d).stderr).toContain("outputs reproduced (the same bytes)");
+    expect(menerva(["close", "2025-01"], d).stderr).toContain("uitvoer byte voor byte opnieuw gemaakt");
     expect(folder(d, "2025-01")).toEqual(closed);
   });
 });
@@ -119,26 +123,26 @@ describe("a lagging ledger head (QA #3)", () => {
     writeMonth(d, 2);
     expect(menerva(["close", "2025-02"], d).code).toBe(0);
     writeFileSync(join(d, "out/ledger.jsonl.head"), headJanuary); // as if killed between the ledger's rename and the head's
-    const v = menerva(["ledger", "verify"], d);
+    const v = menerva(["ledger", "verify", "--lang", "en"], d);
     expect(v.code).toBe(0);
     expect(v.stderr).toContain("the ledger's head names record 1 (2025-01), but the ledger holds 2 records: a close (or an undo) was interrupted between writing the ledger and its head");
     expect(v.stderr).toContain("`menerva close 2025-02` reproduces the last close and renews it");
     const r = menerva(["close", "2025-02"], d);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain("renewed the ledger's head, which lagged behind the ledger");
+    expect(r.stderr).toContain("de kop van het grootboek, die achterliep op het grootboek, werd vernieuwd");
     expect(JSON.parse(readFileSync(join(d, "out/ledger.jsonl.head"), "utf8")).count).toBe(2);
-    expect(menerva(["ledger", "verify"], d).stderr).not.toContain("head");
+    expect(menerva(["ledger", "verify", "--lang", "en"], d).stderr).not.toContain("head");
     const lines = readFileSync(join(d, "out/ledger.jsonl"), "utf8").split("\n");
     writeFileSync(join(d, "out/ledger.jsonl"), `${lines[0]}\n`);
-    expect(menerva(["ledger", "verify"], d).code).toBe(3);
+    expect(menerva(["ledger", "verify", "--lang", "en"], d).code).toBe(3);
   });
 
   it("verify --outputs flags the folder of a record deleted with its head; an undone close's folder is only reported", () => {
     const d = januaryClosed();
     writeMonth(d, 2);
     expect(menerva(["close", "2025-02"], d).code).toBe(0);
-    expect(menerva(["ledger", "undo"], d).code).toBe(0);
-    const undone = menerva(["ledger", "verify", "--outputs"], d);
+    expect(menerva(["ledger", "undo", "--lang", "en"], d).code).toBe(0);
+    const undone = menerva(["ledger", "verify", "--outputs", "--lang", "en"], d);
     expect(undone.code).toBe(0);
     expect(undone.stdout).toContain("2025-02: out/2025-02: the outputs of a close of 2025-02 that was undone or reopened");
     expect(menerva(["close", "2025-02"], d).code).toBe(0);
@@ -146,7 +150,7 @@ describe("a lagging ledger head (QA #3)", () => {
     writeFileSync(join(d, "out/ledger.jsonl"), `${lines[0]}\n`);
     rmSync(join(d, "out/ledger.jsonl.head"));
     rmSync(join(d, "out/ledger.archive.jsonl"));
-    const v = menerva(["ledger", "verify", "--outputs"], d);
+    const v = menerva(["ledger", "verify", "--outputs", "--lang", "en"], d);
     expect(v.code).toBe(3);
     expect(v.stdout).toContain("which neither the ledger nor its archive holds: a record was removed from the ledger");
   });
