@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseCostPriceText } from "../../src/adapters/costprice-file.js";
+import { issueMessage } from "../../src/i18n/render.js";
 import { problems, oneLine } from "./helpers.js";
 import { runCli } from "./run-cli.js";
 
@@ -71,7 +72,7 @@ describe("numbers come from the YAML text, never a float", () => {
   });
   it("refuses a 16th significant digit (a spreadsheet would change it)", () => {
     const r = parseCostPriceText(oneLine({ cost: "60000.1234567890123" }), "x.yaml");
-    expect(r.ok ? "accepted" : r.issues.map((i) => i.message).join()).toMatch(/too many digits: 18 significant digits, a spreadsheet keeps 15/);
+    expect(r.ok ? "accepted" : r.issues.map((i) => issueMessage(i, "en")).join()).toMatch(/too many digits: 18 significant digits, a spreadsheet keeps 15/);
   });
   it("reads percentages and decimals alike", () => {
     const r = parseCostPriceText(oneLine({ occupancy: "87.5%" }), "x.yaml");

@@ -9,6 +9,7 @@ import { keyFigures, leastOpeningReserve } from "../../src/domain/scenario/figur
 import { project } from "../../src/domain/scenario/project.js";
 import { sensitivity } from "../../src/domain/scenario/sensitivity.js";
 import { scenarioSolve } from "../../src/app/scenario/analyses.js";
+import { localEuro, localNumber } from "../../src/i18n/numbers.js";
 import { loadScenario } from "./workbooks.js";
 import { tiny } from "./make.js";
 
@@ -136,13 +137,14 @@ describe("solve when nothing is feasible", () => {
       // The table is the scenario at its own inflow (8 a month), said above it and in its first row.
       expect(text.stdout).toContain("Key figures at the scenario's inflow (8 a month):");
       expect(value(text.stdout, "candidate inflow/month")).toBe("8");
-      expect(value(text.stdout, "funding need")).toBe(need);
+      // on screen in the language's number style
+      expect(value(text.stdout, "funding need")).toBe(localNumber(need, "en"));
       expect(j.leastOpeningReserve.keyFigures.fundingNeed).toBe(need);
       // The hint says how its amount and the table's funding need relate.
-      if (opening !== "0") expect(text.stdout).toContain(`; the opening reserve is now ${Number(opening).toFixed(2)}: ${need} more): try --opening-reserve ${least}.`);
+      if (opening !== "0") expect(text.stdout).toContain(`; the opening reserve is now ${localEuro(Number(opening).toFixed(2), "en")}: ${localEuro(need, "en")} more): try --opening-reserve ${least}.`);
       // The upper bound is named with its own figures, the ones the JSON keeps as atUpperBound.
-      expect(text.stdout).toContain(`even at 1000 a month the reserve falls to ${j.atUpperBound.lowestReserve} (month ${j.atUpperBound.lowestReserveMonth})`);
-      expect(value(text.stdout, "end reserve")).toBe(j.leastOpeningReserve.keyFigures.endReserve);
+      expect(text.stdout).toContain(`even at 1,000 a month the reserve falls to ${localEuro(j.atUpperBound.lowestReserve, "en")} (month ${j.atUpperBound.lowestReserveMonth})`);
+      expect(value(text.stdout, "end reserve")).toBe(localNumber(j.leastOpeningReserve.keyFigures.endReserve, "en"));
     }
   });
 

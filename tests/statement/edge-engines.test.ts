@@ -17,6 +17,7 @@ import { closeFigureProblems, roundsAmbiguously } from "../../src/app/close-figu
 import { buildStatement, type Checkpoint } from "../../src/adapters/xlsx/statement-workbook.js";
 import { closePeriod } from "../../src/domain/close.js";
 import type { Issue } from "../../src/domain/issues.js";
+import { render } from "../../src/i18n/render.js";
 import type { BenefitRow, HourRow, ModelConfig } from "../../src/domain/model.js";
 import { D, dec, fmtMoney, type Dec } from "../../src/domain/money.js";
 import { parsePeriod } from "../../src/domain/period.js";
@@ -77,7 +78,7 @@ function close(c: Close): Outcome {
   const h = readRows("hours", ["date", "nec_partner", "candidate_id", "hours"], c.hours.map((x) => [x.date, x.nec, "K1", x.hours]));
   const b = readRows("benefits", ["date", "nec_partner", "candidate_id", "type", "amount"], c.benefits.map((x) => [x.date, x.nec, "K1", x.type, x.amount]));
   const errors = [...h.issues, ...b.issues].filter((i) => i.severity === "error");
-  if (errors.length > 0) return { refused: errors.map((i) => i.message).join("; ") };
+  if (errors.length > 0) return { refused: errors.map((i) => render(i.message, "en")).join("; ") };
   const [r1, r2, share, vat] = [...c.rates, c.share, c.vat].map(configNumber);
   if (!r1 || !r2 || !share || !vat) return { refused: "a config value has more than 15 significant digits" };
   const config: ModelConfig = {
@@ -90,7 +91,7 @@ function close(c: Close): Outcome {
   const r = closePeriod({ config, period: parsePeriod("2025-Q1")!, hours: h.rows, benefits: b.rows, staff, otherCosts: [{ date: "2025-02-01", description: "IT", amount: dec("12.34") }], openingReserve: dec("1000.00") });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
   const unfit = closeFigureProblems(r.value);
-  if (unfit.length > 0) return { refused: unfit.map((i) => `${i.subject}: ${i.message}`).join("; ") };
+  if (unfit.length > 0) return { refused: unfit.map((i) => `${render(i.subject ?? "", "en")}: ${render(i.message, "en")}`).join("; ") };
   return {
     report: {
       result: r.value, language: c.language, configFile: "menerva.yaml", configSha256: "0".repeat(64),
