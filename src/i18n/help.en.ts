@@ -38,7 +38,8 @@ export const helpEn = {
   "help.program": () => "MENERVA partnership: period close, settlement statements and feasibility scenarios",
   "help.debug": () => "print stack traces of internal errors",
   "help.lang": () => "language of everything this command prints and writes: nl or en (default: see README \"Language\")",
-  "help.lang.config": () => "language of the statement and of everything printed (default: as the closed period was written, else the config's language, else nl)",
+  "help.lang.config": () => "language of the statement and of everything printed (default: the config's language, else nl)",
+  "help.lang.close": () => "language of the statement and of everything printed (default: as a closed period was written, else the config's language, else nl)",
 
   "help.close": () => "close a period: invoices per NEC partner, settlement per SE partner, reserve; writes CSV, JSON and the Excel statement",
   "help.close.period": () => "2025-03 (month), 2025-Q1 (quarter), 2025 (year) or 2025-01-01..2025-03-31 (range)",

@@ -35,7 +35,8 @@ export const helpNl: CatalogLike<typeof helpEn> = {
   "help.program": () => "MENERVA-partnerschap: periodeafsluiting, afrekeningen en haalbaarheidsscenario's",
   "help.debug": () => "toon de stack trace van een interne fout",
   "help.lang": () => "taal van alles wat deze opdracht toont en schrijft: nl of en (standaard: zie README \"Language\")",
-  "help.lang.config": () => "taal van het overzicht en van alles wat getoond wordt (standaard: zoals de afgesloten periode geschreven werd, anders de taal van de config, anders nl)",
+  "help.lang.config": () => "taal van het overzicht en van alles wat getoond wordt (standaard: de taal van de config, anders nl)",
+  "help.lang.close": () => "taal van het overzicht en van alles wat getoond wordt (standaard: zoals een afgesloten periode geschreven werd, anders de taal van de config, anders nl)",
 
   "help.close": () => "sluit een periode af: facturen per uitzendpartner, afrekening per SE-partner, reserve; schrijft CSV, JSON en het Excel-overzicht",
   "help.close.period": () => "2025-03 (maand), 2025-Q1 (kwartaal), 2025 (jaar) of 2025-01-01..2025-03-31 (bereik)",

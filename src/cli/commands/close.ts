@@ -27,7 +27,7 @@ const parseFormats =
     return fs as OutputFormat[];
   };
 
-export const langOption = (lang: Lang, key: "help.lang" | "help.lang.config" = "help.lang.config") =>
+export const langOption = (lang: Lang, key: "help.lang" | "help.lang.config" | "help.lang.close" = "help.lang.config") =>
   new Option(`--lang <${helpWords(lang)("help.ph.lang")}>`, helpWords(lang)(key)).choices(["nl", "en"]);
 
 const names = (xs: readonly string[]): string => (xs.length > 4 ? `${xs.slice(0, 4).join(", ")}, …` : xs.join(", "));
@@ -91,7 +91,7 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
     .option(`-c, --config <${ph("help.ph.file")}>`, w("help.close.config"), "menerva.yaml")
     .option(`-o, --out <${ph("help.ph.dir")}>`, w("help.close.out"))
     .option("--json", w("help.close.json"))
-    .addOption(langOption(lang))
+    .addOption(langOption(lang, "help.lang.close"))
     .option(`--formats <${ph("help.ph.list")}>`, w("help.close.formats"), parseFormats(lang), [...ALL_FORMATS])
     .addOption(csvStyleOption(lang))
     .option("--reopen", w("help.close.reopen"))
