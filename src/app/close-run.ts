@@ -15,9 +15,14 @@ import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, repl
 import { acquireLock, type Lock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
-import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
+import { buildCloseReport, buildStreamedReport, readCloseInputs, type ReadInputs, type StreamedInputs } from "./close.js";
+import { appendStreamedRecord, materialize, sealStreamed } from "../ledger/record-stream.js";
+import { writeBilledColumns } from "../engine/billed-writer.js";
+import { shareFor } from "../domain/invoice.js";
+import type { LoadedConfig } from "../adapters/config-file.js";
+import type { LedgerRecord } from "../ledger/record.js";
 import type { Period } from "../domain/period.js";
-import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
+import { asReversals, billedIds, billedPerFile, findMissing, identifyInputs, planClose, priorLookup, recordBody, recordBodyBesidesBilled, reserveHistory } from "./close-ledger.js";
 import { closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
@@ -36,6 +41,13 @@ export type CloseRunOptions = {
   readonly dryRun?: boolean;
   /** Allow a period that starts after the latest row date of the inputs. */
   readonly allowEmpty?: boolean;
+  /**
+   * streaming (default): hours and benefits streamed through the engine of
+   * issue 15 (src/engine/); memory: every row loaded (the reference path, for tests).
+   */
+  readonly engine?: "streaming" | "memory";
+  /** Parse threads for the streaming engine (default: by input size). */
+  readonly threads?: number;
 };
 
 export type CloseRunOutcome =
@@ -59,22 +71,50 @@ export type CloseRunOutcome =
 
 const refuse = (issues: readonly Issue[]): CloseRunOutcome => ({ ok: false, exit: 3, issues });
 
+/**
+ * The closed books the streaming engine classifies rows against: the base of
+ * the plan on the ledger as it is now (read without the lock; the close
+ * checks it again under the lock and reads again if it moved).
+ */
+function baseSnapshot(opts: CloseRunOptions) {
+  return async (period: Period | undefined, config: LoadedConfig): Promise<readonly LedgerRecord[]> => {
+    if (!period) return [];
+    const ledger = await readLedger(config.ledger);
+    if (!ledger.ok) return [];
+    let records = ledger.value.records;
+    if (opts.reopen && records[records.length - 1]?.period === period.label) records = records.slice(0, -1);
+    const plan = planClose({ ...ledger.value, records }, period, { start: config.model.start, latest: undefined, allowEmpty: true });
+    return plan.ok ? plan.base : [];
+  };
+}
+
+const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
+  readCloseInputs(
+    opts.configPath,
+    opts.period,
+    opts.engine === "memory" ? undefined : { base: base ? async () => base : baseSnapshot(opts), ...(opts.threads !== undefined ? { threads: opts.threads } : {}) },
+  );
+
 export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> {
-  const read = await readCloseInputs(opts.configPath, opts.period);
+  const read = await readFor(opts);
   if (!read.ok) return { ok: false, exit: 2, issues: read.issues };
   const inputs = { ...read.value, period: read.value.period! };
   const { config } = inputs;
-
-  if (opts.dryRun) {
-    const ledger = await readLedger(config.ledger);
-    if (!ledger.ok) return refuse(ledger.issues);
-    return closeOn(ledger.value, inputs, opts, []);
+  try {
+    if (opts.dryRun) {
+      const ledger = await readLedger(config.ledger);
+      if (!ledger.ok) return refuse(ledger.issues);
+      return await closeOn(ledger.value, inputs, opts, []);
+    }
+    // The lock needs the ledger's folder; a refused close removes it again if it made it.
+    const made = await makeDirs(dirname(config.ledger));
+    const outcome = await closeLocked(opts, inputs);
+    if (!outcome.ok) await made.undo();
+    return outcome;
+  } finally {
+    // the streaming engine's row store (closeStreamed removes it as soon as it is done)
+    inputs.streamed?.rows.store.dispose();
   }
-  // The lock needs the ledger's folder; a refused close removes it again if it made it.
-  const made = await makeDirs(dirname(config.ledger));
-  const outcome = await closeLocked(opts, inputs);
-  if (!outcome.ok) await made.undo();
-  return outcome;
 }
 
 async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period: Period }): Promise<CloseRunOutcome> {
@@ -120,7 +160,11 @@ async function closeOn(
     state = { ...state, records: state.records.slice(0, -1) };
   }
   const plan = planClose(state, period, { start: config.model.start, latest: inputs.latest, ...(opts.allowEmpty ? { allowEmpty: true } : {}) });
-  if (!plan.ok) return { ok: false, exit: plan.exit, issues: plan.issues };
+  if (!plan.ok) {
+    inputs.streamed?.rows.store.dispose();
+    return { ok: false, exit: plan.exit, issues: plan.issues };
+  }
+  if (inputs.streamed) return closeStreamed(ledgerState, state, plan, inputs as StreamedReadInputs, opts, notices);
 
   const books = readBooks(plan.base);
   const ids = identifyInputs(inputs.hours, inputs.benefits);
@@ -177,6 +221,69 @@ async function closeOn(
   const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
   if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
   return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(reopened ? { reopened } : {}) };
+}
+
+type StreamedReadInputs = ReadInputs & { period: Period; streamed: StreamedInputs };
+
+/**
+ * closeOn for inputs the streaming engine read (issue 15): the same close,
+ * report and record, computed from row totals, the rows read back from the
+ * row store for the outputs, the record's billed columns written to a file
+ * and appended without holding them. A re-close whose record differs from the
+ * closed one is decided by the in-memory path, which names what changed.
+ */
+async function closeStreamed(
+  ledgerState: LedgerState,
+  state: LedgerState,
+  plan: Extract<ReturnType<typeof planClose>, { ok: true }>,
+  given: StreamedReadInputs,
+  opts: CloseRunOptions,
+  notices: readonly Issue[],
+): Promise<CloseRunOutcome> {
+  let inputs = given;
+  const last = plan.base[plan.base.length - 1];
+  if (inputs.streamed.base.count !== plan.base.length || inputs.streamed.base.lastHash !== (last?.hash ?? "")) {
+    // the ledger moved between reading and locking: classify again against its books now
+    inputs.streamed.rows.store.dispose();
+    const again = await readFor(opts, plan.base);
+    if (!again.ok) return { ok: false, exit: 2, issues: again.issues };
+    inputs = { ...again.value, period: again.value.period! } as StreamedReadInputs;
+  }
+  const rows = inputs.streamed.rows;
+  try {
+    const { config, period } = inputs;
+    const books = readBooks(plan.base);
+    const prev = plan.base[plan.base.length - 1];
+    const built = buildStreamedReport(inputs, {
+      ...(opts.language ? { language: opts.language } : {}),
+      ...(prev ? { opening: { amount: dec(prev.closing_reserve), period: prev.period } } : {}),
+      reserveHistory: reserveHistory(plan.base),
+      closed: books.periods,
+      reversals: asReversals(rows.missing.reversals),
+    });
+    if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
+    const body = recordBodyBesidesBilled(built.value, rows.missing.reversals, config.ledger, config.dir, config.canonical);
+    const billed = writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((t) => shareFor(config.model, t)));
+    const record = await sealStreamed(body, billed.path, prev);
+    const report: CloseReport = { ...built.value, warnings: [...built.value.warnings, ...rows.duplicateWarnings], ledgerRecordHash: record.hash };
+    if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
+      // Other billed rows or the same rows with exports changed elsewhere: the in-memory path says which.
+      const mem = await readCloseInputs(opts.configPath, opts.period);
+      if (!mem.ok) return { ok: false, exit: 2, issues: mem.issues };
+      return closeOn(ledgerState, { ...mem.value, period: mem.value.period! }, opts, notices);
+    }
+    const outDir = outDirOf(opts, inputs);
+    const dryRun = opts.dryRun === true;
+    const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
+    const detached: CloseReport = (({ rows: _rows, ...r }) => r)(report);
+    if (dryRun) return { ok: true, report: detached, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
+    await writeOutputSet(outDir, await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle));
+    const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), await materialize(record))).period : undefined;
+    if (plan.mode === "new" && !opts.reopen) await appendStreamedRecord(config.ledger, record);
+    return { ok: true, report: detached, outDir, ledger: ledgerOutcome, dryRun, notices, ...(reopened ? { reopened } : {}) };
+  } finally {
+    rows.store.dispose();
+  }
 }
 
 /**

@@ -19,6 +19,17 @@ export function scaledOf(x: Dec): { m: number; s: number } | undefined {
   return Number.isSafeInteger(m) ? { m, s } : undefined;
 }
 
+/** Exact decimal text of m × 10^-s, without trailing zeros (what fmtDecimal writes for that value). */
+export function scaledText(m: number, s: number): string {
+  if (s === 0) return m === 0 ? "0" : String(m);
+  const neg = m < 0;
+  const digits = String(neg ? -m : m).padStart(s + 1, "0");
+  const int = digits.slice(0, digits.length - s);
+  const frac = digits.slice(digits.length - s).replace(/0+$/, "");
+  const t = frac === "" ? int : `${int}.${frac}`;
+  return neg && t !== "0" ? `-${t}` : t;
+}
+
 export class ExactSum {
   private ints: Float64Array | undefined;
   private big: Dec | undefined;

@@ -39,6 +39,16 @@ export function activeNec(config: Pick<ModelConfig, "necPartners" | "partnerSpan
 const describeSpan = (s: PartnerSpan): string =>
   s.from !== undefined && s.until !== undefined ? `from ${s.from} until ${s.until}` : s.from !== undefined ? `from ${s.from}` : `until ${s.until}`;
 
+/** A row dated outside its NEC partner's span: an input error at the row. */
+export function notActiveIssue(r: Pick<HourRow | BenefitRow, "necPartner" | "date" | "source">, s: PartnerSpan): Issue {
+  return error("partner-not-active", `${r.necPartner} does not take part on ${r.date}`, {
+    source: r.source,
+    subject: "column 'date'",
+    found: r.date,
+    hint: `${r.necPartner} takes part ${describeSpan(s)} (nec_partners in the config); correct the row's date or partner, or the partner's from/until`,
+  });
+}
+
 /**
  * Hours and benefit rows dated outside their NEC partner's span are input
  * errors (file:line): an agency that left bills no new hours, one that has not
@@ -55,16 +65,7 @@ export function membershipIssues(
   const out: Issue[] = [];
   for (const r of [...rows.hours, ...rows.benefits]) {
     const s = spans[r.necPartner];
-    if (s && !isActiveOn(s, r.date)) {
-      out.push(
-        error("partner-not-active", `${r.necPartner} does not take part on ${r.date}`, {
-          source: r.source,
-          subject: "column 'date'",
-          found: r.date,
-          hint: `${r.necPartner} takes part ${describeSpan(s)} (nec_partners in the config); correct the row's date or partner, or the partner's from/until`,
-        }),
-      );
-    }
+    if (s && !isActiveOn(s, r.date)) out.push(notActiveIssue(r, s));
   }
   return out;
 }

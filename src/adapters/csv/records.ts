@@ -34,7 +34,7 @@ async function* win1252(src: AsyncIterable<Buffer>): AsyncGenerator<string> {
   for await (const chunk of src) yield iconv.decode(chunk, "win1252");
 }
 
-function syntaxMessage(code: string | undefined, fallback: string): string {
+export function syntaxMessage(code: string | undefined, fallback: string): string {
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return "a quote opened on this line is never closed";
