@@ -18,6 +18,7 @@ import type { CloseReport } from "../report/close-report.js";
 import { buildCloseReport, buildStreamedReport, readCloseInputs, type ReadInputs, type StreamedInputs } from "./close.js";
 import { appendStreamedRecord, materialize, sealStreamed } from "../ledger/record-stream.js";
 import { writeBilledColumns } from "../engine/billed-writer.js";
+import { trace } from "../engine/trace.js";
 import { shareFor } from "../domain/invoice.js";
 import type { LoadedConfig } from "../adapters/config-file.js";
 import type { LedgerRecord } from "../ledger/record.js";
@@ -263,8 +264,11 @@ async function closeStreamed(
     });
     if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
     const body = recordBodyBesidesBilled(built.value, rows.missing.reversals, config.ledger, config.dir, config.canonical);
+    trace("close computed");
     const billed = writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((t) => shareFor(config.model, t)));
+    trace("billed columns written");
     const record = await sealStreamed(body, billed.path, prev);
+    trace("record sealed");
     const report: CloseReport = { ...built.value, warnings: [...built.value.warnings, ...rows.duplicateWarnings], ledgerRecordHash: record.hash };
     if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {
       // Other billed rows or the same rows with exports changed elsewhere: the in-memory path says which.
@@ -280,6 +284,7 @@ async function closeStreamed(
     await writeOutputSet(outDir, await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle));
     const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), await materialize(record))).period : undefined;
     if (plan.mode === "new" && !opts.reopen) await appendStreamedRecord(config.ledger, record);
+    trace("outputs and ledger written");
     return { ok: true, report: detached, outDir, ledger: ledgerOutcome, dryRun, notices, ...(reopened ? { reopened } : {}) };
   } finally {
     rows.store.dispose();

@@ -20,8 +20,8 @@ import type { RowBlock, RowStore } from "./row-store.js";
 const B64URL = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", "latin1");
 const B36 = Buffer.from("0123456789abcdefghijklmnopqrstuvwxyz", "latin1");
 const FP_CHARS = 22;
-/** Bytes of column text one batch fills in memory. */
-const BATCH_BYTES = 32 << 20;
+/** Bytes of column text one batch fills in memory (the read phase, with its workers, is the peak; this stays below it). */
+const BATCH_BYTES = 64 << 20;
 
 /** Characters of m × 10^-s as fmtDecimal writes it (scaledText's length, without making the text). */
 function scaledLength(m: number, s: number): number {

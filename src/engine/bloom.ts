@@ -8,13 +8,15 @@ const PROBES = 7;
 
 export class Bloom {
   private readonly bits: Uint32Array;
-  private readonly m: number;
+  /** Bits − 1 (a power of two). */
+  private readonly mask: number;
 
-  /** Sized for `expected` keys at about ten bits each (about 1% false "maybe"). */
+  /** Sized for `expected` keys at 8 to 16 bits each (a power of two; about 1% false "maybe"). */
   constructor(expected: number) {
-    const words = Math.max(64, Math.ceil((Math.max(expected, 1) * 10) / 32));
-    this.bits = new Uint32Array(words);
-    this.m = words * 32;
+    let m = 2048;
+    while (m < Math.max(expected, 1) * 8) m *= 2;
+    this.bits = new Uint32Array(m / 32);
+    this.mask = m - 1;
   }
 
   /** Whether the fingerprint at `u32[at..]` may have been added; then adds it. */
@@ -23,8 +25,7 @@ export class Bloom {
     const h2 = (u32[at + 1]! >>> 0) | 1;
     let seen = true;
     for (let i = 0; i < PROBES; i++) {
-      const b = (h1 + Math.imul(i, h2)) >>> 0;
-      const bit = b % this.m;
+      const bit = (h1 + Math.imul(i, h2)) & this.mask;
       const w = bit >>> 5;
       const mask = 1 << (bit & 31);
       if ((this.bits[w]! & mask) === 0) {
@@ -39,7 +40,7 @@ export class Bloom {
     const h1 = u32[at]! >>> 0;
     const h2 = (u32[at + 1]! >>> 0) | 1;
     for (let i = 0; i < PROBES; i++) {
-      const bit = ((h1 + Math.imul(i, h2)) >>> 0) % this.m;
+      const bit = (h1 + Math.imul(i, h2)) & this.mask;
       if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
     }
     return true;
@@ -51,6 +52,6 @@ export class Bloom {
   }
 
   sameSize(o: Bloom): boolean {
-    return this.m === o.m;
+    return this.mask === o.mask;
   }
 }

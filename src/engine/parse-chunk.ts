@@ -448,7 +448,16 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
   const necIndex = new Map(task.names.necPartners.map((n, i) => [n, i]));
   const typeIndex = new Map(task.names.benefitTypes.map((t, i) => [t, i]));
   // A plain number in the file's mark: digits, at most one mark followed by digits (no sign, no separator).
+  // The few distinct values of hours are kept; amounts, mostly distinct, are read each time.
+  const known = new Map<string, Quantity>();
   const quantity = (raw: string): Quantity | undefined => {
+    const k = known.get(raw);
+    if (k !== undefined) return k;
+    const q = readQuantity(raw);
+    if (q !== undefined && known.size < 1024) known.set(raw, q);
+    return q;
+  };
+  const readQuantity = (raw: string): Quantity | undefined => {
     const n = raw.length;
     if (n === 0 || n > 16) return undefined;
     const mark = marks.mark === "," ? 44 : 46;

@@ -41,6 +41,7 @@ import { rowEncoder, type ChunkResult, type ChunkTask } from "./parse-chunk.js";
 import { F_BIG, F_TEXTS, R, readTexts, ROW_BYTES, UNDECIDED } from "./row-layout.js";
 import { RowStore, type Kind, type RowBlock } from "./row-store.js";
 import { ParsePool } from "./worker-pool.js";
+import { trace } from "./trace.js";
 
 export type StreamArgs = {
   readonly config: LoadedConfig;
@@ -74,8 +75,8 @@ export type StreamedRows = {
 };
 
 /** Rows of chunk results held at once (in flight or waiting for their turn). */
-const WINDOW = 4;
-const CHUNKS_PER_FILE = 12;
+const WINDOW = 3;
+const CHUNKS_PER_FILE = 16;
 
 type FilePlan = {
   readonly input: ResolvedInput;
@@ -221,6 +222,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   let bytes = 0;
   for (const { i } of inputs) bytes += (await stat(i.path).catch(() => ({ size: 0 }))).size;
   const pool = new ParsePool(args.threads ?? ParsePool.threadsFor(bytes));
+  trace("workers started");
   let taskId = 0;
   const nextId = () => taskId++;
   const kindBytes = { hours: 0, benefits: 0 };
@@ -277,48 +279,53 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     if (res.n === 0) return;
     const ab = res.rows;
     const b = { u8: new Uint8Array(ab), u16: new Uint16Array(ab), i16: new Int16Array(ab), u32: new Uint32Array(ab), i32: new Int32Array(ab), f64: new Float64Array(ab) };
+    const { u8, u16, u32, i32 } = b;
     const texts = Buffer.from(res.texts, 0, res.textBytes);
     const textBase = store.appendTexts(new Uint8Array(res.texts, 0, res.textBytes));
-    const remap = res.candidates.map((c) => store.candidate(c));
+    const remap = Uint32Array.from(res.candidates, (c) => store.candidate(c));
     const fileId = store.file(plan.input.displayPath);
     const bloom = blooms[kind];
+    const flags = flagged[kind];
     const cum = cumulative.has(plan.input.displayPath);
-    for (let i = 0; i < res.n; i++) {
+    const anyClosed = closed.size > 0;
+    let rowPos = pos[kind];
+    let latest = latestDay;
+    let earliest = store.minDay;
+    for (let i = 0; i < res.n; i++, rowPos++) {
       const o = i * ROW_BYTES;
-      const rowPos = pos[kind]++;
-      b.u32[(o + R.line) >> 2] = b.u32[(o + R.line) >> 2]! + lineBase;
-      b.u16[(o + R.file) >> 1] = fileId;
-      b.u32[(o + R.cand) >> 2] = remap[b.u32[(o + R.cand) >> 2]!]!;
-      const flags = b.u8[o + R.flags]!;
+      u32[(o + R.line) >> 2] = u32[(o + R.line) >> 2]! + lineBase;
+      u16[(o + R.file) >> 1] = fileId;
+      u32[(o + R.cand) >> 2] = remap[u32[(o + R.cand) >> 2]!]!;
       let big: string | undefined;
-      if ((flags & F_TEXTS) !== 0) {
-        const local = b.u32[(o + R.text) >> 2]!;
-        if ((flags & F_BIG) !== 0) big = readTexts(texts, local).big;
-        b.u32[(o + R.text) >> 2] = local + textBase;
+      if ((u8[o + R.flags]! & F_TEXTS) !== 0) {
+        const local = u32[(o + R.text) >> 2]!;
+        if ((u8[o + R.flags]! & F_BIG) !== 0) big = readTexts(texts, local).big;
+        u32[(o + R.text) >> 2] = local + textBase;
       }
-      const day = b.i32[(o + R.day) >> 2]!;
-      if (day > latestDay) latestDay = day;
-      if (day < store.minDay) store.minDay = day;
+      const day = i32[(o + R.day) >> 2]!;
+      if (day > latest) latest = day;
+      if (day < earliest) earliest = day;
       if (cum) {
-        const k = `${plan.input.displayPath}\u0000${kind}\u0000${b.u16[(o + R.nec) >> 1]}`;
+        const nec = u16[(o + R.nec) >> 1]!;
+        const k = `${plan.input.displayPath}\u0000${kind}\u0000${nec}`;
         const fd = firstDays.get(k);
-        if (!fd) firstDays.set(k, { scope: `${kind}\u0000${model.necPartners[b.u16[(o + R.nec) >> 1]!]}`, day });
+        if (!fd) firstDays.set(k, { scope: `${kind}\u0000${model.necPartners[nec]}`, day });
         else if (day < fd.day) fd.day = day;
       }
       const w = o >> 2;
-      const maybe = bloom.testAndAdd(b.u32, w);
-      const closedHit = closed.size > 0 && closed.get(b.u32, w) >= 0;
-      if (maybe) flagged[kind].set(b.u32, w, 1);
+      const maybe = bloom.testAndAdd(u32, w);
+      const closedHit = anyClosed && closed.get(u32, w) >= 0;
+      if (maybe) flags.set(u32, w, 1);
       if (maybe && (closedHit || fileOrdinal > 0)) {
         // its status hangs on its exact identity: settled in the second pass
-        b.u8[o + R.status] = UNDECIDED;
+        u8[o + R.status] = UNDECIDED;
         deferred[kind]++;
         continue;
       }
       let prior = -1;
       let own: string | undefined;
       if (closedHit) {
-        const at = books.rows.get(idOf(b.u8, o, 0));
+        const at = books.rows.get(idOf(u8, o, 0));
         if (at) {
           prior = S_ALREADY_CLOSED;
           own = books.records[at.record]!.period;
@@ -327,6 +334,9 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       }
       classify(kind, b, o, prior, own, rowPos, big);
     }
+    pos[kind] = rowPos;
+    latestDay = latest;
+    store.minDay = earliest;
     store.append(kind, b.u8, res.n);
   };
   // buffers of merged chunks, handed back to the parser for the next tasks
@@ -392,6 +402,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   } finally {
     await pool.close();
   }
+  trace("rows read and classified");
 
   // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled.
   for (const kind of ["hours", "benefits"] as const) {
@@ -464,6 +475,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   }
 
   store.maxDay = latestDay;
+  trace("second pass");
   const missing = missingRows(args, store, present, firstDays);
   return {
     files,
