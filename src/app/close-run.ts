@@ -18,6 +18,7 @@ import type { CloseReport } from "../report/close-report.js";
 import { buildCloseReport, buildStreamedReport, readCloseInputs, type ReadInputs, type StreamedInputs } from "./close.js";
 import { appendStreamedRecord, materialize, sealStreamed } from "../ledger/record-stream.js";
 import { writeBilledColumns } from "../engine/billed-writer.js";
+import type { EngineTuning } from "../engine/stream-close.js";
 import { trace } from "../engine/trace.js";
 import { shareFor } from "../domain/invoice.js";
 import type { LoadedConfig } from "../adapters/config-file.js";
@@ -49,6 +50,8 @@ export type CloseRunOptions = {
   readonly engine?: "streaming" | "memory";
   /** Parse threads for the streaming engine (default: by input size). */
   readonly threads?: number;
+  /** Streaming engine knobs for tests (chunk size, Bloom filter size). */
+  readonly tuning?: EngineTuning;
 };
 
 export type CloseRunOutcome =
@@ -93,7 +96,9 @@ const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
   readCloseInputs(
     opts.configPath,
     opts.period,
-    opts.engine === "memory" ? undefined : { base: base ? async () => base : baseSnapshot(opts), ...(opts.threads !== undefined ? { threads: opts.threads } : {}) },
+    opts.engine === "memory"
+      ? undefined
+      : { base: base ? async () => base : baseSnapshot(opts), ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning ? { tuning: opts.tuning } : {}) },
   );
 
 export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> {
@@ -113,8 +118,9 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
     if (!outcome.ok) await made.undo();
     return outcome;
   } finally {
-    // the streaming engine's row store (closeStreamed removes it as soon as it is done)
-    inputs.streamed?.rows.store.dispose();
+    // the streaming engine's row store, unless closeStreamed parked it for the report it returns
+    const store = inputs.streamed?.rows.store;
+    if (store && !store.isParked) store.dispose();
   }
 }
 
@@ -251,6 +257,7 @@ async function closeStreamed(
     inputs = { ...again.value, period: again.value.period! } as StreamedReadInputs;
   }
   const rows = inputs.streamed.rows;
+  let kept = false;
   try {
     const { config, period } = inputs;
     const books = readBooks(plan.base);
@@ -279,15 +286,17 @@ async function closeStreamed(
     const outDir = outDirOf(opts, inputs);
     const dryRun = opts.dryRun === true;
     const ledgerOutcome = plan.mode === "new" ? "appended" : "reproduced";
-    const detached: CloseReport = (({ rows: _rows, ...r }) => r)(report);
-    if (dryRun) return { ok: true, report: detached, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
+    // the report keeps its rows for a caller that renders it again (they are read from the parked store)
+    kept = true;
+    if (dryRun) return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(opts.reopen ? { reopened: period.label } : {}) };
     await writeOutputSet(outDir, await closeOutputFiles(report, outDir, opts.formats, opts.csvStyle));
     const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), await materialize(record))).period : undefined;
     if (plan.mode === "new" && !opts.reopen) await appendStreamedRecord(config.ledger, record);
     trace("outputs and ledger written");
-    return { ok: true, report: detached, outDir, ledger: ledgerOutcome, dryRun, notices, ...(reopened ? { reopened } : {}) };
+    return { ok: true, report, outDir, ledger: ledgerOutcome, dryRun, notices, ...(reopened ? { reopened } : {}) };
   } finally {
-    rows.store.dispose();
+    if (kept) rows.store.park();
+    else rows.store.dispose();
   }
 }
 

@@ -13,8 +13,8 @@ export class Bloom {
 
   /** Sized for `expected` keys at 8 to 16 bits each (a power of two; about 1% false "maybe"). */
   constructor(expected: number) {
-    let m = 2048;
-    while (m < Math.max(expected, 1) * 8) m *= 2;
+    let m = 64;
+    while (m < Math.max(expected, 8) * 8) m *= 2;
     this.bits = new Uint32Array(m / 32);
     this.mask = m - 1;
   }

@@ -79,7 +79,8 @@ const PIECE = 1 << 20;
 
 /** A byte buffer that grows by doubling, with typed views for the row fields. */
 class Bytes {
-  static reuse(ab: ArrayBuffer | undefined, size: number): Bytes {
+  static reuse(ab: ArrayBuffer | undefined, want: number): Bytes {
+    const size = Math.max(64, want);
     const b = new Bytes(ab !== undefined && ab.byteLength >= size ? 0 : size);
     if (ab !== undefined && ab.byteLength >= size) b.use(ab);
     return b;

@@ -42,17 +42,29 @@ export class RowBlock {
 }
 
 class KindFile {
-  readonly fd: number;
+  private handle: number | undefined;
   rows = 0;
   constructor(readonly path: string) {
-    this.fd = openSync(path, "w+");
+    this.handle = openSync(path, "w+");
+  }
+  /** The open file (reopened after park()). */
+  get fd(): number {
+    return (this.handle ??= openSync(this.path, "r+"));
+  }
+  close(): void {
+    if (this.handle !== undefined) closeSync(this.handle);
+    this.handle = undefined;
   }
 }
+
+/** Stores parked for a report that outlives its close: removed when the process exits. */
+const parked = new Set<RowStore>();
+let exitHook = false;
 
 export class RowStore {
   readonly dir: string;
   private readonly files: Record<Kind, KindFile>;
-  private readonly textFd: number;
+  private readonly text: KindFile;
   textBytes = 0;
   /** Global dictionaries: candidates, input files (display paths), own-period labels. */
   readonly candidates: string[] = [];
@@ -72,7 +84,11 @@ export class RowStore {
   ) {
     this.dir = mkdtempSync(join(tmpdir(), "menerva-rows-"));
     this.files = { hours: new KindFile(join(this.dir, "hours.bin")), benefits: new KindFile(join(this.dir, "benefits.bin")) };
-    this.textFd = openSync(join(this.dir, "texts.bin"), "w+");
+    this.text = new KindFile(join(this.dir, "texts.bin"));
+  }
+
+  private get textFd(): number {
+    return this.text.fd;
   }
 
   rowCount(kind: Kind): number {
@@ -244,11 +260,32 @@ export class RowStore {
     };
   }
 
+  /**
+   * Keep the rows for a report that is rendered after its close returned
+   * (a caller writing the statement itself): files closed now, reopened on
+   * demand, the folder removed when the process exits.
+   */
+  park(): void {
+    if (this.disposed) return;
+    for (const f of [...Object.values(this.files), this.text]) f.close();
+    parked.add(this);
+    if (!exitHook) {
+      exitHook = true;
+      process.on("exit", () => {
+        for (const s of parked) s.dispose();
+      });
+    }
+  }
+
+  get isParked(): boolean {
+    return parked.has(this);
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
-    for (const f of Object.values(this.files)) closeSync(f.fd);
-    closeSync(this.textFd);
+    parked.delete(this);
+    for (const f of [...Object.values(this.files), this.text]) f.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

@@ -51,7 +51,11 @@ export type StreamArgs = {
   readonly context: (input: ResolvedInput) => ReadContext;
   /** Parse threads; default: two for large inputs, none for small ones (worker-pool.ts). */
   readonly threads?: number;
+  readonly tuning?: EngineTuning;
 };
+
+/** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"). */
+export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number };
 
 export type StreamedFile = { readonly kind: Kind; readonly meta: InputFileMeta; readonly issues: Issue[] };
 
@@ -124,7 +128,7 @@ function headFacts(kind: Kind, head: string, delimiter: string, names: ChunkTask
   return undefined;
 }
 
-async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base: Omit<ChunkTask, "id" | "path" | "displayPath" | "kind" | "start" | "end" | "firstLine" | "withHeader" | "encoding" | "delimiter">, nextId: () => number, parallel: boolean): Promise<FilePlan> {
+async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base: Omit<ChunkTask, "id" | "path" | "displayPath" | "kind" | "start" | "end" | "firstLine" | "withHeader" | "encoding" | "delimiter">, nextId: () => number, parallel: boolean, chunkBytes?: number): Promise<FilePlan> {
   const sink = new IssueSink();
   if (isWorkbookPath(input.path)) {
     // A workbook (at most 64 MB unpacked) is read whole by the shared reader, then encoded like a chunk.
@@ -143,7 +147,7 @@ async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base
   } catch {
     // openCsvInput reports it
   }
-  const cutEvery = Math.min(8 << 20, Math.max(1 << 20, Math.ceil(size / CHUNKS_PER_FILE)));
+  const cutEvery = chunkBytes ?? Math.min(8 << 20, Math.max(1 << 20, Math.ceil(size / CHUNKS_PER_FILE)));
   const open = await openCsvInput(input.path, input.displayPath, ctx, parallel ? { cutEvery } : {});
   if ("fatal" in open) {
     sink.add(open.fatal);
@@ -227,7 +231,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   const nextId = () => taskId++;
   const kindBytes = { hours: 0, benefits: 0 };
   for (const { kind, i } of inputs) kindBytes[kind] += (await stat(i.path).catch(() => ({ size: 0 }))).size;
-  const blooms = { hours: new Bloom(kindBytes.hours / 32), benefits: new Bloom(kindBytes.benefits / 32) };
+  const bloomKeys = (bytes: number): number => (args.tuning?.bloomBits !== undefined ? args.tuning.bloomBits / 8 : bytes / 32);
+  const blooms = { hours: new Bloom(bloomKeys(kindBytes.hours)), benefits: new Bloom(bloomKeys(kindBytes.benefits)) };
   const flagged = { hours: new FpTable(1024), benefits: new FpTable(1024) };
   const deferred = { hours: 0, benefits: 0 };
   const pos = { hours: 0, benefits: 0 };
@@ -344,8 +349,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
 
   try {
     // Scan every file now (hash, encoding, where to cut); tasks go to the pool as files are ready.
-    const parallel = pool.threads > 0;
-    const plans = inputs.map(({ kind, i }) => planFile(kind, i, args.context(i), base, nextId, parallel));
+    const parallel = pool.threads > 0 || args.tuning?.chunkBytes !== undefined;
+    const plans = inputs.map(({ kind, i }) => planFile(kind, i, args.context(i), base, nextId, parallel, args.tuning?.chunkBytes));
     type Job = { plan: FilePlan; index: number; result: Promise<ChunkResult> };
     const inflight: Job[] = [];
     const state = new Map<FilePlan, { lineBase: number; stopped: boolean; ordinal: number }>();
