@@ -7,7 +7,7 @@ import { closeFromTotals, closePeriod, type CloseInput } from "../domain/close.j
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { readBooks } from "../ledger/books.js";
 import type { LedgerRecord } from "../ledger/record.js";
-import { streamRows, type EngineTuning, type StreamedRows } from "../engine/stream-close.js";
+import type { EngineTuning, StreamedRows } from "../engine/stream-close.js";
 import type { CloseRows } from "../report/close-rows.js";
 import { error, fail, ok, quote, type Issue, type Result } from "../domain/issues.js";
 import { nameKey, namesByKey } from "../schema/partner-names.js";
@@ -102,6 +102,7 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
   const streaming = async (): Promise<StreamedRows> => {
     const base = await stream!.base(period, config);
     const books = readBooks(base);
+    const { streamRows } = await import("../engine/stream-close.js");
     const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}) });
     streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
     return rows;

@@ -1,13 +1,9 @@
 // `menerva close PERIOD` and `menerva validate [PERIOD]`.
 import { relative } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { buildCloseReport, readCloseInputs } from "../../app/close.js";
-import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
-import { runClose } from "../../app/close-run.js";
-import { renderCloseText } from "../../report/close-text.js";
+import { ALL_FORMATS, type OutputFormat } from "../../app/output-formats.js";
 import { EXIT, UserError } from "../errors.js";
 import { formatIssue } from "../../domain/issues.js";
-import { issueJson } from "../../report/close-summary.js";
 import { csvStyleOption } from "./csv-style.js";
 import type { CsvStyle } from "../../report/csv-text.js";
 
@@ -37,6 +33,8 @@ export function registerClose(program: Command): void {
     .option("--dry-run", "print exactly what the close would print and write nothing (no outputs, no ledger record, no lock)")
     .option("--allow-empty", "close a period that starts after the latest row date of the exports (a period without activity)")
     .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean }) => {
+      // the use case and its renderers load on demand: --help stays quick
+      const [{ runClose }, { summaryJsonText }, { renderCloseText }] = await Promise.all([import("../../app/close-run.js"), import("../../app/close-outputs.js"), import("../../report/close-text.js")]);
       const run = await runClose({
         configPath: opts.config,
         period: periodText,
@@ -78,6 +76,7 @@ export function registerClose(program: Command): void {
     .option("-c, --config <file>", "configuration file", "menerva.yaml")
     .option("--json", "print the result as JSON")
     .action(async (periodText: string | undefined, opts: CloseOpts) => {
+      const [{ buildCloseReport, readCloseInputs }, { issueJson }] = await Promise.all([import("../../app/close.js"), import("../../report/close-summary.js")]);
       const inputs = await readCloseInputs(opts.config, periodText);
       if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
       const period = inputs.value.period;

@@ -1,7 +1,6 @@
 // `menerva costprice FILE.yaml`: what a coaching hour costs each SE partner (seed 002).
 import { relative } from "node:path";
 import { Option, type Command } from "commander";
-import { runCostPrice } from "../../app/costprice.js";
 import { EXIT, UserError } from "../errors.js";
 import { csvStyleOption } from "./csv-style.js";
 import type { CsvStyle } from "../../report/csv-text.js";
@@ -18,6 +17,7 @@ export function registerCostprice(program: Command): void {
     .addOption(new Option("--lang <lang>", "language of labels").choices(["nl", "en"]).default("nl"))
     .addOption(csvStyleOption())
     .action(async (file: string, opts: Opts) => {
+      const { runCostPrice } = await import("../../app/costprice.js");
       const res = await runCostPrice(file, { lang: opts.lang, json: opts.json === true, csvStyle: opts.csvStyle, ...(opts.out ? { outDir: opts.out } : {}) });
       if (!res.ok) throw new UserError(res.issues, EXIT.input);
       process.stdout.write(res.value.stdout);

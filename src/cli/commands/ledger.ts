@@ -3,19 +3,53 @@
 // naming its first broken record.
 import type { Command } from "commander";
 import { error, formatIssue, formatSource, type Issue } from "../../domain/issues.js";
-import { readCloseInputs } from "../../app/close.js";
-import { verifyInputs, type InputsVerdict } from "../../app/verify-inputs.js";
-import { undoLastClose } from "../../app/ledger-undo.js";
-import { BilledTable, decodeIds } from "../../ledger/billed-rows.js";
+import type { InputsVerdict } from "../../app/verify-inputs.js";
+import type { LedgerState } from "../../ledger/ledger-file.js";
 import { addDays as nextDayOf } from "../../domain/period.js";
-
 import { parsePeriod } from "../../domain/period.js";
-import { displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
-import { resolveLedgerPath } from "../../ledger/ledger-path.js";
-import { checkInputs, listData, listText, showText, summarise } from "../../ledger/ledger-report.js";
 import { EXIT, UserError } from "../errors.js";
-import { OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } from "../../app/verify-outputs.js";
 import { resolve } from "node:path";
+
+// The ledger's modules load when a ledger command runs, not for --help.
+type M<T> = T;
+let readCloseInputs: M<typeof import("../../app/close.js").readCloseInputs>;
+let verifyInputs: M<typeof import("../../app/verify-inputs.js").verifyInputs>;
+let undoLastClose: M<typeof import("../../app/ledger-undo.js").undoLastClose>;
+let BilledTable: M<typeof import("../../ledger/billed-rows.js").BilledTable>;
+let decodeIds: M<typeof import("../../ledger/billed-rows.js").decodeIds>;
+let displayPath: M<typeof import("../../ledger/ledger-file.js").displayPath>;
+let readLedger: M<typeof import("../../ledger/ledger-file.js").readLedger>;
+let resolveLedgerPath: M<typeof import("../../ledger/ledger-path.js").resolveLedgerPath>;
+let checkInputs: M<typeof import("../../ledger/ledger-report.js").checkInputs>;
+let listData: M<typeof import("../../ledger/ledger-report.js").listData>;
+let listText: M<typeof import("../../ledger/ledger-report.js").listText>;
+let showText: M<typeof import("../../ledger/ledger-report.js").showText>;
+let summarise: M<typeof import("../../ledger/ledger-report.js").summarise>;
+let OUTPUT_FAILURES: M<typeof import("../../app/verify-outputs.js").OUTPUT_FAILURES>;
+let outputChecksText: M<typeof import("../../app/verify-outputs.js").outputChecksText>;
+let outputRootOf: M<typeof import("../../app/verify-outputs.js").outputRootOf>;
+let verifyOutputs: M<typeof import("../../app/verify-outputs.js").verifyOutputs>;
+
+async function load(): Promise<void> {
+  const [close, verify, undo, billed, file, path, report, outputs] = await Promise.all([
+    import("../../app/close.js"),
+    import("../../app/verify-inputs.js"),
+    import("../../app/ledger-undo.js"),
+    import("../../ledger/billed-rows.js"),
+    import("../../ledger/ledger-file.js"),
+    import("../../ledger/ledger-path.js"),
+    import("../../ledger/ledger-report.js"),
+    import("../../app/verify-outputs.js"),
+  ]);
+  ({ readCloseInputs } = close);
+  ({ verifyInputs } = verify);
+  ({ undoLastClose } = undo);
+  ({ BilledTable, decodeIds } = billed);
+  ({ displayPath, readLedger } = file);
+  ({ resolveLedgerPath } = path);
+  ({ checkInputs, listData, listText, showText, summarise } = report);
+  ({ OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } = outputs);
+}
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
 
@@ -49,6 +83,7 @@ export function registerLedger(program: Command): void {
     .description("closed periods with totals and reserve history")
     .option("--json", "print JSON instead of a table")
     .action(async (opts: Where & { json?: boolean }) => {
+      await load();
       const state = await openLedger(opts);
       if (opts.json) json(listData(state));
       else process.stdout.write(listText(state));
@@ -59,6 +94,7 @@ export function registerLedger(program: Command): void {
     .option("--json", "print JSON instead of text")
     .option("--fingerprints", "with --json: include the record's row columns and the ids of every billed and reversed row")
     .action(async (period: string, opts: Where & { json?: boolean; fingerprints?: boolean }) => {
+      await load();
       const state = await openLedger(opts);
       const wanted = parsePeriod(period)?.label ?? period.trim();
       const record = state.records.find((r) => r.period === wanted);
@@ -84,6 +120,7 @@ export function registerLedger(program: Command): void {
     .description("remove the last close from the ledger (archived beside it); repeat to walk back. Refused for a close that issued numbered invoices")
     .option("--json", "print JSON")
     .action(async (period: string | undefined, opts: Where & { json?: boolean }) => {
+      await load();
       const path = await resolveLedgerPath(opts);
       if (!path.ok) throw new UserError(path.issues, EXIT.input);
       const wanted = period === undefined ? undefined : (parsePeriod(period)?.label ?? period.trim());
@@ -108,6 +145,7 @@ export function registerLedger(program: Command): void {
     .option("--outputs [dir]", "check that each closed period's output folder holds its complete set (SHA256SUMS); default: the config's output folder")
     .option("--json", "print JSON")
     .action(async (opts: Where & { inputs?: boolean; outputs?: boolean | string; json?: boolean }) => {
+      await load();
       const state = await openLedger(opts);
       const file = displayPath(state.path);
       const last = state.records[state.records.length - 1];

@@ -3,12 +3,9 @@
 import { dirname, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { Option } from "commander";
-import { ALL_FORMATS, type OutputFormat } from "../../app/close-outputs.js";
-import { runYearReport } from "../../app/year-report.js";
+import { ALL_FORMATS, type OutputFormat } from "../../app/output-formats.js";
 import { formatIssue } from "../../domain/issues.js";
 import { parsePeriod } from "../../domain/period.js";
-import { resolveLedgerPath } from "../../ledger/ledger-path.js";
-import { yearJson, yearText } from "../../report/year-tables.js";
 import { EXIT, UserError } from "../errors.js";
 
 export function registerReport(program: Command): void {
@@ -25,6 +22,7 @@ export function registerReport(program: Command): void {
     .action(async (periodText: string, opts: { config?: string; ledger?: string; out?: string; json?: boolean; lang?: "nl" | "en"; formats: OutputFormat[] }) => {
       const bad = opts.formats.filter((f) => !(ALL_FORMATS as readonly string[]).includes(f));
       if (bad.length > 0) throw new UserError([{ severity: "error", code: "bad-format", message: `unknown format ${bad.join(", ")}; allowed: ${ALL_FORMATS.join(", ")}`, subject: "--formats" }], EXIT.usage);
+      const [{ runYearReport }, { resolveLedgerPath }, { yearJson, yearText }] = await Promise.all([import("../../app/year-report.js"), import("../../ledger/ledger-path.js"), import("../../report/year-tables.js")]);
       const path = await resolveLedgerPath(opts);
       if (!path.ok) throw new UserError(path.issues, EXIT.input);
       const label = parsePeriod(periodText)?.label ?? periodText.trim();

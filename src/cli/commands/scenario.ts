@@ -1,12 +1,12 @@
 // `menerva scenario run|solve|sensitivity|grid|montecarlo|compare`: what-if feasibility (SPEC §7).
 import { relative } from "node:path";
 import { Option, type Command } from "commander";
-import { scenarioCompare, scenarioGrid, scenarioSensitivity, scenarioSolve } from "../../app/scenario/analyses.js";
-import { scenarioMonteCarlo } from "../../app/scenario/montecarlo.js";
 import type { Answer } from "../../app/scenario/outputs.js";
-import { scenarioRun } from "../../app/scenario/run.js";
 import { EXIT, UserError } from "../errors.js";
 import { SETTABLE_KEYS } from "../../app/scenario/overrides.js";
+
+// the use cases load on demand: --help stays quick
+const analyses = () => import("../../app/scenario/analyses.js");
 
 type Common = { json?: boolean; out?: string; lang: "nl" | "en"; set?: string[]; openingReserve?: string };
 
@@ -38,7 +38,7 @@ export function registerScenario(program: Command): void {
   const sc = program.command("scenario").description("what-if feasibility scenarios: projection, goal seek, sensitivity, grid, Monte Carlo, compare");
 
   common(sc.command("run").description("monthly projection and key figures (break-even, funding need, win-win)").argument("<file>", "scenario file, e.g. scenarios/base.yaml")).action(
-    async (file: string, o: Common) => emit(await scenarioRun(file, base(o)), o.json === true),
+    async (file: string, o: Common) => emit(await (await import("../../app/scenario/run.js")).scenarioRun(file, base(o)), o.json === true),
   );
 
   common(
@@ -53,7 +53,7 @@ export function registerScenario(program: Command): void {
       .option("--inflow <n>", "when nothing is feasible: the inflow at which to compute the least opening reserve (default: the scenario's)"),
   ).action(async (file: string, o: Common & { for: string; targetEndReserve?: string; min?: string; max?: string; inflow?: string }) =>
     emit(
-      await scenarioSolve(file, {
+      await (await analyses()).scenarioSolve(file, {
         ...base(o),
         for: o.for,
         ...(o.targetEndReserve !== undefined ? { targetEndReserve: o.targetEndReserve } : {}),
@@ -66,7 +66,7 @@ export function registerScenario(program: Command): void {
   );
 
   common(sc.command("sensitivity").description("each driver ±X% (whole numbers ±1): effect on end reserve and funding need (tornado)").argument("<file>", "scenario file").option("--percent <x>", "change per driver in percent", "10")).action(
-    async (file: string, o: Common & { percent: string }) => emit(await scenarioSensitivity(file, { ...base(o), percent: o.percent }), o.json === true),
+    async (file: string, o: Common & { percent: string }) => emit(await (await analyses()).scenarioSensitivity(file, { ...base(o), percent: o.percent }), o.json === true),
   );
 
   common(
@@ -76,7 +76,7 @@ export function registerScenario(program: Command): void {
       .argument("<file>", "scenario file")
       .requiredOption("--x <range>", "driver=from:to:step, e.g. inflow=4:16:1")
       .requiredOption("--y <range>", "driver=from:to:step, e.g. placement_rate=0.3:0.7:0.05"),
-  ).action(async (file: string, o: Common & { x: string; y: string }) => emit(await scenarioGrid(file, { ...base(o), x: o.x, y: o.y }), o.json === true),
+  ).action(async (file: string, o: Common & { x: string; y: string }) => emit(await (await analyses()).scenarioGrid(file, { ...base(o), x: o.x, y: o.y }), o.json === true),
   );
 
   common(
@@ -94,6 +94,7 @@ export function registerScenario(program: Command): void {
       bar = new cp.SingleBar({ stream: process.stderr, clearOnComplete: true, format: "Monte Carlo {bar} {value}/{total} runs" }, cp.Presets.shades_classic);
     }
     let started = false;
+    const { scenarioMonteCarlo } = await import("../../app/scenario/montecarlo.js");
     const res = await scenarioMonteCarlo(file, {
       ...base(o),
       runs: o.runs,
@@ -115,6 +116,6 @@ export function registerScenario(program: Command): void {
   });
 
   common(sc.command("compare").description("key figures of several scenarios side by side").argument("<files...>", "scenario files")).action(
-    async (files: string[], o: Common) => emit(await scenarioCompare(files, base(o)), o.json === true),
+    async (files: string[], o: Common) => emit(await (await analyses()).scenarioCompare(files, base(o)), o.json === true),
   );
 }
