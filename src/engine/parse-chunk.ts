@@ -458,41 +458,7 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
     if (q !== undefined && known.size < 1024) known.set(raw, q);
     return q;
   };
-  const readQuantity = (raw: string): Quantity | undefined => {
-    const n = raw.length;
-    if (n === 0 || n > 16) return undefined;
-    const mark = marks.mark === "," ? 44 : 46;
-    let m = 0;
-    let digits = 0;
-    let i = 0;
-    for (; i < n; i++) {
-      const c = raw.charCodeAt(i);
-      if (c === mark) break;
-      if (c < 48 || c > 57) return undefined;
-      m = m * 10 + (c - 48);
-      digits++;
-    }
-    if (digits === 0) return undefined;
-    const intDigits = String(m).length;
-    let s = 0;
-    if (i < n) {
-      if (i + 1 === n) return undefined;
-      for (i++; i < n; i++) {
-        const c = raw.charCodeAt(i);
-        if (c < 48 || c > 57) return undefined;
-        m = m * 10 + (c - 48);
-        s++;
-      }
-    }
-    while (s > 0 && m % 10 === 0) {
-      m /= 10;
-      s--;
-    }
-    // money: at most cents and below 10^12; hours: up to 24 (more is a warning)
-    if (hours ? m > 24 * 10 ** s : s > 2 || intDigits > 12) return undefined;
-    const t = scaledText(m, s);
-    return { text: t, piece: `"${t}"`, m, s, big: false, raw: t };
-  };
+  const readQuantity = (raw: string): Quantity | undefined => plainQuantity(raw, marks.mark!, hours);
   const v: RowValues = { line: 0, date: "", day: -1, datePiece: "", nec: 0, candidate: "", qty: quantityOf(new D(0)), type: 0, extra: undefined, client: undefined, reference: undefined };
   return {
     read(f, line) {
@@ -546,4 +512,78 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
       } else if (types.size < LEARNED) types.set(text(f, type), typeIndex.get((row as BenefitRow).type)!);
     },
   };
+}
+
+// csv-row-number.ts readUnder for the file's mark, on digits and the two marks only (a space, a
+// sign, € or anything else goes to the row reader): thousands separators all one character other
+// than the mark, a first group of 1-3 digits not starting with 0, later groups of 3.
+const starts = new Int32Array(16);
+const ends = new Int32Array(16);
+const seps = new Int32Array(16);
+
+/**
+ * A number cell as the row reader reads it under the file's decimal mark,
+ * when it is plain (digits and marks only) and within the limits without a
+ * remark: hours up to 24 (more is a warning), amounts below 10^12 with at
+ * most cents, and exact in a double; otherwise undefined (the row reader
+ * decides). Exported for its test against csv-row-number.ts.
+ */
+export function plainQuantity(raw: string, fileMark: DecimalMark, hours: boolean): Quantity | undefined {
+  const n = raw.length;
+  if (n === 0 || n > 24) return undefined;
+  const mark = fileMark === "," ? 44 : 46;
+  let groups = 0;
+  let start = 0;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? raw.charCodeAt(i) : -1;
+    if (c >= 48 && c <= 57) continue;
+    if (c !== -1 && c !== 44 && c !== 46) return undefined;
+    if (i === start || groups === 16) return undefined; // an empty group: not a number here
+    starts[groups] = start;
+    ends[groups] = i;
+    seps[groups] = c;
+    groups++;
+    start = i + 1;
+  }
+  const last = groups - 1;
+  const hasFraction = last > 0 && seps[last - 1] === mark;
+  const intGroups = hasFraction ? last : groups;
+  if (intGroups > 1) {
+    const t = seps[0]!;
+    if (t === mark) return undefined;
+    for (let g = 1; g < intGroups - 1; g++) if (seps[g] !== t) return undefined;
+    if (ends[0]! - starts[0]! > 3 || raw.charCodeAt(0) === 48) return undefined;
+    for (let g = 1; g < intGroups; g++) if (ends[g]! - starts[g]! !== 3) return undefined;
+  }
+  let m = 0;
+  let digits = 0;
+  let lead = true;
+  let intDigits = 0;
+  for (let g = 0; g < intGroups; g++) {
+    for (let i = starts[g]!; i < ends[g]!; i++) {
+      const d = raw.charCodeAt(i) - 48;
+      if (lead && d === 0) continue;
+      lead = false;
+      m = m * 10 + d;
+      digits++;
+      intDigits++;
+    }
+  }
+  let s = 0;
+  if (hasFraction) {
+    for (let i = starts[last]!; i < ends[last]!; i++) {
+      m = m * 10 + (raw.charCodeAt(i) - 48);
+      digits++;
+      s++;
+    }
+  }
+  if (digits > 15) return undefined;
+  while (s > 0 && m % 10 === 0) {
+    m /= 10;
+    s--;
+  }
+  // money: at most cents and below 10^12; hours: up to 24 (more is a warning)
+  if (hours ? m > 24 * 10 ** s : s > 2 || intDigits > 12) return undefined;
+  const t = scaledText(m, s);
+  return { text: t, piece: `"${t}"`, m, s, big: false, raw: t };
 }
