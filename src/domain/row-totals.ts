@@ -72,8 +72,21 @@ export class RowClassifier {
     return l;
   }
 
+  // rates by day (from the project start) and partner, for the hot path: -2 until looked up
+  private readonly rateDays = new Int32Array(366 * 12 * 4).fill(-2);
+
   /** Index in `rates` of the hourly fee for an NEC partner (config index) on a day; -1 when none applies. */
   rate(nec: number, day: number): number {
+    const slot = (day - this.start) * 4 + nec;
+    if (nec < 4 && slot >= 0 && slot < this.rateDays.length) {
+      const r = this.rateDays[slot]!;
+      if (r !== -2) return r;
+      return (this.rateDays[slot] = this.lookupRate(nec, day));
+    }
+    return this.lookupRate(nec, day);
+  }
+
+  private lookupRate(nec: number, day: number): number {
     const key = day * 4096 + nec;
     let i = this.rateCache.get(key);
     if (i === undefined) {
@@ -174,11 +187,12 @@ const LISTED_LINES = 10;
 
 export class RowTotals {
   private readonly counts = { hours: new Float64Array(ROW_STATUSES.length), benefits: new Float64Array(ROW_STATUSES.length) };
-  private readonly hourLines = new Map<number, LineAcc>();
-  private readonly benefitLines = new Map<number, LineAcc>();
+  // indexed by rate or type × NEC partner, and by candidate × NEC partner: arrays, not maps, on the hot path
+  private readonly hourLines: (LineAcc | undefined)[] = [];
+  private readonly benefitLines: (LineAcc | undefined)[] = [];
   private readonly late = new Map<string, LateAcc>();
   private readonly lateRows: (LateRow & { pos: number })[] = [];
-  private readonly cands = new Map<number, CandAcc>();
+  private readonly cands: (CandAcc | undefined)[] = [];
   private readonly before = new Map<number, BeforeAcc>();
   private readonly decimals = { hours: 2, amounts: 2 };
   private readonly necCount: number;
@@ -209,9 +223,10 @@ export class RowTotals {
 
     if (f.status === S_INCLUDED) {
       const key = hours ? f.rate * this.necCount + f.nec : f.type * this.necCount + f.nec;
-      const map = hours ? this.hourLines : this.benefitLines;
-      let a = map.get(key);
-      if (!a) map.set(key, (a = { sum: new ExactSum(), rows: 0, first: f.day, last: f.day, firstPos: f.pos }));
+      const list = hours ? this.hourLines : this.benefitLines;
+      while (list.length <= key) list.push(undefined);
+      let a = list[key];
+      if (!a) list[key] = a = { sum: new ExactSum(), rows: 0, first: f.day, last: f.day, firstPos: f.pos };
       addTo(a.sum, f);
       a.rows++;
       if (f.day < a.first) a.first = f.day;
@@ -220,8 +235,9 @@ export class RowTotals {
     } else this.lateRow(f);
 
     const ck = f.candidate * this.necCount + f.nec;
-    let c = this.cands.get(ck);
-    if (!c) this.cands.set(ck, (c = { nec: f.nec, candidate: f.candidate, hours: undefined, benefits: [], rows: 0 }));
+    while (this.cands.length <= ck) this.cands.push(undefined);
+    let c = this.cands[ck];
+    if (!c) this.cands[ck] = c = { nec: f.nec, candidate: f.candidate, hours: undefined, benefits: [], rows: 0 };
     c.rows++;
     if (hours) addTo((c.hours ??= new ExactSum()), f);
     else addTo((c.benefits[f.type] ??= new ExactSum()), f);
@@ -274,13 +290,14 @@ export class RowTotals {
     const { necPartners, benefitTypes } = this.config;
     const counts = (c: Float64Array): RowCounts => Object.fromEntries(ROW_STATUSES.map((s, i) => [s, c[i]!])) as RowCounts;
     const hourGroups: (HourGroup & { firstPos: number })[] = [];
-    for (const [key, a] of this.hourLines) {
+    for (const [key, a] of this.hourLines.entries()) {
+      if (!a) continue;
       hourGroups.push({ necPartner: necPartners[key % this.necCount]!, rate: this.rates[Math.floor(key / this.necCount)]!, hours: a.sum.value(), firstDate: isoOfDay(a.first), lastDate: isoOfDay(a.last), rows: a.rows, firstPos: a.firstPos });
     }
     const benefitGroups: BenefitGroup[] = [];
     for (let t = 0; t < this.typeCount; t++) {
       for (let n = 0; n < this.necCount; n++) {
-        const a = this.benefitLines.get(t * this.necCount + n);
+        const a = this.benefitLines[t * this.necCount + n];
         if (a) benefitGroups.push({ necPartner: necPartners[n]!, type: benefitTypes[t]!, amount: a.sum.value(), rows: a.rows });
       }
     }
@@ -300,7 +317,8 @@ export class RowTotals {
       };
       (lateItems.get(nec) ?? lateItems.set(nec, []).get(nec)!).push(item);
     }
-    const candidates: CandidateDetail[] = [...this.cands.values()]
+    const candidates: CandidateDetail[] = this.cands
+      .filter((c): c is CandAcc => c !== undefined)
       .map((c) => ({
         necPartner: necPartners[c.nec]!,
         candidate: this.names.candidate(c.candidate),

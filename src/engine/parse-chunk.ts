@@ -11,7 +11,7 @@ import iconv from "iconv-lite";
 import { error, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow, PartnerSpan } from "../domain/model.js";
 import { D, fmtDecimal, type Dec } from "../domain/money.js";
-import { dayNumber } from "../domain/period.js";
+import { dayNumber, dayNumberOf, daysInMonth, isoOfDay } from "../domain/period.js";
 import { isActiveOn, notActiveIssue } from "../domain/partners.js";
 import { scaledOf, scaledText } from "../domain/exact-sum.js";
 import { fingerprintText, quantityPiece, textPiece, writeFingerprint } from "./fingerprint-bytes.js";
@@ -448,7 +448,17 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
   const types = new Map<string, number>();
   const necIndex = new Map(task.names.necPartners.map((n, i) => [n, i]));
   const typeIndex = new Map(task.names.benefitTypes.map((t, i) => [t, i]));
-  // A plain number in the file's mark: digits, at most one mark followed by digits (no sign, no separator).
+  const necNames = task.names.necPartners;
+  const byDay = new Map<number, { iso: string; day: number; piece: string }>();
+  const dayFacts = (day: number): { iso: string; day: number; piece: string } => {
+    let x = byDay.get(day);
+    if (x === undefined) {
+      const iso = isoOfDay(day);
+      byDay.set(day, (x = { iso, day, piece: JSON.stringify(iso) }));
+    }
+    return x;
+  };
+  // A plain number in the file's mark: digits, marks, thousands separators (plainQuantity).
   // The few distinct values of hours are kept; amounts, mostly distinct, are read each time.
   const known = new Map<string, Quantity>();
   const quantity = (raw: string): Quantity | undefined => {
@@ -467,10 +477,15 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
         const c = f[i];
         if (c !== undefined && c.length > MAX_TEXT_CHARS) return false;
       }
-      const d = dates.get(text(f, date));
+      const rawDate = text(f, date);
+      const day = strictDay(rawDate);
+      const d = day >= 0 ? dayFacts(day) : dates.get(rawDate);
       if (d === undefined) return false;
-      const n = necs.get(text(f, nec));
-      if (n === undefined) return false;
+      const rawNec = text(f, nec);
+      let n = -1;
+      for (let k = 0; k < necNames.length; k++) if (necNames[k] === rawNec) n = k;
+      if (n < 0) n = necs.get(rawNec) ?? -1;
+      if (n < 0) return false;
       const c = text(f, cand).trim();
       if (c === "") return false;
       const q = quantity(text(f, num));
@@ -586,4 +601,32 @@ export function plainQuantity(raw: string, fileMark: DecimalMark, hours: boolean
   if (hours ? m > 24 * 10 ** s : s > 2 || intDigits > 12) return undefined;
   const t = scaledText(m, s);
   return { text: t, piece: `"${t}"`, m, s, big: false, raw: t };
+}
+
+/**
+ * The day number of a date cell in one of the strict forms csv-row-cells.ts
+ * parseDate reads the same way — `2025-03-31`, `2025/03/31`, `31/03/2025`,
+ * `31.03.2025`, `31-03-2025`, ten characters, a real calendar date — or -1
+ * (any other form goes to the row reader).
+ */
+export function strictDay(raw: string): number {
+  if (raw.length !== 10) return -1;
+  const c = (i: number): number => raw.charCodeAt(i) - 48;
+  const digit = (i: number): boolean => c(i) >= 0 && c(i) <= 9;
+  let y: number, m: number, d: number;
+  const s4 = raw.charCodeAt(4);
+  const s2 = raw.charCodeAt(2);
+  if ((s4 === 45 || s4 === 47) && raw.charCodeAt(7) === s4) {
+    if (!digit(0) || !digit(1) || !digit(2) || !digit(3) || !digit(5) || !digit(6) || !digit(8) || !digit(9)) return -1;
+    y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
+    m = c(5) * 10 + c(6);
+    d = c(8) * 10 + c(9);
+  } else if ((s2 === 47 || s2 === 46 || s2 === 45) && raw.charCodeAt(5) === s2) {
+    if (!digit(0) || !digit(1) || !digit(3) || !digit(4) || !digit(6) || !digit(7) || !digit(8) || !digit(9)) return -1;
+    d = c(0) * 10 + c(1);
+    m = c(3) * 10 + c(4);
+    y = c(6) * 1000 + c(7) * 100 + c(8) * 10 + c(9);
+  } else return -1;
+  if (m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return dayNumberOf(y, m, d);
 }

@@ -44,3 +44,18 @@ test("Belgian amounts with thousands separators and decimal commas take the plai
   expect(plainQuantity("1,234", ",", false)).toBeUndefined(); // more than cents: the row reader refuses
   expect(plainQuantity("-5", ",", false)).toBeUndefined(); // a sign: the row reader decides
 });
+
+import { strictDay } from "../../src/engine/parse-chunk.js";
+import { parseDate } from "../../src/schema/csv-row-cells.js";
+import { dayNumber } from "../../src/domain/period.js";
+
+test.prop([fc.oneof(fc.stringMatching(/^[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}$/), fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constantFrom("31/02/2025", "29/02/2024", "29/02/2025", "2025-13-01", "00/01/2025", "2025/02/29", "31.12.2025", "31-12-2025"))], { numRuns: 3000 })(
+  "a strict date reads as the row reader reads it",
+  (raw) => {
+    const day = strictDay(raw);
+    if (day < 0) return; // left to the row reader
+    const iso = parseDate(raw);
+    expect(iso).toBeDefined();
+    expect(day).toBe(dayNumber(iso!));
+  },
+);
