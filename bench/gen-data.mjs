@@ -50,21 +50,22 @@ const belgianNumber = (t) => {
   return `${neg ? "-" : ""}${g}${f === undefined ? "" : `,${f}`}`;
 };
 
-export async function generate(dir, rows, seed = 42, { belgian = false } = {}) {
+/** `candidates`: the pool candidate ids are drawn from (2,000 like the peers' data; a larger pool makes identical rows rare). */
+export async function generate(dir, rows, seed = 42, { belgian = false, candidates = 2000 } = {}) {
   mkdirSync(dir, { recursive: true });
   const rand = mulberry32(seed);
   const sep = belgian ? ";" : ",";
   const num = belgian ? belgianNumber : (t) => t;
   await writeLines(join(dir, "hours.csv"), belgian ? "datum;uitzendpartner;kandidaat;uren" : "date,nec_partner,candidate_id,hours", rows, () => {
     const h = HOURS[Math.floor(rand() * HOURS.length)];
-    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * 2000), 6)}`, num(`${rand() < 0.01 ? "-" : ""}${h}`)].join(sep);
+    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, num(`${rand() < 0.01 ? "-" : ""}${h}`)].join(sep);
   });
   const nb = Math.round(rows * 0.33);
   await writeLines(join(dir, "benefits.csv"), belgian ? "datum;uitzendpartner;kandidaat;soort;bedrag" : "date,nec_partner,candidate_id,type,amount", nb, () => {
     const type = rand() < 0.6 ? "RSZ" : "maatwerk";
     const cents = 1000 + Math.floor(rand() * 300000);
     const amount = `${rand() < 0.02 ? "-" : ""}${Math.floor(cents / 100)}.${pad(cents % 100)}`;
-    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * 2000), 6)}`, type, num(amount)].join(sep);
+    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, type, num(amount)].join(sep);
   });
   const se = ["BLM", "Arbeidskansen", "LIV aan het werk", "Alternatief"];
   const staff = ["period,partner,role,fte,cost,subsidy"];

@@ -274,7 +274,7 @@ async function closeStreamed(
     trace("close computed");
     const billed = writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((t) => shareFor(config.model, t)));
     trace("billed columns written");
-    const record = await sealStreamed(body, billed.path, prev);
+    const record = await sealStreamed(body, billed.parts, prev);
     trace("record sealed");
     const report: CloseReport = { ...built.value, warnings: [...built.value.warnings, ...rows.duplicateWarnings], ledgerRecordHash: record.hash };
     if (plan.mode === "reclose" && record.hash !== plan.existing!.hash) {

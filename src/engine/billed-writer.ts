@@ -7,7 +7,7 @@
 // finds the tables, the groups and each group's width in every column; then
 // each batch of groups whose columns fit in a fixed buffer is filled by one
 // more pass and written at its place.
-import { closeSync, openSync, readSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { S_ADJUSTMENT, S_INCLUDED } from "../domain/row-totals.js";
 import { fmtDecimal, type Dec } from "../domain/money.js";
@@ -16,6 +16,7 @@ import { canonicalJson } from "../ledger/canonical-json.js";
 import type { PriceEntry } from "../ledger/billed-rows.js";
 import { F_BIG, R, ROW_BYTES } from "./row-layout.js";
 import type { RowBlock, RowStore } from "./row-store.js";
+import type { BilledPart } from "../ledger/record-stream.js";
 
 const B64URL = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", "latin1");
 const B36 = Buffer.from("0123456789abcdefghijklmnopqrstuvwxyz", "latin1");
@@ -73,12 +74,12 @@ function write36(out: Buffer, at: number, x: number): number {
 
 type Group = { key: [number, string, number]; rows: number; qtyChars: number; candChars: number };
 
-/** Write the billed columns of `store` as canonical JSON to a file in the store's folder; returns its path and row count. */
+/** Write the billed columns of `store` into files of the store's folder; returns their canonical JSON as parts, and the row count. */
 export function writeBilledColumns(
   store: RowStore,
   config: { readonly necPartners: readonly string[]; readonly benefitTypes: readonly string[] },
   shares: readonly Dec[],
-): { path: string; rows: number } {
+): { parts: BilledPart[]; rows: number } {
   const partners: string[] = [];
   const partnerOf = new Int32Array(config.necPartners.length).fill(-1);
   const prices: PriceEntry[] = [];
@@ -233,32 +234,17 @@ export function writeBilledColumns(
   }
   occ.sort((a, b) => a[0] - b[0]);
 
-  // The columns as canonical JSON (keys sorted: cand, candidates, fp, groups, occ, partners, prices, qty).
-  const path = join(store.dir, "billed.json");
-  const out = openSync(path, "w");
-  let at = 0;
-  const put = (text: string): void => {
-    const b = Buffer.from(text, "utf8");
-    writeSync(out, b, 0, b.length, at);
-    at += b.length;
-  };
-  const copy = (fd: number, bytes: number): void => {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    for (let from = 0; from < bytes; ) {
-      const got = readSync(fd, chunk, 0, Math.min(chunk.length, bytes - from), from);
-      writeSync(out, chunk, 0, got, at);
-      at += got;
-      from += got;
-    }
-  };
-  put('{"cand":"');
-  copy(fds.cand, Math.max(0, cand - 1)); // the last separator is not written
-  put(`","candidates":${canonicalJson(candidates)},"fp":"`);
-  copy(fds.fp, rows * FP_CHARS);
-  put(`","groups":${canonicalJson(groups.map((g) => [...g.key, g.rows]))},"occ":${canonicalJson(occ)},"partners":${canonicalJson(partners)},"prices":${canonicalJson(prices)},"qty":"`);
-  copy(fds.qty, Math.max(0, qty - 1));
-  put('"}');
-  closeSync(out);
   for (const fd of Object.values(fds)) closeSync(fd);
-  return { path, rows: total };
+  // The columns as canonical JSON (keys sorted: cand, candidates, fp, groups, occ, partners, prices, qty),
+  // as parts: texts and ranges of the column files, streamed into the ledger without one more copy.
+  const parts: BilledPart[] = [
+    '{"cand":"',
+    { path: join(store.dir, "billed-cand.txt"), bytes: Math.max(0, cand - 1) }, // the last separator is not written
+    `","candidates":${canonicalJson(candidates)},"fp":"`,
+    { path: join(store.dir, "billed-fp.txt"), bytes: rows * FP_CHARS },
+    `","groups":${canonicalJson(groups.map((g) => [...g.key, g.rows]))},"occ":${canonicalJson(occ)},"partners":${canonicalJson(partners)},"prices":${canonicalJson(prices)},"qty":"`,
+    { path: join(store.dir, "billed-qty.txt"), bytes: Math.max(0, qty - 1) },
+    '"}',
+  ];
+  return { parts, rows: total };
 }

@@ -7,7 +7,6 @@
 // ledger-file.ts appendRecord does for a record in memory.
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
-import { readFile } from "node:fs/promises";
 import type { FileHandle } from "node:fs/promises";
 import { writeFilesAtomically } from "../adapters/atomic-write.js";
 import { error } from "../domain/issues.js";
@@ -17,41 +16,49 @@ import { headPathFor, headText } from "./ledger-head.js";
 import { displayPath, LedgerError, readLedger } from "./ledger-file.js";
 import { GENESIS_HASH, recordLine, type LedgerRecord } from "./record.js";
 
-/** A sealed record whose `billed` is the canonical JSON in `billedPath`. */
+/** A piece of the billed columns' canonical JSON: text, or the first `bytes` of a file. */
+export type BilledPart = string | { readonly path: string; readonly bytes: number };
+
+/** A sealed record whose `billed` is the canonical JSON made of `billed` parts. */
 export type StreamedRecord = {
   readonly record: Omit<LedgerRecord, "billed">;
-  readonly billedPath: string;
+  readonly billed: readonly BilledPart[];
   readonly hash: string;
 };
 
-async function* billedBytes(path: string): AsyncGenerator<Buffer> {
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) yield chunk as Buffer;
+async function* billedBytes(parts: readonly BilledPart[]): AsyncGenerator<Buffer> {
+  for (const p of parts) {
+    if (typeof p === "string") yield Buffer.from(p, "utf8");
+    else if (p.bytes > 0) for await (const chunk of createReadStream(p.path, { start: 0, end: p.bytes - 1, highWaterMark: 1 << 20 })) yield chunk as Buffer;
+  }
 }
 
-/** Chain a record onto `prev` (sealRecord for a record whose billed columns are in a file). */
-export async function sealStreamed(body: Omit<LedgerRecord, "hash" | "prev_hash" | "seq" | "billed">, billedPath: string, prev: LedgerRecord | undefined): Promise<StreamedRecord> {
+/** Chain a record onto `prev` (sealRecord for a record whose billed columns are in files). */
+export async function sealStreamed(body: Omit<LedgerRecord, "hash" | "prev_hash" | "seq" | "billed">, billed: readonly BilledPart[], prev: LedgerRecord | undefined): Promise<StreamedRecord> {
   const withLink = { ...body, seq: prev ? prev.seq + 1 : 1, prev_hash: prev ? prev.hash : GENESIS_HASH };
   // round-trip through canonical JSON, as sealRecord does: drops undefined keys, rejects floats
   const clean = JSON.parse(canonicalJson(withLink)) as Omit<LedgerRecord, "hash" | "billed">;
   if ("billed" in clean) throw new Error("sealStreamed: billed is in the file");
   const h = createHash("sha256");
   h.update('{"billed":');
-  for await (const b of billedBytes(billedPath)) h.update(b);
+  for await (const b of billedBytes(billed)) h.update(b);
   h.update(`,${canonicalJson(clean).slice(1)}`);
   const hash = h.digest("hex");
-  return { record: { ...clean, hash }, billedPath, hash };
+  return { record: { ...clean, hash }, billed, hash };
 }
 
 /** Write the record's ledger line (without the line end) to `fh`. */
 async function writeLine(fh: FileHandle, r: StreamedRecord): Promise<void> {
   await fh.write('{"billed":');
-  for await (const b of billedBytes(r.billedPath)) await fh.write(b);
+  for await (const b of billedBytes(r.billed)) await fh.write(b);
   await fh.write(`,${canonicalJson(r.record).slice(1)}`);
 }
 
 /** The whole record in memory (for --reopen and a refused re-close, which compare or archive records). */
 export async function materialize(r: StreamedRecord): Promise<LedgerRecord> {
-  const billed = JSON.parse(await readFile(r.billedPath, "utf8")) as BilledColumns;
+  const texts: Buffer[] = [];
+  for await (const b of billedBytes(r.billed)) texts.push(b);
+  const billed = JSON.parse(Buffer.concat(texts).toString("utf8")) as BilledColumns;
   return { billed, ...r.record } as LedgerRecord;
 }
 
