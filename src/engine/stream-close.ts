@@ -320,7 +320,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       const w = o >> 2;
       const maybe = bloom.testAndAdd(u32, w);
       const closedHit = anyClosed && closed.get(u32, w) >= 0;
-      if (maybe) flags.set(u32, w, 1);
+      if (maybe && flags.get(u32, w) < 0) flags.set(u32, w, flags.size); // a dense index per flagged fingerprint
       if (maybe && (closedHit || fileOrdinal > 0)) {
         // its status hangs on its exact identity: settled in the second pass
         u8[o + R.status] = UNDECIDED;
@@ -413,17 +413,17 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   for (const kind of ["hours", "benefits"] as const) {
     if (flagged[kind].size === 0) continue;
     const n = flagged[kind].size;
-    const slot = new FpTable(n);
     const curFile = new Int32Array(n).fill(-1);
     const count = new Int32Array(n);
     const earlier = new Int32Array(n);
-    const lines: number[][] = Array.from({ length: n }, () => []);
+    // lines of a fingerprint's rows in the current file: the first in a typed array, the rest only when it repeats
+    const firstLine = new Uint32Array(n);
+    const more = new Map<number, number[]>();
     const firstPos = new Float64Array(n);
     const repeats: { file: number; first: number; lines: number[] }[] = [];
-    let next = 0;
     const close = (k: number): void => {
-      if (count[k]! > 1) repeats.push({ file: curFile[k]!, first: firstPos[k]!, lines: lines[k]! });
-      lines[k] = [];
+      if (count[k]! > 1) repeats.push({ file: curFile[k]!, first: firstPos[k]!, lines: [firstLine[k]!, ...more.get(k)!] });
+      more.delete(k);
     };
     let rowPos = 0;
     store.forEachBlock(kind, (blk) => {
@@ -431,9 +431,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       for (let i = 0; i < blk.n; i++, rowPos++) {
         const o = i * ROW_BYTES;
         const w = o >> 2;
-        if (flagged[kind].get(blk.u32, w) < 0) continue;
-        let k = slot.get(blk.u32, w);
-        if (k < 0) slot.set(blk.u32, w, (k = next++));
+        const k = flagged[kind].get(blk.u32, w);
+        if (k < 0) continue;
         const file = blk.u16[(o + R.file) >> 1]!;
         if (curFile[k] !== file) {
           if (curFile[k]! >= 0) {
@@ -446,7 +445,9 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         }
         const occ = count[k]!;
         count[k] = occ + 1;
-        lines[k]!.push(blk.u32[(o + R.line) >> 2]!);
+        const line = blk.u32[(o + R.line) >> 2]!;
+        if (occ === 0) firstLine[k] = line;
+        else (more.get(k) ?? more.set(k, []).get(k)!).push(line);
         if (occ > 0) {
           blk.u32[(o + R.occ) >> 2] = occ;
           patched = true;
@@ -466,7 +467,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       }
       return patched;
     });
-    for (let k = 0; k < next; k++) if (curFile[k]! >= 0) close(k);
+    for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
     repeats.sort((a, b) => a.file - b.file || a.first - b.first);
     for (const r of repeats) {
       duplicateWarnings.push(
