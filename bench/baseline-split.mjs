@@ -1,11 +1,15 @@
 // The plain-Node floor: 1 MiB chunks, split lines and fields, sum integer cents
 // per NEC partner; computes the same two fees as the close (half away from zero).
+// `--belgian`: `;` fields, decimal comma with `.` thousands (1.234,56).
 import { createReadStream } from "node:fs";
 import { join } from "node:path";
 
 const dir = process.argv[2];
-function toUnits(text, scale) {
-  // "7.25" → 725 at scale 2 (exact for up to `scale` decimals)
+const belgian = process.argv[3] === "--belgian";
+const sep = belgian ? ";" : ",";
+function toUnits(raw, scale) {
+  // "7.25" → 725 at scale 2 (exact for up to `scale` decimals); Belgian "1.234,5" → 123450
+  const text = belgian ? raw.replaceAll(".", "").replace(",", ".") : raw;
   const neg = text.startsWith("-");
   const t = neg ? text.slice(1) : text;
   const [i, f = ""] = t.split(".");
@@ -20,10 +24,10 @@ async function scan(file, col, onRow) {
     rest = lines.pop();
     for (const line of lines) {
       if (first) { first = false; continue; }
-      if (line) { const f = line.split(","); onRow(f[1], f[col]); }
+      if (line) { const f = line.split(sep); onRow(f[1], f[col]); }
     }
   }
-  if (rest) { const f = rest.split(","); onRow(f[1], f[col]); }
+  if (rest) { const f = rest.split(sep); onRow(f[1], f[col]); }
 }
 const hours = new Map();
 const benefits = new Map();

@@ -1,6 +1,8 @@
 // Seeded synthetic exports for the benchmark: N hour rows and 0.33·N benefit
 // rows in menerva's plain format (ISO dates, decimal point, English headers),
-// plus a config and a staff file. Same seed → same bytes.
+// or Belgian style (`;`, decimal comma with `.` thousands, dd/mm/yyyy, Dutch
+// headers: research/performance.md's "-be" files), plus a config and a staff
+// file. The same seed gives the same rows in both styles, and the same bytes.
 import { mkdirSync, createWriteStream, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -34,25 +36,36 @@ async function writeLines(path, header, n, make) {
 }
 
 const pad = (n, w = 2) => String(n).padStart(w, "0");
-function day(rand) {
+function day(rand, belgian) {
   const m = 1 + Math.floor(rand() * 12);
   const d = 1 + Math.floor(rand() * 28);
-  return `2025-${pad(m)}-${pad(d)}`;
+  return belgian ? `${pad(d)}/${pad(m)}/2025` : `2025-${pad(m)}-${pad(d)}`;
 }
 
-export async function generate(dir, rows, seed = 42) {
+/** "1234.56" → "1.234,56" (Belgian: `.` groups thousands, `,` marks decimals). */
+const belgianNumber = (t) => {
+  const [i, f] = t.split(".");
+  const neg = i.startsWith("-");
+  const g = (neg ? i.slice(1) : i).replace(/\B(?=(\d{3})+(?!\d))/g, ".");
+  return `${neg ? "-" : ""}${g}${f === undefined ? "" : `,${f}`}`;
+};
+
+/** `candidates`: the pool candidate ids are drawn from (2,000 like the peers' data; a larger pool makes identical rows rare). */
+export async function generate(dir, rows, seed = 42, { belgian = false, candidates = 2000 } = {}) {
   mkdirSync(dir, { recursive: true });
   const rand = mulberry32(seed);
-  await writeLines(join(dir, "hours.csv"), "date,nec_partner,candidate_id,hours", rows, () => {
+  const sep = belgian ? ";" : ",";
+  const num = belgian ? belgianNumber : (t) => t;
+  await writeLines(join(dir, "hours.csv"), belgian ? "datum;uitzendpartner;kandidaat;uren" : "date,nec_partner,candidate_id,hours", rows, () => {
     const h = HOURS[Math.floor(rand() * HOURS.length)];
-    return `${day(rand)},${NEC[Math.floor(rand() * 3)]},C${pad(1 + Math.floor(rand() * 2000), 6)},${rand() < 0.01 ? "-" : ""}${h}`;
+    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, num(`${rand() < 0.01 ? "-" : ""}${h}`)].join(sep);
   });
   const nb = Math.round(rows * 0.33);
-  await writeLines(join(dir, "benefits.csv"), "date,nec_partner,candidate_id,type,amount", nb, () => {
+  await writeLines(join(dir, "benefits.csv"), belgian ? "datum;uitzendpartner;kandidaat;soort;bedrag" : "date,nec_partner,candidate_id,type,amount", nb, () => {
     const type = rand() < 0.6 ? "RSZ" : "maatwerk";
     const cents = 1000 + Math.floor(rand() * 300000);
     const amount = `${rand() < 0.02 ? "-" : ""}${Math.floor(cents / 100)}.${pad(cents % 100)}`;
-    return `${day(rand)},${NEC[Math.floor(rand() * 3)]},C${pad(1 + Math.floor(rand() * 2000), 6)},${type},${amount}`;
+    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, type, num(amount)].join(sep);
   });
   const se = ["BLM", "Arbeidskansen", "LIV aan het werk", "Alternatief"];
   const staff = ["period,partner,role,fte,cost,subsidy"];
@@ -83,5 +96,5 @@ export async function generate(dir, rows, seed = 42) {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const rows = Number(process.argv[2] ?? 1_000_000);
-  await generate(process.argv[3] ?? "bench/data", rows);
+  await generate(process.argv[3] ?? "bench/data", rows, 42, { belgian: process.argv[4] === "--belgian" });
 }

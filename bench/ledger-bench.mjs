@@ -79,6 +79,7 @@ const body = (m, from, to) => ({
 });
 const one = sealRecord(body(1, 0, INCLUDED), undefined);
 const line = recordLine(one);
+if (globalThis.benchFigures) globalThis.benchFigures.ledger = { columns: columnBytes / INCLUDED, ids: idListBytes / INCLUDED, record: line.length / INCLUDED };
 console.log(`record size: ${INCLUDED.toLocaleString("en")} billed rows → ${(line.length / 1e6).toFixed(2)} MB per closed period ` +
   `(${(line.length / INCLUDED).toFixed(1)} bytes/row; gzip ${(gzipSync(line).length / 1e6).toFixed(2)} MB)`);
 

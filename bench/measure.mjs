@@ -12,7 +12,7 @@ export function measure(cmd, args, opts = {}) {
   const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   const m = /__RSS__(\d+)/.exec(r.stderr ?? "");
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} failed (${r.status}):\n${r.stderr}`);
-  return { wall, rssMb: m ? Number(m[1]) / 1024 : undefined, stdout: r.stdout };
+  return { wall, rssMb: m ? Number(m[1]) / 1024 : undefined, stdout: r.stdout, stderr: r.stderr ?? "" };
 }
 
 export const fmt = (x, d = 2) => (x === undefined ? "–" : x.toFixed(d));

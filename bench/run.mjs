@@ -1,40 +1,90 @@
 // npm run bench: performance figures, each beside a baseline measured in the
-// same run (the machine is shared and noisy, so ratios matter, not seconds).
-// BENCH_ROWS (default 1,000,000 hour rows + 33% benefit rows) sets the size.
-import { existsSync, readdirSync, rmSync } from "node:fs";
+// same run (the machine is shared and noisy, so ratios matter, not seconds),
+// then one table of issue 15's targets with their ratios.
+//   BENCH_ROWS  hour rows of the close data (default 1,000,000; + 33% benefit rows)
+//   BENCH_5M=1  also close 5,000,000 + 1,650,000 rows (peak RSS against the 1M run)
+//   BENCH_REPS  runs per close figure, the median kept (default 1)
+import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { generate } from "./gen-data.mjs";
 import { fmt, measure, table } from "./measure.mjs";
+import { targets } from "./targets.mjs";
 
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-const dir = join("bench", "data", String(rows));
-if (!existsSync(join(dir, "hours.csv"))) {
-  console.log(`generating ${rows} hour rows (seed 42) in ${dir} …`);
-  await generate(dir, rows);
-}
-const total = rows + Math.round(rows * 0.33);
+const reps = Number(process.env.BENCH_REPS ?? 1);
 const node = process.execPath;
 
-const split = measure(node, ["bench/baseline-split.mjs", dir]);
-const parse = measure(node, ["bench/baseline-csvparse.mjs", dir]);
-rmSync(join(dir, "bench-ledger.jsonl"), { force: true }); // a first close each time, not a re-close
-const close = measure(node, ["bin/menerva.js", "close", "2025", "--config", join(dir, "menerva.yaml"), "--json", "--formats", "json", "--out", join(dir, "out")]);
+async function dataset(n, belgian) {
+  const dir = join("bench", "data", `${n}${belgian ? "-be" : ""}`);
+  if (!existsSync(join(dir, "hours.csv"))) {
+    console.log(`generating ${n.toLocaleString("en")} hour rows (seed 42${belgian ? ", Belgian style" : ""}) in ${dir} …`);
+    await generate(dir, n, 42, { belgian });
+  }
+  return dir;
+}
 
-// The close must agree with the exact baseline on every fee.
-const base = JSON.parse(split.stdout);
-const summary = JSON.parse(close.stdout);
-const agrees = summary.invoices.every((i) => base[i.nec_partner]?.hour_fee === i.hour_fee && base[i.nec_partner]?.benefit_fee === i.benefit_fee);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+function best(run) {
+  const ms = Array.from({ length: reps }, run);
+  return { ...ms[0], wall: median(ms.map((m) => m.wall)), rssMb: median(ms.map((m) => m.rssMb ?? 0)) || undefined };
+}
 
-const mrows = (m) => fmt(total / m.wall / 1e6, 3);
-table(`close of ${total.toLocaleString("en")} rows (${rows} hours + ${total - rows} benefits), JSON output`, [
-  ["figure", "wall s", "M rows/s", "peak RSS MB", "ratio to node-split"],
-  ["node-split (baseline: split lines, sum cents)", fmt(split.wall), mrows(split), fmt(split.rssMb, 0), "1.00"],
-  ["csv-parse alone (arrays, count rows)", fmt(parse.wall), mrows(parse), fmt(parse.rssMb, 0), fmt(parse.wall / split.wall)],
-  ["menerva close --json", fmt(close.wall), mrows(close), fmt(close.rssMb, 0), fmt(close.wall / split.wall)],
-]);
-console.log(`  fees agree with the exact baseline to the cent: ${agrees ? "yes" : "NO"}`);
+/** The close of the year 2025 of `dir`, JSON only, a first close each time (not a re-close). */
+function closeOf(dir) {
+  return best(() => {
+    rmSync(join(dir, "bench-ledger.jsonl"), { force: true });
+    rmSync(join(dir, "bench-ledger.jsonl.head"), { force: true });
+    return measure(node, ["bin/menerva.js", "close", "2025", "--config", join(dir, "menerva.yaml"), "--json", "--formats", "json", "--out", join(dir, "out")]);
+  });
+}
 
-// Other figures (workbook, ledger, scenarios) live in their own scripts.
+function closeFigures(dir, belgian) {
+  const style = belgian ? ["--belgian"] : [];
+  const split = best(() => measure(node, ["bench/baseline-split.mjs", dir, ...style]));
+  const parse = best(() => measure(node, ["bench/baseline-csvparse.mjs", dir, ...style]));
+  const close = closeOf(dir);
+  const base = JSON.parse(split.stdout);
+  const summary = JSON.parse(close.stdout);
+  const agrees = summary.invoices.every((i) => base[i.nec_partner]?.hour_fee === i.hour_fee && base[i.nec_partner]?.benefit_fee === i.benefit_fee);
+  const billed = summary.rows.hours.included + summary.rows.benefits.included;
+  const ledgerBytes = statSync(join(dir, "bench-ledger.jsonl")).size;
+  return { split, parse, close, agrees, billed, ledgerBytes };
+}
+
+const total = rows + Math.round(rows * 0.33);
+const mrows = (m, n = total) => fmt(n / m.wall / 1e6, 3);
+const figures = {};
+for (const belgian of [false, true]) {
+  const dir = await dataset(rows, belgian);
+  const f = closeFigures(dir, belgian);
+  figures[belgian ? "belgian" : "plain"] = f;
+  table(`close of ${total.toLocaleString("en")} rows (${rows.toLocaleString("en")} hours + ${(total - rows).toLocaleString("en")} benefits), ${belgian ? "Belgian style (; decimal comma, dd/mm/yyyy)" : "plain (, decimal point, ISO dates)"}, JSON output`, [
+    ["figure", "wall s", "M rows/s", "peak RSS MB", "ratio to node-split"],
+    ["node-split (baseline: split lines, sum cents)", fmt(f.split.wall), mrows(f.split), fmt(f.split.rssMb, 0), "1.00"],
+    ["csv-parse alone (arrays, count rows)", fmt(f.parse.wall), mrows(f.parse), fmt(f.parse.rssMb, 0), fmt(f.parse.wall / f.split.wall)],
+    ["menerva close --json (streaming engine)", fmt(f.close.wall), mrows(f.close), fmt(f.close.rssMb, 0), fmt(f.close.wall / f.split.wall)],
+  ]);
+  console.log(`  fees agree with the exact baseline to the cent: ${f.agrees ? "yes" : "NO"}; ledger ${(f.ledgerBytes / f.billed).toFixed(1)} bytes per billed row (whole record)`);
+}
+
+if (process.env.BENCH_5M === "1") {
+  const n5 = 5_000_000;
+  const dir = await dataset(n5, false);
+  const split = best(() => measure(node, ["bench/baseline-split.mjs", dir]));
+  const close = closeOf(dir);
+  const t5 = n5 + Math.round(n5 * 0.33);
+  figures.five = { split, close };
+  const one = figures.plain.close;
+  table(`close of ${t5.toLocaleString("en")} rows (5,000,000 hours + 1,650,000 benefits), plain, JSON output`, [
+    ["figure", "wall s", "M rows/s", "peak RSS MB", "ratio to node-split", "RSS against 1M"],
+    ["node-split", fmt(split.wall), mrows(split, t5), fmt(split.rssMb, 0), "1.00", ""],
+    ["menerva close --json", fmt(close.wall), mrows(close, t5), fmt(close.rssMb, 0), fmt(close.wall / split.wall), `${fmt(close.rssMb, 0)} / ${fmt(one.rssMb, 0)} = ${fmt(close.rssMb / one.rssMb)}`],
+  ]);
+}
+
+// Other figures (start-up, workbook, ledger, scenarios) live in their own scripts; they report into `figures`.
+globalThis.benchFigures = figures;
 for (const f of readdirSync("bench").filter((f) => /-bench\.mjs$/.test(f)).sort()) {
   await import(`./${f}`);
 }
+targets(figures);

@@ -134,6 +134,7 @@ rangeValues(Y).forEach((vy, iy) => {
 });
 const gDecimal = performance.now() - t0;
 
+if (globalThis.benchFigures) globalThis.benchFigures.grid = { ours: gOurs, cold: gCold, floor: gFloor, identical: identical === 2500 };
 table(`scenarios (base.yaml, ${N} months; median ms after a warm-up)`, [
   ["figure", "menerva ms", "float floor ms", "ratio"],
   [`Monte Carlo ${RUNS.toLocaleString("en")} runs (float engine, percentiles)`, fmt(mcOurs, 0), fmt(mcFloor, 0), fmt(mcOurs / mcFloor)],

@@ -1,17 +1,20 @@
 // Atomic file output: every file is written to a temp file beside its target,
 // fsynced, then renamed into place, so a failed or killed run never leaves a
 // half-written file. A batch is all-or-nothing up to the final renames.
-import { mkdir, open, readdir, rename, rm } from "node:fs/promises";
+import { mkdir, open, readdir, rename, rm, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 export type OutputFile = { readonly path: string; readonly data: string | Uint8Array };
+/** A file whose bytes may also come from a writer that streams them into the temp file (a ledger larger than memory should hold). */
+export type StreamedFile = { readonly path: string; readonly data: string | Uint8Array | ((fh: FileHandle) => Promise<void>) };
 
-async function writeTemp(target: string, data: string | Uint8Array, tag: string): Promise<string> {
+async function writeTemp(target: string, data: StreamedFile["data"], tag: string): Promise<string> {
   await mkdir(dirname(target), { recursive: true });
   const tmp = join(dirname(target), `.${basename(target)}.${tag}.tmp`);
   const fh = await open(tmp, "w");
   try {
-    await fh.writeFile(data);
+    if (typeof data === "function") await data(fh);
+    else await fh.writeFile(data);
     await fh.sync();
   } finally {
     await fh.close();
@@ -35,7 +38,7 @@ async function syncDir(dir: string): Promise<void> {
  * Remove temp files an earlier, killed write of these same targets left behind.
  * Safe while one writer owns an output folder at a time (a close holds the ledger lock).
  */
-async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
+async function removeStaleTemps(files: readonly StreamedFile[]): Promise<void> {
   const byDir = new Map<string, Set<string>>();
   for (const f of files) {
     const names = byDir.get(dirname(f.path)) ?? new Set<string>();
@@ -59,7 +62,7 @@ async function removeStaleTemps(files: readonly OutputFile[]): Promise<void> {
  * first rename. On failure before the renames, temp files are removed and no
  * target is touched.
  */
-export async function writeFilesAtomically(files: readonly OutputFile[]): Promise<void> {
+export async function writeFilesAtomically(files: readonly StreamedFile[]): Promise<void> {
   const tag = `${process.pid}-${Date.now().toString(36)}`; // unique name only; never part of the output
   const temps: { tmp: string; target: string }[] = [];
   await removeStaleTemps(files);
@@ -73,5 +76,5 @@ export async function writeFilesAtomically(files: readonly OutputFile[]): Promis
   for (const dir of new Set(temps.map((t) => dirname(t.target)))) await syncDir(dir);
 }
 
-export const writeFileAtomically = (path: string, data: string | Uint8Array): Promise<void> =>
+export const writeFileAtomically = (path: string, data: StreamedFile["data"]): Promise<void> =>
   writeFilesAtomically([{ path, data }]);

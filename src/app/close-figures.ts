@@ -8,7 +8,8 @@
 // rounds. Such a close is refused (exit 2, in `validate` and `close` alike),
 // naming the figure and what it is computed from, before anything is written.
 // Pure: a function of the close's result.
-import type { CloseResult } from "../domain/close.js";
+import type { CloseCore } from "../domain/close.js";
+import type { ClassifiedRow } from "../report/close-rows.js";
 import { error, formatSource, t, type Issue, type SourceRef, type Text } from "../domain/issues.js";
 import type { InvoiceLine } from "../domain/invoice.js";
 import { D, fmtDecimal, MODEL_ROUNDING, roundMoney, type Dec } from "../domain/money.js";
@@ -43,15 +44,13 @@ export function roundsAmbiguously(q: Dec, price: Dec): boolean {
 const over = (x: Dec): boolean => x.abs().greaterThanOrEqualTo(LIMIT);
 
 /** Up to three sources of the rows on an invoice line, and how many there are. */
-function lineSources(r: CloseResult, nec: string, l: InvoiceLine): Text | "" {
-  let rows: SourceRef[] = [];
-  if (l.kind === "hours") {
-    rows = r.hours.filter((c) => c.status === "included" && c.row.necPartner === nec && c.rate?.equals(l.rate)).map((c) => c.row.source);
-  } else if (l.kind === "benefits") {
-    rows = r.benefits.filter((c) => c.status === "included" && c.row.necPartner === nec && l.types.includes(c.row.type)).map((c) => c.row.source);
-  } else {
-    const late = l.of === "hours" ? r.hours : r.benefits;
-    rows = late.filter((c) => c.status === "adjustment" && c.row.necPartner === nec && c.ownPeriod === l.period).map((c) => c.row.source);
+function lineSources(all: () => Iterable<ClassifiedRow>, nec: string, l: InvoiceLine): Text | "" {
+  const rows: SourceRef[] = [];
+  for (const c of all()) {
+    if (c.row.necPartner !== nec) continue;
+    const kind = l.kind === "correction" ? l.of : l.kind;
+    if (c.row.kind !== kind) continue;
+    if (l.kind === "hours" ? c.status === "included" && c.rate?.equals(l.rate) : l.kind === "benefits" ? c.status === "included" && c.row.kind === "benefits" && l.types.includes(c.row.type) : c.status === "adjustment" && c.ownPeriod === l.period) rows.push(c.row.source);
   }
   if (rows.length === 0) return "";
   return t("figure.rows", { sources: rows.slice(0, 3).map(formatSource).join(", "), more: Math.max(0, rows.length - 3) });
@@ -65,7 +64,7 @@ function lineLabel(l: InvoiceLine): Text {
 }
 
 /** Every figure of the close a spreadsheet could not reproduce, as errors (empty when all fit). */
-export function closeFigureProblems(r: CloseResult): Issue[] {
+export function closeFigureProblems(r: CloseCore, all: () => Iterable<ClassifiedRow>): Issue[] {
   const out: Issue[] = [];
   // `from` says what the figure is computed from; built only for a figure past the limit (it may list rows).
   const big = (subject: Text, value: Dec, from: Text | (() => Text)) => {
@@ -79,7 +78,7 @@ export function closeFigureProblems(r: CloseResult): Issue[] {
       const price = l.kind === "hours" ? l.rate : l.kind === "benefits" ? l.share : l.price;
       const unit = l.kind === "hours" || (l.kind === "correction" && l.of === "hours") ? "h" : "€";
       const line = lineLabel(l);
-      const from = () => t("figure.from.line", { quantity: fmtDecimal(q), unit, price: fmtDecimal(price), rows: lineSources(r, partner, l) });
+      const from = () => t("figure.from.line", { quantity: fmtDecimal(q), unit, price: fmtDecimal(price), rows: lineSources(all, partner, l) });
       if (over(q)) big(t("figure.line-quantity", { partner, line }), q, from);
       else if (over(l.amount)) big(t("figure.line-amount", { partner, line }), l.amount, from);
       else if (roundsAmbiguously(q, price)) {
@@ -87,7 +86,7 @@ export function closeFigureProblems(r: CloseResult): Issue[] {
           error(
             "figure-rounds-ambiguously",
             { quantity: fmtDecimal(q), price: fmtDecimal(price), product: fmtDecimal(q.times(price)), digits: MAX_SIGNIFICANT_DIGITS, amount: fmtDecimal(l.amount) },
-            { subject: t("figure.line-amount", { partner, line }), hint: t("figure-rounds-ambiguously.hint", { rows: lineSources(r, partner, l) }) },
+            { subject: t("figure.line-amount", { partner, line }), hint: t("figure-rounds-ambiguously.hint", { rows: lineSources(all, partner, l) }) },
           ),
         );
       }

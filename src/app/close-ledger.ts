@@ -4,7 +4,7 @@
 // I/O-free apart from what callers pass in.
 import { dirname, relative } from "node:path";
 import type { PriorStatus } from "../domain/classify.js";
-import type { CloseResult } from "../domain/close.js";
+import type { CloseCore, CloseResult } from "../domain/close.js";
 import type { Reversal } from "../domain/corrections.js";
 import { shareFor } from "../domain/invoice.js";
 import { error, t, warning, type Issue, type Text } from "../domain/issues.js";
@@ -247,10 +247,17 @@ export function reserveHistory(base: readonly LedgerRecord[]): CloseReport["rese
   });
 }
 
+/** The classified rows of a close computed in memory (closePeriod). */
+function rowsHeld(r: Partial<Pick<CloseResult, "hours" | "benefits">>): Pick<CloseResult, "hours" | "benefits"> {
+  if (!r.hours || !r.benefits) throw new Error("close-ledger: a close without its rows");
+  return { hours: r.hours, benefits: r.benefits };
+}
+
 const billedStatus = (s: string): boolean => s === "included" || s === "adjustment";
 
 /** Ids of the rows this close bills (included and late rows), in input order. */
-export function billedIds(result: CloseResult, ids: Identified): string[] {
+export function billedIds(held: Partial<Pick<CloseResult, "hours" | "benefits">>, ids: Identified): string[] {
+  const result = rowsHeld(held);
   const out: string[] = [];
   result.hours.forEach((c, i) => billedStatus(c.status) && out.push(ids.hours.ids[i]!));
   result.benefits.forEach((c, i) => billedStatus(c.status) && out.push(ids.benefits.ids[i]!));
@@ -258,7 +265,8 @@ export function billedIds(result: CloseResult, ids: Identified): string[] {
 }
 
 /** Billed ids per input file (to say which file added rows on a refused re-close). */
-export function billedPerFile(result: CloseResult, ids: Identified, ledgerPath: string, configDir: string): Record<string, string[]> {
+export function billedPerFile(held: Partial<Pick<CloseResult, "hours" | "benefits">>, ids: Identified, ledgerPath: string, configDir: string): Record<string, string[]> {
+  const result = rowsHeld(held);
   const per = Object.create(null) as Record<string, string[]>; // file names are user data: no prototype
   const names = new Map<string, string>();
   const name = (file: string): string => names.get(file) ?? names.set(file, ledgerRelative(file, ledgerPath, configDir)).get(file)!;
@@ -284,7 +292,7 @@ const staffJson = (r: { partner: string; period: string; role: string; fte: Dec;
 const costJson = (c: { date: string; description: string; amount: Dec }): CostJson => ({ date: c.date, description: c.description, amount: fmtDecimal(c.amount) });
 
 /** The billed rows of this close, with what a later reversal needs (made one at a time, as the encoder reads them). */
-function* billedRows(result: CloseResult, ids: Identified): Iterable<BilledRowIn> {
+function* billedRows(result: Pick<CloseResult, "hours" | "benefits" | "config">, ids: Identified): Iterable<BilledRowIn> {
   for (let i = 0; i < result.hours.length; i++) {
     const c = result.hours[i]!;
     if (!billedStatus(c.status) || !c.rate) continue;
@@ -300,7 +308,7 @@ function* billedRows(result: CloseResult, ids: Identified): Iterable<BilledRowIn
 }
 
 /** Corrections of earlier periods this close made, per corrected period (what later closes restate them with). */
-function correctionsJson(r: CloseResult): CorrectionJson[] {
+function correctionsJson(r: CloseCore): CorrectionJson[] {
   const periods = new Set<string>();
   const revenue = new Map<string, Dec>();
   for (const inv of r.invoices) {
@@ -339,6 +347,20 @@ export function recordBody(
   configCanonical: unknown,
   necPartners: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Omit<LedgerRecord, "hash" | "prev_hash" | "seq"> {
+  const { hours, benefits } = report.result;
+  if (!hours || !benefits) throw new Error("recordBody: a close without its rows");
+  return { billed: encodeBilled(billedRows({ ...report.result, hours, benefits }, ids)), ...recordBodyBesidesBilled(report, reversed, ledgerPath, configDir, configCanonical, necPartners) };
+}
+
+/** Everything of the record body but the billed rows (the streaming close writes those itself). */
+export function recordBodyBesidesBilled(
+  report: CloseReport,
+  reversed: readonly { id: string }[],
+  ledgerPath: string,
+  configDir: string,
+  configCanonical: unknown,
+  necPartners: ReadonlyMap<string, readonly string[]> = new Map(),
+): Omit<LedgerRecord, "hash" | "prev_hash" | "seq" | "billed"> {
   const r = report.result;
   const res = r.settlement.reserve;
   const counts: Record<string, number> = {};
@@ -356,7 +378,6 @@ export function recordBody(
       return { kind: f.kind, file: ledgerRelative(f.file, ledgerPath, configDir), sha256: f.sha256, rows: f.rows, ...(held && held.length > 0 ? { nec_partners: [...held] } : {}) };
     }),
     rows: counts,
-    billed: encodeBilled(billedRows(r, ids)),
     reversed: encodeIds(reversed.map((x) => x.id)),
     own: {
       se_partners: r.settlement.partners.filter((p) => p.days > 0).map((p) => ({ name: p.sePartner, days: p.days, share: money(p.own.share), staff_cost: money(p.own.staffCost) })),

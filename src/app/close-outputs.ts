@@ -13,8 +13,8 @@ export function summaryJsonText(report: CloseReport): string {
   return `${JSON.stringify(closeSummary(report), null, 2)}\n`;
 }
 
-export type OutputFormat = "json" | "csv" | "xlsx";
-export const ALL_FORMATS: readonly OutputFormat[] = ["json", "csv", "xlsx"];
+import { ALL_FORMATS, type OutputFormat } from "./output-formats.js";
+export { ALL_FORMATS, type OutputFormat };
 
 export async function closeOutputFiles(
   report: CloseReport,

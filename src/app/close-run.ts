@@ -18,10 +18,19 @@ import { appendRecord, archivePathFor, displayPath, lastRecord, readLedger, rene
 import { acquireLock, type Lock } from "../ledger/lock.js";
 import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
-import { buildCloseReport, readCloseInputs, type ReadInputs } from "./close.js";
+import { buildCloseReport, buildStreamedReport, readCloseInputs, type ReadInputs, type StreamedInputs } from "./close.js";
+import { appendStreamedRecord, materialize, sealStreamed } from "../ledger/record-stream.js";
+import { writeBilledColumns } from "../engine/billed-writer.js";
+import type { EngineTuning } from "../engine/stream-close.js";
+import { trace } from "../engine/trace.js";
+import { shareFor } from "../domain/invoice.js";
+import type { LoadedConfig } from "../adapters/config-file.js";
+import type { LedgerRecord } from "../ledger/record.js";
 import type { Period } from "../domain/period.js";
-import { asReversals, billedIds, billedPerFile, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, reserveHistory } from "./close-ledger.js";
-import { findMissing, missingRowWarnings, partnersPerFile } from "./withdrawn-rows.js";
+import { asReversals, billedIds, billedPerFile, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, recordBodyBesidesBilled, reserveHistory } from "./close-ledger.js";
+import { filePartnersOf, findMissing, missingRowWarnings, partnersPerFile, type FilePartners, type MissingRow } from "./withdrawn-rows.js";
+import { closeRows } from "../report/close-rows.js";
+import type { BenefitRow, HourRow } from "../domain/model.js";
 import { feeChanges, feeChangeWarnings } from "./fee-changes.js";
 import { ALL_FORMATS, closeOutputFiles, type OutputFormat } from "./close-outputs.js";
 import type { CsvStyle } from "../report/csv-text.js";
@@ -52,6 +61,15 @@ export type CloseRunOptions = {
   readonly allowEmpty?: boolean;
   /** Issue date of the documents this close numbers (default: the day after the period). */
   readonly invoiceDate?: string;
+  /**
+   * streaming (default): hours and benefits streamed through the engine of
+   * issue 15 (src/engine/); memory: every row loaded (the reference path, for tests).
+   */
+  readonly engine?: "streaming" | "memory";
+  /** Parse threads for the streaming engine (default: by input size). */
+  readonly threads?: number;
+  /** Streaming engine knobs for tests (chunk size, Bloom filter size). */
+  readonly tuning?: EngineTuning;
 };
 
 export type CloseRunOutcome =
@@ -83,26 +101,58 @@ export type CloseRunOutcome =
     }
   | { readonly ok: false; readonly exit: 2 | 3; readonly issues: readonly Issue[] };
 
-const refuse = (issues: readonly Issue[]): CloseRunOutcome => ({ ok: false, exit: 3, issues });
+const refused = (issues: readonly Issue[]) => ({ ok: false as const, exit: 3 as const, issues });
+const refuse = (issues: readonly Issue[]): CloseRunOutcome => refused(issues);
+
+/**
+ * The closed books the streaming engine classifies rows against: the base of
+ * the plan on the ledger as it is now (read without the lock; the close
+ * checks it again under the lock and reads again if it moved).
+ */
+function baseSnapshot(opts: CloseRunOptions) {
+  return async (period: Period | undefined, config: LoadedConfig): Promise<readonly LedgerRecord[]> => {
+    if (!period) return [];
+    const ledger = await readLedger(config.ledger);
+    if (!ledger.ok) return [];
+    let records = ledger.value.records;
+    if (opts.reopen && records[records.length - 1]?.period === period.label) records = records.slice(0, -1);
+    const plan = planClose({ ...ledger.value, records }, period, { start: config.model.start, latest: undefined, allowEmpty: true });
+    return plan.ok ? plan.base : [];
+  };
+}
+
+const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
+  readCloseInputs(
+    opts.configPath,
+    opts.period,
+    opts.engine === "memory"
+      ? undefined
+      : { base: base ? async () => base : baseSnapshot(opts), ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning ? { tuning: opts.tuning } : {}) },
+  );
 
 export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> {
-  const read = await readCloseInputs(opts.configPath, opts.period);
+  const read = await readFor(opts);
   if (!read.ok) return { ok: false, exit: 2, issues: read.issues };
   const inputs = { ...read.value, period: read.value.period! };
   const { config } = inputs;
-
-  if (opts.dryRun) {
-    const ledger = await readLedger(config.ledger);
-    if (!ledger.ok) return refuse(ledger.issues);
-    const begun = await undoInterrupted(ledger.value);
-    if (begun) return refuse([begun]);
-    return closeOn(ledger.value, inputs, opts, ledger.warnings);
+  try {
+    if (opts.dryRun) {
+      const ledger = await readLedger(config.ledger);
+      if (!ledger.ok) return refuse(ledger.issues);
+      const begun = await undoInterrupted(ledger.value);
+      if (begun) return refuse([begun]);
+      return await closeOn(ledger.value, inputs, opts, ledger.warnings);
+    }
+    // The lock needs the ledger's folder; a refused close removes it again if it made it.
+    const made = await makeDirs(dirname(config.ledger));
+    const outcome = await closeLocked(opts, inputs);
+    if (!outcome.ok) await made.undo();
+    return outcome;
+  } finally {
+    // the streaming engine's row store, unless the close parked it for the report it returns
+    const store = inputs.streamed?.rows.store;
+    if (store && !store.isParked) store.dispose();
   }
-  // The lock needs the ledger's folder; a refused close removes it again if it made it.
-  const made = await makeDirs(dirname(config.ledger));
-  const outcome = await closeLocked(opts, inputs);
-  if (!outcome.ok) await made.undo();
-  return outcome;
 }
 
 async function closeLocked(opts: CloseRunOptions, inputs: ReadInputs & { period: Period }): Promise<CloseRunOutcome> {
@@ -188,41 +238,19 @@ export async function closeOn(
   };
   const presentationChanged = closedRecord && recorded ? presentationChanges(presentation, recorded) : undefined;
 
-  const books = readBooks(plan.base);
-  const ids = identifyInputs(inputs.hours, inputs.benefits);
-  const missing = findMissing(books, ids, inputs, inputs.cumulative, (f) => ledgerRelative(f, config.ledger, config.dir));
-  const prev = plan.base[plan.base.length - 1];
-  const built = buildCloseReport(inputs, {
-    language: presentation.language,
-    prior: priorLookup(ids, books),
-    ...(prev ? { opening: { amount: dec(prev.closing_reserve), period: prev.period } } : {}),
-    reserveHistory: reserveHistory(plan.base),
-    closed: books.periods,
-    reversals: asReversals(missing.reversals),
-  });
-  if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
-
-  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical, partnersPerFile(inputs));
-  if (plan.mode === "reclose") {
-    const changes = diffInputs(plan.existing!, {
-      config_sha256: body.config_sha256,
-      configCanonical: config.canonical,
-      inputs: body.inputs,
-      billed: billedIds(built.value.result, ids),
-      perFile: billedPerFile(built.value.result, ids, config.ledger, config.dir),
-    });
-    if (changes.length > 0) {
-      return refuse([
-        error("reclose-changed", { period: period.label, changes }, {
-          source: { file: displayPath(config.ledger), line: plan.existing!.seq },
-          hint: t("reclose-changed.hint", { period: period.label }),
-        }),
-      ]);
-    }
+  if (inputs.streamed && (plan.mode !== "new" || opts.reopen)) {
+    // A re-close or a reopen compares with, or replaces, a record held whole: the in-memory path (the reference) does it.
+    const mem = await readCloseInputs(opts.configPath, opts.period);
+    if (!mem.ok) return { ok: false, exit: 2, issues: mem.issues };
+    return closeOn(ledgerState, { ...mem.value, period: mem.value.period! }, opts, notices);
   }
+  const computed = inputs.streamed ? await computeStreamed(inputs as StreamedReadInputs, plan.base, opts, presentation.language) : computeInMemory(inputs, plan, presentation.language);
+  if (!computed.ok) return computed;
+  const { built, missing, filePartners } = computed;
+  const prev = plan.base[plan.base.length - 1];
 
   // The documents (issue 12): numbered against every record before this one, rendered, hashed into the record.
-  const r = built.value.result;
+  const r = built.result;
   const documents = await closeDocuments({
     invoicing: config.invoicing,
     ledgerPath: config.ledger,
@@ -234,24 +262,25 @@ export async function closeOn(
     period: r.period,
     askedDate: opts.invoiceDate,
     projectName: r.config.project,
-    language: built.value.language,
+    language: built.language,
   });
-  if (!documents.ok) return { ok: false, exit: documents.exit, issues: documents.issues };
+  if (!documents.ok) {
+    computed.dispose();
+    return { ok: false, exit: documents.exit, issues: documents.issues };
+  }
 
   // A re-close is compared with its record as it was written (its presentation included); a new close or a reopen records its own.
   const shown = plan.mode === "reclose" ? plan.existing!.presentation : presentationJson(presentation);
-  const record = sealRecord({ ...body, ...documents.value.record, ...(shown ? { presentation: shown } : {}) }, prev);
+  const record = await computed.seal({ ...documents.value.record, ...(shown ? { presentation: shown } : {}) }, prev);
+  const changes = feeChanges(plan.base, config.model);
   const report: CloseReport = {
-    ...built.value,
+    ...built,
     warnings: [
-      ...built.value.warnings,
-      ...ids.hours.warnings,
-      ...ids.benefits.warnings,
-      ...missingRowWarnings(missing, inputs),
-      ...feeChangeWarnings(feeChanges(plan.base, config.model), prev, config.model, {
-        hours: r.hours.filter((c) => c.status === "adjustment").map((c) => c.row),
-        benefits: r.benefits.filter((c) => c.status === "adjustment").map((c) => c.row),
-      }),
+      ...built.warnings,
+      ...computed.rowWarnings,
+      ...missingRowWarnings(missing, filePartners),
+      // the late rows are listed only when a fee changed for a closed period (a streamed close reads them back)
+      ...(changes.length > 0 ? feeChangeWarnings(changes, prev, config.model, lateRows(built)) : []),
       ...documents.value.warnings,
     ],
     ledgerRecordHash: record.hash,
@@ -269,6 +298,8 @@ export async function closeOn(
     if (config.invoicing) files.push(...documentFiles(documents.value.docs, dir, config.invoicing.accounts, final.language, presentation.csvStyle));
     return files;
   };
+  // the report keeps its rows for a caller that renders it again (a streamed close reads them from its parked store)
+  computed.keep();
   const common = { ok: true as const, outDir, dryRun, notices, presentation, ...(presentationChanged ? { presentationChanged } : {}), render };
   if (unchanged) {
     // (a cumulative file grew, or corrected rows of other periods): the closed
@@ -284,9 +315,144 @@ export async function closeOn(
   await writeOutputSet(outDir, files);
   // Outputs first, then the ledger: a crash in between leaves new outputs and
   // the old ledger, and running the same close again finishes the job.
-  const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), record)).period : undefined;
-  if (plan.mode === "new" && !opts.reopen) await appendRecord(config.ledger, record);
+  const reopened = opts.reopen ? (await replaceLastRecord(config.ledger, archivePathFor(config.ledger), await record.whole())).period : undefined;
+  if (plan.mode === "new" && !opts.reopen) await record.append();
+  trace("outputs and ledger written");
   return { ...common, report, ledger: ledgerOutcome, outputs, ...(reopened ? { reopened } : {}) };
+}
+
+type StreamedReadInputs = ReadInputs & { period: Period; streamed: StreamedInputs };
+type Plan = Extract<ReturnType<typeof planClose>, { ok: true }>;
+type RecordExtras = Partial<Omit<LedgerRecord, "hash" | "prev_hash" | "seq" | "billed">>;
+
+/** A sealed record: its hash, and how to append it or hold it whole. */
+type Sealed = { readonly hash: string; readonly append: () => Promise<void>; readonly whole: () => Promise<LedgerRecord> };
+
+/** The close computed from the rows, in memory or streamed: the report, what is missing, and how to seal its record. */
+type Computed = {
+  readonly ok: true;
+  readonly built: CloseReport;
+  readonly missing: { readonly reversals: readonly MissingRow[]; readonly unrestated: readonly MissingRow[] };
+  readonly filePartners: readonly FilePartners[];
+  /** Warnings of the rows' identity (identical rows in one export). */
+  readonly rowWarnings: readonly Issue[];
+  readonly seal: (extras: RecordExtras, prev: LedgerRecord | undefined) => Promise<Sealed>;
+  /** The report's rows stay readable after the close (a streamed close parks its row store). */
+  readonly keep: () => void;
+  /** A refused close: the rows are not needed any more. */
+  readonly dispose: () => void;
+};
+
+/** The rows billed as corrections of closed periods. */
+function lateRows(report: CloseReport): { hours: HourRow[]; benefits: BenefitRow[] } {
+  const late = { hours: [] as HourRow[], benefits: [] as BenefitRow[] };
+  for (const c of closeRows(report).all()) {
+    if (c.status !== "adjustment") continue;
+    if (c.row.kind === "hours") late.hours.push(c.row);
+    else late.benefits.push(c.row);
+  }
+  return late;
+}
+
+/** The reference close: every row in memory, identified by its fingerprint. */
+function computeInMemory(inputs: ReadInputs & { period: Period }, plan: Plan, language: "nl" | "en"): Computed | { ok: false; exit: 2 | 3; issues: readonly Issue[] } {
+  const { config, period } = inputs;
+  const books = readBooks(plan.base);
+  const ids = identifyInputs(inputs.hours, inputs.benefits);
+  const filePartners = filePartnersOf(inputs);
+  const missing = findMissing(books, ids, inputs, filePartners, inputs.cumulative, (f) => ledgerRelative(f, config.ledger, config.dir));
+  const prev = plan.base[plan.base.length - 1];
+  const built = buildCloseReport(inputs, {
+    language,
+    prior: priorLookup(ids, books),
+    ...(prev ? { opening: { amount: dec(prev.closing_reserve), period: prev.period } } : {}),
+    reserveHistory: reserveHistory(plan.base),
+    closed: books.periods,
+    reversals: asReversals(missing.reversals),
+  });
+  if (!built.ok) return { ok: false, exit: 2, issues: built.issues };
+
+  const body = recordBody(built.value, ids, missing.reversals, config.ledger, config.dir, config.canonical, partnersPerFile(filePartners));
+  if (plan.mode === "reclose") {
+    const changes = diffInputs(plan.existing!, {
+      config_sha256: body.config_sha256,
+      configCanonical: config.canonical,
+      inputs: body.inputs,
+      billed: billedIds(built.value.result, ids),
+      perFile: billedPerFile(built.value.result, ids, config.ledger, config.dir),
+    });
+    if (changes.length > 0) {
+      return refused([
+        error("reclose-changed", { period: period.label, changes }, {
+          source: { file: displayPath(config.ledger), line: plan.existing!.seq },
+          hint: t("reclose-changed.hint", { period: period.label }),
+        }),
+      ]);
+    }
+  }
+  return {
+    ok: true,
+    built: built.value,
+    missing,
+    filePartners,
+    rowWarnings: [...ids.hours.warnings, ...ids.benefits.warnings],
+    seal: async (extras, prevRecord) => {
+      const record = sealRecord({ ...body, ...extras }, prevRecord);
+      return { hash: record.hash, append: () => appendRecord(config.ledger, record), whole: async () => record };
+    },
+    keep: () => {},
+    dispose: () => {},
+  };
+}
+
+/**
+ * The close of inputs the streaming engine read (issue 15): the same report
+ * and record, computed from row totals; the rows are read back from the row
+ * store for the outputs, and the record's billed columns are written to a
+ * file and appended without being held.
+ */
+async function computeStreamed(given: StreamedReadInputs, base: readonly LedgerRecord[], opts: CloseRunOptions, language: "nl" | "en"): Promise<Computed | { ok: false; exit: 2 | 3; issues: readonly Issue[] }> {
+  let inputs = given;
+  const last = base[base.length - 1];
+  if (inputs.streamed.base.count !== base.length || inputs.streamed.base.lastHash !== (last?.hash ?? "")) {
+    // the ledger moved between reading and locking: classify again against its books now
+    inputs.streamed.rows.store.dispose();
+    const again = await readFor(opts, base);
+    if (!again.ok) return { ok: false, exit: 2, issues: again.issues };
+    inputs = { ...again.value, period: again.value.period! } as StreamedReadInputs;
+  }
+  const { config } = inputs;
+  const rows = inputs.streamed.rows;
+  const books = readBooks(base);
+  const built = buildStreamedReport(inputs, {
+    language,
+    ...(last ? { opening: { amount: dec(last.closing_reserve), period: last.period } } : {}),
+    reserveHistory: reserveHistory(base),
+    closed: books.periods,
+    reversals: asReversals(rows.missing.reversals),
+  });
+  if (!built.ok) {
+    rows.store.dispose();
+    return { ok: false, exit: 2, issues: built.issues };
+  }
+  const body = recordBodyBesidesBilled(built.value, rows.missing.reversals, config.ledger, config.dir, config.canonical, partnersPerFile(rows.filePartners));
+  trace("close computed");
+  return {
+    ok: true,
+    built: built.value,
+    missing: rows.missing,
+    filePartners: rows.filePartners,
+    rowWarnings: rows.duplicateWarnings,
+    seal: async (extras, prevRecord) => {
+      const billed = writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((ty) => shareFor(config.model, ty)));
+      trace("billed columns written");
+      const record = await sealStreamed({ ...body, ...extras }, billed.parts, prevRecord);
+      trace("record sealed");
+      return { hash: record.hash, append: () => appendStreamedRecord(config.ledger, record), whole: () => materialize(record) };
+    },
+    keep: () => rows.store.park(),
+    dispose: () => rows.store.dispose(),
+  };
 }
 
 /**

@@ -3,7 +3,12 @@
 // here: the caller decides what to write (validate writes nothing).
 import { readBenefitsFile, readCostsFile, readHoursFile, readStaffFile, type InputFileResult, type ReadContext } from "../adapters/csv/read-input.js";
 import { loadConfig, type LoadedConfig, type ResolvedInput } from "../adapters/config-file.js";
-import { closePeriod, type CloseInput } from "../domain/close.js";
+import { closeFromTotals, closePeriod, type CloseCore, type CloseInput } from "../domain/close.js";
+import type { BenefitRow, HourRow } from "../domain/model.js";
+import { readBooks } from "../ledger/books.js";
+import type { LedgerRecord } from "../ledger/record.js";
+import type { EngineTuning, StreamedRows } from "../engine/stream-close.js";
+import { closeRows, type ClassifiedRow, type CloseRows } from "../report/close-rows.js";
 import { error, fail, ok, quote, t, type Issue, type Result } from "../domain/issues.js";
 import { nameKey, namesByKey } from "../schema/partner-names.js";
 import type { OtherCost } from "../domain/model.js";
@@ -34,6 +39,26 @@ export type ReadInputs = {
   readonly cumulative: ReadonlySet<string>;
   /** Latest day any input row speaks of: hours, benefits, staff rows (last day of their period), other costs; undefined when there are none. */
   readonly latest: string | undefined;
+  /**
+   * The streaming close (issue 15): hours and benefits were not loaded into
+   * `hours`/`benefits` (left empty) but read, classified against the closed
+   * books of `base` and totalled; the rows wait in a row store.
+   */
+  readonly streamed?: StreamedInputs;
+};
+
+export type StreamedInputs = {
+  readonly rows: StreamedRows;
+  /** The ledger records the rows were classified against (the closed books). */
+  readonly base: { readonly count: number; readonly lastHash: string };
+};
+
+/** How the streaming close reads: against which closed books. */
+export type StreamOptions = {
+  /** The records whose books classify the rows (a snapshot; the close checks it under its lock). */
+  readonly base: (period: Period | undefined, config: LoadedConfig) => Promise<readonly LedgerRecord[]>;
+  readonly threads?: number;
+  readonly tuning?: EngineTuning;
 };
 
 /**
@@ -48,8 +73,12 @@ export function plannedStaffFor(costPrice: CostPrice, config: LoadedConfig, peri
   return config.model.sePartners.map((p) => roundMoney(plannedStaffCost(costPrice, p, k + n).minus(plannedStaffCost(costPrice, p, k)), MODEL_ROUNDING));
 }
 
-/** Load the config, parse the period (if given) and read every input; collect all problems. */
-export async function readCloseInputs(configPath: string, periodText?: string): Promise<Result<ReadInputs>> {
+/**
+ * Load the config, parse the period (if given) and read every input; collect
+ * all problems. With `stream` (and a period), hours and benefits are read by
+ * the streaming engine instead of into memory (src/engine/).
+ */
+export async function readCloseInputs(configPath: string, periodText?: string, stream?: StreamOptions): Promise<Result<ReadInputs>> {
   const loaded = await loadConfig(configPath);
   const period = periodText === undefined ? undefined : parsePeriod(periodText);
   const periodIssue =
@@ -71,14 +100,26 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
   });
   const read = <R>(inputs: readonly ResolvedInput[], reader: (p: string, d: string, c: ReadContext) => Promise<InputFileResult<R>>) =>
     Promise.all(inputs.map((i) => reader(i.path, i.displayPath, ctx(i.spec))));
-  const [hours, benefits, staff, costs] = await Promise.all([
-    read(config.inputs.hours, readHoursFile),
-    read(config.inputs.benefits, readBenefitsFile),
+  let streamed: StreamedInputs | undefined;
+  const streaming = async (): Promise<StreamedRows> => {
+    const base = await stream!.base(period, config);
+    const books = readBooks(base);
+    const { streamRows } = await import("../engine/stream-close.js");
+    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}) });
+    streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
+    return rows;
+  };
+  const [hours, benefits, staff, costs, rowsRead] = await Promise.all([
+    stream && period ? Promise.resolve([] as InputFileResult<HourRow>[]) : read(config.inputs.hours, readHoursFile),
+    stream && period ? Promise.resolve([] as InputFileResult<BenefitRow>[]) : read(config.inputs.benefits, readBenefitsFile),
     read(config.inputs.staff, readStaffFile),
     read(config.inputs.costs, readCostsFile),
+    stream && period ? streaming() : Promise.resolve(undefined),
   ]);
   const all = [...hours, ...benefits, ...staff, ...costs];
-  const issues = all.flatMap((f) => f.issues);
+  const rowIssues = rowsRead ? rowsRead.files.flatMap((f) => f.issues) : [];
+  const issues = [...rowIssues, ...all.flatMap((f) => f.issues)];
+  const release = (): void => rowsRead?.store.dispose();
   let costPrice: CostPrice | undefined;
   if (config.staffCost) {
     const cp = await readCostPriceFile(config.staffCost);
@@ -100,11 +141,17 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
     }
   }
   const errors = issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) return fail(issues);
+  if (errors.length > 0) {
+    release();
+    return fail(issues);
+  }
   // Rows dated outside their partner's from/until (issue 11): all at once, with file:line.
-  const membership = membershipIssues(config.model, { hours: hours.flatMap((f) => f.rows), benefits: benefits.flatMap((f) => f.rows) });
-  if (membership.length > 0) return fail([...issues, ...membership]);
-  const info = (kind: InputFileInfo["kind"], rs: readonly InputFileResult<unknown>[]): InputFileInfo[] =>
+  const membership = rowsRead ? rowsRead.membership : membershipIssues(config.model, { hours: hours.flatMap((f) => f.rows), benefits: benefits.flatMap((f) => f.rows) });
+  if (membership.length > 0) {
+    release();
+    return fail([...issues, ...membership]);
+  }
+  const info = (kind: InputFileInfo["kind"], rs: readonly { meta: InputFileResult<unknown>["meta"] }[]): InputFileInfo[] =>
     rs.map((r) => ({ kind, file: r.meta.file, sha256: r.meta.sha256, rows: r.meta.rowsRead, encoding: r.meta.encoding, delimiter: r.meta.delimiter, decimalMark: r.meta.decimalMark }));
   const hourRows = hours.flatMap((f) => f.rows);
   const benefitRows = benefits.flatMap((f) => f.rows);
@@ -115,6 +162,7 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
   };
   for (const r of hourRows) later(r.date);
   for (const r of benefitRows) later(r.date);
+  later(rowsRead?.latest);
   for (const f of staff) for (const r of f.rows) later(parsePeriod(r.period)?.to);
   for (const c of config.model.otherCosts) later(c.date);
   for (const f of costs) for (const c of f.rows) later(c.date);
@@ -129,11 +177,14 @@ export async function readCloseInputs(configPath: string, periodText?: string): 
       ...config.model.otherCosts,
       ...costs.flatMap((f) => f.rows.map((c) => ({ date: c.date, description: c.description, amount: c.amount, source: c.source }))),
     ],
-    files: [...info("hours", hours), ...info("benefits", benefits), ...info("staff", staff), ...info("costs", costs)],
+    files: rowsRead
+      ? [...info("hours", rowsRead.files.filter((f) => f.kind === "hours")), ...info("benefits", rowsRead.files.filter((f) => f.kind === "benefits")), ...info("staff", staff), ...info("costs", costs)]
+      : [...info("hours", hours), ...info("benefits", benefits), ...info("staff", staff), ...info("costs", costs)],
     warnings: issues,
     ...(costPrice ? { costPrice } : {}),
     cumulative,
     latest,
+    ...(streamed ? { streamed } : {}),
   });
 }
 
@@ -150,6 +201,71 @@ export type CloseOptions = {
   readonly reversals?: readonly Reversal[];
 };
 
+/** The streaming close's report: the same close from the row totals (closeFromTotals), its rows in the row store. */
+export function buildStreamedReport(inputs: ReadInputs & { period: Period; streamed: StreamedInputs }, opts: CloseOptions = {}): Result<CloseReport> {
+  const rows = inputs.streamed.rows;
+  const closed = closeFromTotals(
+    {
+      config: inputs.config.model,
+      period: inputs.period,
+      staff: inputs.staff,
+      otherCosts: inputs.otherCosts,
+      openingReserve: opts.opening?.amount ?? inputs.config.model.openingReserve,
+      ...plannedOf(inputs),
+      ...(opts.closed ? { closed: opts.closed } : {}),
+      ...(opts.reversals ? { reversals: opts.reversals } : {}),
+      totals: rows.totals,
+      rowsRead: rows.rowsRead,
+    },
+    rows.noFee,
+  );
+  if (!closed.ok) return closed;
+  const view = rows.store.view();
+  const refused = refusedFigures(inputs, closed.value, () => view.all());
+  if (refused) return refused;
+  return ok(reportOf(inputs, closed.value, opts, view));
+}
+
+/**
+ * Every figure must be one a spreadsheet reproduces to the cent (README
+ * "Limits"); with an invoicing: block every invoiced NEC partner needs a buyer
+ * (issue 12), reported at the config's line.
+ */
+function refusedFigures(inputs: ReadInputs, closed: CloseCore, all: () => Iterable<ClassifiedRow>): Result<never> | undefined {
+  const unfit = closeFigureProblems(closed, all);
+  if (unfit.length > 0) return fail(unfit);
+  const noBuyer = inputs.config.invoicing ? missingBuyers(inputs.config.invoicing, closed.invoices.map((i) => i.necPartner)) : [];
+  if (noBuyer.length > 0) return fail(noBuyer);
+  return undefined;
+}
+
+function plannedOf(inputs: ReadInputs & { period: Period }): Pick<CloseInput, "plannedStaff" | "plannedStaffFor"> {
+  return inputs.costPrice
+    ? {
+        plannedStaff: plannedStaffFor(inputs.costPrice, inputs.config, inputs.period),
+        plannedStaffFor: (p: Period) => {
+          const plan = plannedStaffFor(inputs.costPrice!, inputs.config, p);
+          return new Map(inputs.config.model.sePartners.map((name, i) => [name, plan[i]!]));
+        },
+      }
+    : {};
+}
+
+function reportOf(inputs: ReadInputs & { period: Period }, result: CloseReport["result"], opts: CloseOptions, rows?: CloseRows): CloseReport {
+  return {
+    result,
+    language: opts.language ?? inputs.config.model.language,
+    configFile: inputs.config.file,
+    configSha256: inputs.config.sha256,
+    inputs: inputs.files,
+    warnings: [...inputs.warnings, ...result.warnings],
+    reserveHistory: opts.reserveHistory ?? [],
+    openingFrom: opts.opening ? { period: opts.opening.period } : "config",
+    ...(inputs.config.outside.length > 0 ? { outsideConfigFolder: inputs.config.outside } : {}),
+    ...(rows ? { rows } : {}),
+  };
+}
+
 /** Run the close on read inputs and build the report (pure after reading). */
 export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: CloseOptions = {}): Result<CloseReport> {
   const closed = closePeriod({
@@ -160,35 +276,14 @@ export function buildCloseReport(inputs: ReadInputs & { period: Period }, opts: 
     staff: inputs.staff,
     otherCosts: inputs.otherCosts,
     openingReserve: opts.opening?.amount ?? inputs.config.model.openingReserve,
-    ...(inputs.costPrice
-      ? {
-          plannedStaff: plannedStaffFor(inputs.costPrice, inputs.config, inputs.period),
-          plannedStaffFor: (p: Period) => {
-            const plan = plannedStaffFor(inputs.costPrice!, inputs.config, p);
-            return new Map(inputs.config.model.sePartners.map((name, i) => [name, plan[i]!]));
-          },
-        }
-      : {}),
+    ...plannedOf(inputs),
     ...(opts.prior ? { prior: opts.prior } : {}),
     ...(opts.closed ? { closed: opts.closed } : {}),
     ...(opts.reversals ? { reversals: opts.reversals } : {}),
   });
   if (!closed.ok) return closed;
-  // Every figure must be one a spreadsheet reproduces to the cent (README "Limits").
-  const unfit = closeFigureProblems(closed.value);
-  if (unfit.length > 0) return fail(unfit);
-  // With an invoicing: block every invoiced NEC partner needs a buyer (issue 12), reported at the config's line.
-  const noBuyer = inputs.config.invoicing ? missingBuyers(inputs.config.invoicing, closed.value.invoices.map((i) => i.necPartner)) : [];
-  if (noBuyer.length > 0) return fail(noBuyer);
-  return ok({
-    result: closed.value,
-    language: opts.language ?? inputs.config.model.language,
-    configFile: inputs.config.file,
-    configSha256: inputs.config.sha256,
-    inputs: inputs.files,
-    warnings: [...inputs.warnings, ...closed.value.warnings],
-    reserveHistory: opts.reserveHistory ?? [],
-    openingFrom: opts.opening ? { period: opts.opening.period } : "config",
-    ...(inputs.config.outside.length > 0 ? { outsideConfigFolder: inputs.config.outside } : {}),
-  });
+  const refused = refusedFigures(inputs, closed.value, closeRows({ result: closed.value }).all);
+  if (refused) return refused;
+  return ok(reportOf(inputs, closed.value, opts));
+
 }

@@ -4,7 +4,6 @@
 import { join } from "node:path";
 import { writeFilesAtomically, type OutputFile } from "../adapters/atomic-write.js";
 import { readCostPriceFile } from "../adapters/costprice-file.js";
-import { costPriceWorkbook } from "../adapters/xlsx/costprice-workbook.js";
 import { fail, ok, type Result } from "../domain/issues.js";
 import { costPriceCsv } from "../report/costprice-csv.js";
 import type { CsvStyle } from "../report/csv-text.js";
@@ -24,6 +23,8 @@ export type CostPriceOutcome = {
 
 /** The files `--out DIR` writes. */
 export async function costPriceFiles(report: CostPriceReport, lang: Lang, outDir: string, csvStyle: CsvStyle = "plain"): Promise<OutputFile[]> {
+  // exceljs is heavy to import: load the workbook renderer only when writing one
+  const { costPriceWorkbook } = await import("../adapters/xlsx/costprice-workbook.js");
   return [
     { path: join(outDir, "costprice.json"), data: costPriceJson(report) },
     { path: join(outDir, "costprice.csv"), data: costPriceCsv(report, lang, csvStyle) },

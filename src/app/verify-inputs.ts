@@ -12,7 +12,7 @@ import { readBooks } from "../ledger/books.js";
 import type { LedgerState } from "../ledger/ledger-file.js";
 import { plannedStaffFor, type ReadInputs } from "./close.js";
 import { identifyInputs, ledgerRelative } from "./close-ledger.js";
-import { findMissing } from "./withdrawn-rows.js";
+import { filePartnersOf, findMissing } from "./withdrawn-rows.js";
 import { feeChanges, groupFeeChanges, type FeeChangeGroup } from "./fee-changes.js";
 
 export type RowChange = {
@@ -43,7 +43,7 @@ export type InputsVerdict = {
 export function verifyInputs(state: LedgerState, inputs: ReadInputs): InputsVerdict {
   const books = readBooks(state.records);
   const ids = identifyInputs(inputs.hours, inputs.benefits);
-  const missing = findMissing(books, ids, inputs, inputs.cumulative, (f) => ledgerRelative(f, inputs.config.ledger, inputs.config.dir));
+  const missing = findMissing(books, ids, inputs, filePartnersOf(inputs), inputs.cumulative, (f) => ledgerRelative(f, inputs.config.ledger, inputs.config.dir));
   const changes: RowChange[] = [];
   for (const [list, restated] of [[missing.reversals, true], [missing.unrestated, false]] as const) {
     for (const m of list) {

@@ -28,13 +28,31 @@ export type RestatingScope = { readonly kind: "hours" | "benefits"; readonly fil
 type Rows = { readonly hours: readonly HourRow[]; readonly benefits: readonly BenefitRow[] };
 type RowIds = { readonly hours: { readonly ids: readonly string[] }; readonly benefits: { readonly ids: readonly string[] } };
 
-/** NEC partners of the rows read from an input file: what the record keeps per input (hours and benefits files). */
-export function partnersPerFile(rows: Rows): Map<string, string[]> {
-  const per = new Map<string, Set<string>>();
+/** What the rows read from one hours or benefits file hold: its first date and its NEC partners. */
+export type FilePartners = { readonly kind: "hours" | "benefits"; readonly file: string; readonly from: string; readonly partners: readonly string[] };
+
+/** FilePartners of rows held in memory (the streaming engine gathers the same as it reads). */
+export function filePartnersOf(rows: Rows): FilePartners[] {
+  const per = new Map<string, { kind: "hours" | "benefits"; file: string; from: string; partners: Set<string> }>();
   for (const r of [...rows.hours, ...rows.benefits]) {
-    let s = per.get(r.source.file);
-    if (!s) per.set(r.source.file, (s = new Set()));
-    s.add(r.necPartner);
+    const key = `${r.kind}\u0000${r.source.file}`;
+    const s = per.get(key);
+    if (!s) per.set(key, { kind: r.kind, file: r.source.file, from: r.date, partners: new Set([r.necPartner]) });
+    else {
+      s.partners.add(r.necPartner);
+      if (r.date < s.from) s.from = r.date;
+    }
+  }
+  return [...per.values()].map((s) => ({ kind: s.kind, file: s.file, from: s.from, partners: [...s.partners].sort() }));
+}
+
+/** NEC partners of the rows read from an input file: what the record keeps per input (hours and benefits files). */
+export function partnersPerFile(files: readonly FilePartners[]): Map<string, string[]> {
+  const per = new Map<string, Set<string>>();
+  for (const f of files) {
+    let s = per.get(f.file);
+    if (!s) per.set(f.file, (s = new Set()));
+    for (const p of f.partners) s.add(p);
   }
   return new Map([...per].map(([f, s]) => [f, [...s].sort()]));
 }
@@ -59,26 +77,15 @@ function heldBefore(records: readonly LedgerRecord[]): Map<string, Set<string>> 
  * `recordName` turns an input's display path into the name the records use.
  */
 export function restatingScopes(
-  rows: Rows,
+  files: readonly FilePartners[],
   cumulative: ReadonlySet<string>,
   records: readonly LedgerRecord[],
   recordName: (file: string) => string,
 ): RestatingScope[] {
   const held = heldBefore(records);
-  const scopes = new Map<string, { kind: "hours" | "benefits"; file: string; from: string; partners: Set<string> }>();
-  for (const r of [...rows.hours, ...rows.benefits]) {
-    const file = r.source.file;
-    if (!cumulative.has(file)) continue;
-    const key = `${r.kind}\u0000${file}`;
-    let s = scopes.get(key);
-    if (!s) {
-      s = { kind: r.kind, file, from: r.date, partners: new Set(held.get(`${r.kind}\u0000${recordName(file)}`) ?? []) };
-      scopes.set(key, s);
-    }
-    if (r.date < s.from) s.from = r.date;
-    s.partners.add(r.necPartner);
-  }
-  return [...scopes.values()];
+  return files
+    .filter((f) => cumulative.has(f.file))
+    .map((f) => ({ kind: f.kind, file: f.file, from: f.from, partners: new Set([...(held.get(`${f.kind}\u0000${recordName(f.file)}`) ?? []), ...f.partners]) }));
 }
 
 /** Does a cumulative export restate this closed row (its kind, partner and date)? */
@@ -98,6 +105,7 @@ export function findMissing(
   books: ClosedBooks,
   ids: RowIds,
   rows: Rows,
+  files: readonly FilePartners[],
   cumulative: ReadonlySet<string>,
   recordName: (file: string) => string,
 ): { reversals: MissingRow[]; unrestated: MissingRow[] } {
@@ -113,7 +121,7 @@ export function findMissing(
     missing.push({ ...row, period: closedPeriodOf(books.periods, row.date) ?? row.billedIn });
   }
   if (missing.length === 0) return { reversals, unrestated };
-  const scopes = restatingScopes(rows, cumulative, books.records, recordName);
+  const scopes = restatingScopes(files, cumulative, books.records, recordName);
   // New versions: rows not yet closed with the same kind, partner, candidate, date and type as a missing row
   // (keys built only for rows on a date some missing row has: this runs over every input row).
   const dates = new Set(missing.map((m) => m.date));
@@ -157,7 +165,7 @@ const rowText = (r: MissingRow): string => `${r.date} ${r.candidate}${r.type !==
  * billed), and one when every row of an agency's kind is withdrawn because no
  * export holds a row of it any more (its export may be missing).
  */
-export function missingRowWarnings(missing: { reversals: readonly MissingRow[]; unrestated: readonly MissingRow[] }, rows: Rows): Issue[] {
+export function missingRowWarnings(missing: { reversals: readonly MissingRow[]; unrestated: readonly MissingRow[] }, files: readonly FilePartners[]): Issue[] {
   const out: Issue[] = [];
   for (const list of groups(missing.unrestated).values()) {
     const { kind, necPartner } = list[0]!;
@@ -174,7 +182,7 @@ export function missingRowWarnings(missing: { reversals: readonly MissingRow[]; 
       ),
     );
   }
-  const held = new Set([...rows.hours, ...rows.benefits].map((r) => `${r.kind}\u0000${r.necPartner}`));
+  const held = new Set(files.flatMap((f) => f.partners.map((p) => `${f.kind}\u0000${p}`)));
   for (const [key, list] of groups(missing.reversals)) {
     if (held.has(key)) continue;
     const { kind, necPartner } = list[0]!;

@@ -1,6 +1,6 @@
 // The identities SPEC §3 requires of every close, computed by menerva and
 // shown on the statement's checks sheet (beside the same checks as formulas). Pure.
-import type { CloseResult } from "./close.js";
+import type { CloseCore } from "./close.js";
 import { ROW_STATUSES } from "./classify.js";
 import { t, type Text } from "./issues.js";
 import { fmtMoney, sum } from "./money.js";
@@ -13,7 +13,7 @@ export type Check = {
   readonly detail: string | Text;
 };
 
-type Core = Omit<CloseResult, "checks" | "warnings">;
+type Core = Omit<CloseCore, "checks" | "warnings">;
 
 export function closeChecks(r: Core, rowsRead: { hours: number; benefits: number }): Check[] {
   const checks: Check[] = [];

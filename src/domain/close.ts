@@ -3,19 +3,23 @@
 // staff rows and costs), build invoices, split revenue over the SE partners
 // active in the period, settle per SE partner, roll the reserve forward,
 // check effort and the identities. Pure: rows and the ledger's view in, result out.
-import { classifyRow, countStatuses, isBilled, type Classified, type PriorStatus, type RowCounts } from "./classify.js";
+// closePeriod classifies rows held in memory into row totals (row-totals.ts);
+// closeFromTotals does the rest, and the streaming close (issue 15) feeds it
+// the same totals without holding the rows.
+import { isBilled, ROW_STATUSES, type Classified, type PriorStatus, type RowCounts } from "./classify.js";
 import { checkEffort, type EffortCheck } from "./effort.js";
-import { feeSchedule } from "./fee-schedule.js";
-import { benefitLines, buildInvoice, correctionLines, hourLines, shareFor, type CorrectionItem, type Invoice, type RatedHours } from "./invoice.js";
-import { error, t, warning, type Issue, type Result, fail, ok } from "./issues.js";
+import { benefitLinesOf, buildInvoice, correctionLines, hourLinesOf, type CorrectionItem, type Invoice, type RatedHours } from "./invoice.js";
+import { error, t, warning, type Issue, type Result, type SourceRef, fail, ok } from "./issues.js";
 import type { BenefitRow, HourRow, ModelConfig, OtherCost, StaffRow } from "./model.js";
 import { sum, ZERO, type Dec } from "./money.js";
-import { contains, parsePeriod, type Period } from "./period.js";
+import { contains, dayNumber, parsePeriod, type Period } from "./period.js";
 import { settle, type PeriodCorrection, type SettlementResult } from "./settlement.js";
 import { staffByPartner, staffLinesIn, type PartnerStaff, type StaffLine } from "./staff.js";
 import { closeChecks, reserveShortfallReason, type Check } from "./checks.js";
 import { candidateDetail, type CandidateDetail } from "./candidates.js";
-import { closedPeriodOf, costCorrections, Restated, firstDates, staffCorrections, type ClosedPeriod, type CostCorrection, type Reversal, type StaffCorrection } from "./corrections.js";
+import { scaledOf } from "./exact-sum.js";
+import { newRowFacts, RowClassifier, RowTotals, S_ADJUSTMENT, statusCode, type BeforeStart, type LateRow, type RowFacts, type RowTotalsResult } from "./row-totals.js";
+import { costCorrections, Restated, firstDates, staffCorrections, type ClosedPeriod, type CostCorrection, type Reversal, type StaffCorrection } from "./corrections.js";
 import { activeNec, seWeights, type Weighted } from "./partners.js";
 
 export type CloseInput = {
@@ -39,11 +43,10 @@ export type CloseInput = {
   readonly reversals?: readonly Reversal[];
 };
 
-export type CloseResult = {
+/** A close as the renderers need it: totals, no row held (the streaming close builds only this). */
+export type CloseCore = {
   readonly config: ModelConfig;
   readonly period: Period;
-  readonly hours: readonly (Classified<HourRow> & { readonly rate?: Dec })[];
-  readonly benefits: readonly Classified<BenefitRow>[];
   readonly rows: { readonly hours: RowCounts; readonly benefits: RowCounts };
   readonly invoices: readonly Invoice[];
   /** Σ invoice subtotals: this period's revenue plus corrections. */
@@ -60,38 +63,135 @@ export type CloseResult = {
   readonly otherCosts: readonly OtherCost[];
   /** Closed rows reversed in this close. */
   readonly reversals: readonly Reversal[];
+  /** Late rows billed in this close as corrections of closed periods, hours first, each kind in input order. */
+  readonly lateRows: readonly LateRow[];
   /** Closed periods whose staff cost or other costs the inputs changed. */
   readonly staffCorrections: readonly StaffCorrection[];
   readonly costCorrections: readonly CostCorrection[];
+  /** Detail per candidate; `sources` is empty when the rows were not kept (the streaming close). */
   readonly candidates: readonly CandidateDetail[];
+  /** The most decimals of a billed hours value and of a billed amount (at least 2). */
+  readonly decimals: { readonly hours: number; readonly amounts: number };
   readonly checks: readonly Check[];
   readonly warnings: readonly Issue[];
 };
+
+/** The close with every row classified (closePeriod, rows in memory). */
+export type CloseResult = CloseCore & {
+  readonly hours: readonly (Classified<HourRow> & { readonly rate?: Dec })[];
+  readonly benefits: readonly Classified<BenefitRow>[];
+};
+
+/** The quantity of a row as a scaled integer when it fits (cached: readers share one Decimal per cell text). */
+const scaledCache = new WeakMap<Dec, { m: number; s: number } | null>();
+function setQuantity(f: RowFacts, x: Dec): void {
+  let q = scaledCache.get(x);
+  if (q === undefined) scaledCache.set(x, (q = scaledOf(x) ?? null));
+  if (q === null) f.big = x;
+  else {
+    f.big = undefined;
+    f.m = q.m;
+    f.s = q.s;
+  }
+}
 
 export function closePeriod(input: CloseInput): Result<CloseResult> {
   const { config, period } = input;
   const closed = input.closed ?? [];
   const prior = input.prior ?? (() => undefined);
-  const rateOf = feeSchedule(config.hourlyFees);
-  const issues: Issue[] = [];
-  // A late row is labelled with the closed period holding its date (else its calendar period of P's kind).
-  const label = <R extends HourRow | BenefitRow>(c: Classified<R>): Classified<R> => {
-    if (c.status !== "adjustment") return c;
-    const own = closedPeriodOf(closed, c.row.date);
-    return own === undefined || own === c.ownPeriod ? c : { ...c, ownPeriod: own };
+  const cls = new RowClassifier(config, period, closed);
+  const ids = <K>() => {
+    const index = new Map<K, number>();
+    const list: K[] = [];
+    return { list, of: (k: K) => index.get(k) ?? (index.set(k, list.length), list.push(k) - 1) };
   };
+  const cands = ids<string>();
+  const files = ids<string>();
+  const necs = new Map(config.necPartners.map((n, i) => [n, i]));
+  const types = new Map(config.benefitTypes.map((t, i) => [t, i]));
+  const days = new Map<string, number>();
+  const dayOf = (d: string) => days.get(d) ?? (days.set(d, dayNumber(d)), days.get(d)!);
+  const totals = new RowTotals(config, cls.rates, { candidate: (i) => cands.list[i]!, file: (i) => files.list[i]! });
+  const f = newRowFacts();
+  const issues: Issue[] = [];
+  const classify = <R extends HourRow | BenefitRow>(r: R, i: number): Classified<R> => {
+    const p = prior(r, i);
+    f.day = dayOf(r.date);
+    if (p !== undefined) {
+      f.status = statusCode(p.status);
+      f.ownPeriod = undefined;
+      return { row: r, status: p.status, ...(p.ownPeriod ? { ownPeriod: p.ownPeriod } : {}) };
+    }
+    f.status = cls.status(f.day);
+    f.ownPeriod = f.status === S_ADJUSTMENT ? cls.ownPeriod(f.day) : undefined;
+    return { row: r, status: ROW_STATUSES[f.status]!, ...(f.ownPeriod !== undefined ? { ownPeriod: f.ownPeriod } : {}) };
+  };
+  const facts = (r: HourRow | BenefitRow, i: number) => {
+    f.nec = necs.get(r.necPartner) ?? -1;
+    f.candidate = cands.of(r.candidate);
+    f.pos = i;
+    f.file = files.of(r.source.file);
+    f.line = r.source.line;
+  };
+  f.kind = "hours";
   // Classify and price in one pass (one object per row: this runs over every input row).
   const rated = input.hours.map((r, i): Classified<HourRow> & { readonly rate?: Dec } => {
-    const c = label(classifyRow(r, period, config.start, prior(r, i)));
-    if (!isBilled(c)) return c;
-    const fee = rateOf(r.necPartner, r.date);
-    if (fee) return { row: r, status: c.status, ...(c.ownPeriod ? { ownPeriod: c.ownPeriod } : {}), rate: fee.rate };
-    issues.push(
-      error("no-fee", { partner: r.necPartner, date: r.date }, { source: r.source, found: r.date, hint: t("no-fee.hint", { date: r.date }) }),
-    );
+    const c = classify(r, i);
+    facts(r, i);
+    setQuantity(f, r.hours);
+    f.rate = -1;
+    let out: Classified<HourRow> & { readonly rate?: Dec } = c;
+    if (isBilled(c)) {
+      f.rate = cls.rate(f.nec, f.day);
+      if (f.rate >= 0) out = { row: r, status: c.status, ...(c.ownPeriod ? { ownPeriod: c.ownPeriod } : {}), rate: cls.rates[f.rate]! };
+      else issues.push(noFee(r));
+    }
+    totals.add(f);
+    return out;
+  });
+  f.kind = "benefits";
+  f.rate = -1;
+  const benefits = input.benefits.map((r, i) => {
+    const c = classify(r, i);
+    facts(r, i);
+    setQuantity(f, r.amount);
+    f.type = types.get(r.type) ?? 0;
+    totals.add(f);
     return c;
   });
-  const benefits = input.benefits.map((r, i) => label(classifyRow(r, period, config.start, prior(r, i))));
+  const core = closeFromTotals({ ...input, totals: totals.finish(), rowsRead: { hours: input.hours.length, benefits: input.benefits.length } }, issues);
+  if (!core.ok) return core;
+  return ok({
+    ...core.value,
+    hours: rated,
+    benefits,
+    candidates: candidateDetail(
+      rated.filter((c): c is RatedHours => isBilled(c) && "rate" in c),
+      benefits.filter(isBilled),
+    ),
+  });
+}
+
+/** A billed hour on a date no fee covers: an input error at the row. */
+export function noFee(r: { necPartner: string; date: string; source: SourceRef }): Issue {
+  return error("no-fee", { partner: r.necPartner, date: r.date }, { source: r.source, found: r.date, hint: t("no-fee.hint", { date: r.date }) });
+}
+
+export type TotalsInput = Omit<CloseInput, "hours" | "benefits" | "prior"> & {
+  readonly totals: RowTotalsResult;
+  /** Hours and benefit rows read (every status), for the row-accounting check. */
+  readonly rowsRead: { readonly hours: number; readonly benefits: number };
+};
+
+/**
+ * The close from row totals (row-totals.ts): invoices, corrections of closed
+ * periods, split, settlement, reserve, effort, checks and warnings. `issues`
+ * are problems the rows already showed (a billed hour without a fee).
+ */
+export function closeFromTotals(input: TotalsInput, rowIssues: readonly Issue[] = []): Result<CloseCore> {
+  const { config, period, totals } = input;
+  const closed = input.closed ?? [];
+  const issues: Issue[] = [...rowIssues];
   const active = seWeights(config, period);
   if (active.length === 0) {
     issues.push(error("no-se-partner", { period: period.label }, { hint: t("no-se-partner.hint") }));
@@ -99,16 +199,9 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
   if (issues.length > 0) return fail(issues);
 
   // Invoices: this period's lines per rate and share, and one correction line per (closed period, rate or share).
-  const included = rated.filter((c): c is RatedHours => c.status === "included" && "rate" in c);
-  const includedBenefits = benefits.filter((c) => c.status === "included");
   const items = new Map<string, CorrectionItem[]>();
+  for (const [nec, list] of totals.lateItems) items.set(nec, [...list]);
   const item = (nec: string, it: CorrectionItem) => (items.get(nec) ?? items.set(nec, []).get(nec)!).push(it);
-  for (const c of rated) {
-    if (c.status === "adjustment" && c.rate) item(c.row.necPartner, { of: "hours", period: c.ownPeriod ?? "", price: c.rate, date: c.row.date, quantity: c.row.hours, reversal: false });
-  }
-  for (const c of benefits) {
-    if (c.status === "adjustment") item(c.row.necPartner, { of: "benefits", period: c.ownPeriod ?? "", price: shareFor(config, c.row.type), type: c.row.type, date: c.row.date, quantity: c.row.amount, reversal: false });
-  }
   const reversals = input.reversals ?? [];
   for (const r of reversals) {
     item(r.necPartner, { of: r.kind, period: r.period, price: r.price, ...(r.type !== undefined ? { type: r.type } : {}), date: r.date, quantity: r.quantity.negated(), reversal: true });
@@ -118,8 +211,8 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
       buildInvoice(
         nec,
         [
-          ...hourLines(included.filter((c) => c.row.necPartner === nec)),
-          ...benefitLines(config, includedBenefits.filter((c) => c.row.necPartner === nec)),
+          ...hourLinesOf(totals.hourGroups.filter((g) => g.necPartner === nec)),
+          ...benefitLinesOf(config, totals.benefitGroups.filter((g) => g.necPartner === nec)),
           ...correctionLines(config, items.get(nec) ?? []),
         ],
         config.vatRate,
@@ -173,13 +266,11 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
     otherCosts: sum(otherCosts.map((c) => c.amount)).plus(sum(costCorr.map((c) => c.delta))),
   });
   const effort = checkEffort(ownRevenue, staff.map((s) => s.fte), config.effortTolerance, active.map((a) => a.days));
-  const rows = { hours: countStatuses(rated), benefits: countStatuses(benefits) };
+  const rows = totals.counts;
 
-  const result: Omit<CloseResult, "checks" | "warnings"> = {
+  const result: Omit<CloseCore, "checks" | "warnings"> = {
     config,
     period,
-    hours: rated,
-    benefits,
     rows,
     invoices,
     revenue: settlement.revenue,
@@ -190,18 +281,17 @@ export function closePeriod(input: CloseInput): Result<CloseResult> {
     effort,
     otherCosts,
     reversals,
+    lateRows: totals.lateRows,
     staffCorrections: staffCorr,
     costCorrections: costCorr,
-    candidates: candidateDetail(
-      rated.filter((c): c is RatedHours => isBilled(c) && "rate" in c),
-      benefits.filter(isBilled),
-    ),
+    candidates: totals.candidates,
+    decimals: totals.decimals,
   };
-  const checks = closeChecks(result, { hours: input.hours.length, benefits: input.benefits.length });
-  return ok({ ...result, checks, warnings: closeWarnings(result, idleStaff) });
+  const checks = closeChecks(result, input.rowsRead);
+  return ok({ ...result, checks, warnings: closeWarnings(result, idleStaff, totals.beforeStart) });
 }
 
-function closeWarnings(r: Omit<CloseResult, "checks" | "warnings">, idleStaff: readonly StaffLine[]): Issue[] {
+function closeWarnings(r: Omit<CloseCore, "checks" | "warnings">, idleStaff: readonly StaffLine[], beforeStart: readonly BeforeStart[]): Issue[] {
   const w: Issue[] = [];
   if (!r.effort.withinTolerance) {
     const pct = r.effort.spread.times(100).toDecimalPlaces(1).toFixed(1);
@@ -234,23 +324,12 @@ function closeWarnings(r: Omit<CloseResult, "checks" | "warnings">, idleStaff: r
     w.push(warning("credit-note", { partner: inv.necPartner }));
   }
   // Rows before the project start: one warning per file, naming the lines (an export may hold a whole earlier year).
-  const before = new Map<string, { lines: number[]; first: string; last: string }>();
-  for (const c of [...r.hours, ...r.benefits]) {
-    if (c.status !== "before_start") continue;
-    const b = before.get(c.row.source.file);
-    if (!b) before.set(c.row.source.file, { lines: [c.row.source.line], first: c.row.date, last: c.row.date });
-    else {
-      b.lines.push(c.row.source.line);
-      if (c.row.date < b.first) b.first = c.row.date;
-      if (c.row.date > b.last) b.last = c.row.date;
-    }
-  }
-  for (const [file, b] of before) {
-    const n = b.lines.length;
+  for (const b of beforeStart) {
+    const n = b.count;
     const shown = n > 10 ? `${b.lines.slice(0, 10).join(", ")}, …` : b.lines.join(", ");
     w.push(
       warning("before-start", { count: n, dates: b.first === b.last ? b.first : `${b.first}..${b.last}`, start: r.config.start }, {
-        source: { file, line: b.lines[0]! },
+        source: { file: b.file, line: b.lines[0]! },
         found: t("lines", { count: n, lines: shown }),
       }),
     );

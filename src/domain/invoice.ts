@@ -12,6 +12,7 @@ import type { Classified } from "./classify.js";
 import type { BenefitRow, HourRow, ModelConfig } from "./model.js";
 import type { BillingInput, BillingLine, PeriodRef } from "./invoicing/types.js";
 import { MODEL_ROUNDING, roundMoney, sum, ZERO, type Dec } from "./money.js";
+import type { BenefitGroup, HourGroup } from "./row-totals.js";
 
 export type HourLine = {
   readonly kind: "hours";
@@ -113,6 +114,13 @@ export function hourLines(rows: readonly RatedHours[]): HourLine[] {
     .sort((a, b) => (a.firstDate === b.firstDate ? a.rate.comparedTo(b.rate) : a.firstDate < b.firstDate ? -1 : 1));
 }
 
+/** Hour lines from this period's totals per rate (row-totals.ts): the same lines as hourLines. */
+export function hourLinesOf(groups: readonly HourGroup[]): HourLine[] {
+  return groups
+    .map((g) => ({ kind: "hours" as const, rate: g.rate, hours: g.hours, amount: roundMoney(g.hours.times(g.rate), MODEL_ROUNDING), firstDate: g.firstDate, lastDate: g.lastDate, rows: g.rows }))
+    .sort((a, b) => (a.firstDate === b.firstDate ? a.rate.comparedTo(b.rate) : a.firstDate < b.firstDate ? -1 : 1));
+}
+
 /** The share that applies to a benefit type. */
 export function shareFor(config: Pick<ModelConfig, "benefitShare">, type: string): Dec {
   const s = config.benefitShare;
@@ -151,15 +159,40 @@ export function benefitLines(config: Pick<ModelConfig, "benefitShare" | "benefit
   return lines;
 }
 
+/** Benefit lines from this period's totals per type (row-totals.ts): the same lines as benefitLines. */
+export function benefitLinesOf(config: Pick<ModelConfig, "benefitShare" | "benefitTypes">, groups: readonly BenefitGroup[]): BenefitLine[] {
+  const shareGroups: { types: string[]; share: Dec }[] = isPerType(config.benefitShare)
+    ? config.benefitTypes.map((t) => ({ types: [t], share: shareFor(config, t) }))
+    : [{ types: [...config.benefitTypes], share: config.benefitShare }];
+  const lines: BenefitLine[] = [];
+  for (const g of shareGroups) {
+    const mine = groups.filter((x) => g.types.includes(x.type));
+    if (mine.length === 0) continue;
+    const byType = new Map<string, Dec>();
+    for (const t of g.types) {
+      const ofType = mine.filter((x) => x.type === t);
+      if (ofType.length > 0) byType.set(t, sum(ofType.map((x) => x.amount)));
+    }
+    const benefits = sum(byType.values());
+    lines.push({ kind: "benefits", types: [...byType.keys()], share: g.share, benefits, amount: roundMoney(g.share.times(benefits), MODEL_ROUNDING), byType, rows: mine.reduce((n, x) => n + x.rows, 0) });
+  }
+  return lines;
+}
+
 /** One row's contribution to a correction line (a late row, a new version, or a reversal with negative quantity). */
 export type CorrectionItem = {
   readonly of: "hours" | "benefits";
   readonly period: string;
   readonly price: Dec;
   readonly type?: string;
+  /** The row's date (for several rows: the first). */
   readonly date: string;
+  /** For several rows at once (row-totals.ts): the last date. */
+  readonly lastDate?: string;
   readonly quantity: Dec;
   readonly reversal: boolean;
+  /** Rows this item stands for (default 1). */
+  readonly rows?: number;
 };
 
 /**
@@ -174,13 +207,14 @@ export function correctionLines(config: Pick<ModelConfig, "benefitShare" | "bene
   for (const it of items) {
     const k = `${it.period}\u0000${it.of}\u0000${it.price.toFixed()}\u0000${it.of === "benefits" && perType ? (it.type ?? "") : ""}`;
     let g = groups.get(k);
-    if (!g) groups.set(k, (g = { of: it.of, period: it.period, price: it.price, types: new Set(), quantity: ZERO, added: 0, reversed: 0, first: it.date, last: it.date }));
+    if (!g) groups.set(k, (g = { of: it.of, period: it.period, price: it.price, types: new Set(), quantity: ZERO, added: 0, reversed: 0, first: it.date, last: it.lastDate ?? it.date }));
     if (it.type !== undefined) g.types.add(it.type);
     g.quantity = g.quantity.plus(it.quantity);
-    if (it.reversal) g.reversed += 1;
-    else g.added += 1;
+    if (it.reversal) g.reversed += it.rows ?? 1;
+    else g.added += it.rows ?? 1;
     if (it.date < g.first) g.first = it.date;
-    if (it.date > g.last) g.last = it.date;
+    const last = it.lastDate ?? it.date;
+    if (last > g.last) g.last = last;
   }
   const typeOrder = (t: string) => {
     const i = config.benefitTypes.indexOf(t);

@@ -38,6 +38,16 @@ export function activeNec(config: Pick<ModelConfig, "necPartners" | "partnerSpan
 
 const describeSpan = (s: PartnerSpan): Text => t("partner-span", { from: s.from ?? "", until: s.until ?? "" });
 
+/** A row dated outside its NEC partner's span: an input error at the row. */
+export function notActiveIssue(r: Pick<HourRow | BenefitRow, "necPartner" | "date" | "source">, s: PartnerSpan): Issue {
+  return error("partner-not-active", { partner: r.necPartner, date: r.date }, {
+    source: r.source,
+    subject: t("subject.column", { name: "date" }),
+    found: r.date,
+    hint: t("partner-not-active.hint", { partner: r.necPartner, span: describeSpan(s) }),
+  });
+}
+
 /**
  * Hours and benefit rows dated outside their NEC partner's span are input
  * errors (file:line): an agency that left bills no new hours, one that has not
@@ -54,16 +64,7 @@ export function membershipIssues(
   const out: Issue[] = [];
   for (const r of [...rows.hours, ...rows.benefits]) {
     const s = spans[r.necPartner];
-    if (s && !isActiveOn(s, r.date)) {
-      out.push(
-        error("partner-not-active", { partner: r.necPartner, date: r.date }, {
-          source: r.source,
-          subject: t("subject.column", { name: "date" }),
-          found: r.date,
-          hint: t("partner-not-active.hint", { partner: r.necPartner, span: describeSpan(s) }),
-        }),
-      );
-    }
+    if (s && !isActiveOn(s, r.date)) out.push(notActiveIssue(r, s));
   }
   return out;
 }

@@ -107,9 +107,12 @@ export function addMonths(yearMonth: string, k: number): string {
 
 /** Days since 1970-01-01 of an ISO date (proleptic Gregorian; pure arithmetic, no Date). */
 export function dayNumber(iso: string): number {
-  let y = Number(iso.slice(0, 4));
-  const m = Number(iso.slice(5, 7));
-  const d = Number(iso.slice(8, 10));
+  return dayNumberOf(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10)));
+}
+
+/** dayNumber of year, month and day as numbers. */
+export function dayNumberOf(year: number, m: number, d: number): number {
+  let y = year;
   y -= m <= 2 ? 1 : 0;
   const era = Math.floor(y / 400);
   const yoe = y - era * 400;

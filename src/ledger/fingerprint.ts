@@ -34,7 +34,7 @@ export function normaliseQuantity(text: string): string {
 const PLAIN = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** Trim, collapse inner whitespace and use Unicode NFC, so re-exports that differ only in spacing still match. */
-function normaliseText(s: string | undefined): string | undefined {
+export function normaliseText(s: string | undefined): string | undefined {
   if (s === undefined) return undefined;
   if (PLAIN.test(s)) return s;
   const t = s.normalize("NFC").trim().replace(/\s+/g, " ");

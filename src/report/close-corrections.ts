@@ -4,8 +4,7 @@
 // staff rows and other costs added to or removed from a closed period. The
 // JSON `adjustments`, the CSV table, the terminal text and the statement's
 // Corrections sheet all render this one list.
-import type { CloseResult } from "../domain/close.js";
-import { shareFor } from "../domain/invoice.js";
+import type { CloseCore } from "../domain/close.js";
 import type { SourceRef } from "../domain/issues.js";
 import { ZERO, type Dec } from "../domain/money.js";
 import { parsePeriod } from "../domain/period.js";
@@ -43,15 +42,10 @@ export type CorrectionEntry = {
 
 const KIND_ORDER = { hours: 0, benefits: 1, staff: 2, cost: 3 } as const;
 
-export function correctionEntries(r: CloseResult): CorrectionEntry[] {
+export function correctionEntries(r: CloseCore): CorrectionEntry[] {
   const out: CorrectionEntry[] = [];
-  for (const c of r.hours) {
-    if (c.status !== "adjustment" || !c.rate) continue;
-    out.push({ period: c.ownPeriod ?? "", action: "add", kind: "hours", partner: c.row.necPartner, date: c.row.date, what: c.row.candidate, quantity: c.row.hours, price: c.rate, source: c.row.source });
-  }
-  for (const c of r.benefits) {
-    if (c.status !== "adjustment") continue;
-    out.push({ period: c.ownPeriod ?? "", action: "add", kind: "benefits", partner: c.row.necPartner, date: c.row.date, what: c.row.candidate, type: c.row.type, quantity: c.row.amount, price: shareFor(r.config, c.row.type), source: c.row.source });
+  for (const c of r.lateRows) {
+    out.push({ period: c.period, action: "add", kind: c.kind, partner: c.necPartner, date: c.date, what: c.candidate, ...(c.type !== undefined ? { type: c.type } : {}), quantity: c.quantity, price: c.price, source: c.source });
   }
   for (const v of r.reversals) {
     out.push({

@@ -1,7 +1,8 @@
 // The report of one close as data: the domain result plus what the I/O shell
 // knows (input files and their hashes, ledger facts). Every renderer (JSON
 // summary, CSV tables, Excel statement) reads this one value.
-import type { CloseResult } from "../domain/close.js";
+import type { CloseCore, CloseResult } from "../domain/close.js";
+import type { CloseRows } from "./close-rows.js";
 import type { Issue } from "../domain/issues.js";
 import type { Dec } from "../domain/money.js";
 
@@ -60,7 +61,10 @@ export type DocumentsInfo =
     };
 
 export type CloseReport = {
-  readonly result: CloseResult;
+  /** The close; the classified rows are in it (closePeriod) or in `rows` (the streaming close). */
+  readonly result: CloseCore & Partial<Pick<CloseResult, "hours" | "benefits">>;
+  /** The classified rows, read again on demand, when `result` does not hold them (close-rows.ts). */
+  readonly rows?: CloseRows;
   readonly language: "nl" | "en";
   readonly configFile: string;
   readonly configSha256: string;

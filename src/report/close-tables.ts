@@ -7,6 +7,7 @@ import { render } from "../i18n/render.js";
 import { ZERO } from "../domain/money.js";
 import type { CloseReport } from "./close-report.js";
 import { correctionEntries } from "./close-corrections.js";
+import { candidateKey, closeRows } from "./close-rows.js";
 import { money, qty, rate } from "./format.js";
 
 export type Table = { readonly name: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
@@ -104,9 +105,18 @@ function staff({ result: r }: CloseReport): Table {
   return { name: "staff", header: ["side", "partner", "period", "role", "fte", "cost_in_period", "subsidy_in_period", "share_of_row", "source"], rows };
 }
 
-function detail({ result: r }: CloseReport): Table {
+function detail(report: CloseReport): Table {
+  const r = report.result;
   const types = r.config.benefitTypes;
-  const rows = r.candidates.map((c) => [c.necPartner, c.candidate, qty(c.hours), ...types.map((t) => money(c.benefits.get(t) ?? ZERO)), String(c.rows), c.sources.map(formatSource).join(" ")]);
+  const sources = closeRows(report).sourcesByCandidate();
+  const rows = r.candidates.map((c) => [
+    c.necPartner,
+    c.candidate,
+    qty(c.hours),
+    ...types.map((t) => money(c.benefits.get(t) ?? ZERO)),
+    String(c.rows),
+    (sources.get(candidateKey(c.necPartner, c.candidate)) ?? []).map(formatSource).join(" "),
+  ]);
   return { name: "detail", header: ["nec_partner", "candidate_id", "hours", ...types.map((t) => `benefits_${t}`), "rows", "sources"], rows };
 }
 
@@ -124,7 +134,7 @@ function exceptions(report: CloseReport): Table {
   const rows: string[][] = [];
   // CSV tables are machine-named (English headers): their messages are English too.
   for (const w of report.warnings) rows.push(["warning", w.code, w.source ? formatSource(w.source) : "", "", render(w.message, "en")]);
-  for (const c of [...report.result.hours, ...report.result.benefits]) {
+  for (const c of closeRows(report).all()) {
     if (c.status === "included") continue;
     const what = c.row.kind === "hours" ? `${qty(c.row.hours)} h` : `${c.row.type} ${money(c.row.amount)}`;
     rows.push([c.status, c.row.kind, formatSource(c.row.source), c.ownPeriod ?? "", `${c.row.date} ${c.row.necPartner} ${c.row.candidate} ${what}`]);

@@ -13,6 +13,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { closeRows } from "../../src/report/close-rows.js";
 import { closeFigureProblems, roundsAmbiguously } from "../../src/app/close-figures.js";
 import { buildStatement, type Checkpoint } from "../../src/adapters/xlsx/statement-workbook.js";
 import { closePeriod } from "../../src/domain/close.js";
@@ -90,7 +91,7 @@ function close(c: Close): Outcome {
   const staff = CTX.sePartners.map((p, i) => ({ kind: "staff" as const, period: "2025-Q1", partner: p, role: "coach", fte: dec("0.5"), cost: dec(i === 0 ? c.staffCost : "300.01"), subsidy: dec("10.00"), source: { file: "personeel.csv", line: 2 + i } }));
   const r = closePeriod({ config, period: parsePeriod("2025-Q1")!, hours: h.rows, benefits: b.rows, staff, otherCosts: [{ date: "2025-02-01", description: "IT", amount: dec("12.34") }], openingReserve: dec("1000.00") });
   if (!r.ok) throw new Error(JSON.stringify(r.issues));
-  const unfit = closeFigureProblems(r.value);
+  const unfit = closeFigureProblems(r.value, closeRows({ result: r.value }).all);
   if (unfit.length > 0) return { refused: unfit.map((i) => `${render(i.subject ?? "", "en")}: ${render(i.message, "en")}`).join("; ") };
   return {
     report: {

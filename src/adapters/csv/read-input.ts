@@ -49,7 +49,7 @@ export type InputFileResult<R> = { meta: InputFileMeta; rows: R[]; issues: Issue
 /** More issues than this per severity per file are summarised in one line. */
 const MAX_ISSUES = 1000;
 
-function unreadable(displayPath: string, e: unknown): Issue {
+export function unreadable(displayPath: string, e: unknown): Issue {
   const code = (e as { code?: string }).code;
   const message =
     code === "ENOENT"
@@ -63,7 +63,7 @@ function unreadable(displayPath: string, e: unknown): Issue {
 }
 
 /** Caps issues per severity so a wholly wrong million-row file stays readable. */
-class IssueSink {
+export class IssueSink {
   readonly list: Issue[] = [];
   private readonly dropped = { error: 0, warning: 0 };
   private readonly kept = { error: 0, warning: 0 };
@@ -76,6 +76,12 @@ class IssueSink {
       } else this.dropped[i.severity]++;
     }
     batch.length = 0;
+  }
+
+  /** Issues a reader left out beyond its own cap (parse-chunk.ts keeps at most as many). */
+  addDropped(counts: { readonly error: number; readonly warning: number }): void {
+    this.dropped.error += counts.error;
+    this.dropped.warning += counts.warning;
   }
 
   finish(file: string): Issue[] {
@@ -104,50 +110,10 @@ export async function forEachInputRow<K extends InputKind>(
   onRow: (row: RowOf<K>) => void,
 ): Promise<{ meta: InputFileMeta; issues: Issue[] }> {
   if (isWorkbookPath(path)) return forEachSheetRow(kind, path, displayPath, ctx, onRow);
-  const ov = ctx.overrides ?? {};
-  const meta: InputFileMeta = { file: displayPath, sha256: "", encoding: "utf-8", delimiter: ov.delimiter ?? ",", decimalMark: ov.decimal ?? "none", rowsRead: 0 };
-  let scan: ScanResult;
-  try {
-    scan = await scanFile(path);
-  } catch (e) {
-    return { meta, issues: [unreadable(displayPath, e)] };
-  }
-  meta.sha256 = scan.sha256;
+  const open = await openCsvInput(path, displayPath, ctx);
+  if ("fatal" in open) return { meta: open.meta, issues: open.fatal };
+  const { meta, encoding } = open;
   const sink = new IssueSink();
-
-  if (!ov.encoding && scan.head.length >= 2 && ((scan.head[0] === 0xff && scan.head[1] === 0xfe) || (scan.head[0] === 0xfe && scan.head[1] === 0xff))) {
-    // Excel's "Unicode text" export; reading it as Windows-1252 would give garbage.
-    sink.add([
-      error("utf16-file", {}, { source: { file: displayPath, line: 1 }, hint: t("utf16-file.hint") }),
-    ]);
-    return { meta, issues: sink.finish(displayPath) };
-  }
-  if (scan.nulAt >= 0) {
-    // A binary file (a workbook, a PDF, /proc/self/environ): never parsed, never quoted.
-    const zip = scan.head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
-    sink.add([
-      error("not-text", {}, {
-        source: { file: displayPath, line: await lineAtOffset(path, scan.nulAt) },
-        hint: zip ? t("not-text.zip") : t("not-text.hint"),
-      }),
-    ]);
-    return { meta, issues: sink.finish(displayPath) };
-  }
-  // Encoding: a BOM or valid UTF-8 means UTF-8; anything else is Windows-1252.
-  const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
-  if (encoding === "utf-8" && !scan.validUtf8) {
-    sink.add([
-      error("not-utf8", {}, {
-        source: { file: displayPath, line: await lineAtOffset(path, Math.max(0, scan.badUtf8At)) },
-        hint: ov.encoding ? t("not-utf8.override") : t("not-utf8.bom"),
-      }),
-    ]);
-    return { meta, issues: sink.finish(displayPath) };
-  }
-  meta.encoding = encoding === "windows-1252" ? "windows-1252" : scan.bom ? "utf-8-bom" : "utf-8";
-  const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
-  meta.delimiter = ov.delimiter ?? sniffDelimiter(headerLine(headText));
-
   const rows = recordRows(kind, displayPath, ctx, meta, sink, onRow);
   try {
     await forEachRecord(path, encoding, meta.delimiter, rows.onRecord);
@@ -165,6 +131,62 @@ export async function forEachInputRow<K extends InputKind>(
   }
   rows.finish();
   return { meta, issues: sink.finish(displayPath) };
+}
+
+/** A CSV export ready to be parsed: its first-pass facts and how to read it; or the problem that stops it. */
+export type OpenCsv =
+  | { readonly meta: InputFileMeta; readonly encoding: "utf-8" | "windows-1252"; readonly scan: ScanResult }
+  | { readonly meta: InputFileMeta; readonly fatal: Issue[] };
+
+/**
+ * First pass over a CSV export (scan.ts): hash, UTF-16, binary content,
+ * encoding and delimiter, as every reader of exports applies them. With
+ * `cutEvery`, the scan also marks line starts to cut the file into chunks.
+ */
+export async function openCsvInput(path: string, displayPath: string, ctx: Pick<ReadContext, "overrides">, scanOpts: { cutEvery?: number } = {}): Promise<OpenCsv> {
+  const ov = ctx.overrides ?? {};
+  const meta: InputFileMeta = { file: displayPath, sha256: "", encoding: "utf-8", delimiter: ov.delimiter ?? ",", decimalMark: ov.decimal ?? "none", rowsRead: 0 };
+  let scan: ScanResult;
+  try {
+    scan = await scanFile(path, scanOpts);
+  } catch (e) {
+    return { meta, fatal: [unreadable(displayPath, e)] };
+  }
+  meta.sha256 = scan.sha256;
+  const sink = new IssueSink();
+
+  if (!ov.encoding && scan.head.length >= 2 && ((scan.head[0] === 0xff && scan.head[1] === 0xfe) || (scan.head[0] === 0xfe && scan.head[1] === 0xff))) {
+    // Excel's "Unicode text" export; reading it as Windows-1252 would give garbage.
+    sink.add([error("utf16-file", {}, { source: { file: displayPath, line: 1 }, hint: t("utf16-file.hint") })]);
+    return { meta, fatal: sink.finish(displayPath) };
+  }
+  if (scan.nulAt >= 0) {
+    // A binary file (a workbook, a PDF, /proc/self/environ): never parsed, never quoted.
+    const zip = scan.head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    sink.add([
+      error("not-text", {}, {
+        source: { file: displayPath, line: await lineAtOffset(path, scan.nulAt) },
+        hint: zip ? t("not-text.zip") : t("not-text.hint"),
+      }),
+    ]);
+    return { meta, fatal: sink.finish(displayPath) };
+  }
+  // Encoding: a BOM or valid UTF-8 means UTF-8; anything else is Windows-1252.
+  const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
+  if (encoding === "utf-8" && !scan.validUtf8) {
+    sink.add([
+      error("not-utf8", {}, {
+        source: { file: displayPath, line: await lineAtOffset(path, Math.max(0, scan.badUtf8At)) },
+        hint: ov.encoding ? t("not-utf8.override") : t("not-utf8.bom"),
+      }),
+    ]);
+    return { meta, fatal: sink.finish(displayPath) };
+  }
+  meta.encoding = encoding === "windows-1252" ? "windows-1252" : scan.bom ? "utf-8-bom" : "utf-8";
+  const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
+  meta.delimiter = ov.delimiter ?? sniffDelimiter(headerLine(headText));
+
+  return { meta, encoding, scan };
 }
 
 /**

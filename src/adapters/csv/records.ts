@@ -35,7 +35,7 @@ async function* win1252(src: AsyncIterable<Buffer>): AsyncGenerator<string> {
   for await (const chunk of src) yield iconv.decode(chunk, "win1252");
 }
 
-function syntaxMessage(code: string | undefined, fallback: string): Text {
+export function syntaxMessage(code: string | undefined, fallback: string): Text {
   switch (code) {
     case "CSV_QUOTE_NOT_CLOSED":
       return t("csv.quote-not-closed");

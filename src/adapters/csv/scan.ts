@@ -17,6 +17,12 @@ export type ScanResult = {
   readonly nulAt: number;
   /** Byte offset of the first sequence that is not UTF-8, or -1. */
   readonly badUtf8At: number;
+  /** Byte offset of the first `"` (a quoted cell may hold a line break), or -1. */
+  readonly quoteAt: number;
+  /** Byte offset of the first carriage return, or -1. */
+  readonly crAt: number;
+  /** With `cutEvery`: offsets just after a line feed, about `cutEvery` bytes apart (where a file can be cut into chunks of whole lines). */
+  readonly cuts: readonly number[];
 };
 
 const HEAD_BYTES = 64 * 1024;
@@ -37,7 +43,7 @@ export function incompleteUtf8Tail(buf: Uint8Array): number {
 }
 
 /** Stream the file once. Rejects with the fs error (ENOENT, EISDIR, …) when it cannot be read. */
-export async function scanFile(path: string): Promise<ScanResult> {
+export async function scanFile(path: string, opts: { cutEvery?: number } = {}): Promise<ScanResult> {
   const hash = createHash("sha256");
   const headParts: Buffer[] = [];
   let headLen = 0;
@@ -46,8 +52,26 @@ export async function scanFile(path: string): Promise<ScanResult> {
   let carry: Buffer = Buffer.alloc(0);
   let nulAt = -1;
   let badUtf8At = -1;
+  let quoteAt = -1;
+  let crAt = -1;
+  const cuts: number[] = [];
+  let nextCut = opts.cutEvery ?? Infinity;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
+    if (quoteAt < 0) {
+      const q = chunk.indexOf(34);
+      if (q >= 0) quoteAt = size + q;
+    }
+    if (crAt < 0) {
+      const r = chunk.indexOf(13);
+      if (r >= 0) crAt = size + r;
+    }
+    while (nextCut < size + chunk.length) {
+      const lf = chunk.indexOf(10, Math.max(0, nextCut - size));
+      if (lf < 0) break;
+      cuts.push(size + lf + 1);
+      nextCut = size + lf + 1 + opts.cutEvery!;
+    }
     if (nulAt < 0) {
       const z = chunk.indexOf(0);
       if (z >= 0) nulAt = size + z;
@@ -72,7 +96,7 @@ export async function scanFile(path: string): Promise<ScanResult> {
   }
   const head = Buffer.concat(headParts);
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At };
+  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, cuts: cuts.filter((c) => c < size) };
 }
 
 /** The 1-based line holding byte `offset` of a file (streamed: only for error messages). */

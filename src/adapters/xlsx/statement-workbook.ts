@@ -21,6 +21,7 @@ import { colLetter, exactly, headerRow, money2, point as pushPoint, quote, RATE_
 import { CC, writeCorrectionsSheet, writeRulesSheet, type CorrectionsSheet } from "./statement-corrections.js";
 import { CLOSE_WORDS } from "../../report/close-labels.js";
 import { correctionEntries } from "../../report/close-corrections.js";
+import { closeRows, isBilledStatus, type ClassifiedRow } from "../../report/close-rows.js";
 
 const LABELS = {
   nl: {
@@ -193,9 +194,10 @@ export async function renderStatementXlsx(report: CloseReport, opts: StatementOp
 function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams: StreamedSheet[] } {
   const { t, report } = ctx;
   const r = report.result;
-  // Only the billed rows (included and adjustments): what the invoice formulas sum.
-  const billed = [...r.hours, ...r.benefits].filter((c) => c.status === "included" || c.status === "adjustment");
-  const cellsOf = (c: (typeof billed)[number]): RowCell[] => {
+  // Only the billed rows (included and adjustments): what the invoice formulas sum; read again per Detail sheet.
+  const rows = closeRows(report);
+  const billedCount = r.rows.hours.included + r.rows.hours.adjustment + r.rows.benefits.included + r.rows.benefits.adjustment;
+  const cellsOf = (c: ClassifiedRow): RowCell[] => {
     const row = c.row;
     const out: RowCell[] = [
       { date: row.date },
@@ -204,7 +206,7 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
       { text: row.kind === "hours" ? t.hoursKind : t.benefitKind },
       row.kind === "benefits" ? { text: safeText(row.type) } : null,
       row.kind === "hours" ? { num: row.hours.toFixed() } : null,
-      "rate" in c && c.rate ? { num: (c.rate as Dec).toFixed() } : null,
+      c.rate ? { num: c.rate.toFixed() } : null,
       row.kind === "benefits" ? { num: row.amount.toFixed() } : null,
       { text: t.status[c.status] },
       c.ownPeriod ? { text: c.ownPeriod } : null,
@@ -217,7 +219,7 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
   };
   const parts: DetailPart[] = [];
   const streams: StreamedSheet[] = [];
-  for (const range of splitRows(billed.length, maxRows)) {
+  for (const range of splitRows(billedCount, maxRows)) {
     const name = splitSheetName(t.sheets.detail, range);
     const ws = ctx.wb.addWorksheet(name);
     headerRow(ws, 1, [t.date, t.necPartner, t.candidate, t.kind, t.type, t.hours, t.rate, t.benefitAmount, "Status", t.ownPeriod, t.file, t.line, t.client, t.reference]);
@@ -235,7 +237,12 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
     streams.push({
       sheet: name,
       rows: function* () {
-        for (let i = range.start; i < range.end; i++) yield cellsOf(billed[i]!);
+        let i = 0;
+        for (const c of rows.all()) {
+          if (!isBilledStatus(c.status)) continue;
+          if (i >= range.end) break;
+          if (i++ >= range.start) yield cellsOf(c);
+        }
       },
     });
   }
@@ -384,12 +391,7 @@ function writeInvoices(ctx: Ctx, ws: ExcelJS.Worksheet, parts: readonly DetailPa
   let row = 3;
   const out: InvoiceCells = { revenueCell: "", ownRevenue: "Revenue", invoices: [], vatCells: [] };
   // The most decimals any billed hours / benefit amount has (at least 2): sums of such values are exact at that precision.
-  const dp = { hours: 2, amounts: 2 };
-  for (const c of [...r.hours, ...r.benefits]) {
-    if (c.status !== "included" && c.status !== "adjustment") continue;
-    if (c.row.kind === "hours") dp.hours = Math.max(dp.hours, c.row.hours.decimalPlaces());
-    else dp.amounts = Math.max(dp.amounts, c.row.amount.decimalPlaces());
-  }
+  const dp = { ...r.decimals };
   for (const v of r.reversals) {
     if (v.kind === "hours") dp.hours = Math.max(dp.hours, v.quantity.decimalPlaces());
     else dp.amounts = Math.max(dp.amounts, v.quantity.decimalPlaces());
@@ -730,7 +732,7 @@ function writeExceptions(ctx: Ctx, ws: ExcelJS.Worksheet): void {
     if (w.source) ws.getCell(`C${row}`).value = safeText(formatSource(w.source));
     ws.getCell(`E${row++}`).value = safeText(render(w.message, report.language));
   }
-  for (const c of [...r.hours, ...r.benefits]) {
+  for (const c of closeRows(report).all()) {
     if (c.status === "included") continue;
     const what = c.row.kind === "hours" ? `${c.row.hours.toFixed()} ${t.kinds.hours}` : `${c.row.type} ${c.row.amount.toFixed()}`;
     ws.getCell(`A${row}`).value = t.status[c.status];

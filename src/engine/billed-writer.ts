@@ -1,0 +1,250 @@
+// The ledger's billed columns of a streaming close (issue 15), written from
+// the row store to a file: the same canonical JSON as ledger/billed-rows.ts
+// encodeBilled (tables of partners, candidates and prices in order of first
+// appearance, rows grouped by partner, date and price in order of first
+// appearance, fingerprints as base64url, quantities and candidate indexes
+// space-separated), without holding the rows. A first pass over the store
+// finds the tables, the groups and each group's width in every column; then
+// each batch of groups whose columns fit in a fixed buffer is filled by one
+// more pass and written at its place.
+import { closeSync, openSync, writeSync } from "node:fs";
+import { join } from "node:path";
+import { S_ADJUSTMENT, S_INCLUDED } from "../domain/row-totals.js";
+import { fmtDecimal, type Dec } from "../domain/money.js";
+import { isoOfDay } from "../domain/period.js";
+import { canonicalJson } from "../ledger/canonical-json.js";
+import type { PriceEntry } from "../ledger/billed-rows.js";
+import { F_BIG, R, ROW_BYTES } from "./row-layout.js";
+import type { RowBlock, RowStore } from "./row-store.js";
+import type { BilledPart } from "../ledger/record-stream.js";
+
+const B64URL = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_", "latin1");
+const B36 = Buffer.from("0123456789abcdefghijklmnopqrstuvwxyz", "latin1");
+const FP_CHARS = 22;
+/** Bytes of column text one batch fills in memory (the read phase, with its workers, is the peak; this stays below it). */
+const BATCH_BYTES = 64 << 20;
+
+/** Characters of m × 10^-s as fmtDecimal writes it (scaledText's length, without making the text). */
+function scaledLength(m: number, s: number): number {
+  const neg = m < 0 ? 1 : 0;
+  const a = neg ? -m : m;
+  let d = 1;
+  for (let v = a; v >= 10; v = Math.floor(v / 10)) d++;
+  if (s === 0) return neg + d;
+  return neg + Math.max(d, s + 1) + 1;
+}
+
+/** Write m × 10^-s (scaled normalised: no trailing zeros) at `at`; returns the end. */
+function writeScaled(out: Buffer, at: number, m: number, s: number): number {
+  let o = at;
+  let a = m;
+  if (a < 0) {
+    out[o++] = 45;
+    a = -a;
+  }
+  const len = scaledLength(a, s);
+  let p = o + len - 1;
+  for (let k = 0; k < s; k++) {
+    out[p--] = 48 + (a % 10);
+    a = Math.floor(a / 10);
+  }
+  if (s > 0) out[p--] = 46;
+  do {
+    out[p--] = 48 + (a % 10);
+    a = Math.floor(a / 10);
+  } while (p >= o);
+  return o + len;
+}
+
+function len36(x: number): number {
+  let n = 1;
+  for (let v = x; v >= 36; v = Math.floor(v / 36)) n++;
+  return n;
+}
+
+function write36(out: Buffer, at: number, x: number): number {
+  const n = len36(x);
+  let v = x;
+  for (let p = at + n - 1; p >= at; p--) {
+    out[p] = B36[v % 36]!;
+    v = Math.floor(v / 36);
+  }
+  return at + n;
+}
+
+type Group = { key: [number, string, number]; rows: number; qtyChars: number; candChars: number };
+
+/** Write the billed columns of `store` into files of the store's folder; returns their canonical JSON as parts, and the row count. */
+export function writeBilledColumns(
+  store: RowStore,
+  config: { readonly necPartners: readonly string[]; readonly benefitTypes: readonly string[] },
+  shares: readonly Dec[],
+): { parts: BilledPart[]; rows: number } {
+  const partners: string[] = [];
+  const partnerOf = new Int32Array(config.necPartners.length).fill(-1);
+  const prices: PriceEntry[] = [];
+  const priceIndex = new Map<string, number>();
+  const rateTexts = store.rates.map(fmtDecimal);
+  const shareTexts = shares.map(fmtDecimal);
+  const priceOfRate = new Int32Array(Math.max(1, store.rates.length)).fill(-1);
+  const priceOfType = new Int32Array(Math.max(1, config.benefitTypes.length)).fill(-1);
+  const candidates: string[] = [];
+  let candOf = new Int32Array(Math.max(16, store.candidates.length)).fill(-1);
+  const groups: Group[] = [];
+  // group of (partner, price, day): a table over the days the rows span, so every pass finds it by index
+  const { minDay, maxDay } = store;
+  const span = maxDay >= minDay ? maxDay - minDay + 1 : 1;
+  const priceSlots = Math.max(1, store.rates.length + config.benefitTypes.length);
+  const groupTable = new Int32Array(Math.max(1, config.necPartners.length * priceSlots * span)).fill(-1);
+  const bigText = (b: RowBlock, o: number): string => {
+    const raw = store.texts(b.u32[(o + R.text) >> 2]!).big!;
+    return raw === "-0" ? "0" : raw; // fmtDecimal
+  };
+  const billed = (kind: "hours" | "benefits", b: RowBlock, o: number): boolean => {
+    const st = b.u8[o + R.status]!;
+    if (st !== S_INCLUDED && st !== S_ADJUSTMENT) return false;
+    return kind === "benefits" || b.i16[(o + R.rate) >> 1]! >= 0;
+  };
+  const price = (key: string, entry: PriceEntry): number => {
+    let i = priceIndex.get(key);
+    if (i === undefined) {
+      i = prices.push(entry) - 1;
+      priceIndex.set(key, i);
+    }
+    return i;
+  };
+  const priceOf = (kind: "hours" | "benefits", b: RowBlock, o: number): number => {
+    if (kind === "hours") {
+      const r = b.i16[(o + R.rate) >> 1]!;
+      if (priceOfRate[r] === -1) priceOfRate[r] = price(`h\u0000${rateTexts[r]}`, ["h", rateTexts[r]!]);
+      return priceOfRate[r]!;
+    }
+    const t = b.u8[o + R.type]!;
+    if (priceOfType[t] === -1) priceOfType[t] = price(`b\u0000${config.benefitTypes[t]}\u0000${shareTexts[t]}`, ["b", config.benefitTypes[t]!, shareTexts[t]!]);
+    return priceOfType[t]!;
+  };
+
+  // Pass 1: tables, groups, widths (rows in input order: hours, then benefits); each row keeps its group.
+  let total = 0;
+  for (const kind of ["hours", "benefits"] as const) {
+    store.forEachBlock(kind, (b) => {
+      for (let i = 0; i < b.n; i++) {
+        const o = i * ROW_BYTES;
+        if (!billed(kind, b, o)) continue;
+        total++;
+        const nec = b.u16[(o + R.nec) >> 1]!;
+        if (partnerOf[nec] === -1) partnerOf[nec] = partners.push(config.necPartners[nec]!) - 1;
+        const p = partnerOf[nec]!;
+        const pr = priceOf(kind, b, o);
+        const day = b.i32[(o + R.day) >> 2]!;
+        const slot = (p * priceSlots + pr) * span + (day - minDay);
+        let g = groupTable[slot]!;
+        if (g === -1) {
+          g = groups.push({ key: [p, isoOfDay(day), pr], rows: 0, qtyChars: 0, candChars: 0 }) - 1;
+          groupTable[slot] = g;
+        }
+        const c = b.u32[(o + R.cand) >> 2]!;
+        if (c >= candOf.length) {
+          const next = new Int32Array(Math.max(c + 1, candOf.length * 2)).fill(-1);
+          next.set(candOf);
+          candOf = next;
+        }
+        if (candOf[c] === -1) candOf[c] = candidates.push(store.candidates[c]!) - 1;
+        const grp = groups[g]!;
+        grp.rows++;
+        grp.qtyChars += ((b.u8[o + R.flags]! & F_BIG) !== 0 ? Buffer.byteLength(bigText(b, o)) : scaledLength(b.f64[(o + R.m) >> 3]!, b.u8[o + R.s]!)) + 1;
+        grp.candChars += len36(candOf[c]!) + 1;
+      }
+    });
+  }
+
+  // Where each group's rows go in each column.
+  const n = groups.length;
+  const rowAt = new Float64Array(n);
+  const qtyAt = new Float64Array(n);
+  const candAt = new Float64Array(n);
+  let rows = 0, qty = 0, cand = 0;
+  for (let g = 0; g < n; g++) {
+    rowAt[g] = rows;
+    qtyAt[g] = qty;
+    candAt[g] = cand;
+    rows += groups[g]!.rows;
+    qty += groups[g]!.qtyChars;
+    cand += groups[g]!.candChars;
+  }
+  const fds = { fp: openSync(join(store.dir, "billed-fp.txt"), "w+"), qty: openSync(join(store.dir, "billed-qty.txt"), "w+"), cand: openSync(join(store.dir, "billed-cand.txt"), "w+") };
+  const occ: [number, number][] = [];
+  const bytesOf = (g: number): number => groups[g]!.rows * FP_CHARS + groups[g]!.qtyChars + groups[g]!.candChars;
+  // Batches of groups whose columns fit in the buffer (a group larger than it is a batch of its own).
+  let buf = Buffer.allocUnsafe(0);
+  const cursor = new Float64Array(n * 3);
+  const seen = new Float64Array(n);
+  for (let g0 = 0; g0 < n; ) {
+    let g1 = g0;
+    let size = 0;
+    while (g1 < n && (g1 === g0 || size + bytesOf(g1) <= BATCH_BYTES)) size += bytesOf(g1++);
+    if (buf.length < size) buf = Buffer.allocUnsafe(Math.max(size, Math.min(BATCH_BYTES, 1 << 20)));
+    // regions in the buffer: fp, then qty, then cand, each in group order
+    const fpBase = 0;
+    const qtyBase = rowAt[g1 - 1]! + groups[g1 - 1]!.rows - rowAt[g0]!;
+    const qtyLen = (g1 < n ? qtyAt[g1]! : qty) - qtyAt[g0]!;
+    const candLen = (g1 < n ? candAt[g1]! : cand) - candAt[g0]!;
+    const fpLen = qtyBase * FP_CHARS;
+    for (let g = g0; g < g1; g++) {
+      cursor[g * 3] = fpBase + (rowAt[g]! - rowAt[g0]!) * FP_CHARS;
+      cursor[g * 3 + 1] = fpLen + (qtyAt[g]! - qtyAt[g0]!);
+      cursor[g * 3 + 2] = fpLen + qtyLen + (candAt[g]! - candAt[g0]!);
+    }
+    for (const kind of ["hours", "benefits"] as const) {
+      store.forEachBlock(kind, (b) => {
+        for (let i = 0; i < b.n; i++) {
+          const o = i * ROW_BYTES;
+          if (!billed(kind, b, o)) continue;
+          const g = groupTable[(partnerOf[b.u16[(o + R.nec) >> 1]!]! * priceSlots + priceOf(kind, b, o)) * span + (b.i32[(o + R.day) >> 2]! - minDay)]!;
+          if (g < g0 || g >= g1) continue;
+          const k = b.u32[(o + R.occ) >> 2]!;
+          if (k !== 0) occ.push([rowAt[g]! + seen[g]!, k]);
+          seen[g] = seen[g]! + 1;
+          // fingerprint: 16 bytes as 22 base64url characters
+          let w = cursor[g * 3]!;
+          for (let j = 0; j < 15; j += 3) {
+            const v = (b.u8[o + j]! << 16) | (b.u8[o + j + 1]! << 8) | b.u8[o + j + 2]!;
+            buf[w++] = B64URL[(v >> 18) & 63]!;
+            buf[w++] = B64URL[(v >> 12) & 63]!;
+            buf[w++] = B64URL[(v >> 6) & 63]!;
+            buf[w++] = B64URL[v & 63]!;
+          }
+          buf[w++] = B64URL[b.u8[o + 15]! >> 2]!;
+          buf[w++] = B64URL[(b.u8[o + 15]! & 3) << 4]!;
+          cursor[g * 3] = w;
+          let q = cursor[g * 3 + 1]!;
+          q = (b.u8[o + R.flags]! & F_BIG) !== 0 ? q + buf.write(bigText(b, o), q, "latin1") : writeScaled(buf, q, b.f64[(o + R.m) >> 3]!, b.u8[o + R.s]!);
+          buf[q++] = 32;
+          cursor[g * 3 + 1] = q;
+          let c = write36(buf, cursor[g * 3 + 2]!, candOf[b.u32[(o + R.cand) >> 2]!]!);
+          buf[c++] = 32;
+          cursor[g * 3 + 2] = c;
+        }
+      });
+    }
+    writeSync(fds.fp, buf, 0, fpLen, rowAt[g0]! * FP_CHARS);
+    writeSync(fds.qty, buf, fpLen, qtyLen, qtyAt[g0]!);
+    writeSync(fds.cand, buf, fpLen + qtyLen, candLen, candAt[g0]!);
+    g0 = g1;
+  }
+  occ.sort((a, b) => a[0] - b[0]);
+
+  for (const fd of Object.values(fds)) closeSync(fd);
+  // The columns as canonical JSON (keys sorted: cand, candidates, fp, groups, occ, partners, prices, qty),
+  // as parts: texts and ranges of the column files, streamed into the ledger without one more copy.
+  const parts: BilledPart[] = [
+    '{"cand":"',
+    { path: join(store.dir, "billed-cand.txt"), bytes: Math.max(0, cand - 1) }, // the last separator is not written
+    `","candidates":${canonicalJson(candidates)},"fp":"`,
+    { path: join(store.dir, "billed-fp.txt"), bytes: rows * FP_CHARS },
+    `","groups":${canonicalJson(groups.map((g) => [...g.key, g.rows]))},"occ":${canonicalJson(occ)},"partners":${canonicalJson(partners)},"prices":${canonicalJson(prices)},"qty":"`,
+    { path: join(store.dir, "billed-qty.txt"), bytes: Math.max(0, qty - 1) },
+    '"}',
+  ];
+  return { parts, rows: total };
+}

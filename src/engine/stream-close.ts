@@ -1,0 +1,537 @@
+// The streaming close's reading and classification (issue 15). Every hours
+// and benefits export is read once, in chunks of whole lines on both cores
+// where that is safe (no quote in the file, its decimal mark known from its
+// head) and in one piece otherwise, through the same row rules as `validate`
+// (parse-chunk.ts). Chunks are merged in file order: each row is identified
+// (fingerprint and occurrence), classified against the ledger's closed books
+// (classify.ts rules, in RowClassifier) and added to the row totals
+// (row-totals.ts), then spilled to the row store (row-store.ts). Memory holds
+// totals and dictionaries, not rows.
+//
+// Identity without a table of every fingerprint: a Bloom filter per kind says
+// which rows were certainly not seen before (occurrence 0, not in an earlier
+// export); rows it flags are rare (identical rows, overlapping exports, about
+// 1% false alarms). A flagged row whose status depends on its exact identity
+// (it may be closed, or a duplicate of an earlier export) waits; a second pass
+// over the store counts the flagged fingerprints exactly and settles them.
+import { stat } from "node:fs/promises";
+import { parse as parseSync } from "csv-parse/sync";
+import iconv from "iconv-lite";
+import { IssueSink, openCsvInput, forEachInputRow, unreadable, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
+import { syntaxMessage } from "../adapters/csv/records.js";
+import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
+import type { LoadedConfig, ResolvedInput } from "../adapters/config-file.js";
+import { closedPeriodOf } from "../domain/corrections.js";
+import { error, t, warning, type Issue, type SourceRef } from "../domain/issues.js";
+import type { BenefitRow, HourRow } from "../domain/model.js";
+import { noFee } from "../domain/close.js";
+import { dayNumber, isoOfDay, type Period } from "../domain/period.js";
+import { newRowFacts, RowClassifier, RowTotals, S_ADJUSTMENT, S_ALREADY_CLOSED, S_DUPLICATE, S_INCLUDED, type RowTotalsResult } from "../domain/row-totals.js";
+import { D } from "../domain/money.js";
+import { closedRow, type ClosedBooks } from "../ledger/books.js";
+import { resolveHeader } from "../schema/csv-row-headers.js";
+import { DecimalMarkState } from "../schema/csv-row-number.js";
+import { MAX_RECORD_CHARS } from "../schema/limits.js";
+import { rowReader } from "../schema/rows.js";
+import { isRestated, restatingScopes, type FilePartners, type MissingRow, type RestatingScope } from "../app/withdrawn-rows.js";
+import { ledgerRelative } from "../app/close-ledger.js";
+import { Bloom } from "./bloom.js";
+import { fingerprintHex } from "./fingerprint-bytes.js";
+import { FpTable, hexInto } from "./fp-table.js";
+import { rowEncoder, type ChunkResult, type ChunkTask } from "./parse-chunk.js";
+import { F_BIG, F_TEXTS, R, readTexts, ROW_BYTES, UNDECIDED } from "./row-layout.js";
+import { RowStore, type Kind, type RowBlock } from "./row-store.js";
+import { ParsePool } from "./worker-pool.js";
+import { trace } from "./trace.js";
+
+export type StreamArgs = {
+  readonly config: LoadedConfig;
+  readonly period: Period;
+  readonly books: ClosedBooks;
+  /** The reading settings of one input (close.ts). */
+  readonly context: (input: ResolvedInput) => ReadContext;
+  /** Parse threads; default: two for large inputs, none for small ones (worker-pool.ts). */
+  readonly threads?: number;
+  readonly tuning?: EngineTuning;
+};
+
+/** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"). */
+export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number };
+
+export type StreamedFile = { readonly kind: Kind; readonly meta: InputFileMeta; readonly issues: Issue[] };
+
+export type StreamedRows = {
+  /** Hours files, then benefits files, in config order: what was read and the reading problems (capped and sorted like validate). */
+  readonly files: readonly StreamedFile[];
+  /** Rows dated outside their NEC partner's span (an error only when reading found none). */
+  readonly membership: readonly Issue[];
+  /** Latest row date (hours and benefits). */
+  readonly latest: string | undefined;
+  readonly totals: RowTotalsResult;
+  readonly rowsRead: { readonly hours: number; readonly benefits: number };
+  /** Billed hours without a fee (input errors), in input order. */
+  readonly noFee: readonly Issue[];
+  /** Identical rows inside one export (close-ledger.ts identify). */
+  readonly duplicateWarnings: readonly Issue[];
+  /** Per hours or benefits file: its first date and the NEC partners it holds rows of. */
+  readonly filePartners: readonly FilePartners[];
+  /** Closed rows the exports no longer hold (withdrawn-rows.ts findMissing). */
+  readonly missing: { readonly reversals: MissingRow[]; readonly unrestated: MissingRow[] };
+  readonly store: RowStore;
+  readonly classifier: RowClassifier;
+};
+
+/** Rows of chunk results held at once (in flight or waiting for their turn). */
+const WINDOW = 3;
+const CHUNKS_PER_FILE = 16;
+
+type FilePlan = {
+  readonly input: ResolvedInput;
+  readonly kind: Kind;
+  readonly meta: InputFileMeta;
+  readonly sink: IssueSink;
+  /** Chunk tasks in order (empty when the file stopped before its rows, or for a workbook). */
+  readonly tasks: ChunkTask[];
+  /** A workbook's rows, read by the shared reader. */
+  readonly workbook?: ChunkResult;
+};
+
+/** The header record and the decimal mark decided in the file's first bytes, if they show them. */
+function headFacts(kind: Kind, head: string, delimiter: string, names: ChunkTask["names"], override: "," | "." | undefined): { fields: string[]; line: number; mark?: ChunkTask["mark"] } | undefined {
+  const lastLf = head.lastIndexOf("\n");
+  if (lastLf < 0) return undefined;
+  let records: string[][];
+  try {
+    records = parseSync(head.slice(0, lastLf + 1), { delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, max_record_size: MAX_RECORD_CHARS });
+  } catch {
+    return undefined;
+  }
+  let line = 1;
+  let header: { fields: string[]; line: number } | undefined;
+  const marks = new DecimalMarkState();
+  let numeric: readonly number[] = [];
+  for (const rec of records) {
+    const at = line++;
+    if (rec.every((f) => f.trim() === "")) continue;
+    if (!header) {
+      header = { fields: rec, line: at };
+      const h = resolveHeader(kind, rec, "", at);
+      if (h.issues.length > 0) return undefined;
+      numeric = rowReader(kind, h.map, names, "", at).numericColumns;
+      if (override) return { ...header, mark: { mark: override, override: true } };
+      continue;
+    }
+    for (const i of numeric) {
+      const raw = rec[i];
+      if (raw === undefined || raw.trim() === "") continue;
+      marks.observe(raw, at);
+      if (marks.mark !== undefined) return { ...header, mark: { mark: marks.mark, override: false, line: marks.decidedAt!.line, raw: marks.decidedAt!.raw } };
+    }
+  }
+  return undefined;
+}
+
+async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base: Omit<ChunkTask, "id" | "path" | "displayPath" | "kind" | "start" | "end" | "firstLine" | "withHeader" | "encoding" | "delimiter">, nextId: () => number, parallel: boolean, chunkBytes?: number): Promise<FilePlan> {
+  const sink = new IssueSink();
+  if (isWorkbookPath(input.path)) {
+    // A workbook (at most 64 MB unpacked) is read whole by the shared reader, then encoded like a chunk.
+    const rows: (HourRow | BenefitRow)[] = [];
+    const read = await forEachInputRow(kind, input.path, input.displayPath, ctx, (r) => rows.push(r as HourRow | BenefitRow));
+    rows.sort((a, b) => a.source.line - b.source.line);
+    const enc = rowEncoder({ kind, displayPath: input.displayPath, names: base.names, ...(base.spans ? { spans: base.spans } : {}) }, rows.length);
+    for (const r of rows) enc.emit(r);
+    sink.add([...read.issues]);
+    const done = enc.done();
+    return { input, kind, meta: read.meta, sink, tasks: [], workbook: { id: -1, ...done, issues: [], dropped: { error: 0, warning: 0 }, rowsRead: read.meta.rowsRead, lines: 0, mark: undefined, headerFailed: false } };
+  }
+  let size = 0;
+  try {
+    size = (await stat(input.path)).size;
+  } catch {
+    // openCsvInput reports it
+  }
+  const cutEvery = chunkBytes ?? Math.min(8 << 20, Math.max(1 << 20, Math.ceil(size / CHUNKS_PER_FILE)));
+  const open = await openCsvInput(input.path, input.displayPath, ctx, parallel ? { cutEvery } : {});
+  if ("fatal" in open) {
+    sink.add(open.fatal);
+    return { input, kind, meta: open.meta, sink, tasks: [] };
+  }
+  const { meta, encoding, scan } = open;
+  const common = { ...base, path: input.path, displayPath: input.displayPath, kind, encoding, delimiter: meta.delimiter };
+  const whole = (mark?: ChunkTask["mark"]): FilePlan => ({ input, kind, meta, sink, tasks: [{ ...common, id: nextId(), start: 0, end: scan.size, firstLine: 1, withHeader: true, ...(mark ? { mark } : {}) }] });
+  const override = ctx.overrides?.decimal;
+  const overrideMark = override ? { mark: override, override: true } : undefined;
+  // Cut into chunks only where a line feed always ends a record: no quotes, and line ends all of one kind.
+  if (!parallel || scan.quoteAt >= 0 || scan.cuts.length === 0 || scan.crAt >= 0) return whole(overrideMark);
+  const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
+  const facts = headFacts(kind, headText, meta.delimiter, base.names, override);
+  if (!facts?.mark) return whole(overrideMark);
+  const tasks: ChunkTask[] = [];
+  const bounds = [0, ...scan.cuts, scan.size];
+  for (let k = 0; k + 1 < bounds.length; k++) {
+    tasks.push({
+      ...common,
+      id: nextId(),
+      start: bounds[k]!,
+      end: bounds[k + 1]!,
+      // the first chunk counts lines from 1; later ones from 0, rebased on merge
+      firstLine: k === 0 ? 1 : 0,
+      withHeader: k === 0,
+      ...(k > 0 ? { header: { fields: facts.fields, line: facts.line } } : {}),
+      mark: facts.mark,
+    });
+  }
+  return { input, kind, meta, sink, tasks };
+}
+
+export async function streamRows(args: StreamArgs): Promise<StreamedRows> {
+  const { config, period, books } = args;
+  const model = config.model;
+  const store = new RowStore(model);
+  try {
+    return await readAll(args, store);
+  } catch (e) {
+    store.dispose();
+    throw e;
+  }
+}
+
+async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows> {
+  const { config, period, books } = args;
+  const model = config.model;
+  const cls = new RowClassifier(model, period, books.periods);
+  store.rates = cls.rates;
+  const totals = new RowTotals(model, cls.rates, { candidate: (i) => store.candidates[i]!, file: (i) => store.fileNames[i]! });
+  const f = newRowFacts();
+  const names = { sePartners: model.sePartners, necPartners: model.necPartners, benefitTypes: model.benefitTypes };
+  const base = { names, ...(model.partnerSpans ? { spans: model.partnerSpans } : {}) };
+
+  // The closed books' fingerprints, to tell which rows may be closed.
+  const closed = new FpTable(Math.max(16, books.rows.size));
+  const key = new Int32Array(4);
+  const keyU8 = new Uint8Array(key.buffer);
+  for (const id of books.rows.keys()) {
+    hexInto(id, keyU8, 0);
+    closed.set(key, 0, 1);
+  }
+  const present = books.tables.map((t) => new Uint8Array(t.length));
+  const idOf = (u8: Uint8Array, at: number, occ: number): string => `${fingerprintHex(u8, at)}#${occ}`;
+
+  const files: StreamedFile[] = [];
+  const membership: Issue[] = [];
+  const noFees: { pos: number; issue: Issue }[] = [];
+  const duplicateWarnings: Issue[] = [];
+  let latestDay = -Infinity;
+  const cumulative = new Set(config.inputs.hours.concat(config.inputs.benefits).filter((i) => i.spec.cumulative).map((i) => i.displayPath));
+  // per input file: its first day and which NEC partners it holds rows of (withdrawn-rows.ts FilePartners)
+  const perFile = new Map<string, { kind: Kind; day: number; necs: Uint8Array }>();
+
+  const inputs = [...config.inputs.hours.map((i) => ({ kind: "hours" as const, i })), ...config.inputs.benefits.map((i) => ({ kind: "benefits" as const, i }))];
+  let bytes = 0;
+  for (const { i } of inputs) bytes += (await stat(i.path).catch(() => ({ size: 0 }))).size;
+  const pool = new ParsePool(args.threads ?? ParsePool.threadsFor(bytes));
+  trace("workers started");
+  let taskId = 0;
+  const nextId = () => taskId++;
+  const kindBytes = { hours: 0, benefits: 0 };
+  for (const { kind, i } of inputs) kindBytes[kind] += (await stat(i.path).catch(() => ({ size: 0 }))).size;
+  const bloomKeys = (bytes: number): number => (args.tuning?.bloomBits !== undefined ? args.tuning.bloomBits / 8 : bytes / 32);
+  const blooms = { hours: new Bloom(bloomKeys(kindBytes.hours)), benefits: new Bloom(bloomKeys(kindBytes.benefits)) };
+  const flagged = { hours: new FpTable(1024), benefits: new FpTable(1024) };
+  const deferred = { hours: 0, benefits: 0 };
+  const pos = { hours: 0, benefits: 0 };
+  const filesOfKind = { hours: 0, benefits: 0 };
+
+  const classify = (kind: Kind, b: RowBlock | { u8: Uint8Array; u16: Uint16Array; i16: Int16Array; u32: Uint32Array; i32: Int32Array; f64: Float64Array }, o: number, prior: number, own: string | undefined, rowPos: number, big: string | undefined): void => {
+    f.kind = kind;
+    f.nec = b.u16[(o + R.nec) >> 1]!;
+    f.day = b.i32[(o + R.day) >> 2]!;
+    f.candidate = b.u32[(o + R.cand) >> 2]!;
+    if (big !== undefined) f.big = new D(big);
+    else {
+      f.big = undefined;
+      f.m = b.f64[(o + R.m) >> 3]!;
+      f.s = b.u8[o + R.s]!;
+    }
+    f.type = b.u8[o + R.type]!;
+    f.pos = rowPos;
+    f.file = b.u16[(o + R.file) >> 1]!;
+    f.line = b.u32[(o + R.line) >> 2]!;
+    let ownLabel = own;
+    if (prior >= 0) {
+      f.status = prior;
+      f.ownPeriod = undefined;
+    } else {
+      f.status = cls.status(f.day);
+      f.ownPeriod = f.status === S_ADJUSTMENT ? cls.ownPeriod(f.day) : undefined;
+      ownLabel = f.ownPeriod;
+    }
+    f.rate = -1;
+    if (kind === "hours" && (f.status === S_INCLUDED || f.status === S_ADJUSTMENT)) {
+      f.rate = cls.rate(f.nec, f.day);
+      if (f.rate < 0) noFees.push({ pos: rowPos, issue: noFee({ necPartner: model.necPartners[f.nec]!, date: isoOfDay(f.day), source: { file: store.fileNames[f.file]!, line: f.line } }) });
+    }
+    totals.add(f);
+    b.u8[o + R.status] = f.status;
+    b.u16[(o + R.own) >> 1] = ownLabel === undefined ? 0 : store.label(ownLabel);
+    b.i16[(o + R.rate) >> 1] = f.rate;
+  };
+
+  /** Merge one chunk (in file order): rebase, identify, classify, spill. */
+  const merge = (plan: FilePlan, res: ChunkResult, lineBase: number, fileOrdinal: number): void => {
+    const kind = plan.kind;
+    const rebase = (i: Issue): Issue => (lineBase === 0 || i.source?.line === undefined ? i : { ...i, source: { ...i.source, line: i.source.line + lineBase } });
+    plan.sink.add(res.issues.map(rebase));
+    plan.sink.addDropped(res.dropped);
+    membership.push(...res.membership.map(rebase));
+    plan.meta.rowsRead += res.rowsRead;
+    if (res.n === 0) return;
+    const ab = res.rows;
+    const b = { u8: new Uint8Array(ab), u16: new Uint16Array(ab), i16: new Int16Array(ab), u32: new Uint32Array(ab), i32: new Int32Array(ab), f64: new Float64Array(ab) };
+    const { u8, u16, u32, i32 } = b;
+    const texts = Buffer.from(res.texts, 0, res.textBytes);
+    const textBase = store.appendTexts(new Uint8Array(res.texts, 0, res.textBytes));
+    const remap = Uint32Array.from(res.candidates, (c) => store.candidate(c));
+    const fileId = store.file(plan.input.displayPath);
+    const bloom = blooms[kind];
+    const flags = flagged[kind];
+    let seen = perFile.get(plan.input.displayPath);
+    if (!seen) perFile.set(plan.input.displayPath, (seen = { kind, day: Infinity, necs: new Uint8Array(model.necPartners.length) }));
+    const anyClosed = closed.size > 0;
+    let rowPos = pos[kind];
+    let latest = latestDay;
+    let earliest = store.minDay;
+    for (let i = 0; i < res.n; i++, rowPos++) {
+      const o = i * ROW_BYTES;
+      u32[(o + R.line) >> 2] = u32[(o + R.line) >> 2]! + lineBase;
+      u16[(o + R.file) >> 1] = fileId;
+      u32[(o + R.cand) >> 2] = remap[u32[(o + R.cand) >> 2]!]!;
+      let big: string | undefined;
+      if ((u8[o + R.flags]! & F_TEXTS) !== 0) {
+        const local = u32[(o + R.text) >> 2]!;
+        if ((u8[o + R.flags]! & F_BIG) !== 0) big = readTexts(texts, local).big;
+        u32[(o + R.text) >> 2] = local + textBase;
+      }
+      const day = i32[(o + R.day) >> 2]!;
+      if (day > latest) latest = day;
+      if (day < earliest) earliest = day;
+      if (day < seen.day) seen.day = day;
+      seen.necs[u16[(o + R.nec) >> 1]!] = 1;
+      const w = o >> 2;
+      const maybe = bloom.testAndAdd(u32, w);
+      const closedHit = anyClosed && closed.get(u32, w) >= 0;
+      if (maybe && flags.get(u32, w) < 0) flags.set(u32, w, flags.size); // a dense index per flagged fingerprint
+      if (maybe && (closedHit || fileOrdinal > 0)) {
+        // its status hangs on its exact identity: settled in the second pass
+        u8[o + R.status] = UNDECIDED;
+        deferred[kind]++;
+        continue;
+      }
+      let prior = -1;
+      let own: string | undefined;
+      if (closedHit) {
+        const at = books.rows.get(idOf(u8, o, 0));
+        if (at) {
+          prior = S_ALREADY_CLOSED;
+          own = books.records[at.record]!.period;
+          present[at.record]![at.row] = 1;
+        }
+      }
+      classify(kind, b, o, prior, own, rowPos, big);
+    }
+    pos[kind] = rowPos;
+    latestDay = latest;
+    store.minDay = earliest;
+    store.append(kind, b.u8, res.n);
+  };
+  // buffers of merged chunks, handed back to the parser for the next tasks
+  const free: { rows: ArrayBuffer; texts: ArrayBuffer }[] = [];
+
+  try {
+    // Scan every file now (hash, encoding, where to cut); tasks go to the pool as files are ready.
+    const parallel = pool.threads > 0 || args.tuning?.chunkBytes !== undefined;
+    const plans = inputs.map(({ kind, i }) => planFile(kind, i, args.context(i), base, nextId, parallel, args.tuning?.chunkBytes));
+    type Job = { plan: FilePlan; index: number; result: Promise<ChunkResult> };
+    const inflight: Job[] = [];
+    const state = new Map<FilePlan, { lineBase: number; stopped: boolean; ordinal: number }>();
+    const finishFile = (plan: FilePlan): void => {
+      files.push({ kind: plan.kind, meta: plan.meta, issues: plan.sink.finish(plan.input.displayPath) });
+    };
+    const consume = async (job: Job): Promise<void> => {
+      const res = await job.result;
+      const st = state.get(job.plan)!;
+      if (!st.stopped) {
+        const lineBase = job.index === 0 ? 0 : st.lineBase;
+        merge(job.plan, res, lineBase, st.ordinal);
+        if (res.rows.byteLength > 0 && res.texts.byteLength > 0) free.push({ rows: res.rows, texts: res.texts });
+        st.lineBase = (job.index === 0 ? 1 : st.lineBase) + res.lines;
+        const display = job.plan.input.displayPath;
+        if (res.syntax) {
+          job.plan.sink.add([
+            { ...error("csv-syntax", {}, { source: { file: display, line: res.syntax.line + lineBase }, hint: t("csv-syntax.hint") }), message: syntaxMessage(res.syntax.code, res.syntax.code) },
+          ]);
+          st.stopped = true;
+        } else if (res.unreadable) {
+          job.plan.sink.add([unreadable(display, res.unreadable)]);
+          st.stopped = true;
+        }
+        if (res.headerFailed) st.stopped = true;
+        if (job.index === job.plan.tasks.length - 1 || st.stopped) job.plan.meta.decimalMark = res.mark ?? job.plan.meta.decimalMark;
+      }
+      if (job.index === job.plan.tasks.length - 1) finishFile(job.plan);
+    };
+    for (const p of plans) {
+      const plan = await p;
+      state.set(plan, { lineBase: 0, stopped: false, ordinal: filesOfKind[plan.kind]++ });
+      if (plan.workbook) {
+        while (inflight.length > 0) await consume(inflight.shift()!);
+        merge(plan, plan.workbook, 0, state.get(plan)!.ordinal);
+        finishFile(plan);
+        continue;
+      }
+      if (plan.tasks.length === 0) {
+        while (inflight.length > 0) await consume(inflight.shift()!);
+        finishFile(plan);
+        continue;
+      }
+      for (const [index, task] of plan.tasks.entries()) {
+        const recycle = free.pop();
+        inflight.push({ plan, index, result: pool.run(recycle ? { ...task, recycle } : task) });
+        while (inflight.length >= WINDOW) await consume(inflight.shift()!);
+      }
+    }
+    while (inflight.length > 0) await consume(inflight.shift()!);
+  } finally {
+    await pool.close();
+  }
+  trace("rows read and classified");
+
+  // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled.
+  for (const kind of ["hours", "benefits"] as const) {
+    if (flagged[kind].size === 0) continue;
+    const n = flagged[kind].size;
+    const curFile = new Int32Array(n).fill(-1);
+    const count = new Int32Array(n);
+    const earlier = new Int32Array(n);
+    // lines of a fingerprint's rows in the current file: the first in a typed array, the rest only when it repeats
+    const firstLine = new Uint32Array(n);
+    const more = new Map<number, number[]>();
+    const firstPos = new Float64Array(n);
+    const repeats: { file: number; first: number; lines: number[] }[] = [];
+    const close = (k: number): void => {
+      if (count[k]! > 1) repeats.push({ file: curFile[k]!, first: firstPos[k]!, lines: [firstLine[k]!, ...more.get(k)!] });
+      more.delete(k);
+    };
+    let rowPos = 0;
+    store.forEachBlock(kind, (blk) => {
+      let patched = false;
+      for (let i = 0; i < blk.n; i++, rowPos++) {
+        const o = i * ROW_BYTES;
+        const w = o >> 2;
+        const k = flagged[kind].get(blk.u32, w);
+        if (k < 0) continue;
+        const file = blk.u16[(o + R.file) >> 1]!;
+        if (curFile[k] !== file) {
+          if (curFile[k]! >= 0) {
+            close(k);
+            if (count[k]! > earlier[k]!) earlier[k] = count[k]!;
+          }
+          curFile[k] = file;
+          count[k] = 0;
+          firstPos[k] = rowPos;
+        }
+        const occ = count[k]!;
+        count[k] = occ + 1;
+        const line = blk.u32[(o + R.line) >> 2]!;
+        if (occ === 0) firstLine[k] = line;
+        else (more.get(k) ?? more.set(k, []).get(k)!).push(line);
+        if (occ > 0) {
+          blk.u32[(o + R.occ) >> 2] = occ;
+          patched = true;
+        }
+        if (blk.u8[o + R.status] !== UNDECIDED) continue;
+        let prior = -1;
+        let own: string | undefined;
+        const at = closed.get(blk.u32, w) >= 0 ? books.rows.get(idOf(blk.u8, o, occ)) : undefined;
+        if (at) {
+          prior = S_ALREADY_CLOSED;
+          own = books.records[at.record]!.period;
+          present[at.record]![at.row] = 1;
+        } else if (earlier[k]! > occ) prior = S_DUPLICATE;
+        const big = (blk.u8[o + R.flags]! & F_BIG) !== 0 ? store.texts(blk.u32[(o + R.text) >> 2]!).big : undefined;
+        classify(kind, blk, o, prior, own, rowPos, big);
+        patched = true;
+      }
+      return patched;
+    });
+    for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
+    repeats.sort((a, b) => a.file - b.file || a.first - b.first);
+    for (const r of repeats) {
+      duplicateWarnings.push(
+        warning("duplicate-row", `${r.lines.length} identical rows; each is counted as a separate row`, {
+          source: { file: store.fileNames[r.file]!, line: r.lines[0]! },
+          found: `lines ${r.lines.join(", ")}`,
+          hint: "if the export repeats a row by mistake, remove the extra copy and run again",
+        }),
+      );
+    }
+  }
+
+  store.maxDay = latestDay;
+  trace("second pass");
+  const filePartners: FilePartners[] = [...perFile].map(([file, x]) => ({ kind: x.kind, file, from: isoOfDay(x.day), partners: model.necPartners.filter((_, i) => x.necs[i] === 1).sort() }));
+  const missing = missingRows(args, store, present, restatingScopes(filePartners, cumulative, args.books.records, (f) => ledgerRelative(f, config.ledger, config.dir)));
+  return {
+    files,
+    membership,
+    latest: latestDay === -Infinity ? undefined : isoOfDay(latestDay),
+    totals: totals.finish(),
+    rowsRead: { hours: store.rowCount("hours"), benefits: store.rowCount("benefits") },
+    noFee: noFees.sort((a, b) => a.pos - b.pos).map((x) => x.issue),
+    duplicateWarnings,
+    filePartners,
+    missing,
+    store,
+    classifier: cls,
+  };
+}
+
+/** withdrawn-rows.ts findMissing, over the row store: closed rows no input holds, withdrawn where a restating export restates them. */
+function missingRows(args: StreamArgs, store: RowStore, present: Uint8Array[], scopes: readonly RestatingScope[]): StreamedRows["missing"] {
+  const { books, config } = args;
+  const reversals: MissingRow[] = [];
+  const unrestated: MissingRow[] = [];
+  if (books.rows.size === 0) return { reversals, unrestated };
+  const missing: (ReturnType<typeof closedRow> & { period: string })[] = [];
+  for (const at of books.rows.values()) {
+    if (present[at.record]![at.row] === 1) continue;
+    const row = closedRow(books, at);
+    missing.push({ ...row, period: closedPeriodOf(books.periods, row.date) ?? row.billedIn });
+  }
+  if (missing.length === 0) return { reversals, unrestated };
+  // New versions: rows not yet closed with the same kind, partner, candidate, date and type.
+  const versionKey = (kind: string, partner: string, candidate: string, date: string, type: string | undefined): string => `${kind}\u0000${partner}\u0000${candidate}\u0000${date}\u0000${type ?? ""}`;
+  const days = new Set(missing.map((m) => dayNumber(m.date)));
+  const wanted = new Set(missing.map((m) => versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type)));
+  const versions = new Map<string, SourceRef>();
+  const model = config.model;
+  for (const kind of ["hours", "benefits"] as const) {
+    store.forEachBlock(kind, (b) => {
+      for (let i = 0; i < b.n; i++) {
+        const o = i * ROW_BYTES;
+        const day = b.i32[(o + R.day) >> 2]!;
+        if (!days.has(day)) continue;
+        const k = versionKey(kind, model.necPartners[b.u16[(o + R.nec) >> 1]!]!, store.candidates[b.u32[(o + R.cand) >> 2]!]!, isoOfDay(day), kind === "benefits" ? model.benefitTypes[b.u8[o + R.type]!] : undefined);
+        if (!wanted.has(k) || versions.has(k)) continue;
+        if (books.rows.has(`${fingerprintHex(b.u8, o)}#${b.u32[(o + R.occ) >> 2]!}`)) continue;
+        versions.set(k, { file: store.fileNames[b.u16[(o + R.file) >> 1]!]!, line: b.u32[(o + R.line) >> 2]! });
+      }
+    });
+  }
+  for (const m of missing) {
+    const v = versions.get(versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type));
+    const full: MissingRow = { ...m, ...(v ? { newVersion: v } : {}) };
+    (isRestated(scopes, m) ? reversals : unrestated).push(full);
+  }
+  return { reversals, unrestated };
+}

@@ -1,0 +1,13 @@
+// Phase timings of the streaming close on stderr when MENERVA_TRACE is set
+// (for `npm run bench` and profiling; never in normal output).
+const on = process.env["MENERVA_TRACE"] !== undefined && process.env["MENERVA_TRACE"] !== "";
+const t0 = performance.now();
+const c0 = process.cpuUsage();
+
+export function trace(label: string): void {
+  if (!on) return;
+  const c = process.cpuUsage(c0);
+  const m = process.memoryUsage();
+  const mb = (x: number) => (x / 2 ** 20).toFixed(0);
+  process.stderr.write(`trace ${label.padEnd(24)} wall ${(performance.now() - t0).toFixed(0).padStart(6)} ms  cpu ${((c.user + c.system) / 1000).toFixed(0).padStart(6)} ms  rss ${mb(m.rss)} heap ${mb(m.heapUsed)} ext ${mb(m.external + m.arrayBuffers)} MB\n`);
+}
