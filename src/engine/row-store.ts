@@ -9,6 +9,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROW_STATUSES } from "../domain/classify.js";
 import type { SourceRef } from "../domain/issues.js";
+import type { RowSource } from "../domain/model.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { D, type Dec } from "../domain/money.js";
 import { isoOfDay } from "../domain/period.js";
@@ -69,6 +70,8 @@ export class RowStore {
   /** Global dictionaries: candidates, input files (display paths), own-period labels. */
   readonly candidates: string[] = [];
   readonly fileNames: string[] = [];
+  /** The sheet read of a workbook input, by file index. */
+  private readonly sheets: (string | undefined)[] = [];
   readonly labels: string[] = [];
   private readonly labelIndex = new Map<string, number>();
   private readonly candIndex = new Map<string, number>();
@@ -115,9 +118,17 @@ export class RowStore {
     return i + 1;
   }
 
-  file(displayPath: string): number {
-    const i = this.fileNames.indexOf(displayPath);
-    return i >= 0 ? i : this.fileNames.push(displayPath) - 1;
+  file(displayPath: string, sheet?: string): number {
+    let i = this.fileNames.indexOf(displayPath);
+    if (i < 0) i = this.fileNames.push(displayPath) - 1;
+    if (sheet !== undefined) this.sheets[i] = sheet;
+    return i;
+  }
+
+  /** A row's source: its file (and sheet, for a workbook input) and line. */
+  sourceOf(file: number, line: number): RowSource {
+    const sheet = this.sheets[file];
+    return sheet === undefined ? { file: this.fileNames[file]!, line } : { file: this.fileNames[file]!, line, sheet };
   }
 
   /** Append side texts; returns the offset of their first byte. */
@@ -184,7 +195,7 @@ export class RowStore {
     let date = dates.get(day);
     if (date === undefined) dates.set(day, (date = isoOfDay(day)));
     const t: RowTexts = (b.u8[o + R.flags]! & F_TEXTS) !== 0 ? this.texts(b.u32[(o + R.text) >> 2]!) : {};
-    const source = { file: this.fileNames[b.u16[(o + R.file) >> 1]!]!, line: b.u32[(o + R.line) >> 2]! };
+    const source = this.sourceOf(b.u16[(o + R.file) >> 1]!, b.u32[(o + R.line) >> 2]!);
     const necPartner = this.config.necPartners[b.u16[(o + R.nec) >> 1]!]!;
     const candidate = this.candidates[b.u32[(o + R.cand) >> 2]!]!;
     const quantity = this.quantity(b, o, cache);
@@ -251,7 +262,7 @@ export class RowStore {
               if (kind === "hours" && b.i16[(o + R.rate) >> 1]! < 0) continue;
               const k = candidateKey(store.config.necPartners[b.u16[(o + R.nec) >> 1]!]!, store.candidates[b.u32[(o + R.cand) >> 2]!]!);
               const list = m.get(k) ?? m.set(k, []).get(k)!;
-              list.push({ file: store.fileNames[b.u16[(o + R.file) >> 1]!]!, line: b.u32[(o + R.line) >> 2]! });
+              list.push(store.sourceOf(b.u16[(o + R.file) >> 1]!, b.u32[(o + R.line) >> 2]!));
             }
           });
         }

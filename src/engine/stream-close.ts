@@ -269,7 +269,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     f.rate = -1;
     if (kind === "hours" && (f.status === S_INCLUDED || f.status === S_ADJUSTMENT)) {
       f.rate = cls.rate(f.nec, f.day);
-      if (f.rate < 0) noFees.push({ pos: rowPos, issue: noFee({ necPartner: model.necPartners[f.nec]!, date: isoOfDay(f.day), source: { file: store.fileNames[f.file]!, line: f.line } }) });
+      if (f.rate < 0) noFees.push({ pos: rowPos, issue: noFee({ necPartner: model.necPartners[f.nec]!, date: isoOfDay(f.day), source: store.sourceOf(f.file, f.line) }) });
     }
     totals.add(f);
     b.u8[o + R.status] = f.status;
@@ -292,7 +292,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     const texts = Buffer.from(res.texts, 0, res.textBytes);
     const textBase = store.appendTexts(new Uint8Array(res.texts, 0, res.textBytes));
     const remap = Uint32Array.from(res.candidates, (c) => store.candidate(c));
-    const fileId = store.file(plan.input.displayPath);
+    const fileId = store.file(plan.input.displayPath, plan.meta.sheet);
     const bloom = blooms[kind];
     const flags = flagged[kind];
     let seen = perFile.get(plan.input.displayPath);
@@ -468,10 +468,10 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     repeats.sort((a, b) => a.file - b.file || a.first - b.first);
     for (const r of repeats) {
       duplicateWarnings.push(
-        warning("duplicate-row", `${r.lines.length} identical rows; each is counted as a separate row`, {
-          source: { file: store.fileNames[r.file]!, line: r.lines[0]! },
+        warning("duplicate-row", { count: r.lines.length }, {
+          source: store.sourceOf(r.file, r.lines[0]!),
           found: `lines ${r.lines.join(", ")}`,
-          hint: "if the export repeats a row by mistake, remove the extra copy and run again",
+          hint: t("duplicate-row.hint"),
         }),
       );
     }
@@ -524,7 +524,7 @@ function missingRows(args: StreamArgs, store: RowStore, present: Uint8Array[], s
         const k = versionKey(kind, model.necPartners[b.u16[(o + R.nec) >> 1]!]!, store.candidates[b.u32[(o + R.cand) >> 2]!]!, isoOfDay(day), kind === "benefits" ? model.benefitTypes[b.u8[o + R.type]!] : undefined);
         if (!wanted.has(k) || versions.has(k)) continue;
         if (books.rows.has(`${fingerprintHex(b.u8, o)}#${b.u32[(o + R.occ) >> 2]!}`)) continue;
-        versions.set(k, { file: store.fileNames[b.u16[(o + R.file) >> 1]!]!, line: b.u32[(o + R.line) >> 2]! });
+        versions.set(k, store.sourceOf(b.u16[(o + R.file) >> 1]!, b.u32[(o + R.line) >> 2]!));
       }
     });
   }
