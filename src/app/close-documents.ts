@@ -164,7 +164,12 @@ export async function closeDocuments(input: CloseDocumentsInput): Promise<{ ok: 
     return { ok: true, value: { docs: [], info: { made: false }, record: {}, warnings: [] } };
   }
 
-  const others = documentsOf(input.base).map((d) => ({ number: d.number, issueDate: d.issue_date }));
+  const earlierDocs = documentsOf(input.base);
+  const others = earlierDocs.map((d) => ({ number: d.number, issueDate: d.issue_date }));
+  // What a correction line corrects: the documents standing for that period now (neither reversed nor reversals).
+  const earlier = earlierDocs
+    .filter((d) => d.reverses === undefined && d.reversed_by === undefined)
+    .map((d) => ({ number: d.number, issueDate: d.issue_date, necPartner: d.nec_partner, period: d.billing.period.label }));
   const adopted = pending.map(issuedFromJson);
   const warnings: Issue[] = [];
   let invoiceDate: string;
@@ -203,6 +208,7 @@ export async function closeDocuments(input: CloseDocumentsInput): Promise<{ ok: 
     invoicing: input.invoicing,
     projectName: input.projectName,
     language: input.language,
+    earlier,
   });
   if (!plan.ok) return { ok: false, exit: 2, issues: plan.issues.map((i) => (i.code === "issue-date-before-last" ? { ...i, subject: "--invoice-date" } : i)) };
   if (input.mode === "reclose" && plan.value.docs.some((d) => d.status === "new")) {

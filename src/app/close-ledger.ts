@@ -276,6 +276,11 @@ export function billedPerFile(held: Partial<Pick<CloseResult, "hours" | "benefit
   return per;
 }
 
+/** A path relative to the ledger's folder (as a record keeps it) as the user writes it: relative to the config's folder. */
+export function configRelative(ledgerFile: string, ledgerPath: string, configDir: string): string {
+  return relative(configDir, `${dirname(ledgerPath)}/${ledgerFile}`).split("\\").join("/");
+}
+
 /** An input's display path (relative to the config) as a path relative to the ledger's folder. */
 export function ledgerRelative(displayFile: string, ledgerPath: string, configDir: string): string {
   return relative(dirname(ledgerPath), `${configDir}/${displayFile}`).split("\\").join("/");

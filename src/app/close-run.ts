@@ -27,7 +27,7 @@ import { shareFor } from "../domain/invoice.js";
 import type { LoadedConfig } from "../adapters/config-file.js";
 import type { LedgerRecord } from "../ledger/record.js";
 import type { Period } from "../domain/period.js";
-import { asReversals, billedIds, billedPerFile, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, recordBodyBesidesBilled, reserveHistory } from "./close-ledger.js";
+import { asReversals, billedIds, billedPerFile, configRelative, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, recordBodyBesidesBilled, reserveHistory } from "./close-ledger.js";
 import { filePartnersOf, findMissing, missingRowWarnings, partnersPerFile, type FilePartners, type MissingRow } from "./withdrawn-rows.js";
 import { closeRows } from "../report/close-rows.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
@@ -380,7 +380,7 @@ function computeInMemory(inputs: ReadInputs & { period: Period }, plan: Plan, la
       inputs: body.inputs,
       billed: billedIds(built.value.result, ids),
       perFile: billedPerFile(built.value.result, ids, config.ledger, config.dir),
-    });
+    }, (f) => configRelative(f, config.ledger, config.dir));
     if (changes.length > 0) {
       return refused([
         error("reclose-changed", { period: period.label, changes }, {

@@ -38,7 +38,7 @@ export function changedKeys(a: unknown, b: unknown, path = ""): string[] {
  * the same (a changed file whose change only touches rows outside the period
  * does not count: cumulative exports grow every month).
  */
-export function diffInputs(old: LedgerRecord, now: CloseInputs): Text[] {
+export function diffInputs(old: LedgerRecord, now: CloseInputs, display: (ledgerFile: string) => string = (f) => f): Text[] {
   const lines: Text[] = [];
   if (old.config_sha256 !== now.config_sha256) {
     const keys = old.config !== undefined && now.configCanonical !== undefined ? changedKeys(old.config, now.configCanonical) : [];
@@ -65,18 +65,31 @@ export function diffInputs(old: LedgerRecord, now: CloseInputs): Text[] {
   }
   general.added = added.length - attributed.size;
 
-  // The record does not keep rows per file, so removed rows are attributed to
-  // the one file that changed since the close, or listed with all changed files.
+  // The record does not keep rows per file: a removed row goes to the one
+  // changed file of its kind that held its NEC partner at the close, else the
+  // one file that changed; what stays unattributed is listed with all changed files.
   const nowByFile = new Map(now.inputs.map((i) => [i.file, i]));
-  const changed = old.inputs.filter((i) => nowByFile.get(i.file)?.sha256 !== i.sha256).map((i) => i.file);
-  if (removed.length > 0 && changed.length === 1) entry(changed[0]!).removed += removed.length;
-  else general.removed = removed.length;
-
-  for (const file of [...perFile.keys()].sort()) lines.push(t("diff.file-rows", { file, ...perFile.get(file)! }));
-  if (general.added > 0 || general.removed > 0) {
-    lines.push(t("diff.rows", { ...general, changedFiles: general.removed > 0 && changed.length > 1 ? changed.join(", ") : "" }));
+  const changedInputs = old.inputs.filter((i) => nowByFile.get(i.file)?.sha256 !== i.sha256);
+  const changed = changedInputs.map((i) => i.file);
+  if (removed.length > 0) {
+    const table = new BilledTable(old.billed);
+    const rowOf = new Map<string, number>();
+    for (let i = 0; i < table.length; i++) rowOf.set(table.id(i), i);
+    for (const id of removed) {
+      const row = table.row(rowOf.get(id)!);
+      const holders = changedInputs.filter((i) => i.kind === row.kind && (i.nec_partners === undefined || i.nec_partners.includes(row.necPartner)));
+      if (holders.length === 1) entry(holders[0]!.file).removed++;
+      else if (changed.length === 1) entry(changed[0]!).removed++;
+      else general.removed++;
+    }
   }
-  for (const i of old.inputs) if (!now.inputs.some((n) => n.file === i.file)) lines.push(t("diff.no-longer-input", { file: i.file }));
-  for (const i of now.inputs) if (!old.inputs.some((o) => o.file === i.file)) lines.push(t("diff.new-input", { file: i.file }));
+
+  // The record's names are relative to the ledger's folder: shown as the user writes them (relative to the config).
+  for (const file of [...perFile.keys()].sort()) lines.push(t("diff.file-rows", { file: display(file), ...perFile.get(file)! }));
+  if (general.added > 0 || general.removed > 0) {
+    lines.push(t("diff.rows", { ...general, changedFiles: general.removed > 0 && changed.length > 1 ? changed.map(display).join(", ") : "" }));
+  }
+  for (const i of old.inputs) if (!now.inputs.some((n) => n.file === i.file)) lines.push(t("diff.no-longer-input", { file: display(i.file) }));
+  for (const i of now.inputs) if (!old.inputs.some((o) => o.file === i.file)) lines.push(t("diff.new-input", { file: display(i.file) }));
   return lines;
 }

@@ -37,6 +37,8 @@ export type IssuedDocumentJson = {
   };
   /** The earlier document this one reverses in full. */
   reverses?: { number: string; issue_date: string };
+  /** The earlier documents to the same buyer for the periods its correction lines correct. */
+  corrects?: { number: string; issue_date: string }[];
   /** The later document that reversed this one. */
   reversed_by?: string;
   /** Issued by an earlier close of the period (kept by a reopen) or by an undone close (carried back into the ledger). */
@@ -72,6 +74,7 @@ export const IssuedDocumentSchema = z.object({
     total: z.string(),
   }),
   reverses: z.object({ number: z.string(), issue_date: z.string() }).optional(),
+  corrects: z.array(z.object({ number: z.string(), issue_date: z.string() })).optional(),
   reversed_by: z.string().optional(),
   carried_over: z.literal(true).optional(),
 }).loose();
@@ -111,6 +114,7 @@ export function issuedJson(d: IssuedDoc, xmlSha256: string): IssuedDocumentJson 
       total: fmtMoney(b.total),
     },
     ...(d.reverses ? { reverses: { number: d.reverses.number, issue_date: d.reverses.issueDate } } : {}),
+    ...(d.corrects && d.corrects.length > 0 ? { corrects: d.corrects.map((r) => ({ number: r.number, issue_date: r.issueDate })) } : {}),
     ...(d.reversedBy !== undefined ? { reversed_by: d.reversedBy } : {}),
   };
 }
@@ -150,6 +154,7 @@ export function issuedFromJson(j: IssuedDocumentJson): IssuedDoc {
       total: dec(b.total),
     },
     ...(j.reverses ? { reverses: { number: j.reverses.number, issueDate: j.reverses.issue_date } } : {}),
+    ...(j.corrects ? { corrects: j.corrects.map((r) => ({ number: r.number, issueDate: r.issue_date })) } : {}),
     ...(j.reversed_by !== undefined ? { reversedBy: j.reversed_by } : {}),
   };
 }

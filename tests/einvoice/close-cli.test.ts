@@ -5,6 +5,7 @@
 // a document, an undo that credits its documents. Every document the
 // scenarios write is validated against the official CEN EN 16931 and Peppol
 // BIS 3.0 rules in one Saxon run per rule set.
+import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
@@ -206,6 +207,19 @@ describe("monthly closes across a year end", () => {
     for (const [s, folder] of [[ye.nov, "2025-11"], [dec(), "2025-12"], [ye.jan, "2026-01"]] as const) {
       for (const inv of s.invoices) tiesOut(ye.dir, folder, inv);
     }
+  });
+
+  it("a document with a correction line names its buyer's document of the corrected period (BillingReference, note, PDF)", () => {
+    const nov = ye.nov.invoices.find((i: Summary) => i.nec_partner === "Intérim & Co");
+    const decDocs = dec().invoices;
+    const interim = decDocs.find((i: Summary) => i.nec_partner === "Intérim & Co");
+    const qjobs = decDocs.find((i: Summary) => i.nec_partner === "Q-Jobs");
+    const xml = (inv: Summary) => readFileSync(join(ye.dir, "out/2025-12", inv.document), "utf8");
+    const refs = (x: string) => [...x.matchAll(/<cac:InvoiceDocumentReference><cbc:ID>([^<]*)<\/cbc:ID><cbc:IssueDate>([^<]*)</g)].map((m) => [m[1], m[2]]);
+    expect(refs(xml(interim).replace(/\s*\n\s*/g, ""))).toEqual([[nov.number, nov.issue_date]]);
+    expect(xml(qjobs)).not.toContain("BillingReference"); // no correction line, no reference
+    const pdf = execFileSync("pdftotext", ["-layout", join(ye.dir, "out/2025-12", interim.document.replace(/\.xml$/, ".pdf")), "-"], { encoding: "utf8" });
+    expect(pdf.replace(/[ \t]+/g, " ")).toContain(`Corrects ${nov.number} of ${nov.issue_date}`); // December was closed in English
   });
 
   it("a negative period is a credit note with positive amounts; its journal is the invoice's booking reversed", () => {

@@ -8,12 +8,12 @@ import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import { reverseInput } from "../../src/domain/invoicing/document.js";
 import { issueDateFor, planDocuments, planReversals } from "../../src/domain/invoicing/issue-plan.js";
-import { billingKey, isCurrent, numberOrder, type IssuedDoc } from "../../src/domain/invoicing/issued.js";
+import { billingKey, isCurrent, numberOrder, toEDocument, type IssuedDoc } from "../../src/domain/invoicing/issued.js";
 import { seriesIssues } from "../../src/domain/invoicing/numbering.js";
 import type { BillingInput } from "../../src/domain/invoicing/types.js";
 import { dec, sum, type Dec } from "../../src/domain/money.js";
 import { checkDocuments } from "../../src/ledger/documents-check.js";
-import { issuedJson } from "../../src/ledger/issued-json.js";
+import { issuedFromJson, issuedJson } from "../../src/ledger/issued-json.js";
 import type { LedgerRecord } from "../../src/ledger/record.js";
 import { bill, hours, INVOICING } from "./fixtures.js";
 
@@ -140,6 +140,31 @@ describe("planDocuments over random histories", () => {
       ["MEN2025-0002", "carried"],
     ]);
     expect(first.value.docs.map((d) => d.doc.kind)).toEqual(["invoice", "credit_note"]);
+  });
+
+  it("a document whose lines correct earlier periods names its buyer's documents of those periods (a credit note too), through the ledger and into the UBL", () => {
+    const earlier = [
+      { number: "MEN2025-0003", issueDate: "2025-12-01", necPartner: "Flexer", period: "2025-11" },
+      { number: "MEN2025-0001", issueDate: "2025-11-01", necPartner: "Flexer", period: "2025-10" },
+      { number: "MEN2025-0002", issueDate: "2025-12-01", necPartner: "Q-Jobs", period: "2025-11" },
+    ];
+    const others = earlier.map((d) => ({ number: d.number, issueDate: d.issueDate }));
+    const invoices = [
+      bill("Flexer", [hours("1", "2.50"), hours("-8.5", "2.50", "2025-11"), hours("-1", "2.50", "2025-10"), hours("-2", "2.50", "2025-11")], "0.21", periodOf(12)),
+      bill("Q-Jobs", [hours("4", "2.50")], "0.21", periodOf(12)),
+    ];
+    const p = planDocuments({ previous: [], others, invoices, issueDate: "2026-01-01", invoicing: INVOICING, projectName: "M", language: "nl", earlier });
+    if (!p.ok) throw new Error("plan");
+    const [flexer, qjobs] = p.value.docs.map((d) => d.doc);
+    expect(flexer!.kind).toBe("credit_note");
+    expect(flexer!.corrects).toEqual([
+      { number: "MEN2025-0003", issueDate: "2025-12-01" },
+      { number: "MEN2025-0001", issueDate: "2025-11-01" },
+    ]);
+    expect(qjobs!.corrects).toBeUndefined(); // no correction line: no reference, and none to another buyer's document
+    const again = issuedFromJson(issuedJson(flexer!, "0".repeat(64)));
+    expect(again.corrects).toEqual(flexer!.corrects);
+    expect(toEDocument(again).billingReferences).toEqual(flexer!.corrects);
   });
 
   it("a missing buyer is an input error, and a date before the last document of its year is refused", () => {

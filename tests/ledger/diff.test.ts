@@ -31,9 +31,36 @@ describe("diffInputs", () => {
       { kind: "benefits", file: "exports/voordelen.csv", sha256: "3".repeat(64), rows: 4 },
     ];
     const base = { ...old, inputs: [...old.inputs, { kind: "benefits", file: "exports/voordelen.csv", sha256: "4".repeat(64), rows: 4 }] };
+    // the removed rows are hours rows: the one changed hours file held them; the added row has no file
     expect(diffInputs(base, { ...same, inputs, billed: [`${"a".repeat(32)}#0`, `${"f".repeat(32)}#0`] })).toEqual([
-      "1 row added, 2 removed (changed files: exports/uren.csv, exports/voordelen.csv)",
+      "exports/uren.csv: 2 rows removed",
+      "1 row added",
     ]);
+    // two changed files of the kind, neither known to hold the partner: listed with all changed files
+    const two = { ...base, inputs: [...old.inputs, { kind: "hours", file: "exports/uren-2.csv", sha256: "4".repeat(64), rows: 4 }] };
+    const twoNow = [inputs[0]!, { kind: "hours", file: "exports/uren-2.csv", sha256: "3".repeat(64), rows: 4 }];
+    expect(diffInputs(two, { ...same, inputs: twoNow, billed: [`${"a".repeat(32)}#0`, `${"f".repeat(32)}#0`] })).toEqual([
+      "1 row added, 2 removed (changed files: exports/uren.csv, exports/uren-2.csv)",
+    ]);
+  });
+
+  it("says the rows an edit or a deletion took away under the file that held them, named relative to the config", () => {
+    // Q-Jobs' rows were read from uren-qjobs.csv at the close; uren-flexer.csv changed too (Flexer only)
+    const base = {
+      ...old,
+      inputs: [
+        { kind: "hours", file: "../exports/uren-qjobs.csv", sha256: "1".repeat(64), rows: 3, nec_partners: ["Q-Jobs"] },
+        { kind: "hours", file: "../exports/uren-flexer.csv", sha256: "2".repeat(64), rows: 1, nec_partners: ["Flexer"] },
+      ],
+    };
+    const inputs = [
+      { kind: "hours", file: "../exports/uren-qjobs.csv", sha256: "3".repeat(64), rows: 3 },
+      { kind: "hours", file: "../exports/uren-flexer.csv", sha256: "4".repeat(64), rows: 2 },
+    ];
+    // row b edited (b gone, d new), row c deleted
+    const billed = [`${"a".repeat(32)}#0`, `${"d".repeat(32)}#0`];
+    const lines = diffInputs(base, { ...same, inputs, billed, perFile: { "../exports/uren-qjobs.csv": billed } }, (f) => f.replace(/^\.\.\//, ""));
+    expect(lines).toEqual(["exports/uren-qjobs.csv: 1 row added, 2 removed"]);
   });
 
   it("names the config keys that changed", () => {

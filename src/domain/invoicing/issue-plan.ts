@@ -12,7 +12,7 @@
 import { error, fail, ok, t, type Result } from "../issues.js";
 import { missingBuyers } from "./buyers.js";
 import { dayAfter, dueDate } from "./dates.js";
-import { reverseInput, type DocumentKind } from "./document.js";
+import { reverseInput, type DocumentKind, type DocumentRef } from "./document.js";
 import { billingKey, isCurrent, numberOrder, type DocumentLanguage, type IssuedDoc } from "./issued.js";
 import { assignNumbers, type DocumentNumber } from "./numbering.js";
 import type { BillingInput, InvoicingConfig } from "./types.js";
@@ -37,7 +37,31 @@ export type IssuePlanInput = {
   /** The buyer reference when a buyer has none. */
   readonly projectName: string;
   readonly language: DocumentLanguage;
+  /** Earlier documents a correction line may correct: a new document names those of its buyer for each period it corrects. */
+  readonly earlier?: readonly EarlierDoc[];
 };
+
+/** An earlier current document, with the buyer and the period it bills. */
+export type EarlierDoc = DocumentRef & { readonly necPartner: string; readonly period: string };
+
+/**
+ * The documents a close's invoice corrects: for each period its correction
+ * lines correct (in line order), the earlier documents to the same NEC
+ * partner for that period, in number order; each once.
+ */
+export function correctedDocuments(b: BillingInput, earlier: readonly EarlierDoc[]): DocumentRef[] {
+  const periods = [...new Set(b.lines.flatMap((l) => (l.corrects !== undefined ? [l.corrects] : [])))];
+  const refs: DocumentRef[] = [];
+  const seen = new Set<string>();
+  for (const p of periods) {
+    for (const d of earlier.filter((e) => e.necPartner === b.necPartner && e.period === p).sort(numberOrder)) {
+      if (seen.has(d.number)) continue;
+      seen.add(d.number);
+      refs.push({ number: d.number, issueDate: d.issueDate });
+    }
+  }
+  return refs;
+}
 
 export type IssuePlan = {
   /** Every document of the close, in number order. */
@@ -68,6 +92,7 @@ export function reversalOf(d: IssuedDoc, n: DocumentNumber): IssuedDoc {
 
 function newDocument(b: BillingInput, n: DocumentNumber, input: IssuePlanInput): IssuedDoc {
   const buyer = input.invoicing.buyers[b.necPartner]!;
+  const corrects = correctedDocuments(b, input.earlier ?? []);
   return {
     number: n.text,
     kind: b.subtotal.isNegative() && !b.subtotal.isZero() ? "credit_note" : "invoice",
@@ -80,6 +105,7 @@ function newDocument(b: BillingInput, n: DocumentNumber, input: IssuePlanInput):
     seller: input.invoicing.seller,
     buyer: { ...buyer, reference: buyer.reference ?? input.projectName },
     billing: b,
+    ...(corrects.length > 0 ? { corrects } : {}),
   };
 }
 

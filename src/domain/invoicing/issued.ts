@@ -30,9 +30,17 @@ export type IssuedDoc = {
   readonly billing: BillingInput;
   /** The earlier document this one reverses in full. */
   readonly reverses?: DocumentRef;
+  /**
+   * The earlier documents to the same buyer for the periods its correction
+   * lines correct (billing references besides `reverses`), in number order.
+   */
+  readonly corrects?: readonly DocumentRef[];
   /** The later document that reversed this one. */
   readonly reversedBy?: string;
 };
+
+/** The billing references of a document: the one it reverses, then those its correction lines correct. */
+export const billingReferencesOf = (d: IssuedDoc): DocumentRef[] => [...(d.reverses ? [d.reverses] : []), ...(d.corrects ?? [])];
 
 /** The document a number stands for, as the writers take it. */
 export function toEDocument(d: IssuedDoc): EDocument {
@@ -49,7 +57,7 @@ export function toEDocument(d: IssuedDoc): EDocument {
     number: { text: d.number, year: parsed.year, sequence: parsed.sequence, reference: d.reference, issueDate: d.issueDate },
     projectName: d.buyer.reference,
     kind: d.kind,
-    ...(d.reverses ? { billingReferences: [d.reverses] } : {}),
+    billingReferences: billingReferencesOf(d),
   });
   if (!built.ok) throw new Error(`toEDocument: ${built.issues.map((i) => i.message).join("; ")}`);
   if (built.value.dueDate !== d.dueDate) throw new Error(`toEDocument: ${d.number} due ${d.dueDate}, but ${d.issueDate} + ${d.paymentDays} days is ${built.value.dueDate}`);
