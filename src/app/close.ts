@@ -118,7 +118,7 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
   ]);
   const all = [...hours, ...benefits, ...staff, ...costs];
   const rowIssues = rowsRead ? rowsRead.files.flatMap((f) => f.issues) : [];
-  const issues = [...rowIssues, ...all.flatMap((f) => f.issues)];
+  const issues = [...loaded.warnings, ...rowIssues, ...all.flatMap((f) => f.issues)];
   const release = (): void => rowsRead?.store.dispose();
   let costPrice: CostPrice | undefined;
   if (config.staffCost) {

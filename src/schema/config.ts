@@ -1,7 +1,7 @@
 // menerva.yaml text -> validated ModelConfig (every number exact) plus the
 // non-model settings (inputs, ledger, output), or every problem at once with
 // its line:column. Pure: the file is read by src/adapters/config-file.ts.
-import { byLocation, capIssues, error, fail, ok, t, type Issue, type Result, type SourceRef } from "../domain/issues.js";
+import { byLocation, capIssues, error, fail, ok, t, warning, type Issue, type Result, type SourceRef } from "../domain/issues.js";
 import type { ModelConfig, PartnerSpan } from "../domain/model.js";
 import { D, fmtDecimal } from "../domain/money.js";
 import type { InvoicingConfig } from "../domain/invoicing/types.js";
@@ -144,5 +144,9 @@ export function parseConfigText(text: string, file: string): Result<{ model: Mod
   const parsed = ConfigShape.safeParse(src.data);
   const issues: Issue[] = [...(parsed.success ? [] : fromZodIssues(parsed.error.issues, src)), ...crossChecks(src), ...invoicingChecks(src)];
   if (issues.length > 0 || !parsed.success) return fail(capIssues([...issues].sort(byLocation), file));
-  return ok({ model: toModel(parsed.data, src), raw: toRaw(parsed.data, src) });
+  // A negative opening reserve may be a deficit taken over: allowed, but never silent.
+  const warnings = parsed.data.opening_reserve.isNegative()
+    ? [warning("opening-reserve-negative", {}, { source: src.locate(["opening_reserve"]), subject: "opening_reserve", found: parsed.data.opening_reserve.toFixed(), hint: t("opening-reserve-negative.hint") })]
+    : [];
+  return ok({ model: toModel(parsed.data, src), raw: toRaw(parsed.data, src) }, warnings);
 }

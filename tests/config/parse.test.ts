@@ -148,3 +148,18 @@ describe("canonical", () => {
     expect(JSON.parse(JSON.stringify(a))).toEqual(a);
   });
 });
+
+describe("a negative opening reserve (QA 3 #4)", () => {
+  it("is allowed (a deficit taken over) but never silent: a warning at its line", () => {
+    const r = parseConfigText(MINIMAL + "opening_reserve: -5.00\n", "menerva.yaml");
+    if (!r.ok) throw new Error(r.issues.map(formatIssue).join("\n"));
+    expect(r.value.model.openingReserve.toFixed(2)).toBe("-5.00");
+    expect(r.warnings.map((w) => w.code)).toEqual(["opening-reserve-negative"]);
+    expect(formatIssue(r.warnings[0]!)).toMatch(/^menerva\.yaml:\d+:\d+: warning: opening_reserve: .*negative/);
+  });
+
+  it("a zero or positive one says nothing", () => {
+    const r = parseConfigText(MINIMAL + "opening_reserve: 0\n", "menerva.yaml");
+    expect(r.ok && r.warnings.length).toBe(0);
+  });
+});
