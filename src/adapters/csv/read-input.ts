@@ -46,7 +46,7 @@ export type ReadContext = {
 export type InputFileResult<R> = { meta: InputFileMeta; rows: R[]; issues: Issue[] };
 
 /** More issues than this per severity per file are summarised in one line. */
-const MAX_ISSUES = 1000;
+export const MAX_ISSUES = 1000;
 
 export function unreadable(displayPath: string, e: unknown): Issue {
   const code = (e as { code?: string }).code;
