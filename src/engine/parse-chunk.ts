@@ -255,7 +255,7 @@ export function parseChunk(task: ChunkTask): ChunkResult {
     if (fd !== undefined) closeSync(fd);
   }
   if (!headerSeen) {
-    sink([error("empty-file", "empty file (no header row)", { source: { file: task.displayPath, line: 1 } })]);
+    sink([error("empty-file", {}, { source: { file: task.displayPath, line: 1 } })]);
     headerFailed = true;
   }
   if (!headerFailed) flush();

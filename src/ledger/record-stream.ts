@@ -74,10 +74,10 @@ export async function appendStreamedRecord(path: string, r: StreamedRecord): Pro
   const last = records[records.length - 1];
   const at = { source: { file: displayPath(path), line: records.length + 1 }, subject: `record ${r.record.seq} (${r.record.period})` };
   if (r.record.seq !== records.length + 1 || r.record.prev_hash !== (last ? last.hash : GENESIS_HASH)) {
-    throw new LedgerError([error("ledger-chain", `does not follow ${last ? `record ${last.seq} (${last.period})` : "the start of the ledger"}: prev_hash does not match; a record was changed, deleted or reordered`, at)]);
+    throw new LedgerError([error("ledger-chain", { previous: last ? `record ${last.seq} (${last.period})` : "" }, at)]);
   }
   if (last && !(r.record.from > last.to)) {
-    throw new LedgerError([error("ledger-order", `period ${r.record.from}..${r.record.to} does not come after record ${last.seq} (${last.from}..${last.to})`, at)]);
+    throw new LedgerError([error("ledger-order", { period: `${r.record.from}..${r.record.to}`, previous: `record ${last.seq} (${last.from}..${last.to})` }, at)]);
   }
   const head = headText(path, [...records, { ...r.record } as LedgerRecord]);
   await writeFilesAtomically([
