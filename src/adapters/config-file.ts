@@ -4,12 +4,11 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
-import { glob, isDynamicPattern } from "tinyglobby";
 import { error, fail, ok, t, type Issue, type Result, type SourceRef, type Text } from "../domain/issues.js";
 import type { InvoicingConfig } from "../domain/invoicing/types.js";
 import type { ModelConfig } from "../domain/model.js";
 import { resolveLedgerTarget } from "../ledger/ledger-target.js";
-import { isWorkbookPath } from "./xlsx-input/read-workbook.js";
+import { isWorkbookPath } from "./xlsx-input/workbook-path.js";
 import { firstBadUtf8Line, readSmallFile, utf8Text } from "./read-small-file.js";
 import { INPUT_KINDS, parseConfigText, type InputEntry, type InputKind, type InputSpec } from "../schema/config.js";
 
@@ -72,8 +71,19 @@ async function isFile(p: string): Promise<boolean> {
 /** How deep `**` searches below a glob's fixed folder. */
 const MAX_GLOB_DEPTH = 8;
 
+// The glob library loads only for a config whose inputs have glob characters
+// (loadGlobs): most configs name their files, and start-up stays quick.
+let globs: typeof import("tinyglobby") | undefined;
+/** Characters without which no pattern is a glob (picomatch: wildcards, classes, braces, extglobs, negation). */
+const GLOB_CHARS = /[*?[\]{}()!+@]/;
+const loadGlobs = async (patterns: readonly string[]): Promise<void> => {
+  if (globs === undefined && patterns.some((p) => GLOB_CHARS.test(p))) globs = await import("tinyglobby");
+};
+/** tinyglobby's isDynamicPattern, asked only of a pattern that may be one (loadGlobs has then loaded it). */
+const isDynamicPattern = (s: string): boolean => GLOB_CHARS.test(s) && globs!.isDynamicPattern(s);
+
 /** The folder a glob starts from: its segments before the first one with a wildcard. */
-export function globBase(pattern: string, dir: string): string {
+function globBase(pattern: string, dir: string): string {
   const segments = pattern.split("/");
   const fixed: string[] = [];
   for (const s of segments.slice(0, -1)) {
@@ -88,7 +98,7 @@ export function globBase(pattern: string, dir: string): string {
  * Why a glob is refused: `**` may search the config's folder and below, but
  * not from outside it (a glob from / down would walk the whole disk: a run must never hang).
  */
-export function globProblem(pattern: string, dir: string): Text | undefined {
+function globProblem(pattern: string, dir: string): Text | undefined {
   if (!pattern.includes("**") || !isDynamicPattern(pattern)) return undefined;
   return outsidePath(dir, globBase(pattern, dir)) === undefined ? undefined : t("glob-outside");
 }
@@ -98,7 +108,7 @@ async function expand(entry: InputEntry, dir: string): Promise<string[]> {
   const literal = resolve(dir, entry.spec.pattern);
   if (await isFile(literal)) return [literal];
   if (!isDynamicPattern(entry.spec.pattern) || globProblem(entry.spec.pattern, dir) !== undefined) return [];
-  const found = await glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false, deep: MAX_GLOB_DEPTH });
+  const found = await globs!.glob(entry.spec.pattern, { cwd: dir, absolute: true, onlyFiles: true, expandDirectories: false, deep: MAX_GLOB_DEPTH });
   // Only regular files (a link to one counts): a link to /dev/zero or a FIFO must never be read.
   const regular = await Promise.all(found.map(async (f) => ((await isFile(f)) ? resolve(f) : undefined)));
   return regular.filter((f): f is string => f !== undefined);
@@ -112,6 +122,7 @@ async function resolveInputs(
   const issues: Issue[] = [];
   const owner = new Map<string, { kind: InputKind; subject: string }>();
   const inputs: LoadedConfig["inputs"] = { hours: [], benefits: [], staff: [], costs: [] };
+  await loadGlobs(INPUT_KINDS.flatMap((kind) => entries[kind].map((e) => e.spec.pattern)));
   for (const kind of INPUT_KINDS) {
     for (const entry of entries[kind]) {
       const files = await expand(entry, dir);

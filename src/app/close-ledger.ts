@@ -18,6 +18,7 @@ import { displayPath, type LedgerState } from "../ledger/ledger-file.js";
 import type { CorrectionJson, CostJson, LedgerRecord, StaffRowJson } from "../ledger/record.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
 import { money } from "../report/format.js";
+import { MAX_ISSUES } from "../adapters/csv/read-input.js";
 
 export type LedgerPlan =
   | { readonly ok: true; readonly mode: "new" | "reclose"; readonly base: readonly LedgerRecord[]; readonly existing?: LedgerRecord }
@@ -194,15 +195,7 @@ export function identify<R extends HourRow | BenefitRow>(rows: readonly R[], fp:
     for (const [f, n] of perFile) if (n > 1) repeated.set(f, []);
     if (repeated.size === 0) continue;
     rows.forEach((r, i) => r.source.file === file && repeated.get(ids[i]!.slice(0, ids[i]!.indexOf("#")))?.push(r.source.line));
-    for (const lines of repeated.values()) {
-      warnings.push(
-        warning("duplicate-row", { count: lines.length }, {
-          source: { file, line: lines[0]! },
-          found: `lines ${lines.join(", ")}`,
-          hint: t("duplicate-row.hint"),
-        }),
-      );
-    }
+    warnings.push(...duplicateRowWarnings(file, [...repeated.values()]));
   }
   const duplicates = new Set<number>();
   if (counts.size > 1) {
@@ -210,6 +203,30 @@ export function identify<R extends HourRow | BenefitRow>(rows: readonly R[], fp:
     ids.forEach((id, i) => (seen.has(id) ? duplicates.add(i) : seen.add(id)));
   }
   return { ids, duplicates, warnings };
+}
+
+/**
+ * The "identical rows" warnings of one file, one per group of identical rows
+ * (`groups`: each group's lines, in the order its first row was read). Capped
+ * like the reader's warnings (read-input.ts IssueSink): the first MAX_ISSUES
+ * groups, then one "N more" line, so an export of many repeated rows does not
+ * hold a warning per group. Both engines (this in-memory one and
+ * engine/stream-close.ts) word them here, so they agree byte for byte.
+ */
+export function duplicateRowWarnings(file: string, groups: readonly (readonly number[])[]): Issue[] {
+  const out: Issue[] = [];
+  for (const lines of groups.slice(0, MAX_ISSUES)) {
+    out.push(
+      warning("duplicate-row", { count: lines.length }, {
+        source: { file, line: lines[0]! },
+        found: `lines ${lines.join(", ")}`,
+        hint: t("duplicate-row.hint"),
+      }),
+    );
+  }
+  const more = groups.length - MAX_ISSUES;
+  if (more > 0) out.push(warning("more-issues.warnings", { count: more }, { source: { file }, more }));
+  return out;
 }
 
 export type Identified = { readonly hours: RowIdentity; readonly benefits: RowIdentity };

@@ -34,7 +34,7 @@ import { DecimalMarkState } from "../schema/csv-row-number.js";
 import { MAX_RECORD_CHARS } from "../schema/limits.js";
 import { rowReader } from "../schema/rows.js";
 import { isRestated, restatingScopes, type FilePartners, type MissingRow, type RestatingScope } from "../app/withdrawn-rows.js";
-import { ledgerRelative } from "../app/close-ledger.js";
+import { duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
 import { FpTable, hexInto } from "./fp-table.js";
@@ -466,14 +466,13 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     });
     for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
     repeats.sort((a, b) => a.file - b.file || a.first - b.first);
-    for (const r of repeats) {
-      duplicateWarnings.push(
-        warning("duplicate-row", { count: r.lines.length }, {
-          source: store.sourceOf(r.file, r.lines[0]!),
-          found: `lines ${r.lines.join(", ")}`,
-          hint: t("duplicate-row.hint"),
-        }),
-      );
+    // per file, its groups in the order their first rows were read (capped as the reader caps its warnings)
+    for (let i = 0; i < repeats.length; ) {
+      const file = repeats[i]!.file;
+      let j = i;
+      while (j < repeats.length && repeats[j]!.file === file) j++;
+      duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, repeats.slice(i, j).map((r) => r.lines)));
+      i = j;
     }
   }
 

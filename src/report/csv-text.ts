@@ -7,8 +7,8 @@
 //   UTF-8 BOM, so Excel with Belgian settings opens it in columns).
 import { stringify } from "csv-stringify/sync";
 
-export type CsvStyle = "plain" | "excel-be";
-export const CSV_STYLES: readonly CsvStyle[] = ["plain", "excel-be"];
+import { CSV_STYLES, type CsvStyle } from "./csv-styles.js";
+export { CSV_STYLES, type CsvStyle };
 
 /** A plain decimal number as menerva writes it: sign, digits, optional decimal point. */
 const NUMBER = /^-?\d+(\.\d+)?$/;

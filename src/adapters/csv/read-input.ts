@@ -10,9 +10,8 @@ import { rowReader, type CostRow, type RowContext, type RowOf, type RowReader } 
 import { CsvSyntaxError, forEachRecord } from "./records.js";
 import { lineAtOffset, scanFile, type ScanResult } from "./scan.js";
 import { headerLine, sniffDelimiter } from "./sniff.js";
-import iconv from "iconv-lite";
 import { createHash } from "node:crypto";
-import { isWorkbookPath, readWorkbookSheet } from "../xlsx-input/read-workbook.js";
+import { isWorkbookPath } from "../xlsx-input/workbook-path.js";
 
 /** `numbers`: the fields that hold a workbook's number cell (no decimal mark of their own). */
 type CsvRecord = { readonly fields: readonly string[]; readonly line: number; readonly numbers?: readonly number[] };
@@ -47,7 +46,7 @@ export type ReadContext = {
 export type InputFileResult<R> = { meta: InputFileMeta; rows: R[]; issues: Issue[] };
 
 /** More issues than this per severity per file are summarised in one line. */
-const MAX_ISSUES = 1000;
+export const MAX_ISSUES = 1000;
 
 export function unreadable(displayPath: string, e: unknown): Issue {
   const code = (e as { code?: string }).code;
@@ -183,7 +182,8 @@ export async function openCsvInput(path: string, displayPath: string, ctx: Pick<
     return { meta, fatal: sink.finish(displayPath) };
   }
   meta.encoding = encoding === "windows-1252" ? "windows-1252" : scan.bom ? "utf-8-bom" : "utf-8";
-  const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
+  // iconv-lite loads only for a Windows-1252 export
+  const headText = encoding === "windows-1252" ? (await import("iconv-lite")).default.decode(scan.head, "win1252") : scan.head.toString("utf8");
   meta.delimiter = ov.delimiter ?? sniffDelimiter(headerLine(headText));
 
   return { meta, encoding, scan };
@@ -277,6 +277,8 @@ async function forEachSheetRow<K extends InputKind>(
 ): Promise<{ meta: InputFileMeta; issues: Issue[] }> {
   const meta: InputFileMeta = { file: displayPath, sha256: "", encoding: "xlsx", delimiter: "", decimalMark: ctx.overrides?.decimal ?? "none", rowsRead: 0 };
   const sink = new IssueSink();
+  // the workbook reader (and its unzipper) loads only for a workbook input
+  const { readWorkbookSheet } = await import("../xlsx-input/read-workbook.js");
   const read = await readWorkbookSheet(path, ctx.overrides?.sheet);
   if (!read.ok) {
     const f = read.failure;

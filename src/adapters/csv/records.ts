@@ -6,9 +6,9 @@
 import { parse } from "csv-parse";
 import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream";
-import iconv from "iconv-lite";
 import { t, type Text } from "../../domain/issues.js";
 import { MAX_RECORD_CHARS } from "../../schema/limits.js";
+import { readChunkBytesOf } from "./scan.js";
 
 export type Encoding = "utf-8" | "windows-1252";
 
@@ -32,6 +32,8 @@ const countNewlines = (s: string): number => {
 async function* win1252(src: AsyncIterable<Buffer>): AsyncGenerator<string> {
   // Single-byte encoding: chunks decode independently. Not TextDecoder, which
   // maps 0x80 to U+0080 instead of € on Node 20.20 (checked).
+  // loaded here: only a Windows-1252 export needs it
+  const { default: iconv } = await import("iconv-lite");
   for await (const chunk of src) yield iconv.decode(chunk, "win1252");
 }
 
@@ -58,12 +60,13 @@ export function syntaxMessage(code: string | undefined, fallback: string): Text 
  * through 'data' events, not an async iterator: a promise per record would
  * cost more than parsing it.
  */
-export function forEachRecord(
+export async function forEachRecord(
   path: string,
   encoding: Encoding,
   delimiter: string,
   onRecord: (fields: readonly string[], line: number) => boolean | void,
 ): Promise<void> {
+  const highWaterMark = await readChunkBytesOf(path);
   return new Promise((resolve, reject) => {
     const parser = parse({
       delimiter,
@@ -75,7 +78,7 @@ export function forEachRecord(
       // An unclosed quote would otherwise read the rest of a large file into one cell.
       max_record_size: MAX_RECORD_CHARS,
     });
-    const src = createReadStream(path, { highWaterMark: 1 << 20 });
+    const src = createReadStream(path, { highWaterMark });
     let line = 1;
     let stopped = false;
     let failed: unknown;

@@ -4,6 +4,7 @@
 import { isUtf8 } from "node:buffer";
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
 import { firstBadUtf8Offset, lineOfOffset } from "../read-small-file.js";
 
 export type ScanResult = {
@@ -26,6 +27,22 @@ export type ScanResult = {
 };
 
 const HEAD_BYTES = 64 * 1024;
+
+/**
+ * The read size for a file of `size` bytes: 1 MiB for a large export, the
+ * whole file (and the end) in one read for a small one. Each read allocates
+ * its full buffer: 1 MiB per small file adds up to GC pauses in a start-up.
+ */
+export const readChunkBytes = (size: number): number => Math.min(1 << 20, Math.max(1 << 12, size + 1));
+
+/** readChunkBytes for the file at `path` (1 MiB when it cannot be stat'ed: the read then reports why). */
+export async function readChunkBytesOf(path: string): Promise<number> {
+  try {
+    return readChunkBytes((await stat(path)).size);
+  } catch {
+    return 1 << 20;
+  }
+}
 
 /**
  * Bytes at the end of `buf` that may start a UTF-8 sequence continued in the
@@ -56,7 +73,7 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
   let crAt = -1;
   const cuts: number[] = [];
   let nextCut = opts.cutEvery ?? Infinity;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of createReadStream(path, { highWaterMark: await readChunkBytesOf(path) }) as AsyncIterable<Buffer>) {
     hash.update(chunk);
     if (quoteAt < 0) {
       const q = chunk.indexOf(34);

@@ -15,8 +15,7 @@ export const MAX_XLSX_BYTES = 32 * 1024 * 1024;
 /** Largest total a workbook may unpack to; past it, export the data as CSV (streamed, no limit). */
 export const MAX_XLSX_UNPACKED = 64 * 1024 * 1024;
 
-/** True for the workbook inputs menerva reads as a sheet. */
-export const isWorkbookPath = (path: string): boolean => /\.xls[xm]$/i.test(path);
+export { isWorkbookPath } from "./workbook-path.js";
 
 export type SheetRecords = {
   readonly sheet: string;

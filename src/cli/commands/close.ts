@@ -1,16 +1,13 @@
 // `menerva close PERIOD` and `menerva validate [PERIOD]`.
 import { relative } from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { readCloseInputs } from "../../app/close.js";
-import { ALL_FORMATS, summaryJsonText, type OutputFormat } from "../../app/close-outputs.js";
-import { runClose, type CloseRunOutcome } from "../../app/close-run.js";
-import { renderCloseText } from "../../report/close-text.js";
+import { ALL_FORMATS, type OutputFormat } from "../../app/output-formats.js";
+import type { CloseRunOutcome } from "../../app/close-run.js";
 import { EXIT, UserError } from "../errors.js";
 import { t, type Issue, type Text } from "../../domain/issues.js";
 import { isIsoDate } from "../../domain/period.js";
 import type { Lang } from "../../i18n/lang.js";
 import { formatIssue, render } from "../../i18n/render.js";
-import { issueJson } from "../../report/close-summary.js";
 import { csvStyleOption } from "./csv-style.js";
 import type { CsvStyle } from "../../report/csv-text.js";
 import { helpWords } from "../help.js";
@@ -101,6 +98,8 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
     .action(async (periodText: string, opts: CloseOpts & { reopen?: boolean; dryRun?: boolean; allowEmpty?: boolean; invoiceDate?: string }, cmd: Command) => {
       // The language of what is printed before the close knows its statement's (refusals, problems).
       await settleLanguage(opts);
+      // The use case and its renderers load here, not at start-up: --help and the other commands stay quick.
+      const [{ runClose }, { summaryJsonText }, { renderCloseText }] = await Promise.all([import("../../app/close-run.js"), import("../../app/close-outputs.js"), import("../../report/close-text.js")]);
       // Presentation options left out: a closed period is written as its record says (runClose).
       const given = (name: string) => cmd.getOptionValueSource(name) === "cli";
       const run = await runClose({
@@ -147,6 +146,7 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
       let warnings: readonly Issue[];
       let close: { label: string; ledger: "appended" | "reproduced" | "unchanged" } | undefined;
       if (periodText === undefined) {
+        const { readCloseInputs } = await import("../../app/close.js");
         const inputs = await readCloseInputs(opts.config);
         if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
         ({ files, warnings } = inputs.value);
@@ -154,6 +154,7 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
       } else {
         // With a period, validate is the close's dry run: the same ledger planning (order, gaps, the
         // inputs' latest date, a re-close with other inputs), the same refusals and exit codes.
+        const { runClose } = await import("../../app/close-run.js");
         const run = await runClose({
           configPath: opts.config,
           period: periodText,
@@ -171,6 +172,7 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
       }
       const n = files.reduce((a, f) => a + f.rows, 0);
       if (opts.json) {
+        const { issueJson } = await import("../../report/close-summary.js");
         const would = close ? { close: { period: close.label, ledger: close.ledger === "appended" ? "append" : close.ledger === "reproduced" ? "reproduce" : "unchanged" } } : {};
         const msg = { ok: true, files: files.length, rows: n, warnings: warnings.length, warning_list: warnings.map(issueJson), ...would, ...(outside.length > 0 ? { outside_config_folder: outside } : {}) };
         process.stdout.write(`${JSON.stringify(msg)}\n`);

@@ -2,7 +2,6 @@
 // (the cost-price method of the project proposal, docs/sources.md).
 import { relative } from "node:path";
 import type { Command } from "commander";
-import { runCostPrice } from "../../app/costprice.js";
 import { t } from "../../domain/issues.js";
 import type { Lang } from "../../i18n/lang.js";
 import { render } from "../../i18n/render.js";
@@ -27,6 +26,7 @@ export function registerCostprice(program: Command, lang: Lang = "en"): void {
     .addOption(csvStyleOption(lang))
     .action(async (file: string, opts: Opts) => {
       const language = await settleLanguage(opts);
+      const { runCostPrice } = await import("../../app/costprice.js");
       const res = await runCostPrice(file, { lang: language, json: opts.json === true, csvStyle: opts.csvStyle, ...(opts.out ? { outDir: opts.out } : {}) });
       if (!res.ok) throw new UserError(res.issues, EXIT.input);
       process.stdout.write(res.value.stdout);

@@ -1,7 +1,7 @@
 // The --csv-style option shared by the commands that write CSV files.
 import { Option } from "commander";
 import type { Lang } from "../../i18n/lang.js";
-import { CSV_STYLES } from "../../report/csv-text.js";
+import { CSV_STYLES } from "../../report/csv-styles.js";
 import { helpWords } from "../help.js";
 
 export const csvStyleOption = (lang: Lang = "en"): Option =>

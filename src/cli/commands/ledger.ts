@@ -6,30 +6,80 @@ import { error, formatSource, t, type Issue, type Text } from "../../domain/issu
 import type { Lang } from "../../i18n/lang.js";
 import { localNumber } from "../../i18n/numbers.js";
 import { formatIssue, render } from "../../i18n/render.js";
-import { readCloseInputs } from "../../app/close.js";
-import { verifyInputs, type InputsVerdict } from "../../app/verify-inputs.js";
-import { undoLastClose } from "../../app/ledger-undo.js";
-import { BilledTable, decodeIds } from "../../ledger/billed-rows.js";
-import { addDays as nextDayOf } from "../../domain/period.js";
-
-import { parsePeriod } from "../../domain/period.js";
-import { archivePathFor, displayPath, readLedger, type LedgerState } from "../../ledger/ledger-file.js";
-import { pendingDocuments, readArchive } from "../../ledger/archive.js";
-import { checkDocuments } from "../../ledger/documents-check.js";
-import { documentJson, issueJson } from "../../report/close-summary.js";
-import { reportDocument } from "../../app/close-documents.js";
-import { parseDate } from "./close.js";
-import { resolveLedgerPath } from "../../ledger/ledger-path.js";
-import { checkInputs, listData, listText, showText, summarise } from "../../ledger/ledger-report.js";
+import type { InputsVerdict } from "../../app/verify-inputs.js";
+import type { RepairResult } from "../../app/repair-outputs.js";
+import type { LedgerState } from "../../ledger/ledger-file.js";
+import { addDays as nextDayOf, parsePeriod } from "../../domain/period.js";
+import { parseDate, langOption } from "./close.js";
 import { EXIT, UserError } from "../errors.js";
-import { OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } from "../../app/verify-outputs.js";
 import { resolve } from "node:path";
 import { helpWords } from "../help.js";
 import { screenLanguage, settleLanguage } from "../language.js";
-import { langOption } from "./close.js";
-import { repairOutputs, repairWhy, type RepairResult } from "../../app/repair-outputs.js";
-import { feeChangeText } from "../../app/fee-changes.js";
-import { fmtDecimal } from "../../domain/money.js";
+
+// The ledger's modules load when a ledger command runs (load()), not at start-up: --help stays quick.
+let readCloseInputs: typeof import("../../app/close.js").readCloseInputs;
+let verifyInputs: typeof import("../../app/verify-inputs.js").verifyInputs;
+let undoLastClose: typeof import("../../app/ledger-undo.js").undoLastClose;
+let BilledTable: typeof import("../../ledger/billed-rows.js").BilledTable;
+let decodeIds: typeof import("../../ledger/billed-rows.js").decodeIds;
+let archivePathFor: typeof import("../../ledger/ledger-file.js").archivePathFor;
+let displayPath: typeof import("../../ledger/ledger-file.js").displayPath;
+let readLedger: typeof import("../../ledger/ledger-file.js").readLedger;
+let pendingDocuments: typeof import("../../ledger/archive.js").pendingDocuments;
+let readArchive: typeof import("../../ledger/archive.js").readArchive;
+let checkDocuments: typeof import("../../ledger/documents-check.js").checkDocuments;
+let documentJson: typeof import("../../report/close-summary.js").documentJson;
+let issueJson: typeof import("../../report/close-summary.js").issueJson;
+let reportDocument: typeof import("../../app/close-documents.js").reportDocument;
+let resolveLedgerPath: typeof import("../../ledger/ledger-path.js").resolveLedgerPath;
+let checkInputs: typeof import("../../ledger/ledger-report.js").checkInputs;
+let listData: typeof import("../../ledger/ledger-report.js").listData;
+let listText: typeof import("../../ledger/ledger-report.js").listText;
+let showText: typeof import("../../ledger/ledger-report.js").showText;
+let summarise: typeof import("../../ledger/ledger-report.js").summarise;
+let OUTPUT_FAILURES: typeof import("../../app/verify-outputs.js").OUTPUT_FAILURES;
+let outputChecksText: typeof import("../../app/verify-outputs.js").outputChecksText;
+let outputRootOf: typeof import("../../app/verify-outputs.js").outputRootOf;
+let verifyOutputs: typeof import("../../app/verify-outputs.js").verifyOutputs;
+let repairOutputs: typeof import("../../app/repair-outputs.js").repairOutputs;
+let repairWhy: typeof import("../../app/repair-outputs.js").repairWhy;
+let feeChangeText: typeof import("../../app/fee-changes.js").feeChangeText;
+let fmtDecimal: typeof import("../../domain/money.js").fmtDecimal;
+
+async function load(): Promise<void> {
+  const [close, verify, undo, billed, file, archive, documents, summary, closeDocuments, path, report, outputs, repair, fees, money] = await Promise.all([
+    import("../../app/close.js"),
+    import("../../app/verify-inputs.js"),
+    import("../../app/ledger-undo.js"),
+    import("../../ledger/billed-rows.js"),
+    import("../../ledger/ledger-file.js"),
+    import("../../ledger/archive.js"),
+    import("../../ledger/documents-check.js"),
+    import("../../report/close-summary.js"),
+    import("../../app/close-documents.js"),
+    import("../../ledger/ledger-path.js"),
+    import("../../ledger/ledger-report.js"),
+    import("../../app/verify-outputs.js"),
+    import("../../app/repair-outputs.js"),
+    import("../../app/fee-changes.js"),
+    import("../../domain/money.js"),
+  ]);
+  ({ readCloseInputs } = close);
+  ({ verifyInputs } = verify);
+  ({ undoLastClose } = undo);
+  ({ BilledTable, decodeIds } = billed);
+  ({ archivePathFor, displayPath, readLedger } = file);
+  ({ pendingDocuments, readArchive } = archive);
+  ({ checkDocuments } = documents);
+  ({ documentJson, issueJson } = summary);
+  ({ reportDocument } = closeDocuments);
+  ({ resolveLedgerPath } = path);
+  ({ checkInputs, listData, listText, showText, summarise } = report);
+  ({ OUTPUT_FAILURES, outputChecksText, outputRootOf, verifyOutputs } = outputs);
+  ({ repairOutputs, repairWhy } = repair);
+  ({ feeChangeText } = fees);
+  ({ fmtDecimal } = money);
+}
 
 const nextDay = (iso: string): string => nextDayOf(iso, 1);
 
@@ -90,6 +140,7 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
     .description(w("help.ledger.list"))
     .option("--json", w("help.ledger.list.json"))
     .action(async (opts: Where & { json?: boolean }) => {
+      await load();
       const state = await openLedger(opts);
       if (opts.json) json(listData(state));
       else process.stdout.write(listText(state, screenLanguage()));
@@ -100,6 +151,7 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
     .option("--json", w("help.ledger.show.json"))
     .option("--fingerprints", w("help.ledger.show.fingerprints"))
     .action(async (period: string, opts: Where & { json?: boolean; fingerprints?: boolean }) => {
+      await load();
       const state = await openLedger(opts);
       const wanted = parsePeriod(period)?.label ?? period.trim();
       const record = state.records.find((r) => r.period === wanted);
@@ -128,6 +180,7 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
     .option(`-o, --out <${w("help.ph.dir")}>`, w("help.ledger.undo.out"))
     .option("--json", w("help.json"))
     .action(async (period: string | undefined, opts: Where & { json?: boolean; credit?: boolean; invoiceDate?: string; out?: string }) => {
+      await load();
       await settleLanguage(opts);
       const path = await resolveLedgerPath(opts);
       if (!path.ok) throw new UserError(path.issues, EXIT.input);
@@ -187,6 +240,7 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
     .option("--json", w("help.json"))
     .addOption(langOption(lang))
     .action(async (period: string | undefined, opts: { config: string; outputs?: string; json?: boolean; lang?: Lang }) => {
+      await load();
       const language = await settleLanguage(opts);
       const res = await repairOutputs({ configPath: opts.config, ...(period !== undefined ? { period } : {}), ...(opts.outputs ? { root: opts.outputs } : {}) });
       if (!res.ok) throw new UserError(res.issues, res.exit === 2 ? EXIT.input : EXIT.refused, t("footer.nothing-changed"));
@@ -208,6 +262,7 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
     .option(`--outputs [${w("help.ph.dir")}]`, w("help.ledger.verify.outputs"))
     .option("--json", w("help.json"))
     .action(async (opts: Where & { inputs?: boolean; outputs?: boolean | string; json?: boolean }) => {
+      await load();
       const state = await openLedger(opts);
       const file = displayPath(state.path);
       const last = state.records[state.records.length - 1];

@@ -3,14 +3,11 @@
 import { dirname, relative, resolve } from "node:path";
 import type { Command } from "commander";
 import { configLanguage } from "../../adapters/config-language.js";
-import { ALL_FORMATS, type OutputFormat } from "../../app/close-outputs.js";
-import { runYearReport } from "../../app/year-report.js";
+import { ALL_FORMATS, type OutputFormat } from "../../app/output-formats.js";
 import { error, t } from "../../domain/issues.js";
 import { parsePeriod } from "../../domain/period.js";
 import type { Lang } from "../../i18n/lang.js";
 import { formatIssue, render } from "../../i18n/render.js";
-import { resolveLedgerPath } from "../../ledger/ledger-path.js";
-import { yearJson, yearText } from "../../report/year-tables.js";
 import { EXIT, UserError } from "../errors.js";
 import { helpWords } from "../help.js";
 import { settleLanguage, useLanguage } from "../language.js";
@@ -36,6 +33,8 @@ export function registerReport(program: Command, lang: Lang = "en"): void {
       const language = await settleLanguage({ ...(asked ? { lang: asked } : {}) });
       const bad = opts.formats.filter((f) => !(ALL_FORMATS as readonly string[]).includes(f));
       if (bad.length > 0) throw new UserError([error("bad-format", { formats: bad.join(", "), allowed: ALL_FORMATS.join(", ") }, { subject: "--formats" })], EXIT.usage);
+      // the use case and its renderers load here, not at start-up
+      const [{ runYearReport }, { resolveLedgerPath }, { yearJson, yearText }] = await Promise.all([import("../../app/year-report.js"), import("../../ledger/ledger-path.js"), import("../../report/year-tables.js")]);
       const path = await resolveLedgerPath(opts);
       if (!path.ok) throw new UserError(path.issues, EXIT.input);
       const label = parsePeriod(periodText)?.label ?? periodText.trim();

@@ -7,14 +7,14 @@ import { render } from "../../i18n/render.js";
 import { helpWords } from "../help.js";
 import { screenLanguage, settleLanguage } from "../language.js";
 import { langOption } from "./close.js";
-import { scenarioCompare, scenarioGrid, scenarioSensitivity, scenarioSolve } from "../../app/scenario/analyses.js";
-import { scenarioMonteCarlo } from "../../app/scenario/montecarlo.js";
 import type { Answer } from "../../app/scenario/outputs.js";
-import { scenarioRun } from "../../app/scenario/run.js";
 import { EXIT, UserError } from "../errors.js";
 import { SETTABLE_KEYS } from "../../app/scenario/overrides.js";
 
 type Common = { json?: boolean; out?: string; lang?: Lang; set?: string[]; openingReserve?: string };
+
+// The use cases load when a command runs, not at start-up: --help stays quick.
+const analyses = () => import("../../app/scenario/analyses.js");
 
 const collect = (v: string, prev: string[] = []): string[] => [...prev, v];
 
@@ -52,7 +52,7 @@ export function registerScenario(program: Command, lang: Lang = "en"): void {
   const sc = program.command("scenario").description(w("help.scenario"));
 
   common(sc.command("run").description(w("help.scenario.run")).argument(file, w("help.scenario.file.example"))).action(
-    async (file: string, o: Common) => emit(await scenarioRun(file, base(o)), o.json === true),
+    async (file: string, o: Common) => emit(await (await import("../../app/scenario/run.js")).scenarioRun(file, base(o)), o.json === true),
   );
 
   common(
@@ -67,7 +67,7 @@ export function registerScenario(program: Command, lang: Lang = "en"): void {
       .option(`--inflow <${w("help.ph.n")}>`, w("help.scenario.solve.inflow")),
   ).action(async (file: string, o: Common & { for: string; targetEndReserve?: string; min?: string; max?: string; inflow?: string }) =>
     emit(
-      await scenarioSolve(file, {
+      await (await analyses()).scenarioSolve(file, {
         ...base(o),
         for: o.for,
         ...(o.targetEndReserve !== undefined ? { targetEndReserve: o.targetEndReserve } : {}),
@@ -80,7 +80,7 @@ export function registerScenario(program: Command, lang: Lang = "en"): void {
   );
 
   common(sc.command("sensitivity").description(w("help.scenario.sensitivity")).argument(file, w("help.scenario.file")).option(`--percent <${w("help.ph.x")}>`, w("help.scenario.sensitivity.percent"), "10")).action(
-    async (file: string, o: Common & { percent: string }) => emit(await scenarioSensitivity(file, { ...base(o), percent: o.percent }), o.json === true),
+    async (file: string, o: Common & { percent: string }) => emit(await (await analyses()).scenarioSensitivity(file, { ...base(o), percent: o.percent }), o.json === true),
   );
 
   common(
@@ -90,7 +90,7 @@ export function registerScenario(program: Command, lang: Lang = "en"): void {
       .argument(file, w("help.scenario.file"))
       .requiredOption(`--x <${w("help.ph.range")}>`, w("help.scenario.grid.x"))
       .requiredOption(`--y <${w("help.ph.range")}>`, w("help.scenario.grid.y")),
-  ).action(async (file: string, o: Common & { x: string; y: string }) => emit(await scenarioGrid(file, { ...base(o), x: o.x, y: o.y }), o.json === true),
+  ).action(async (file: string, o: Common & { x: string; y: string }) => emit(await (await analyses()).scenarioGrid(file, { ...base(o), x: o.x, y: o.y }), o.json === true),
   );
 
   common(
@@ -108,6 +108,7 @@ export function registerScenario(program: Command, lang: Lang = "en"): void {
       bar = new cp.SingleBar({ stream: process.stderr, clearOnComplete: true, format: render(t("montecarlo.progress"), screenLanguage()) }, cp.Presets.shades_classic);
     }
     let started = false;
+    const { scenarioMonteCarlo } = await import("../../app/scenario/montecarlo.js");
     const res = await scenarioMonteCarlo(file, {
       ...base(o),
       runs: o.runs,
@@ -129,6 +130,6 @@ export function registerScenario(program: Command, lang: Lang = "en"): void {
   });
 
   common(sc.command("compare").description(w("help.scenario.compare")).argument(`<${w("help.ph.files")}...>`, w("help.scenario.compare.files"))).action(
-    async (files: string[], o: Common) => emit(await scenarioCompare(files, base(o)), o.json === true),
+    async (files: string[], o: Common) => emit(await (await analyses()).scenarioCompare(files, base(o)), o.json === true),
   );
 }

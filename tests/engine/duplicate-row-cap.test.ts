@@ -1,0 +1,87 @@
+// Identical rows inside one export are warned about per group, capped as the
+// reader caps its warnings: the first 1,000 groups of a file, then one "N
+// more" line carrying N. Both engines (in memory and streaming) write the
+// same warnings, so a large export full of repeated rows does not hold a
+// warning per group, and the two closes stay identical to the byte.
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { summaryJsonText } from "../../src/app/close-outputs.js";
+import { runClose, type CloseRunOptions } from "../../src/app/close-run.js";
+import { render } from "../../src/i18n/render.js";
+
+const GROUPS = 1_234;
+
+const CONFIG = `start: 2025-01
+se_partners: [A, B]
+nec_partners: [Q-Jobs]
+fees:
+  hourly:
+    - {from: 2025-01-01, rate: 2.50}
+  benefit_share: 0.70
+  benefit_types: [RSZ]
+inputs:
+  hours: [uren.csv]
+  benefits: [voordelen.csv]
+  staff: [personeel.csv]
+ledger: ledger.jsonl
+output: out
+`;
+
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "menerva-dup-cap-"));
+  writeFileSync(join(dir, "menerva.yaml"), CONFIG);
+  writeFileSync(join(dir, "personeel.csv"), "period,partner,role,fte,cost\n2025-01,A,coach,0.5,3000.00\n2025-01,B,coach,0.5,3000.00\n");
+  // each group: one candidate's row written twice, the copies next to each other (lines 2k and 2k+1)
+  const lines = ["date,nec_partner,candidate_id,hours"];
+  for (let g = 0; g < GROUPS; g++) {
+    const row = `2025-01-${String(1 + (g % 28)).padStart(2, "0")},Q-Jobs,K${String(g).padStart(5, "0")},1`;
+    lines.push(row, row);
+  }
+  lines.push("2025-01-31,Q-Jobs,SOLO,2"); // a row without a twin: no warning
+  writeFileSync(join(dir, "uren.csv"), `${lines.join("\n")}\n`);
+  writeFileSync(join(dir, "voordelen.csv"), "date,nec_partner,candidate_id,type,amount\n2025-01-10,Q-Jobs,K00001,RSZ,100.00\n");
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function close(opts: Partial<CloseRunOptions>) {
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    const r = await runClose({ configPath: "menerva.yaml", period: "2025-01", formats: ["json"], dryRun: true, ...opts });
+    if (!r.ok) throw new Error(r.issues.map((i) => render(i.message, "en")).join("; "));
+    return r.report;
+  } finally {
+    process.chdir(cwd);
+  }
+}
+
+describe("identical rows in one export", () => {
+  it.each([
+    ["memory" as const, {}],
+    ["streaming" as const, { threads: 0, tuning: { chunkBytes: 4096, bloomBits: 64 } }],
+  ])("%s engine: 1,000 warnings, then one line counting the other groups", async (engine, extra) => {
+    const report = await close({ engine, ...extra });
+    const dups = report.warnings.filter((w) => w.code === "duplicate-row");
+    expect(dups).toHaveLength(1_000);
+    // the first groups of the file, in file order, each naming its two lines
+    expect(dups[0]).toMatchObject({ source: { file: "uren.csv", line: 2 }, found: "lines 2, 3" });
+    expect(dups[999]).toMatchObject({ source: { file: "uren.csv", line: 2 + 2 * 999 }, found: `lines ${2 + 2 * 999}, ${3 + 2 * 999}` });
+    const more = report.warnings.filter((w) => w.code === "more-issues");
+    expect(more).toHaveLength(1);
+    expect(more[0]).toMatchObject({ severity: "warning", source: { file: "uren.csv" }, more: GROUPS - 1_000 });
+    expect(render(more[0]!.message, "en")).toBe(`${GROUPS - 1_000} more warnings in this file not shown`);
+    expect(report.warnings).toHaveLength(1_001);
+  });
+
+  it("both engines write the same summary to the byte", async () => {
+    const memory = summaryJsonText(await close({ engine: "memory" }));
+    const streaming = summaryJsonText(await close({ engine: "streaming", threads: 0, tuning: { chunkBytes: 4096, bloomBits: 64 } }));
+    expect(streaming).toBe(memory);
+    expect(memory).toContain(`"message": "${GROUPS - 1_000} more warnings in this file not shown"`);
+  });
+});
