@@ -36,3 +36,26 @@ export class UserError extends Error {
     return `${lines.join("\n")}\n${text ? `${text}\n` : ""}`;
   }
 }
+
+/**
+ * A refusal as JSON, for `--json` runs (CI reads stdout): exit code, the
+ * problem count and every issue with its place, in English like the rest of
+ * menerva's JSON. The same issues are on stderr as text.
+ */
+export function failureJson(err: UserError): Record<string, unknown> {
+  return {
+    ok: false,
+    exit: err.exitCode,
+    problems: problemCount(err.issues),
+    issues: [...err.issues].sort(byLocation).map((i) => ({
+      severity: i.severity,
+      code: i.code,
+      message: render(i.message, "en"),
+      ...(i.source ? { file: i.source.file, ...(i.source.sheet !== undefined ? { sheet: i.source.sheet } : {}), ...(i.source.line !== undefined ? { line: i.source.line } : {}), ...(i.source.column !== undefined ? { column: i.source.column } : {}) } : {}),
+      ...(i.subject !== undefined ? { subject: render(i.subject, "en") } : {}),
+      ...(i.found !== undefined ? { found: render(i.found, "en").slice(0, 80) } : {}),
+      ...(i.hint !== undefined ? { hint: render(i.hint, "en") } : {}),
+      ...(i.more !== undefined ? { more: i.more } : {}),
+    })),
+  };
+}

@@ -6,7 +6,7 @@ import { Command, CommanderError } from "commander";
 import { t } from "../domain/issues.js";
 import { startLanguage, type Lang } from "../i18n/lang.js";
 import { render } from "../i18n/render.js";
-import { EXIT, UserError } from "./errors.js";
+import { EXIT, UserError, failureJson } from "./errors.js";
 import { registerCommands } from "./commands/index.js";
 import { localiseHelp, helpWords } from "./help.js";
 import { screenLanguage } from "./language.js";
@@ -36,6 +36,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (err) {
     if (err instanceof UserError) {
       process.stderr.write(err.render());
+      // A pipeline that asked for JSON gets the refusal as JSON too (the text stays on stderr for people).
+      if (argv.includes("--json")) process.stdout.write(`${JSON.stringify(failureJson(err), null, 2)}\n`);
       return err.exitCode;
     }
     if (err instanceof CommanderError) {

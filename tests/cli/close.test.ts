@@ -151,6 +151,18 @@ describe("bad input", () => {
     expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
   });
 
+  it("with --json, a refusal is also JSON on stdout for a pipeline: exit, count and every problem with its place", () => {
+    const d = scratchFixtures();
+    const r = menerva(["close", "2025-Q1", "--config", "fixtures/broken/bad-exports.yaml", "--json"], d);
+    expect(r.code).toBe(2);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({ ok: false, exit: 2, problems: 12 });
+    expect(j.issues).toHaveLength(12);
+    expect(j.issues).toContainEqual(expect.objectContaining({ severity: "error", code: "unknown-partner", file: "exports/personeel.csv", line: 4, found: "BLMM" }));
+    expect(r.stderr).toContain("12 "); // the text stays on stderr
+    expect(existsSync(join(d, "out"))).toBe(false);
+  });
+
   it("names a bad period with a hint", () => {
     const d = scratchFixtures();
     const r = menerva(["close", "2025-Q5", "--config", "fixtures/menerva.yaml", "--lang", "en"], d);
