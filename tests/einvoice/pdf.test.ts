@@ -65,6 +65,14 @@ describe("PDF copy", () => {
     expect(t).toContain("Correctie 2024-12 (01/12/2024 – 31/12/2024) € 30,00");
   });
 
+  it("a correction line that wraps keeps its rate together: never 'à €' on one line and '2,50' on the next (QA 3)", () => {
+    const t = textOf(byName("correction lines").pdf);
+    expect(t).toMatch(/Correctie 2024-Q4: Vergoeding per gefactureerd/);
+    expect(t).toContain("uur à € 2,50");
+    expect(t).not.toMatch(/à €?\s*\n/);
+    expect(t).not.toMatch(/€\s*\n/);
+  });
+
   it("a credit note says so, what it corrects, and the VAT mention", () => {
     const t = textOf(byName("credit note reversing").pdf);
     expect(t).toContain("Creditnota MEN2025-0006");
