@@ -85,6 +85,15 @@ describe("menerva scenario (CLI)", () => {
     ]);
   });
 
+  it("montecarlo writes files of its own, each named for the run kind (never overwriting run's)", async () => {
+    const out = await mkdtemp(join(tmpdir(), "menerva-scn-mc-"));
+    const m = menerva("scenario", "montecarlo", "scenarios/base.yaml", "--runs", "200", "--seed", "1", "--out", out);
+    expect(m.status, m.stderr).toBe(0);
+    const names = (await readdir(out)).sort();
+    expect(names.length).toBeGreaterThan(0);
+    for (const n of names) expect(n).toMatch(/^scenario-base-montecarlo[.-]/);
+  });
+
   it("grid money is the Decimal projection's (what scenario run gives) at every cell", async () => {
     const { loadScenarioFile } = await import("../../src/adapters/scenario-file.js");
     const { setDriver } = await import("../../src/domain/scenario/drivers.js");

@@ -109,7 +109,7 @@ export async function scenarioMonteCarlo(file: string, o: MonteCarloOptions): Pr
   const written = await writeOutputs(o.outDir, [
     { name: `scenario-${slug(s.name)}-montecarlo.json`, data: toJsonText(json) },
     { name: `scenario-${slug(s.name)}-montecarlo.csv`, data: renderTableCsv(table) },
-    { name: `scenario-${slug(s.name)}-break-even.csv`, data: renderTableCsv(be) },
+    { name: `scenario-${slug(s.name)}-montecarlo-break-even.csv`, data: renderTableCsv(be) },
     ...(run ? [await scenarioWorkbookFile(s, { lang: o.lang, run, monteCarlo: mc })] : []),
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
