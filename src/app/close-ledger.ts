@@ -195,7 +195,7 @@ export function identify<R extends HourRow | BenefitRow>(rows: readonly R[], fp:
     for (const [f, n] of perFile) if (n > 1) repeated.set(f, []);
     if (repeated.size === 0) continue;
     rows.forEach((r, i) => r.source.file === file && repeated.get(ids[i]!.slice(0, ids[i]!.indexOf("#")))?.push(r.source.line));
-    warnings.push(...duplicateRowWarnings(file, [...repeated.values()]));
+    warnings.push(...duplicateRowWarnings(file, [...repeated.values()].map((lines) => ({ count: lines.length, lines }))));
   }
   const duplicates = new Set<number>();
   if (counts.size > 1) {
@@ -205,21 +205,29 @@ export function identify<R extends HourRow | BenefitRow>(rows: readonly R[], fp:
   return { ids, duplicates, warnings };
 }
 
+/** Lines of a group of identical rows that a warning names (the count says how many there are). */
+export const DUPLICATE_LINES_SHOWN = 10;
+
+/** One group of identical rows: how many, and the lines of its first rows (at least DUPLICATE_LINES_SHOWN of them when there are as many). */
+export type DuplicateGroup = { readonly count: number; readonly lines: readonly number[] };
+
 /**
  * The "identical rows" warnings of one file, one per group of identical rows
- * (`groups`: each group's lines, in the order its first row was read). Capped
- * like the reader's warnings (read-input.ts IssueSink): the first MAX_ISSUES
- * groups, then one "N more" line, so an export of many repeated rows does not
- * hold a warning per group. Both engines (this in-memory one and
+ * (in the order its first row was read), naming the group's first
+ * DUPLICATE_LINES_SHOWN lines. Capped like the reader's warnings
+ * (read-input.ts IssueSink): the first MAX_ISSUES groups, then one "N more"
+ * line, so an export of many repeated rows holds neither a warning per group
+ * nor every line of every group. Both engines (this in-memory one and
  * engine/stream-close.ts) word them here, so they agree byte for byte.
  */
-export function duplicateRowWarnings(file: string, groups: readonly (readonly number[])[]): Issue[] {
+export function duplicateRowWarnings(file: string, groups: readonly DuplicateGroup[]): Issue[] {
   const out: Issue[] = [];
-  for (const lines of groups.slice(0, MAX_ISSUES)) {
+  for (const g of groups.slice(0, MAX_ISSUES)) {
+    const shown = g.lines.slice(0, DUPLICATE_LINES_SHOWN);
     out.push(
-      warning("duplicate-row", { count: lines.length }, {
-        source: { file, line: lines[0]! },
-        found: `lines ${lines.join(", ")}`,
+      warning("duplicate-row", { count: g.count }, {
+        source: { file, line: shown[0]! },
+        found: `lines ${shown.join(", ")}${g.count > shown.length ? ", …" : ""}`,
         hint: t("duplicate-row.hint"),
       }),
     );

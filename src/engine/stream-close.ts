@@ -34,7 +34,7 @@ import { DecimalMarkState } from "../schema/csv-row-number.js";
 import { MAX_RECORD_CHARS } from "../schema/limits.js";
 import { rowReader } from "../schema/rows.js";
 import { isRestated, restatingScopes, type FilePartners, type MissingRow, type RestatingScope } from "../app/withdrawn-rows.js";
-import { duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
+import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
 import { FpTable, hexInto } from "./fp-table.js";
@@ -417,9 +417,10 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     const firstLine = new Uint32Array(n);
     const more = new Map<number, number[]>();
     const firstPos = new Float64Array(n);
-    const repeats: { file: number; first: number; lines: number[] }[] = [];
+    // a group keeps the lines its warning names, not every line (a million repeated rows hold ten lines each group)
+    const repeats: { file: number; first: number; count: number; lines: number[] }[] = [];
     const close = (k: number): void => {
-      if (count[k]! > 1) repeats.push({ file: curFile[k]!, first: firstPos[k]!, lines: [firstLine[k]!, ...more.get(k)!] });
+      if (count[k]! > 1) repeats.push({ file: curFile[k]!, first: firstPos[k]!, count: count[k]!, lines: [firstLine[k]!, ...more.get(k)!] });
       more.delete(k);
     };
     let rowPos = 0;
@@ -444,7 +445,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         count[k] = occ + 1;
         const line = blk.u32[(o + R.line) >> 2]!;
         if (occ === 0) firstLine[k] = line;
-        else (more.get(k) ?? more.set(k, []).get(k)!).push(line);
+        else if (occ < DUPLICATE_LINES_SHOWN) (more.get(k) ?? more.set(k, []).get(k)!).push(line);
         if (occ > 0) {
           blk.u32[(o + R.occ) >> 2] = occ;
           patched = true;
@@ -471,7 +472,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       const file = repeats[i]!.file;
       let j = i;
       while (j < repeats.length && repeats[j]!.file === file) j++;
-      duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, repeats.slice(i, j).map((r) => r.lines)));
+      duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, repeats.slice(i, j)));
       i = j;
     }
   }

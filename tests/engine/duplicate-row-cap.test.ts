@@ -85,3 +85,35 @@ describe("identical rows in one export", () => {
     expect(memory).toContain(`"message": "${GROUPS - 1_000} more warnings in this file not shown"`);
   });
 });
+
+describe("a group of many identical rows", () => {
+  let many: string;
+  beforeAll(() => {
+    many = mkdtempSync(join(tmpdir(), "menerva-dup-many-"));
+    writeFileSync(join(many, "menerva.yaml"), CONFIG);
+    writeFileSync(join(many, "personeel.csv"), "period,partner,role,fte,cost\n2025-01,A,coach,0.5,3000.00\n2025-01,B,coach,0.5,3000.00\n");
+    const row = "2025-01-07,Q-Jobs,K1,1";
+    writeFileSync(join(many, "uren.csv"), `date,nec_partner,candidate_id,hours\n${Array(25).fill(row).join("\n")}\n2025-01-08,Q-Jobs,K2,2\n`);
+    writeFileSync(join(many, "voordelen.csv"), "date,nec_partner,candidate_id,type,amount\n2025-01-10,Q-Jobs,K1,RSZ,100.00\n");
+  });
+  afterAll(() => rmSync(many, { recursive: true, force: true }));
+
+  it.each([
+    ["memory" as const, {}],
+    ["streaming" as const, { threads: 0, tuning: { chunkBytes: 256, bloomBits: 64 } }],
+  ])("%s engine: counts all 25 and names the first ten lines (a group keeps no more)", async (engine, extra) => {
+    const cwd = process.cwd();
+    process.chdir(many);
+    try {
+      const r = await runClose({ configPath: "menerva.yaml", period: "2025-01", formats: ["json"], dryRun: true, engine, ...extra });
+      if (!r.ok) throw new Error(r.issues.map((i) => render(i.message, "en")).join("; "));
+      const dups = r.report.warnings.filter((w) => w.code === "duplicate-row");
+      expect(dups).toHaveLength(1);
+      expect(dups[0]).toMatchObject({ source: { file: "uren.csv", line: 2 }, found: "lines 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …" });
+      expect(render(dups[0]!.message, "en")).toMatch(/^25 identical rows/);
+      expect(r.report.result.rows.hours.included).toBe(26);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
