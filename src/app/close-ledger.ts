@@ -213,14 +213,15 @@ export type DuplicateGroup = { readonly count: number; readonly lines: readonly 
 
 /**
  * The "identical rows" warnings of one file, one per group of identical rows
- * (in the order its first row was read), naming the group's first
+ * (in the order its first row was read; `total` groups in all, of which the
+ * caller may pass only the first MAX_ISSUES), naming the group's first
  * DUPLICATE_LINES_SHOWN lines. Capped like the reader's warnings
  * (read-input.ts IssueSink): the first MAX_ISSUES groups, then one "N more"
  * line, so an export of many repeated rows holds neither a warning per group
  * nor every line of every group. Both engines (this in-memory one and
  * engine/stream-close.ts) word them here, so they agree byte for byte.
  */
-export function duplicateRowWarnings(file: string, groups: readonly DuplicateGroup[]): Issue[] {
+export function duplicateRowWarnings(file: string, groups: readonly DuplicateGroup[], total: number = groups.length): Issue[] {
   const out: Issue[] = [];
   for (const g of groups.slice(0, MAX_ISSUES)) {
     const shown = g.lines.slice(0, DUPLICATE_LINES_SHOWN);
@@ -232,7 +233,7 @@ export function duplicateRowWarnings(file: string, groups: readonly DuplicateGro
       }),
     );
   }
-  const more = groups.length - MAX_ISSUES;
+  const more = total - Math.min(groups.length, MAX_ISSUES);
   if (more > 0) out.push(warning("more-issues.warnings", { count: more }, { source: { file }, more }));
   return out;
 }

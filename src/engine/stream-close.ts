@@ -17,7 +17,7 @@
 import { stat } from "node:fs/promises";
 import { parse as parseSync } from "csv-parse/sync";
 import iconv from "iconv-lite";
-import { IssueSink, openCsvInput, forEachInputRow, unreadable, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
+import { IssueSink, MAX_ISSUES, openCsvInput, forEachInputRow, unreadable, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
 import { syntaxMessage } from "../adapters/csv/records.js";
 import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
 import type { LoadedConfig, ResolvedInput } from "../adapters/config-file.js";
@@ -413,15 +413,43 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     const curFile = new Int32Array(n).fill(-1);
     const count = new Int32Array(n);
     const earlier = new Int32Array(n);
-    // lines of a fingerprint's rows in the current file: the first in a typed array, the rest only when it repeats
+    // lines of a fingerprint's rows in the current file: the first in a typed array, the next few (as many as a
+    // warning names) in a linked arena; groups of identical rows in flat arrays of numbers, not an object each
+    // (an export of repeated rows holds hundreds of thousands of groups)
     const firstLine = new Uint32Array(n);
-    const more = new Map<number, number[]>();
     const firstPos = new Float64Array(n);
-    // a group keeps the lines its warning names, not every line (a million repeated rows hold ten lines each group)
-    const repeats: { file: number; first: number; count: number; lines: number[] }[] = [];
+    const head = new Int32Array(n).fill(-1);
+    const tail = new Int32Array(n).fill(-1);
+    let extraLine = new Uint32Array(1024);
+    let extraNext = new Int32Array(1024);
+    let extras = 0;
+    const addExtra = (k: number, line: number): void => {
+      if (extras === extraLine.length) {
+        const l = new Uint32Array(extras * 2);
+        l.set(extraLine);
+        extraLine = l;
+        const x = new Int32Array(extras * 2);
+        x.set(extraNext);
+        extraNext = x;
+      }
+      extraLine[extras] = line;
+      extraNext[extras] = -1;
+      if (tail[k]! >= 0) extraNext[tail[k]!] = extras;
+      else head[k] = extras;
+      tail[k] = extras++;
+    };
+    const groups = { file: [] as number[], first: [] as number[], count: [] as number[], lineAt: [] as number[], lines: [] as number[] };
     const close = (k: number): void => {
-      if (count[k]! > 1) repeats.push({ file: curFile[k]!, first: firstPos[k]!, count: count[k]!, lines: [firstLine[k]!, ...more.get(k)!] });
-      more.delete(k);
+      if (count[k]! > 1) {
+        groups.file.push(curFile[k]!);
+        groups.first.push(firstPos[k]!);
+        groups.count.push(count[k]!);
+        groups.lineAt.push(groups.lines.length);
+        groups.lines.push(firstLine[k]!);
+        for (let e = head[k]!; e >= 0; e = extraNext[e]!) groups.lines.push(extraLine[e]!);
+      }
+      head[k] = -1;
+      tail[k] = -1;
     };
     let rowPos = 0;
     store.forEachBlock(kind, (blk) => {
@@ -445,7 +473,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         count[k] = occ + 1;
         const line = blk.u32[(o + R.line) >> 2]!;
         if (occ === 0) firstLine[k] = line;
-        else if (occ < DUPLICATE_LINES_SHOWN) (more.get(k) ?? more.set(k, []).get(k)!).push(line);
+        else if (occ < DUPLICATE_LINES_SHOWN) addExtra(k, line);
         if (occ > 0) {
           blk.u32[(o + R.occ) >> 2] = occ;
           patched = true;
@@ -466,13 +494,17 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       return patched;
     });
     for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
-    repeats.sort((a, b) => a.file - b.file || a.first - b.first);
-    // per file, its groups in the order their first rows were read (capped as the reader caps its warnings)
-    for (let i = 0; i < repeats.length; ) {
-      const file = repeats[i]!.file;
+    // per file, its groups in the order their first rows were read; only the first MAX_ISSUES become warnings
+    const order = Array.from(groups.file.keys()).sort((a, b) => groups.file[a]! - groups.file[b]! || groups.first[a]! - groups.first[b]!);
+    for (let i = 0; i < order.length; ) {
+      const file = groups.file[order[i]!]!;
       let j = i;
-      while (j < repeats.length && repeats[j]!.file === file) j++;
-      duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, repeats.slice(i, j)));
+      while (j < order.length && groups.file[order[j]!] === file) j++;
+      const shown = order.slice(i, Math.min(j, i + MAX_ISSUES)).map((g) => {
+        const end = g + 1 < groups.lineAt.length ? groups.lineAt[g + 1]! : groups.lines.length;
+        return { count: groups.count[g]!, lines: groups.lines.slice(groups.lineAt[g]!, end) };
+      });
+      duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, shown, j - i));
       i = j;
     }
   }
