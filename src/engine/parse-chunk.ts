@@ -7,6 +7,7 @@
 // its byte range. The main thread merges the chunks of a file in order.
 import { parse } from "csv-parse";
 import { closeSync, openSync, readSync } from "node:fs";
+import { recordSpan } from "../adapters/csv/records.js";
 import iconv from "iconv-lite";
 import { error, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow, PartnerSpan } from "../domain/model.js";
@@ -118,12 +119,6 @@ class Bytes {
   }
 }
 
-const countNewlines = (s: string): number => {
-  let n = 0;
-  for (let i = s.indexOf("\n"); i !== -1; i = s.indexOf("\n", i + 1)) n++;
-  return n;
-};
-
 export function parseChunk(task: ChunkTask): ChunkResult {
   const issues: Issue[] = [];
   const dropped = { error: 0, warning: 0 };
@@ -216,14 +211,9 @@ export function parseChunk(task: ChunkTask): ChunkResult {
   const push = (rec: string[]): void => {
     if (stopped) return;
     const start = line;
-    let blank = true;
-    let extra = 0;
-    for (const f of rec) {
-      if (blank && f.trim() !== "") blank = false;
-      if (f.length > 0 && f.includes("\n")) extra += countNewlines(f);
-    }
-    line += 1 + extra;
-    if (blank) return;
+    const span = recordSpan(rec);
+    line += Math.abs(span);
+    if (span < 0) return;
     if (!onRecord(rec, start)) stopped = true;
   };
   const noop = (): void => {};

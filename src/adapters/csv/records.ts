@@ -29,6 +29,22 @@ const countNewlines = (s: string): number => {
   return n;
 };
 
+/**
+ * The physical lines a parsed record spans (1 plus the line breaks inside its
+ * quoted fields), negated when every field is blank (a blank line: skipped,
+ * but it still moves the line count). Shared by every CSV reader, so
+ * file:line means the same line everywhere.
+ */
+export function recordSpan(rec: readonly string[]): number {
+  let blank = true;
+  let extra = 0;
+  for (const f of rec) {
+    if (blank && f.trim() !== "") blank = false;
+    if (f.length > 0 && f.includes("\n")) extra += countNewlines(f);
+  }
+  return blank ? -(1 + extra) : 1 + extra;
+}
+
 async function* win1252(src: AsyncIterable<Buffer>): AsyncGenerator<string> {
   // Single-byte encoding: chunks decode independently. Not TextDecoder, which
   // maps 0x80 to U+0080 instead of € on Node 20.20 (checked).
@@ -85,14 +101,9 @@ export async function forEachRecord(
     parser.on("data", (rec: string[]) => {
       if (stopped) return;
       const start = line;
-      let blank = true;
-      let extra = 0;
-      for (const f of rec) {
-        if (blank && f.trim() !== "") blank = false;
-        if (f.length > 0 && f.includes("\n")) extra += countNewlines(f);
-      }
-      line += 1 + extra;
-      if (blank) return;
+      const span = recordSpan(rec);
+      line += Math.abs(span);
+      if (span < 0) return;
       try {
         if (onRecord(rec, start) === false) {
           stopped = true;
