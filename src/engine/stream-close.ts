@@ -35,6 +35,8 @@ import { MAX_RECORD_CHARS } from "../schema/limits.js";
 import { rowReader } from "../schema/rows.js";
 import { isRestated, restatingScopes, type FilePartners, type MissingRow, type RestatingScope } from "../app/withdrawn-rows.js";
 import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
+import { shareFor } from "../domain/invoice.js";
+import { BilledTables, isBilled } from "./billed-writer.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
 import { FpTable, hexInto } from "./fp-table.js";
@@ -79,6 +81,8 @@ export type StreamedRows = {
   readonly missing: { readonly reversals: MissingRow[]; readonly unrestated: MissingRow[] };
   readonly store: RowStore;
   readonly classifier: RowClassifier;
+  /** The billed columns' tables, taken in input order (unsure when a settled row made that order uncertain). */
+  readonly billed: BilledTables;
 };
 
 /** Rows of chunk results held at once (in flight or waiting for their turn). */
@@ -203,6 +207,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   store.rates = cls.rates;
   const totals = new RowTotals(model, cls.rates, { candidate: (i) => store.candidates[i]!, file: (i) => store.fileNames[i]! });
   const f = newRowFacts();
+  // the ledger's billed columns: their tables taken as rows are merged (billed-writer.ts)
+  const billed = new BilledTables(store, model, model.benefitTypes.map((ty) => shareFor(model, ty)));
   const names = { sePartners: model.sePartners, necPartners: model.necPartners, benefitTypes: model.benefitTypes };
   const base = { names, ...(model.partnerSpans ? { spans: model.partnerSpans } : {}) };
 
@@ -338,6 +344,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         }
       }
       classify(kind, b, o, prior, own, rowPos, big);
+      billed.add(kind, b, o);
     }
     pos[kind] = rowPos;
     latestDay = latest;
@@ -489,6 +496,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         } else if (earlier[k]! > occ) prior = S_DUPLICATE;
         const big = (blk.u8[o + R.flags]! & F_BIG) !== 0 ? store.texts(blk.u32[(o + R.text) >> 2]!).big : undefined;
         classify(kind, blk, o, prior, own, rowPos, big);
+        if (isBilled(kind, blk, o)) billed.unsure();
         patched = true;
       }
       return patched;
@@ -525,6 +533,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     missing,
     store,
     classifier: cls,
+    billed,
   };
 }
 
