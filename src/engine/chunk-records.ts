@@ -10,10 +10,14 @@
 // already in force, so every record and every syntax error is what csv-parse
 // alone gives. Whole lines only go to papaparse: a piece is cut after its
 // last line feed (never inside a UTF-8 character) and the rest carried over.
-import { parse } from "csv-parse";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
 import Papa from "papaparse";
 import { MAX_RECORD_CHARS } from "../schema/limits.js";
+
+// csv-parse and iconv-lite load on first use: a parse worker reading plain UTF-8 lines needs neither
+const require = createRequire(import.meta.url);
+const csvParse = (): typeof import("csv-parse") => require("csv-parse") as typeof import("csv-parse");
+const win1252 = (b: Buffer): string => (require("iconv-lite") as typeof import("iconv-lite")).decode(b, "win1252");
 
 type CsvApi = { api: { parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined } };
 
@@ -58,11 +62,11 @@ export function recordFeed(opts: { readonly delimiter: string; readonly encoding
   let csv: CsvApi | undefined;
   let usedPapa = false;
   let pushed = false;
-  const decode = (b: Buffer): string => (opts.encoding === "windows-1252" ? iconv.decode(b, "win1252") : b.toString("utf8"));
+  const decode = (b: Buffer): string => (opts.encoding === "windows-1252" ? win1252(b) : b.toString("utf8"));
 
   const csvFeed = (bytes: Buffer | undefined, end: boolean): void => {
     if (csv === undefined) {
-      csv = parse({
+      csv = csvParse().parse({
         delimiter: opts.delimiter,
         // csv-parse strips a byte order mark only at the start of what it reads: the file's start
         bom: opts.atFileStart && !pushed,
@@ -75,7 +79,7 @@ export function recordFeed(opts: { readonly delimiter: string; readonly encoding
       }) as unknown as CsvApi;
       mode = "csv";
     }
-    const b = bytes !== undefined && opts.encoding === "windows-1252" ? Buffer.from(iconv.decode(bytes, "win1252"), "utf8") : bytes;
+    const b = bytes !== undefined && opts.encoding === "windows-1252" ? Buffer.from(win1252(bytes), "utf8") : bytes;
     const err = csv.api.parse(b, end, push, noop);
     if (err !== undefined) throw err;
   };

@@ -7,7 +7,7 @@
 // (parse-worker.ts) or inline for small inputs; pure but for reading its byte
 // range. The main thread merges the chunks of a file in order.
 import { closeSync, openSync, readSync } from "node:fs";
-import { recordSpan } from "../adapters/csv/records.js";
+import { recordSpan } from "../adapters/csv/record-span.js";
 import { recordFeed } from "./chunk-records.js";
 import { error, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow, PartnerSpan } from "../domain/model.js";
