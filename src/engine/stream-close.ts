@@ -165,8 +165,8 @@ async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base
   const whole = (mark?: ChunkTask["mark"]): FilePlan => ({ input, kind, meta, sink, tasks: [{ ...common, id: nextId(), start: 0, end: scan.size, firstLine: 1, withHeader: true, ...(mark ? { mark } : {}) }] });
   const override = ctx.overrides?.decimal;
   const overrideMark = override ? { mark: override, override: true } : undefined;
-  // Cut into chunks only where a line feed always ends a record: no quotes, and line ends all of one kind.
-  if (!parallel || scan.quoteAt >= 0 || scan.cuts.length === 0 || scan.crAt >= 0) return whole(overrideMark);
+  // Cut into chunks only where a line feed always ends a record: no quotes, and line ends all of one kind (LF, or CRLF).
+  if (!parallel || scan.quoteAt >= 0 || scan.cuts.length === 0 || (scan.crAt >= 0 && !scan.crlfOnly)) return whole(overrideMark);
   const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
   const facts = headFacts(kind, headText, meta.delimiter, base.names, override);
   if (!facts?.mark) return whole(overrideMark);
