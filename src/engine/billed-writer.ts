@@ -198,6 +198,67 @@ export class BilledTables {
   }
 }
 
+/**
+ * The billed rows that repeat an identical row before them (index among the
+ * billed rows, occurrence), as two typed arrays, not a pair object each (an
+ * export of repeated rows holds millions); written out as canonical JSON
+ * `[[row,k],…]` in row order.
+ */
+class OccList {
+  private rows = new Float64Array(1024);
+  private ks = new Float64Array(1024);
+  n = 0;
+  push(row: number, k: number): void {
+    if (this.n === this.rows.length) {
+      const r = new Float64Array(this.n * 2);
+      r.set(this.rows);
+      this.rows = r;
+      const q = new Float64Array(this.n * 2);
+      q.set(this.ks);
+      this.ks = q;
+    }
+    this.rows[this.n] = row;
+    this.ks[this.n++] = k;
+  }
+  /** Write the list, sorted by row, as canonical JSON to `path`; returns its byte length. */
+  writeJson(path: string): number {
+    const n = this.n;
+    // one sortable number per entry: row × 2^21 + occurrence (rows below 2^32; an occurrence past 2^21 sorts as pairs)
+    const SHIFT = 2 ** 21;
+    let keys: Float64Array | undefined = new Float64Array(n);
+    for (let i = 0; i < n && keys; i++) {
+      if (this.ks[i]! >= SHIFT || this.rows[i]! >= 2 ** 32) keys = undefined;
+      else keys[i] = this.rows[i]! * SHIFT + this.ks[i]!;
+    }
+    keys?.sort();
+    const pairs = keys ? [] : Array.from({ length: n }, (_, i): [number, number] => [this.rows[i]!, this.ks[i]!]).sort((x, y) => x[0] - y[0]);
+    const fd = openSync(path, "w");
+    let total = 0;
+    try {
+      const out = Buffer.allocUnsafe(1 << 16);
+      let at = 0;
+      const flush = (): void => {
+        writeSync(fd, out, 0, at);
+        total += at;
+        at = 0;
+      };
+      out[at++] = 91;
+      for (let j = 0; j < n; j++) {
+        const row = keys ? Math.floor(keys[j]! / SHIFT) : pairs[j]![0];
+        const k = keys ? keys[j]! % SHIFT : pairs[j]![1];
+        if (at > out.length - 64) flush();
+        if (j > 0) out[at++] = 44;
+        at += out.write(`[${row},${k}]`, at, "latin1");
+      }
+      out[at++] = 93;
+      flush();
+    } finally {
+      closeSync(fd);
+    }
+    return total;
+  }
+}
+
 /** A big quantity's text as fmtDecimal writes it. */
 function bigText(store: RowStore, b: RowBlock | RowView, o: number): string {
   const raw = store.texts(b.u32[(o + R.text) >> 2]!).big!;
@@ -258,7 +319,7 @@ export function writeBilledColumns(
     cand += groups[g]!.candChars;
   }
   const fds = { fp: openSync(join(store.dir, "billed-fp.txt"), "w+"), qty: openSync(join(store.dir, "billed-qty.txt"), "w+"), cand: openSync(join(store.dir, "billed-cand.txt"), "w+") };
-  const occ: [number, number][] = [];
+  const occ = new OccList();
   const bytesOf = (g: number): number => groups[g]!.rows * FP_CHARS + groups[g]!.qtyChars + groups[g]!.candChars;
   // Batches of groups whose columns fit in the buffer (a group larger than it is a batch of its own).
   let buf = Buffer.allocUnsafe(0);
@@ -288,7 +349,7 @@ export function writeBilledColumns(
           const g = groupTable[(partnerOf[b.u16[(o + R.nec) >> 1]!]! * priceSlots + priceOf(kind, b, o)) * span + (b.i32[(o + R.day) >> 2]! - minDay)]!;
           if (g < g0 || g >= g1) continue;
           const k = b.u32[(o + R.occ) >> 2]!;
-          if (k !== 0) occ.push([rowAt[g]! + seen[g]!, k]);
+          if (k !== 0) occ.push(rowAt[g]! + seen[g]!, k);
           seen[g] = seen[g]! + 1;
           // fingerprint: 16 bytes as 22 base64url characters
           let w = cursor[g * 3]!;
@@ -317,9 +378,9 @@ export function writeBilledColumns(
     writeSync(fds.cand, buf, fpLen + qtyLen, candLen, candAt[g0]!);
     g0 = g1;
   }
-  occ.sort((a, b) => a[0] - b[0]);
-
   for (const fd of Object.values(fds)) closeSync(fd);
+  const occPath = join(store.dir, "billed-occ.txt");
+  const occBytes = occ.writeJson(occPath);
   // The columns as canonical JSON (keys sorted: cand, candidates, fp, groups, occ, partners, prices, qty),
   // as parts: texts and ranges of the column files, streamed into the ledger without one more copy.
   const parts: BilledPart[] = [
@@ -327,7 +388,9 @@ export function writeBilledColumns(
     { path: join(store.dir, "billed-cand.txt"), bytes: Math.max(0, cand - 1) }, // the last separator is not written
     `","candidates":${canonicalJson(candidates)},"fp":"`,
     { path: join(store.dir, "billed-fp.txt"), bytes: rows * FP_CHARS },
-    `","groups":${canonicalJson(groups.map((g) => [...g.key, g.rows]))},"occ":${canonicalJson(occ)},"partners":${canonicalJson(partners)},"prices":${canonicalJson(prices)},"qty":"`,
+    `","groups":${canonicalJson(groups.map((g) => [...g.key, g.rows]))},"occ":`,
+    { path: occPath, bytes: occBytes },
+    `,"partners":${canonicalJson(partners)},"prices":${canonicalJson(prices)},"qty":"`,
     { path: join(store.dir, "billed-qty.txt"), bytes: Math.max(0, qty - 1) },
     '"}',
   ];
