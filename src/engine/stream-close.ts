@@ -357,7 +357,13 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   try {
     // Scan every file now (hash, encoding, where to cut); tasks go to the pool as files are ready.
     const parallel = pool.threads > 0 || args.tuning?.chunkBytes !== undefined;
-    const plans = inputs.map(({ kind, i }) => planFile(kind, i, args.context(i), base, nextId, parallel, args.tuning?.chunkBytes));
+    // one scan after the other, not all at once: the first file's chunks go to the workers as soon as it is scanned
+    let previous: Promise<unknown> = Promise.resolve();
+    const plans = inputs.map(({ kind, i }) => {
+      const plan = previous.then(() => planFile(kind, i, args.context(i), base, nextId, parallel, args.tuning?.chunkBytes));
+      previous = plan.catch(() => undefined);
+      return plan;
+    });
     type Job = { plan: FilePlan; index: number; result: Promise<ChunkResult> };
     const inflight: Job[] = [];
     const state = new Map<FilePlan, { lineBase: number; stopped: boolean; ordinal: number }>();
