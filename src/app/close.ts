@@ -59,6 +59,8 @@ export type StreamOptions = {
   readonly base: (period: Period | undefined, config: LoadedConfig) => Promise<readonly LedgerRecord[]>;
   readonly threads?: number;
   readonly tuning?: EngineTuning;
+  /** Called once the first export's chunks are with the workers (stream-close.ts). */
+  readonly whileReading?: () => void;
 };
 
 /**
@@ -105,7 +107,7 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
     const base = await stream!.base(period, config);
     const books = readBooks(base);
     const { streamRows } = await import("../engine/stream-close.js");
-    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}) });
+    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}), ...(stream!.whileReading ? { whileReading: stream!.whileReading } : {}) });
     streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
     return rows;
   };

@@ -55,6 +55,12 @@ export type StreamArgs = {
   /** Parse threads; default: two for large inputs, none for small ones (worker-pool.ts). */
   readonly threads?: number;
   readonly tuning?: EngineTuning;
+  /**
+   * Called once, when the first export's chunks are with the workers: the main
+   * thread then has time while they parse (the close loads the modules it needs
+   * afterwards, the e-invoices' PDF and UBL writers, then and not before).
+   */
+  readonly whileReading?: () => void;
 };
 
 /** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"). */
@@ -353,6 +359,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   };
   // buffers of merged chunks, handed back to the parser for the next tasks
   const free: { rows: ArrayBuffer; texts: ArrayBuffer }[] = [];
+  let whileReading = args.whileReading;
 
   try {
     // Scan every file now (hash, encoding, where to cut); tasks go to the pool as files are ready.
@@ -410,10 +417,15 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       for (const [index, task] of plan.tasks.entries()) {
         const recycle = free.pop();
         inflight.push({ plan, index, result: pool.run(recycle ? { ...task, recycle } : task) });
+        if (inflight.length >= Math.min(WINDOW, plan.tasks.length) && whileReading) {
+          whileReading();
+          whileReading = undefined;
+        }
         while (inflight.length >= WINDOW) await consume(inflight.shift()!);
       }
     }
     while (inflight.length > 0) await consume(inflight.shift()!);
+    whileReading?.();
   } finally {
     await pool.close();
   }
