@@ -92,7 +92,7 @@ export type StreamedRows = {
 };
 
 /** Rows of chunk results held at once (in flight or waiting for their turn). */
-const WINDOW = 3;
+const WINDOW = 4;
 const CHUNKS_PER_FILE = 16;
 
 type FilePlan = {
@@ -371,13 +371,15 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       previous = plan.catch(() => undefined);
       return plan;
     });
-    type Job = { plan: FilePlan; index: number; result: Promise<ChunkResult> };
+    type Job = { plan: FilePlan; index: number; task: ChunkTask; result: Promise<ChunkResult> };
     const inflight: Job[] = [];
     const state = new Map<FilePlan, { lineBase: number; stopped: boolean; ordinal: number }>();
     const finishFile = (plan: FilePlan): void => {
       files.push({ kind: plan.kind, meta: plan.meta, issues: plan.sink.finish(plan.input.displayPath) });
     };
     const consume = async (job: Job): Promise<void> => {
+      // rather than wait for a worker, the main thread parses a task no worker has taken yet
+      while (!pool.isDone(job.task) && pool.runWaiting(job.task)) await new Promise(setImmediate); // let the workers' messages in
       const res = await job.result;
       const st = state.get(job.plan)!;
       if (!st.stopped) {
@@ -416,7 +418,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       }
       for (const [index, task] of plan.tasks.entries()) {
         const recycle = free.pop();
-        inflight.push({ plan, index, result: pool.run(recycle ? { ...task, recycle } : task) });
+        const t = recycle ? { ...task, recycle } : task;
+        inflight.push({ plan, index, task: t, result: pool.run(t) });
         if (inflight.length >= Math.min(WINDOW, plan.tasks.length) && whileReading) {
           whileReading();
           whileReading = undefined;
