@@ -305,7 +305,9 @@ export function writeBilledColumns(
     groupTable[(p * priceSlots + pr) * span + (day - minDay)] = g;
   }
   const partnerOf = tables.partnerOf;
-  const priceOf = (kind: "hours" | "benefits", b: RowBlock, o: number): number => tables.priceOf(kind, b, o);
+  // every billed row's price was indexed when the tables were taken: plain lookups from here
+  const { priceOfRate, priceOfType } = tables;
+  const priceOf = (kind: "hours" | "benefits", b: RowBlock, o: number): number => (kind === "hours" ? priceOfRate[b.i16[(o + R.rate) >> 1]!]! : priceOfType[b.u8[o + R.type]!]!);
   const billed = isBilled;
 
   // Where each group's rows go in each column.
