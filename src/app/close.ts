@@ -22,6 +22,7 @@ import { missingBuyers } from "../domain/invoicing/buyers.js";
 import type { ClosedPeriod, Reversal } from "../domain/corrections.js";
 import type { CloseReport, InputFileInfo } from "../report/close-report.js";
 import { closeFigureProblems } from "./close-figures.js";
+import { storeRows } from "../engine/row-cursor.js";
 
 export type ReadInputs = {
   readonly config: LoadedConfig;
@@ -222,7 +223,8 @@ export function buildStreamedReport(inputs: ReadInputs & { period: Period; strea
     rows.noFee,
   );
   if (!closed.ok) return closed;
-  const view = rows.store.view();
+  // the renderers walk the rows through one cursor (row-cursor.ts): a million rows leave no garbage behind
+  const view = storeRows(rows.store, inputs.config.model);
   const refused = refusedFigures(inputs, closed.value, () => view.all());
   if (refused) return refused;
   return ok(reportOf(inputs, closed.value, opts, view));

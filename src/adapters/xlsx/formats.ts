@@ -76,3 +76,12 @@ export function dateText(iso: string): string {
 export function excelSerial(iso: string): number {
   return Math.round((excelDate(iso).getTime() - Date.UTC(1899, 11, 30)) / 86_400_000);
 }
+
+/** Days from the 1900 system's day 0 (1899-12-30) to 1970-01-01, the day number 0 of period.ts. */
+const SERIAL_OF_DAY_0 = 25_569;
+
+/** The Excel serial of a day number (period.ts dayNumber): excelSerial(isoOfDay(day)), without the text. */
+export function serialOfDay(day: number): number {
+  if (!Number.isSafeInteger(day)) throw new Error(`serialOfDay: not a day number: ${day}`);
+  return day + SERIAL_OF_DAY_0;
+}

@@ -5,7 +5,10 @@
 // reusing the template's style ids, so the memory cost is the compressed
 // output plus one batch of rows. Numbers are written as their exact decimal
 // text, strings as inline strings (never formulas), dates as serials.
+// A sheet gives its rows as arrays of cells (`rows`), or writes them into a
+// RowSink cell by cell (`write`: no object per row, for a million rows).
 // Usage: toDeterministicXlsxWithRows(wb, [{ sheet: "Detail", rows: () => gen() }], { charts })
+//        toDeterministicXlsxWithRows(wb, [{ sheet: "Detail", write: (out) => { out.row(); out.text(1, "a"); … } }])
 import type ExcelJS from "exceljs";
 import { strFromU8, strToU8, Zip, ZipDeflate } from "fflate";
 import { injectCharts, sheetParts, xmlEscape, type ChartSpec, type Parts } from "./charts.js";
@@ -15,11 +18,26 @@ import { excelSerial } from "./formats.js";
 /** One cell of a generated row: empty, an ISO date, an exact decimal number, or text. */
 export type RowCell = null | { readonly date: string } | { readonly num: string } | { readonly text: string };
 
-export type StreamedSheet = {
-  readonly sheet: string;
-  /** Rows from row 2 on, in order; called once while zipping. */
-  readonly rows: () => Iterable<readonly RowCell[]>;
-};
+/** Where a sheet writes its rows from row 2 on: row() starts the next row, then its cells left to right (columns 1-based). */
+export interface RowSink {
+  row(): void;
+  /** An Excel date serial (formats.ts excelSerial). */
+  date(col: number, serial: number): void;
+  /** Exact plain decimal text ("-12.5"). */
+  num(col: number, text: string): void;
+  text(col: number, text: string): void;
+}
+
+export type StreamedSheet = { readonly sheet: string } & (
+  | {
+      /** Rows from row 2 on, in order; called once while zipping. */
+      readonly rows: () => Iterable<readonly RowCell[]>;
+    }
+  | {
+      /** Writes the rows from row 2 on into `out`; called once while zipping. */
+      readonly write: (out: RowSink) => void;
+    }
+);
 
 /** Rows per deflate push: fixed, so the bytes never depend on timing. */
 const BATCH_ROWS = 2_000;
@@ -37,17 +55,6 @@ function colNumber(letters: string): number {
   return n;
 }
 
-function cellXml(ref: string, style: string | undefined, c: RowCell): string {
-  if (c === null) return "";
-  const s = style === undefined ? "" : ` s="${style}"`;
-  if ("num" in c) {
-    if (!PLAIN_NUMBER.test(c.num)) throw new Error(`sheet-rows: ${JSON.stringify(c.num)} is not plain decimal text`);
-    return `<c r="${ref}"${s}><v>${c.num}</v></c>`;
-  }
-  if ("date" in c) return `<c r="${ref}"${s}><v>${excelSerial(c.date)}</v></c>`;
-  return `<c r="${ref}"${s} t="inlineStr"><is><t xml:space="preserve">${xmlEscape(c.text)}</t></is></c>`;
-}
-
 type Template = { head: string; tail: string; styles: Map<number, string> };
 
 /** Split the exceljs sheet around its template row 2 and read the column styles. */
@@ -63,25 +70,75 @@ function template(xml: string, sheet: string): Template {
   return { head: xml.slice(0, start), tail: xml.slice(close), styles };
 }
 
-function* sheetChunks(t: Template, rows: Iterable<readonly RowCell[]>): Generator<string> {
-  let r = 1;
-  let maxCol = 1;
-  let batch: string[] = [];
-  for (const cells of rows) {
-    r++;
-    maxCol = Math.max(maxCol, cells.length);
-    let x = `<row r="${r}">`;
-    cells.forEach((c, i) => {
-      x += cellXml(`${colLetter(i + 1)}${r}`, t.styles.get(i + 1), c);
-    });
-    batch.push(`${x}</row>`);
-    if (batch.length === BATCH_ROWS) {
-      yield batch.join("");
-      batch = [];
+/**
+ * The rows' XML, handed to `push` BATCH_ROWS rows at a time (then the rest,
+ * then the sheet's tail): the same pushes, so the same bytes, however the
+ * rows are given.
+ */
+class SheetXml implements RowSink {
+  private r = 1;
+  private rowsInBatch = 0;
+  private xml = "";
+  private readonly refs: string[] = [];
+  private readonly attrs: string[] = [];
+
+  constructor(
+    private readonly t: Template,
+    private readonly push: (text: string) => void,
+  ) {}
+
+  private cell(col: number): string {
+    const letters = (this.refs[col] ??= colLetter(col));
+    const style = (this.attrs[col] ??= this.t.styles.has(col) ? ` s="${this.t.styles.get(col)!}"` : "");
+    return `<c r="${letters}${this.r}"${style}`;
+  }
+
+  row(): void {
+    if (this.r > 1) this.endRow();
+    this.r++;
+    this.xml += `<row r="${this.r}">`;
+  }
+
+  date(col: number, serial: number): void {
+    this.xml += `${this.cell(col)}><v>${serial}</v></c>`;
+  }
+
+  num(col: number, text: string): void {
+    if (!PLAIN_NUMBER.test(text)) throw new Error(`sheet-rows: ${JSON.stringify(text)} is not plain decimal text`);
+    this.xml += `${this.cell(col)}><v>${text}</v></c>`;
+  }
+
+  text(col: number, text: string): void {
+    this.xml += `${this.cell(col)} t="inlineStr"><is><t xml:space="preserve">${ESCAPED.test(text) ? xmlEscape(text) : text}</t></is></c>`;
+  }
+
+  private endRow(): void {
+    this.xml += "</row>";
+    if (++this.rowsInBatch === BATCH_ROWS) {
+      this.push(this.xml);
+      this.xml = "";
+      this.rowsInBatch = 0;
     }
   }
-  if (batch.length > 0) yield batch.join("");
-  yield t.tail;
+
+  end(): void {
+    if (this.r > 1) this.endRow();
+    if (this.rowsInBatch > 0) this.push(this.xml);
+    this.push(this.t.tail);
+  }
+}
+
+const ESCAPED = /[&<>"']/;
+
+/** A row of cells into the sink, the way `rows` sheets give them. */
+function writeCells(out: RowSink, cells: readonly RowCell[]): void {
+  out.row();
+  cells.forEach((c, i) => {
+    if (c === null) return;
+    if ("num" in c) out.num(i + 1, c.num);
+    else if ("date" in c) out.date(i + 1, excelSerial(c.date));
+    else out.text(i + 1, c.text);
+  });
 }
 
 /**
@@ -123,7 +180,10 @@ export async function toDeterministicXlsxWithRows(
     const t = template(strFromU8(parts.get(name)!), s.sheet);
     // the dimension is rewritten once the row count is known; keep exceljs's ref out
     entry.push(strToU8(t.head.replace(/<dimension ref="[^"]*"\/>/, "")));
-    for (const chunk of sheetChunks(t, s.rows())) entry.push(strToU8(chunk));
+    const out = new SheetXml(t, (text) => entry.push(strToU8(text)));
+    if ("write" in s) s.write(out);
+    else for (const cells of s.rows()) writeCells(out, cells);
+    out.end();
     entry.push(new Uint8Array(0), true);
     if (failure) throw failure;
   }

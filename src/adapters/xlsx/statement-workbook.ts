@@ -13,15 +13,20 @@ import type { CloseReport } from "../../report/close-report.js";
 import { writeDocumentFacts, writeDocumentList } from "./statement-documents.js";
 import { currentDocument } from "../../report/close-summary.js";
 import { font, setFormula, setMoney, setNumber, setupSheet, styleHeaderRow, styleTotalRow } from "./cells.js";
-import { toDeterministicXlsxWithRows, type RowCell, type StreamedSheet } from "./sheet-rows.js";
-import { FMT, dateText, excelDate, safeText } from "./formats.js";
+import { toDeterministicXlsxWithRows, type RowSink, type StreamedSheet } from "./sheet-rows.js";
+import { FMT, dateText, excelDate, safeText, serialOfDay } from "./formats.js";
 import { fitWrappedRows } from "./row-heights.js";
 import { EXCEL_MAX_DATA_ROWS, splitRows, splitSheetName } from "./streaming.js";
 import { colLetter, exactly, headerRow, money2, point as pushPoint, quote, RATE_FMT, ref, type Checkpoint } from "./statement-common.js";
 import { CC, writeCorrectionsSheet, writeRulesSheet, type CorrectionsSheet } from "./statement-corrections.js";
 import { CLOSE_WORDS } from "../../report/close-labels.js";
 import { correctionEntries } from "../../report/close-corrections.js";
-import { closeRows, isBilledStatus, type ClassifiedRow } from "../../report/close-rows.js";
+import { closeRows, forEachRow, type RowCursor } from "../../report/close-rows.js";
+import { isoOfDay } from "../../domain/period.js";
+
+/** The rows the Detail sheets list (what the invoice formulas sum), and the rows the Exceptions sheet lists. */
+const BILLED: readonly RowStatus[] = ["included", "adjustment"];
+const EXCEPTIONS: readonly RowStatus[] = ROW_STATUSES.filter((s) => s !== "included");
 
 const LABELS = {
   nl: {
@@ -197,25 +202,24 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
   // Only the billed rows (included and adjustments): what the invoice formulas sum; read again per Detail sheet.
   const rows = closeRows(report);
   const billedCount = r.rows.hours.included + r.rows.hours.adjustment + r.rows.benefits.included + r.rows.benefits.adjustment;
-  const cellsOf = (c: ClassifiedRow): RowCell[] => {
-    const row = c.row;
-    const out: RowCell[] = [
-      { date: row.date },
-      { text: safeText(row.necPartner) },
-      { text: safeText(row.candidate) },
-      { text: row.kind === "hours" ? t.hoursKind : t.benefitKind },
-      row.kind === "benefits" ? { text: safeText(row.type) } : null,
-      row.kind === "hours" ? { num: row.hours.toFixed() } : null,
-      c.rate ? { num: c.rate.toFixed() } : null,
-      row.kind === "benefits" ? { num: row.amount.toFixed() } : null,
-      { text: t.status[c.status] },
-      c.ownPeriod ? { text: c.ownPeriod } : null,
-      { text: safeText(row.source.file) },
-      row.source.line !== undefined ? { num: String(row.source.line) } : null,
-      row.kind === "hours" && row.client !== undefined ? { text: safeText(row.client) } : null,
-      row.reference !== undefined ? { text: safeText(row.reference) } : null,
-    ];
-    return out;
+  // a million rows through one cursor, cell by cell: no object per row (row-cursor.ts)
+  const writeRow = (out: RowSink, c: Readonly<RowCursor>): void => {
+    const hours = c.kind === "hours";
+    out.row();
+    out.date(DC.date, serialOfDay(c.day));
+    out.text(DC.nec, safeText(c.necPartner));
+    out.text(DC.candidate, safeText(c.candidate));
+    out.text(DC.kind, hours ? t.hoursKind : t.benefitKind);
+    if (!hours) out.text(DC.type, safeText(c.type!));
+    if (hours) out.num(DC.hours, c.quantity);
+    if (c.rate !== undefined) out.num(DC.rate, c.rate);
+    if (!hours) out.num(DC.amount, c.quantity);
+    out.text(DC.status, t.status[c.status]);
+    if (c.ownPeriod) out.text(DC.ownPeriod, c.ownPeriod);
+    out.text(DC.source, safeText(c.file));
+    out.num(DC.line, String(c.line));
+    if (hours && c.client !== undefined) out.text(DC.client, safeText(c.client));
+    if (c.reference !== undefined) out.text(DC.reference, safeText(c.reference));
   };
   const parts: DetailPart[] = [];
   const streams: StreamedSheet[] = [];
@@ -236,13 +240,12 @@ function writeDetail(ctx: Ctx, maxRows: number): { parts: DetailPart[]; streams:
     parts.push({ name, rows: range.end - range.start });
     streams.push({
       sheet: name,
-      rows: function* () {
+      write: (out) => {
         let i = 0;
-        for (const c of rows.all()) {
-          if (!isBilledStatus(c.status)) continue;
-          if (i >= range.end) break;
-          if (i++ >= range.start) yield cellsOf(c);
-        }
+        forEachRow(rows, (c) => {
+          if (i >= range.end) return false;
+          if (i++ >= range.start) writeRow(out, c);
+        }, BILLED);
       },
     });
   }
@@ -732,15 +735,14 @@ function writeExceptions(ctx: Ctx, ws: ExcelJS.Worksheet): void {
     if (w.source) ws.getCell(`C${row}`).value = safeText(formatSource(w.source));
     ws.getCell(`E${row++}`).value = safeText(render(w.message, report.language));
   }
-  for (const c of closeRows(report).all()) {
-    if (c.status === "included") continue;
-    const what = c.row.kind === "hours" ? `${c.row.hours.toFixed()} ${t.kinds.hours}` : `${c.row.type} ${c.row.amount.toFixed()}`;
+  forEachRow(closeRows(report), (c) => {
+    const what = c.kind === "hours" ? `${c.quantity} ${t.kinds.hours}` : `${c.type} ${c.quantity}`;
     ws.getCell(`A${row}`).value = t.status[c.status];
-    ws.getCell(`B${row}`).value = t.kinds[c.row.kind] ?? c.row.kind;
-    ws.getCell(`C${row}`).value = safeText(formatSource(c.row.source));
+    ws.getCell(`B${row}`).value = t.kinds[c.kind] ?? c.kind;
+    ws.getCell(`C${row}`).value = safeText(formatSource({ file: c.file, line: c.line, ...(c.sheet !== undefined ? { sheet: c.sheet } : {}) }));
     if (c.ownPeriod) ws.getCell(`D${row}`).value = c.ownPeriod;
-    ws.getCell(`E${row++}`).value = safeText(`${dateText(c.row.date)} ${c.row.necPartner} ${c.row.candidate} ${what}`);
-  }
+    ws.getCell(`E${row++}`).value = safeText(`${dateText(isoOfDay(c.day))} ${c.necPartner} ${c.candidate} ${what}`);
+  }, EXCEPTIONS);
   const last = Math.max(2, row - 1);
   // Counts per kind of exception beside the list: live COUNTIF over column A.
   headerRow(ws, 1, ["Status", t.code, t.source, t.ownPeriod, t.message, "", "Status", t.count]);
