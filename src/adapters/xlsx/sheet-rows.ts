@@ -10,10 +10,11 @@
 // Usage: toDeterministicXlsxWithRows(wb, [{ sheet: "Detail", rows: () => gen() }], { charts })
 //        toDeterministicXlsxWithRows(wb, [{ sheet: "Detail", write: (out) => { out.row(); out.text(1, "a"); … } }])
 import type ExcelJS from "exceljs";
-import { strFromU8, strToU8, Zip, ZipDeflate } from "fflate";
+import { strFromU8, strToU8, Zip } from "fflate";
 import { injectCharts, sheetParts, xmlEscape, type ChartSpec, type Parts } from "./charts.js";
 import { partOrder, stampWorkbook, unzipParts, ZIP_MTIME } from "./deterministic.js";
 import { excelSerial } from "./formats.js";
+import { zipDeflate } from "./zip-entry.js";
 
 /** One cell of a generated row: empty, an ISO date, an exact decimal number, or text. */
 export type RowCell = null | { readonly date: string } | { readonly num: string } | { readonly text: string };
@@ -169,8 +170,7 @@ export async function toDeterministicXlsxWithRows(
   });
   const mtime = ZIP_MTIME();
   for (const name of [...parts.keys()].sort(partOrder)) {
-    const entry = new ZipDeflate(name, { level: 6 });
-    entry.mtime = mtime;
+    const entry = zipDeflate(name, mtime);
     zip.add(entry);
     const s = byPart.get(name);
     if (!s) {
