@@ -152,7 +152,8 @@ async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base
     for (const r of rows) enc.emit(r);
     sink.add([...read.issues]);
     const done = enc.done();
-    return { input, kind, meta: read.meta, sink, tasks: [], workbook: { id: -1, ...done, issues: [], dropped: { error: 0, warning: 0 }, rowsRead: read.meta.rowsRead, lines: 0, mark: undefined, headerFailed: false } };
+    // rowsRead 0: the reader counted them in read.meta already (merge adds a chunk's count to it)
+    return { input, kind, meta: read.meta, sink, tasks: [], workbook: { id: -1, ...done, issues: [], dropped: { error: 0, warning: 0 }, rowsRead: 0, lines: 0, mark: undefined, headerFailed: false } };
   }
   let size = 0;
   try {
