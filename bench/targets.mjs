@@ -23,7 +23,7 @@ export function targets(f) {
   for (const x of f.xlsx ?? []) {
     const r = x.ours.write / x.base.write;
     add(`close with workbook, ${x.billed.toLocaleString("en")} Detail rows: write`, `${fmt(x.ours.write)} s`, `exceljs alone ${fmt(x.base.write)} s`, r, "≤ 1.20", r <= 1.2);
-    if (x.n >= 1_000_000) add(`close with workbook, ${x.billed.toLocaleString("en")} Detail rows: peak RSS`, `${fmt(x.ours.rssMb, 0)} MB`, `exceljs alone ${fmt(x.base.rssMb, 0)} MB`, x.ours.rssMb / x.base.rssMb, "≤ 500 MB", x.ours.rssMb <= 500);
+    if (x.n >= 1_000_000) add(`close with workbook, ${x.billed.toLocaleString("en")} Detail rows: peak RSS`, `${fmt(x.ours.rssMb, 0)} MB`, `exceljs alone ${fmt(x.base.rssMb, 0)} MB (close JSON only ${fmt(x.jsonOnly?.rssMb, 0)} MB)`, x.ours.rssMb / x.base.rssMb, "≤ 500 MB", x.ours.rssMb <= 500);
   }
   if (f.ledger) add("ledger bytes per billed row", `${fmt(f.ledger.columns, 1)} B`, `bare id list ${fmt(f.ledger.ids, 1)} B`, f.ledger.columns / f.ledger.ids, "≤ 37 B (issue 5 record)", f.ledger.columns <= 37);
   for (const [k, label] of [["plain", "plain"], ["belgian", "Belgian"]]) {
