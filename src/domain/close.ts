@@ -68,7 +68,7 @@ export type CloseCore = {
   /** Closed periods whose staff cost or other costs the inputs changed. */
   readonly staffCorrections: readonly StaffCorrection[];
   readonly costCorrections: readonly CostCorrection[];
-  /** Detail per candidate; `sources` is empty when the rows were not kept (the streaming close). */
+  /** Detail per candidate; `sources` is empty when the rows were not kept (the streaming close), and the list is then built anew on each read. */
   readonly candidates: readonly CandidateDetail[];
   /** The most decimals of a billed hours value and of a billed amount (at least 2). */
   readonly decimals: { readonly hours: number; readonly amounts: number };
@@ -284,11 +284,15 @@ export function closeFromTotals(input: TotalsInput, rowIssues: readonly Issue[] 
     lateRows: totals.lateRows,
     staffCorrections: staffCorr,
     costCorrections: costCorr,
-    candidates: totals.candidates,
+    // read through, not copied: the totals build the list when it is read (a streamed year has ~500,000 pairs)
+    get candidates() {
+      return totals.candidates;
+    },
     decimals: totals.decimals,
   };
   const checks = closeChecks(result, input.rowsRead);
-  return ok({ ...result, checks, warnings: closeWarnings(result, idleStaff, totals.beforeStart) });
+  // assigned, not spread: a spread would build the candidate list now
+  return ok(Object.assign(result, { checks, warnings: closeWarnings(result, idleStaff, totals.beforeStart) }));
 }
 
 function closeWarnings(r: Omit<CloseCore, "checks" | "warnings">, idleStaff: readonly StaffLine[], beforeStart: readonly BeforeStart[]): Issue[] {

@@ -13,7 +13,7 @@ import { feeSchedule, type FeeLookup } from "./fee-schedule.js";
 import { shareFor, type CorrectionItem } from "./invoice.js";
 import type { SourceRef } from "./issues.js";
 import type { ModelConfig } from "./model.js";
-import { D, type Dec } from "./money.js";
+import { D, ZERO, type Dec } from "./money.js";
 import { dayNumber, isoOfDay, periodLabelOf, type Period } from "./period.js";
 
 /** Row status codes: the index in ROW_STATUSES. */
@@ -170,7 +170,7 @@ export type RowTotalsResult = {
   readonly lateItems: ReadonlyMap<string, readonly CorrectionItem[]>;
   /** Late rows one by one, hours first, each kind in input order. */
   readonly lateRows: readonly LateRow[];
-  /** Detail per candidate (sources left to the caller: rows are not kept). */
+  /** Detail per candidate (sources left to the caller: rows are not kept), built anew on each read. */
   readonly candidates: readonly CandidateDetail[];
   readonly beforeStart: readonly BeforeStart[];
   /** The most decimals of a billed hours value and of a billed amount (at least 2). */
@@ -183,6 +183,9 @@ type LateAcc = { nec: number; kind: RowKind; period: string; price: Dec; type: n
 type BeforeAcc = { file: number; count: number; lines: { pos: number; line: number }[]; first: number; last: number; order: number };
 
 const LISTED_LINES = 10;
+/** A candidate without benefits, and the sources the totals never keep (the caller's rows hold them): one shared, read-only each. */
+const NO_BENEFITS: ReadonlyMap<string, Dec> = new Map();
+const NO_SOURCES: readonly SourceRef[] = Object.freeze([]);
 
 export class RowTotals {
   private readonly counts = { hours: new Float64Array(ROW_STATUSES.length), benefits: new Float64Array(ROW_STATUSES.length) };
@@ -324,25 +327,10 @@ export class RowTotals {
       };
       (lateItems.get(nec) ?? lateItems.set(nec, []).get(nec)!).push(item);
     }
-    const candidates: CandidateDetail[] = [];
-    const slots = 1 + this.typeCount;
-    for (let ck = 0; ck < this.candRows.length; ck++) {
-      const rows = this.candRows[ck]!;
-      if (rows === 0) continue;
-      const base = ck * slots;
-      candidates.push({
-        necPartner: necPartners[ck % this.necCount]!,
-        candidate: this.names.candidate(Math.floor(ck / this.necCount)),
-        hours: this.candSums.has(base) ? this.candSums.value(base) : new D(0),
-        benefits: new Map(benefitTypes.flatMap((t, i) => (this.candSums.has(base + 1 + i) ? [[t, this.candSums.value(base + 1 + i)] as [string, Dec]] : []))),
-        rows,
-        sources: [] as SourceRef[],
-      });
-    }
-    candidates.sort((x, y) => (x.necPartner === y.necPartner ? (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0) : x.necPartner < y.necPartner ? -1 : 1));
     const beforeStart = [...this.before.values()]
       .sort((a, b) => a.order - b.order)
       .map((b) => ({ file: this.names.file(b.file), count: b.count, lines: b.lines.map((l) => l.line), first: isoOfDay(b.first), last: isoOfDay(b.last) }));
+    const totals = this;
     const lateRows = this.lateRows.sort((a, b) => (a.kind === b.kind ? a.pos - b.pos : a.kind === "hours" ? -1 : 1)).map(({ pos: _pos, ...r }) => r);
     return {
       counts: { hours: counts(this.counts.hours), benefits: counts(this.counts.benefits) },
@@ -350,10 +338,36 @@ export class RowTotals {
       benefitGroups,
       lateItems,
       lateRows,
-      candidates,
+      // built when read, not held: a year of ~500,000 candidate pairs is ~200 MB as objects, a few MB as sums
+      get candidates() {
+        return totals.candidateList();
+      },
       beforeStart,
       decimals: { ...this.decimals },
     };
+  }
+
+  /** The detail per candidate, sorted by NEC partner and candidate: one object per pair, its empty parts shared. */
+  private candidateList(): CandidateDetail[] {
+    const { necPartners, benefitTypes } = this.config;
+    const candidates: CandidateDetail[] = [];
+    const slots = 1 + this.typeCount;
+    for (let ck = 0; ck < this.candRows.length; ck++) {
+      const rows = this.candRows[ck]!;
+      if (rows === 0) continue;
+      const base = ck * slots;
+      let benefits: Map<string, Dec> | undefined;
+      for (let i = 0; i < this.typeCount; i++) if (this.candSums.has(base + 1 + i)) (benefits ??= new Map()).set(benefitTypes[i]!, this.candSums.value(base + 1 + i));
+      candidates.push({
+        necPartner: necPartners[ck % this.necCount]!,
+        candidate: this.names.candidate(Math.floor(ck / this.necCount)),
+        hours: this.candSums.has(base) ? this.candSums.value(base) : ZERO,
+        benefits: benefits ?? NO_BENEFITS,
+        rows,
+        sources: NO_SOURCES,
+      });
+    }
+    return candidates.sort((x, y) => (x.necPartner === y.necPartner ? (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0) : x.necPartner < y.necPartner ? -1 : 1));
   }
 }
 
