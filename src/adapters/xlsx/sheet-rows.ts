@@ -14,6 +14,7 @@ import { strFromU8, strToU8, Zip } from "fflate";
 import { injectCharts, sheetParts, xmlEscape, type ChartSpec, type Parts } from "./charts.js";
 import { partOrder, stampWorkbook, unzipParts, ZIP_MTIME } from "./deterministic.js";
 import { excelSerial } from "./formats.js";
+import { Spool } from "./spool.js";
 import { zipDeflate } from "./zip-entry.js";
 
 /** One cell of a generated row: empty, an ISO date, an exact decimal number, or text. */
@@ -162,32 +163,37 @@ export async function toDeterministicXlsxWithRows(
     if (!part) throw new Error(`sheet-rows: no sheet named ${JSON.stringify(s.sheet)}`);
     byPart.set(part, s);
   }
-  const chunks: Uint8Array[] = [];
-  let failure: Error | null = null;
-  const zip = new Zip((err, data) => {
-    if (err) failure ??= err;
-    else chunks.push(data);
-  });
-  const mtime = ZIP_MTIME();
-  for (const name of [...parts.keys()].sort(partOrder)) {
-    const entry = zipDeflate(name, mtime);
-    zip.add(entry);
-    const s = byPart.get(name);
-    if (!s) {
-      entry.push(parts.get(name)!, true);
-      continue;
+  // the zipped bytes to a spool: one copy of them in memory at the end, not two
+  const out = new Spool();
+  try {
+    let failure: Error | null = null;
+    const zip = new Zip((err, data) => {
+      if (err) failure ??= err;
+      else out.push(data);
+    });
+    const mtime = ZIP_MTIME();
+    for (const name of [...parts.keys()].sort(partOrder)) {
+      const entry = zipDeflate(name, mtime);
+      zip.add(entry);
+      const s = byPart.get(name);
+      if (!s) {
+        entry.push(parts.get(name)!, true);
+        continue;
+      }
+      const t = template(strFromU8(parts.get(name)!), s.sheet);
+      // the dimension is rewritten once the row count is known; keep exceljs's ref out
+      entry.push(strToU8(t.head.replace(/<dimension ref="[^"]*"\/>/, "")));
+      const xml = new SheetXml(t, (text) => entry.push(strToU8(text)));
+      if ("write" in s) s.write(xml);
+      else for (const cells of s.rows()) writeCells(xml, cells);
+      xml.end();
+      entry.push(new Uint8Array(0), true);
+      if (failure) throw failure;
     }
-    const t = template(strFromU8(parts.get(name)!), s.sheet);
-    // the dimension is rewritten once the row count is known; keep exceljs's ref out
-    entry.push(strToU8(t.head.replace(/<dimension ref="[^"]*"\/>/, "")));
-    const out = new SheetXml(t, (text) => entry.push(strToU8(text)));
-    if ("write" in s) s.write(out);
-    else for (const cells of s.rows()) writeCells(out, cells);
-    out.end();
-    entry.push(new Uint8Array(0), true);
+    zip.end();
     if (failure) throw failure;
+    return out.bytes();
+  } finally {
+    out.dispose();
   }
-  zip.end();
-  if (failure) throw failure;
-  return Buffer.concat(chunks);
 }
