@@ -5,7 +5,6 @@ import { readBenefitsFile, readCostsFile, readHoursFile, readStaffFile, type Inp
 import { loadConfig, type LoadedConfig, type ResolvedInput } from "../adapters/config-file.js";
 import { closeFromTotals, closePeriod, type CloseCore, type CloseInput } from "../domain/close.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
-import { readBooks } from "../ledger/books.js";
 import type { LedgerRecord } from "../ledger/record.js";
 import type { EngineTuning, StreamedRows } from "../engine/stream-close.js";
 import { closeRows, type ClassifiedRow, type CloseRows } from "../report/close-rows.js";
@@ -13,7 +12,6 @@ import { error, fail, ok, quote, t, type Issue, type Result } from "../domain/is
 import { nameKey, namesByKey } from "../schema/partner-names.js";
 import type { OtherCost } from "../domain/model.js";
 import { MODEL_ROUNDING, roundMoney, type Dec } from "../domain/money.js";
-import { readCostPriceFile } from "../adapters/costprice-file.js";
 import { plannedStaffCost } from "../domain/costprice/index.js";
 import type { CostPrice } from "../domain/costprice/types.js";
 import { monthsOf, parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
@@ -103,8 +101,8 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
   let streamed: StreamedInputs | undefined;
   const streaming = async (): Promise<StreamedRows> => {
     const base = await stream!.base(period, config);
+    const [{ readBooks }, { streamRows }] = await Promise.all([import("../ledger/books.js"), import("../engine/stream-close.js")]);
     const books = readBooks(base);
-    const { streamRows } = await import("../engine/stream-close.js");
     const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}) });
     streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
     return rows;
@@ -122,6 +120,8 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
   const release = (): void => rowsRead?.store.dispose();
   let costPrice: CostPrice | undefined;
   if (config.staffCost) {
+    // Loaded on demand, as the books above: validate of a config without them stays quick to start.
+    const { readCostPriceFile } = await import("../adapters/costprice-file.js");
     const cp = await readCostPriceFile(config.staffCost);
     if (!cp.ok) issues.push(...cp.issues);
     else {
