@@ -444,7 +444,7 @@ async function computeStreamed(given: StreamedReadInputs, base: readonly LedgerR
     filePartners: rows.filePartners,
     rowWarnings: rows.duplicateWarnings,
     seal: async (extras, prevRecord) => {
-      const billed = writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((ty) => shareFor(config.model, ty)));
+      const billed = writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((ty) => shareFor(config.model, ty)), rows.billed);
       trace("billed columns written");
       const record = await sealStreamed({ ...body, ...extras }, billed.parts, prevRecord);
       trace("record sealed");

@@ -1,14 +1,14 @@
 // One byte range of an hours or benefits export, parsed and checked (issue
-// 15): csv-parse in array mode through its push API (no stream, no object per
-// record), every record through the same row reader as `validate`
-// (schema/rows.ts: the same rules and messages), and each good row encoded
-// into a 64-byte record (row-layout.ts) with its fingerprint. Runs in a parse
-// worker (parse-worker.ts) or inline for small inputs; pure but for reading
-// its byte range. The main thread merges the chunks of a file in order.
-import { parse } from "csv-parse";
+// 15): records in array mode (chunk-records.ts: papaparse for quote-free
+// lines, csv-parse for the rest, the same records either way), every record
+// through the same row reader as `validate` (schema/rows.ts: the same rules
+// and messages), and each good row encoded into a 64-byte record
+// (row-layout.ts) with its fingerprint. Runs in a parse worker
+// (parse-worker.ts) or inline for small inputs; pure but for reading its byte
+// range. The main thread merges the chunks of a file in order.
 import { closeSync, openSync, readSync } from "node:fs";
-import { recordSpan } from "../adapters/csv/records.js";
-import iconv from "iconv-lite";
+import { recordSpan } from "../adapters/csv/record-span.js";
+import { recordFeed } from "./chunk-records.js";
 import { error, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow, PartnerSpan } from "../domain/model.js";
 import { D, fmtDecimal, type Dec } from "../domain/money.js";
@@ -197,15 +197,6 @@ export function parseChunk(task: ChunkTask): ChunkResult {
     return true;
   };
 
-  // csv-parse's push API: the same parser and options as records.ts, without the stream around it.
-  const parser = parse({
-    delimiter: task.delimiter,
-    bom: true,
-    relax_column_count: true,
-    relax_quotes: true,
-    skip_empty_lines: false,
-    max_record_size: MAX_RECORD_CHARS,
-  }) as unknown as { api: { parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined } };
   let line = task.firstLine;
   let stopped = false;
   const push = (rec: string[]): void => {
@@ -216,7 +207,8 @@ export function parseChunk(task: ChunkTask): ChunkResult {
     if (span < 0) return;
     if (!onRecord(rec, start)) stopped = true;
   };
-  const noop = (): void => {};
+  // papaparse for quote-free lines, csv-parse for the rest (chunk-records.ts)
+  const records = recordFeed({ delimiter: task.delimiter, encoding: task.encoding, atFileStart: task.start === 0 }, push);
   let syntax: ChunkResult["syntax"];
   let unreadable: ChunkResult["unreadable"];
   let fd: number | undefined;
@@ -228,14 +220,9 @@ export function parseChunk(task: ChunkTask): ChunkResult {
       const got = readSync(fd, piece, 0, piece.length, pos);
       if (got === 0) break;
       pos += got;
-      const bytes = task.encoding === "windows-1252" ? Buffer.from(iconv.decode(piece.subarray(0, got), "win1252"), "utf8") : piece.subarray(0, got);
-      const err = parser.api.parse(bytes, false, push, noop);
-      if (err !== undefined) throw err;
+      records.feed(piece.subarray(0, got));
     }
-    if (!stopped) {
-      const err = parser.api.parse(undefined, true, push, noop);
-      if (err !== undefined) throw err;
-    }
+    if (!stopped) records.end();
   } catch (e) {
     const code = (e as { code?: string }).code;
     if (typeof code === "string" && (code.startsWith("CSV_") || code === "INVALID_OPENING_QUOTE")) syntax = { line, code };
@@ -468,9 +455,14 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
         if (c !== undefined && c.length > MAX_TEXT_CHARS) return false;
       }
       const rawDate = text(f, date);
-      const day = strictDay(rawDate);
-      const d = day >= 0 ? dayFacts(day) : dates.get(rawDate);
-      if (d === undefined) return false;
+      // a file holds a few hundred distinct date cells: each is read once
+      let d = dates.get(rawDate);
+      if (d === undefined) {
+        const day = strictDay(rawDate);
+        if (day < 0) return false;
+        d = dayFacts(day);
+        if (dates.size < LEARNED) dates.set(rawDate, d);
+      }
       const rawNec = text(f, nec);
       let n = -1;
       for (let k = 0; k < necNames.length; k++) if (necNames[k] === rawNec) n = k;

@@ -35,6 +35,8 @@ import { MAX_RECORD_CHARS } from "../schema/limits.js";
 import { rowReader } from "../schema/rows.js";
 import { isRestated, restatingScopes, type FilePartners, type MissingRow, type RestatingScope } from "../app/withdrawn-rows.js";
 import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
+import { shareFor } from "../domain/invoice.js";
+import { BilledTables, isBilled } from "./billed-writer.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
 import { FpTable, hexInto } from "./fp-table.js";
@@ -79,6 +81,8 @@ export type StreamedRows = {
   readonly missing: { readonly reversals: MissingRow[]; readonly unrestated: MissingRow[] };
   readonly store: RowStore;
   readonly classifier: RowClassifier;
+  /** The billed columns' tables, taken in input order (unsure when a settled row made that order uncertain). */
+  readonly billed: BilledTables;
 };
 
 /** Rows of chunk results held at once (in flight or waiting for their turn). */
@@ -161,8 +165,8 @@ async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base
   const whole = (mark?: ChunkTask["mark"]): FilePlan => ({ input, kind, meta, sink, tasks: [{ ...common, id: nextId(), start: 0, end: scan.size, firstLine: 1, withHeader: true, ...(mark ? { mark } : {}) }] });
   const override = ctx.overrides?.decimal;
   const overrideMark = override ? { mark: override, override: true } : undefined;
-  // Cut into chunks only where a line feed always ends a record: no quotes, and line ends all of one kind.
-  if (!parallel || scan.quoteAt >= 0 || scan.cuts.length === 0 || scan.crAt >= 0) return whole(overrideMark);
+  // Cut into chunks only where a line feed always ends a record: no quotes, and line ends all of one kind (LF, or CRLF).
+  if (!parallel || scan.quoteAt >= 0 || scan.cuts.length === 0 || (scan.crAt >= 0 && !scan.crlfOnly)) return whole(overrideMark);
   const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
   const facts = headFacts(kind, headText, meta.delimiter, base.names, override);
   if (!facts?.mark) return whole(overrideMark);
@@ -203,6 +207,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   store.rates = cls.rates;
   const totals = new RowTotals(model, cls.rates, { candidate: (i) => store.candidates[i]!, file: (i) => store.fileNames[i]! });
   const f = newRowFacts();
+  // the ledger's billed columns: their tables taken as rows are merged (billed-writer.ts)
+  const billed = new BilledTables(store, model, model.benefitTypes.map((ty) => shareFor(model, ty)));
   const names = { sePartners: model.sePartners, necPartners: model.necPartners, benefitTypes: model.benefitTypes };
   const base = { names, ...(model.partnerSpans ? { spans: model.partnerSpans } : {}) };
 
@@ -338,6 +344,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         }
       }
       classify(kind, b, o, prior, own, rowPos, big);
+      billed.add(kind, b, o);
     }
     pos[kind] = rowPos;
     latestDay = latest;
@@ -350,7 +357,13 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   try {
     // Scan every file now (hash, encoding, where to cut); tasks go to the pool as files are ready.
     const parallel = pool.threads > 0 || args.tuning?.chunkBytes !== undefined;
-    const plans = inputs.map(({ kind, i }) => planFile(kind, i, args.context(i), base, nextId, parallel, args.tuning?.chunkBytes));
+    // one scan after the other, not all at once: the first file's chunks go to the workers as soon as it is scanned
+    let previous: Promise<unknown> = Promise.resolve();
+    const plans = inputs.map(({ kind, i }) => {
+      const plan = previous.then(() => planFile(kind, i, args.context(i), base, nextId, parallel, args.tuning?.chunkBytes));
+      previous = plan.catch(() => undefined);
+      return plan;
+    });
     type Job = { plan: FilePlan; index: number; result: Promise<ChunkResult> };
     const inflight: Job[] = [];
     const state = new Map<FilePlan, { lineBase: number; stopped: boolean; ordinal: number }>();
@@ -489,6 +502,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         } else if (earlier[k]! > occ) prior = S_DUPLICATE;
         const big = (blk.u8[o + R.flags]! & F_BIG) !== 0 ? store.texts(blk.u32[(o + R.text) >> 2]!).big : undefined;
         classify(kind, blk, o, prior, own, rowPos, big);
+        if (isBilled(kind, blk, o)) billed.unsure();
         patched = true;
       }
       return patched;
@@ -525,6 +539,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     missing,
     store,
     classifier: cls,
+    billed,
   };
 }
 

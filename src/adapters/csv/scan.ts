@@ -22,6 +22,8 @@ export type ScanResult = {
   readonly quoteAt: number;
   /** Byte offset of the first carriage return, or -1. */
   readonly crAt: number;
+  /** Every line end is CRLF: no carriage return without a line feed after it, no line feed without one before it. */
+  readonly crlfOnly: boolean;
   /** With `cutEvery`: offsets just after a line feed, about `cutEvery` bytes apart (where a file can be cut into chunks of whole lines). */
   readonly cuts: readonly number[];
 };
@@ -71,6 +73,12 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
   let badUtf8At = -1;
   let quoteAt = -1;
   let crAt = -1;
+  // line ends, counted once the first carriage return shows (before it: whether any line feed came)
+  let lfBefore = false;
+  let lfs = 0;
+  let crs = 0;
+  let crlfs = 0;
+  let pendingCr = false;
   const cuts: number[] = [];
   let nextCut = opts.cutEvery ?? Infinity;
   for await (const chunk of createReadStream(path, { highWaterMark: await readChunkBytesOf(path) }) as AsyncIterable<Buffer>) {
@@ -82,6 +90,16 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
     if (crAt < 0) {
       const r = chunk.indexOf(13);
       if (r >= 0) crAt = size + r;
+      else if (!lfBefore && chunk.indexOf(10) >= 0) lfBefore = true;
+    }
+    if (crAt >= 0 && !lfBefore) {
+      if (pendingCr && chunk[0] === 10) crlfs++;
+      for (let i = chunk.indexOf(10); i !== -1; i = chunk.indexOf(10, i + 1)) lfs++;
+      for (let i = chunk.indexOf(13); i !== -1; i = chunk.indexOf(13, i + 1)) {
+        crs++;
+        if (chunk[i + 1] === 10) crlfs++;
+      }
+      pendingCr = chunk[chunk.length - 1] === 13;
     }
     while (nextCut < size + chunk.length) {
       const lf = chunk.indexOf(10, Math.max(0, nextCut - size));
@@ -113,7 +131,7 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
   }
   const head = Buffer.concat(headParts);
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, cuts: cuts.filter((c) => c < size) };
+  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, crlfOnly: crAt >= 0 && !lfBefore && lfs > 0 && crs === lfs && crlfs === lfs, cuts: cuts.filter((c) => c < size) };
 }
 
 /** The 1-based line holding byte `offset` of a file (streamed: only for error messages). */

@@ -1,0 +1,142 @@
+// The records of one byte range of an export, fed piece by piece (issue 15).
+// Most exports hold no quote at all: for them a record is a line and its
+// fields are the line cut at the delimiter, and papaparse's fast mode (a
+// well-kept CSV library, several times csv-parse's speed on such text) reads
+// them, through its core Parser: Papa.parse's string streamer around it
+// tripled the time, its results kept long enough for the collector to move
+// them. The first piece with a quote, a carriage return that is not part of
+// a CRLF line end, or a line too long to be sure of, hands the rest of the
+// range to csv-parse, with the same options as records.ts and the line end
+// already in force, so every record and every syntax error is what csv-parse
+// alone gives. Whole lines only go to papaparse: a piece is cut after its
+// last line feed (never inside a UTF-8 character) and the rest carried over.
+import { createRequire } from "node:module";
+import Papa from "papaparse";
+import { MAX_RECORD_CHARS } from "../schema/limits.js";
+
+// csv-parse and iconv-lite load on first use: a parse worker reading plain UTF-8 lines needs neither
+const require = createRequire(import.meta.url);
+const csvParse = (): typeof import("csv-parse") => require("csv-parse") as typeof import("csv-parse");
+const win1252 = (b: Buffer): string => (require("iconv-lite") as typeof import("iconv-lite")).decode(b, "win1252");
+
+type CsvApi = { api: { parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined } };
+
+export type RecordFeed = {
+  /** The next bytes of the range (whole lines or not). Throws csv-parse's error for broken CSV. */
+  feed(piece: Buffer): void;
+  /** The range is read: its last record, if it has no line end. */
+  end(): void;
+  /** Which reader read the range (for tests). */
+  readonly reader: "papaparse" | "csv-parse" | "both";
+};
+
+const LF = 10;
+const CR = 13;
+const QUOTE = 34;
+/** Bytes without a line feed after which the line may be a long record: csv-parse decides. */
+const LONG_LINE = 1 << 20;
+/** Characters of lines papaparse reads at a time. */
+const SLICE = 64 * 1024;
+const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+function count(buf: Buffer, byte: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(byte); i !== -1; i = buf.indexOf(byte, i + 1)) n++;
+  return n;
+}
+
+/** Every carriage return of `buf` is the first half of a CRLF line end, and every line feed the second. */
+function onlyCrlf(buf: Buffer): boolean {
+  let lfs = 0;
+  for (let i = buf.indexOf(LF); i !== -1; i = buf.indexOf(LF, i + 1)) {
+    if (i === 0 || buf[i - 1] !== CR) return false;
+    lfs++;
+  }
+  return count(buf, CR) === lfs;
+}
+
+export function recordFeed(opts: { readonly delimiter: string; readonly encoding: "utf-8" | "windows-1252"; readonly atFileStart: boolean }, push: (rec: string[]) => void): RecordFeed {
+  const noop = (): void => {};
+  let mode: "unknown" | "lf" | "crlf" | "csv" = "unknown";
+  let carry: Buffer | undefined;
+  let csv: CsvApi | undefined;
+  let usedPapa = false;
+  let pushed = false;
+  const decode = (b: Buffer): string => (opts.encoding === "windows-1252" ? win1252(b) : b.toString("utf8"));
+
+  const csvFeed = (bytes: Buffer | undefined, end: boolean): void => {
+    if (csv === undefined) {
+      csv = csvParse().parse({
+        delimiter: opts.delimiter,
+        // csv-parse strips a byte order mark only at the start of what it reads: the file's start
+        bom: opts.atFileStart && !pushed,
+        relax_column_count: true,
+        relax_quotes: true,
+        skip_empty_lines: false,
+        max_record_size: MAX_RECORD_CHARS,
+        // the line end csv-parse would have found in the lines papaparse read
+        ...(mode === "lf" && pushed ? { record_delimiter: "\n" } : mode === "crlf" && pushed ? { record_delimiter: "\r\n" } : {}),
+      }) as unknown as CsvApi;
+      mode = "csv";
+    }
+    const b = bytes !== undefined && opts.encoding === "windows-1252" ? Buffer.from(win1252(bytes), "utf8") : bytes;
+    const err = csv.api.parse(b, end, push, noop);
+    if (err !== undefined) throw err;
+  };
+
+  /** Read whole lines (false: leave them to csv-parse). */
+  const papa = (lines: Buffer): boolean => {
+    let from = 0;
+    if (opts.atFileStart && !pushed && opts.encoding === "utf-8" && lines.subarray(0, 3).equals(BOM)) from = 3;
+    // papaparse drops a byte order mark wherever its text starts; csv-parse only at the file's start
+    if (opts.encoding === "utf-8" && lines.indexOf(BOM, from) >= 0) return false;
+    usedPapa = true;
+    pushed = true;
+    // `lines` ends with a line end. In slices of about 64 kB of whole lines, each decoded on its own:
+    // short-lived texts and few records alive at once, little for the garbage collector to move.
+    const endBytes = mode === "crlf" ? 2 : 1;
+    const config: Papa.ParseConfig<string[]> = { delimiter: opts.delimiter, newline: mode === "crlf" ? "\r\n" : "\n", fastMode: true, skipEmptyLines: false };
+    while (from < lines.length) {
+      const cut = from + SLICE < lines.length ? lines.indexOf(LF, from + SLICE) : -1;
+      const to = cut < 0 ? lines.length : cut + 1;
+      const text = decode(lines.subarray(from, to - endBytes));
+      if (text === "") push([""]);
+      else for (const r of new Papa.Parser(config).parse(text, 0, false).data as string[][]) push(r);
+      from = to;
+    }
+    return true;
+  };
+
+  return {
+    get reader() {
+      return usedPapa ? (csv === undefined ? "papaparse" : "both") : "csv-parse";
+    },
+    feed(piece) {
+      if (mode === "csv") return csvFeed(piece, false);
+      const buf = carry === undefined ? piece : Buffer.concat([carry, piece]);
+      carry = undefined;
+      const lastLf = buf.lastIndexOf(LF);
+      if (lastLf < 0) {
+        if (buf.length > LONG_LINE || buf.indexOf(CR) >= 0 || buf.indexOf(QUOTE) >= 0) return csvFeed(buf, false);
+        carry = Buffer.from(buf);
+        return;
+      }
+      const lines = buf.subarray(0, lastLf + 1);
+      if (mode === "unknown") {
+        const cr = lines.indexOf(CR);
+        mode = cr < 0 ? "lf" : cr === lines.indexOf(LF) - 1 ? "crlf" : "csv";
+      }
+      const plain = mode !== "csv" && lines.length <= MAX_RECORD_CHARS && lines.indexOf(QUOTE) < 0 && (mode === "lf" ? lines.indexOf(CR) < 0 : onlyCrlf(lines));
+      if (!plain || !papa(lines)) return csvFeed(buf, false);
+      if (lastLf + 1 < buf.length) carry = Buffer.from(buf.subarray(lastLf + 1));
+    },
+    end() {
+      if (mode === "csv") return csvFeed(undefined, true);
+      if (carry === undefined) return;
+      const rest = carry;
+      carry = undefined;
+      // the last line, without a line end: csv-parse reads it as it would have
+      csvFeed(rest, true);
+    },
+  };
+}
