@@ -5,6 +5,7 @@
 //   BENCH_5M=1  also close 5,000,000 + 1,650,000 rows (peak RSS against the 1M run)
 //   BENCH_REPS  runs per close figure, the median kept (default 1)
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { generate } from "./gen-data.mjs";
 import { fmt, measure, table } from "./measure.mjs";
@@ -65,6 +66,8 @@ for (const belgian of [false, true]) {
     ["menerva close --json (streaming engine)", fmt(f.close.wall), mrows(f.close), fmt(f.close.rssMb, 0), fmt(f.close.wall / f.split.wall)],
   ]);
   console.log(`  fees agree with the exact baseline to the cent: ${f.agrees ? "yes" : "NO"}; ledger ${(f.ledgerBytes / f.billed).toFixed(1)} bytes per billed row (whole record)`);
+  // the close wants both cores; the baseline one: on a busy machine the ratio says as much about the load as about the close
+  console.log(`  load average (1 min) after these runs: ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores`);
 }
 
 if (process.env.BENCH_5M === "1") {

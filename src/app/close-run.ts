@@ -36,7 +36,6 @@ import { ALL_FORMATS, closeOutputFiles, type OutputFormat } from "./close-output
 import type { CsvStyle } from "../report/csv-text.js";
 import { dec } from "../domain/money.js";
 import { toBillingInput } from "../domain/invoice.js";
-import { closeDocuments, documentFiles } from "./close-documents.js";
 import { outputsChange, presentationChanges, presentationJson, recordedPresentation, type OutputsChange, type Presentation, type PresentationChange } from "./close-presentation.js";
 import type { OutputFile } from "../adapters/atomic-write.js";
 
@@ -121,13 +120,17 @@ function baseSnapshot(opts: CloseRunOptions) {
   };
 }
 
+// The e-invoices' writers (PDF, UBL: the heaviest modules of a close) load while the exports are read, not before.
+let documentsModule: Promise<typeof import("./close-documents.js")> | undefined;
+const documents = (): Promise<typeof import("./close-documents.js")> => (documentsModule ??= import("./close-documents.js"));
+
 const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
   readCloseInputs(
     opts.configPath,
     opts.period,
     opts.engine === "memory"
       ? undefined
-      : { base: base ? async () => base : baseSnapshot(opts), ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning ? { tuning: opts.tuning } : {}) },
+      : { base: base ? async () => base : baseSnapshot(opts), ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning ? { tuning: opts.tuning } : {}), whileReading: () => void documents() },
   );
 
 export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> {
@@ -251,7 +254,8 @@ export async function closeOn(
 
   // The documents (issue 12): numbered against every record before this one, rendered, hashed into the record.
   const r = built.result;
-  const documents = await closeDocuments({
+  const { closeDocuments, documentFiles } = await documents();
+  const docs = await closeDocuments({
     invoicing: config.invoicing,
     ledgerPath: config.ledger,
     mode: opts.reopen ? "reopen" : plan.mode,
@@ -264,14 +268,14 @@ export async function closeOn(
     projectName: r.config.project,
     language: built.language,
   });
-  if (!documents.ok) {
+  if (!docs.ok) {
     computed.dispose();
-    return { ok: false, exit: documents.exit, issues: documents.issues };
+    return { ok: false, exit: docs.exit, issues: docs.issues };
   }
 
   // A re-close is compared with its record as it was written (its presentation included); a new close or a reopen records its own.
   const shown = plan.mode === "reclose" ? plan.existing!.presentation : presentationJson(presentation);
-  const record = await computed.seal({ ...documents.value.record, ...(shown ? { presentation: shown } : {}) }, prev);
+  const record = await computed.seal({ ...docs.value.record, ...(shown ? { presentation: shown } : {}) }, prev);
   const changes = feeChanges(plan.base, config.model);
   const report: CloseReport = {
     ...built,
@@ -281,10 +285,10 @@ export async function closeOn(
       ...missingRowWarnings(missing, filePartners),
       // the late rows are listed only when a fee changed for a closed period (a streamed close reads them back)
       ...(changes.length > 0 ? feeChangeWarnings(changes, prev, config.model, lateRows(built)) : []),
-      ...documents.value.warnings,
+      ...docs.value.warnings,
     ],
     ledgerRecordHash: record.hash,
-    documents: documents.value.info,
+    documents: docs.value.info,
   };
 
   const outDir = outDirOf(opts, inputs);
@@ -295,7 +299,7 @@ export async function closeOn(
   // The documents and their journal are part of the close's output set: they switch with it, at once.
   const render = async (dir: string): Promise<OutputFile[]> => {
     const files = await closeOutputFiles(final, dir, presentation.formats, presentation.csvStyle);
-    if (config.invoicing) files.push(...documentFiles(documents.value.docs, dir, config.invoicing.accounts, final.language, presentation.csvStyle));
+    if (config.invoicing) files.push(...documentFiles(docs.value.docs, dir, config.invoicing.accounts, final.language, presentation.csvStyle));
     return files;
   };
   // the report keeps its rows for a caller that renders it again (a streamed close reads them from its parked store)

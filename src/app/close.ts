@@ -57,6 +57,8 @@ export type StreamOptions = {
   readonly base: (period: Period | undefined, config: LoadedConfig) => Promise<readonly LedgerRecord[]>;
   readonly threads?: number;
   readonly tuning?: EngineTuning;
+  /** Called once the first export's chunks are with the workers (stream-close.ts). */
+  readonly whileReading?: () => void;
 };
 
 /**
@@ -101,9 +103,10 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
   let streamed: StreamedInputs | undefined;
   const streaming = async (): Promise<StreamedRows> => {
     const base = await stream!.base(period, config);
-    const [{ readBooks }, { streamRows }] = await Promise.all([import("../ledger/books.js"), import("../engine/stream-close.js")]);
-    const books = readBooks(base);
-    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}) });
+    // the closed books load with the engine, in a close only (validate does not need them)
+    const books = (await import("../ledger/books.js")).readBooks(base);
+    const { streamRows } = await import("../engine/stream-close.js");
+    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}), ...(stream!.whileReading ? { whileReading: stream!.whileReading } : {}) });
     streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
     return rows;
   };

@@ -61,3 +61,64 @@ export class ExactSum {
     return v;
   }
 }
+
+/**
+ * Many exact sums in flat typed arrays, by slot (0, 1, 2, …): each slot
+ * behaves exactly as an ExactSum (the same scaled integers, the same change
+ * to decimal.js, the same value), without an object per sum — the streaming
+ * close keeps one per candidate, partner and kind of quantity, touched at
+ * random by a million rows, and small flat arrays stay in the cache.
+ */
+export class ExactSums {
+  private ints = new Float64Array(64 * FAST_SCALES);
+  private used = new Uint8Array(64);
+  private readonly big = new Map<number, Dec>();
+
+  private ensure(slot: number): void {
+    if (slot < this.used.length) return;
+    let n = this.used.length * 2;
+    while (n <= slot) n *= 2;
+    const ints = new Float64Array(n * FAST_SCALES);
+    ints.set(this.ints);
+    this.ints = ints;
+    const used = new Uint8Array(n);
+    used.set(this.used);
+    this.used = used;
+  }
+
+  /** Add mantissa × 10^-scale to a slot; `m` a safe integer, 0 ≤ scale < FAST_SCALES. */
+  add(slot: number, m: number, s: number): void {
+    this.ensure(slot);
+    this.used[slot] = 1;
+    const i = slot * FAST_SCALES + s;
+    const v = this.ints[i]! + m;
+    if (Number.isSafeInteger(v)) this.ints[i] = v;
+    else {
+      this.addDec(slot, new D(this.ints[i]!).plus(m).div(POW10[s]!));
+      this.ints[i] = 0;
+    }
+  }
+
+  addDec(slot: number, x: Dec): void {
+    this.ensure(slot);
+    this.used[slot] = 1;
+    const b = this.big.get(slot);
+    this.big.set(slot, b === undefined ? x : b.plus(x));
+  }
+
+  /** Whether anything was added to the slot (an ExactSum exists). */
+  has(slot: number): boolean {
+    return slot < this.used.length && this.used[slot] === 1;
+  }
+
+  /** The slot's sum, as ExactSum.value computes it. */
+  value(slot: number): Dec {
+    let v = this.big.get(slot) ?? ZERO;
+    if (slot >= this.used.length) return v;
+    for (let s = 0; s < FAST_SCALES; s++) {
+      const x = this.ints[slot * FAST_SCALES + s]!;
+      if (x !== 0) v = v.plus(new D(x).div(POW10[s]!));
+    }
+    return v;
+  }
+}

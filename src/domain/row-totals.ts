@@ -8,7 +8,7 @@
 import { ROW_STATUSES, type RowCounts, type RowStatus } from "./classify.js";
 import type { CandidateDetail } from "./candidates.js";
 import { closedPeriodOf, type ClosedPeriod } from "./corrections.js";
-import { ExactSum } from "./exact-sum.js";
+import { ExactSum, ExactSums } from "./exact-sum.js";
 import { feeSchedule, type FeeLookup } from "./fee-schedule.js";
 import { shareFor, type CorrectionItem } from "./invoice.js";
 import type { SourceRef } from "./issues.js";
@@ -179,7 +179,6 @@ export type RowTotalsResult = {
 
 type Span = { first: number; last: number; firstPos: number };
 type LineAcc = Span & { sum: ExactSum; rows: number };
-type CandAcc = { nec: number; candidate: number; hours: ExactSum | undefined; benefits: (ExactSum | undefined)[]; rows: number };
 type LateAcc = { nec: number; kind: RowKind; period: string; price: Dec; type: number; sum: ExactSum; rows: number; first: number; last: number };
 type BeforeAcc = { file: number; count: number; lines: { pos: number; line: number }[]; first: number; last: number; order: number };
 
@@ -192,7 +191,10 @@ export class RowTotals {
   private readonly benefitLines: (LineAcc | undefined)[] = [];
   private readonly late = new Map<string, LateAcc>();
   private readonly lateRows: (LateRow & { pos: number })[] = [];
-  private readonly cands: (CandAcc | undefined)[] = [];
+  // per candidate and NEC partner (ck = candidate × partners + partner): rows, and sums in slots
+  // ck × (1 + types) (hours) and ck × (1 + types) + 1 + type (benefits), flat: a million rows touch them at random
+  private candRows = new Float64Array(256);
+  private readonly candSums = new ExactSums();
   private readonly before = new Map<number, BeforeAcc>();
   private readonly decimals = { hours: 2, amounts: 2 };
   private readonly necCount: number;
@@ -235,12 +237,17 @@ export class RowTotals {
     } else this.lateRow(f);
 
     const ck = f.candidate * this.necCount + f.nec;
-    while (this.cands.length <= ck) this.cands.push(undefined);
-    let c = this.cands[ck];
-    if (!c) this.cands[ck] = c = { nec: f.nec, candidate: f.candidate, hours: undefined, benefits: [], rows: 0 };
-    c.rows++;
-    if (hours) addTo((c.hours ??= new ExactSum()), f);
-    else addTo((c.benefits[f.type] ??= new ExactSum()), f);
+    if (ck >= this.candRows.length) {
+      let n = this.candRows.length * 2;
+      while (n <= ck) n *= 2;
+      const rows = new Float64Array(n);
+      rows.set(this.candRows);
+      this.candRows = rows;
+    }
+    this.candRows[ck]!++;
+    const slot = ck * (1 + this.typeCount) + (hours ? 0 : 1 + f.type);
+    if (f.big === undefined) this.candSums.add(slot, f.m, f.s);
+    else this.candSums.addDec(slot, f.big);
   }
 
   private lateRow(f: RowFacts): void {
@@ -317,17 +324,22 @@ export class RowTotals {
       };
       (lateItems.get(nec) ?? lateItems.set(nec, []).get(nec)!).push(item);
     }
-    const candidates: CandidateDetail[] = this.cands
-      .filter((c): c is CandAcc => c !== undefined)
-      .map((c) => ({
-        necPartner: necPartners[c.nec]!,
-        candidate: this.names.candidate(c.candidate),
-        hours: c.hours?.value() ?? new D(0),
-        benefits: new Map(benefitTypes.flatMap((t, i) => (c.benefits[i] ? [[t, c.benefits[i]!.value()] as [string, Dec]] : []))),
-        rows: c.rows,
+    const candidates: CandidateDetail[] = [];
+    const slots = 1 + this.typeCount;
+    for (let ck = 0; ck < this.candRows.length; ck++) {
+      const rows = this.candRows[ck]!;
+      if (rows === 0) continue;
+      const base = ck * slots;
+      candidates.push({
+        necPartner: necPartners[ck % this.necCount]!,
+        candidate: this.names.candidate(Math.floor(ck / this.necCount)),
+        hours: this.candSums.has(base) ? this.candSums.value(base) : new D(0),
+        benefits: new Map(benefitTypes.flatMap((t, i) => (this.candSums.has(base + 1 + i) ? [[t, this.candSums.value(base + 1 + i)] as [string, Dec]] : []))),
+        rows,
         sources: [] as SourceRef[],
-      }))
-      .sort((x, y) => (x.necPartner === y.necPartner ? (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0) : x.necPartner < y.necPartner ? -1 : 1));
+      });
+    }
+    candidates.sort((x, y) => (x.necPartner === y.necPartner ? (x.candidate < y.candidate ? -1 : x.candidate > y.candidate ? 1 : 0) : x.necPartner < y.necPartner ? -1 : 1));
     const beforeStart = [...this.before.values()]
       .sort((a, b) => a.order - b.order)
       .map((b) => ({ file: this.names.file(b.file), count: b.count, lines: b.lines.map((l) => l.line), first: isoOfDay(b.first), last: isoOfDay(b.last) }));

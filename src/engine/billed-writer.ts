@@ -104,9 +104,8 @@ export class BilledTables {
   readonly candidates: string[] = [];
   candOf = new Int32Array(1024).fill(-1);
   readonly groups: Group[] = [];
-  /** Group of (partner, price, day): small-integer keys while day and indexes stay in range, else text keys. */
-  private readonly groupOf = new Map<number | string, number>();
-  private dayBase = NaN;
+  /** Group of (partner, price, day): per (partner, price), a window of days that grows as rows need. */
+  private readonly groupOf: { lo: number; g: Int32Array }[][] = [];
   total = 0;
   private sure = true;
 
@@ -167,13 +166,13 @@ export class BilledTables {
     const p = this.partnerOf[nec]!;
     const pr = this.priceOf(kind, b, o);
     const day = b.i32[(o + R.day) >> 2]!;
-    if (Number.isNaN(this.dayBase)) this.dayBase = day - (1 << 16);
-    const d = day - this.dayBase;
-    const key = d >= 0 && d < 1 << 17 && p < 64 && pr < 64 ? (((p << 6) | pr) << 17) | d : `${p},${pr},${day}`;
-    let g = this.groupOf.get(key);
-    if (g === undefined) {
+    const byPrice = (this.groupOf[p] ??= []);
+    let w = byPrice[pr];
+    if (w === undefined || day < w.lo || day >= w.lo + w.g.length) w = byPrice[pr] = widen(w, day);
+    let g = w.g[day - w.lo]!;
+    if (g === -1) {
       g = this.groups.push({ key: [p, isoOfDay(day), pr], rows: 0, qtyChars: 0, candChars: 0 }) - 1;
-      this.groupOf.set(key, g);
+      w.g[day - w.lo] = g;
     }
     const c = b.u32[(o + R.cand) >> 2]!;
     if (c >= this.candOf.length) {
@@ -186,15 +185,6 @@ export class BilledTables {
     grp.rows++;
     grp.qtyChars += ((b.u8[o + R.flags]! & F_BIG) !== 0 ? Buffer.byteLength(bigText(this.store, b, o)) : scaledLength(b.f64[(o + R.m) >> 3]!, b.u8[o + R.s]!)) + 1;
     grp.candChars += len36(this.candOf[c]!) + 1;
-  }
-
-  /** The group of a billed row already taken. */
-  groupIndex(kind: "hours" | "benefits", b: RowBlock | RowView, o: number): number {
-    const p = this.partnerOf[b.u16[(o + R.nec) >> 1]!]!;
-    const pr = this.priceOf(kind, b, o);
-    const day = b.i32[(o + R.day) >> 2]!;
-    const d = day - this.dayBase;
-    return this.groupOf.get(d >= 0 && d < 1 << 17 && p < 64 && pr < 64 ? (((p << 6) | pr) << 17) | d : `${p},${pr},${day}`)!;
   }
 }
 
@@ -259,6 +249,20 @@ class OccList {
   }
 }
 
+/** A window of days (group indexes, -1 for none) widened to hold `day`: twice as wide, or from 512 days around it. */
+function widen(w: { lo: number; g: Int32Array } | undefined, day: number): { lo: number; g: Int32Array } {
+  if (w === undefined) return { lo: day - 256, g: new Int32Array(512).fill(-1) };
+  let lo = w.lo;
+  let len = w.g.length;
+  while (day < lo || day >= lo + len) {
+    if (day < lo) lo -= len;
+    len *= 2;
+  }
+  const g = new Int32Array(len).fill(-1);
+  g.set(w.g, w.lo - lo);
+  return { lo, g };
+}
+
 /** A big quantity's text as fmtDecimal writes it. */
 function bigText(store: RowStore, b: RowBlock | RowView, o: number): string {
   const raw = store.texts(b.u32[(o + R.text) >> 2]!).big!;
@@ -301,7 +305,9 @@ export function writeBilledColumns(
     groupTable[(p * priceSlots + pr) * span + (day - minDay)] = g;
   }
   const partnerOf = tables.partnerOf;
-  const priceOf = (kind: "hours" | "benefits", b: RowBlock, o: number): number => tables.priceOf(kind, b, o);
+  // every billed row's price was indexed when the tables were taken: plain lookups from here
+  const { priceOfRate, priceOfType } = tables;
+  const priceOf = (kind: "hours" | "benefits", b: RowBlock, o: number): number => (kind === "hours" ? priceOfRate[b.i16[(o + R.rate) >> 1]!]! : priceOfType[b.u8[o + R.type]!]!);
   const billed = isBilled;
 
   // Where each group's rows go in each column.

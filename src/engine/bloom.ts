@@ -5,53 +5,43 @@
 // second pass over the row store. Probes come from the fingerprint's own bits.
 
 const PROBES = 7;
+/** Words of a block: 512 bits, one cache line. Every probe of a key falls in one block. */
+const BLOCK = 16;
 
 export class Bloom {
   private readonly bits: Uint32Array;
-  /** Bits − 1 (a power of two). */
+  /** Blocks − 1 (a power of two). */
   private readonly mask: number;
 
-  /** Sized for `expected` keys at 8 to 16 bits each (a power of two; about 1% false "maybe"). */
+  /**
+   * Sized for `expected` keys at 8 to 16 bits each (a power of two), in
+   * blocks of one cache line: a key's seven probes cost one memory access, not
+   * seven (a few per cent false "maybe", which the second pass settles).
+   */
   constructor(expected: number) {
-    let m = 64;
+    let m = 512;
     while (m < Math.max(expected, 8) * 8) m *= 2;
     this.bits = new Uint32Array(m / 32);
-    this.mask = m - 1;
+    this.mask = m / 512 - 1;
   }
 
   /** Whether the fingerprint at `u32[at..]` may have been added; then adds it. */
   testAndAdd(u32: Int32Array | Uint32Array, at: number): boolean {
-    const h1 = u32[at]! >>> 0;
-    const h2 = (u32[at + 1]! >>> 0) | 1;
+    const base = ((u32[at]! >>> 0) & this.mask) * BLOCK;
+    // seven 9-bit probes inside the block, from the fingerprint's other words (three, three and one)
+    const a = u32[at + 1]! >>> 0;
+    const b = u32[at + 2]! >>> 0;
+    const c = u32[at + 3]! >>> 0;
     let seen = true;
     for (let i = 0; i < PROBES; i++) {
-      const bit = (h1 + Math.imul(i, h2)) & this.mask;
-      const w = bit >>> 5;
-      const mask = 1 << (bit & 31);
-      if ((this.bits[w]! & mask) === 0) {
+      const bit = i < 3 ? (a >>> (i * 9)) & 511 : i < 6 ? (b >>> ((i - 3) * 9)) & 511 : c & 511;
+      const w = base + (bit >>> 5);
+      const m = 1 << (bit & 31);
+      if ((this.bits[w]! & m) === 0) {
         seen = false;
-        this.bits[w] = this.bits[w]! | mask;
+        this.bits[w] = this.bits[w]! | m;
       }
     }
     return seen;
-  }
-
-  test(u32: Int32Array | Uint32Array, at: number): boolean {
-    const h1 = u32[at]! >>> 0;
-    const h2 = (u32[at + 1]! >>> 0) | 1;
-    for (let i = 0; i < PROBES; i++) {
-      const bit = (h1 + Math.imul(i, h2)) & this.mask;
-      if ((this.bits[bit >>> 5]! & (1 << (bit & 31))) === 0) return false;
-    }
-    return true;
-  }
-
-  /** Add every key of another filter of the same size. */
-  addAll(o: Bloom): void {
-    for (let i = 0; i < this.bits.length; i++) this.bits[i] = this.bits[i]! | o.bits[i]!;
-  }
-
-  sameSize(o: Bloom): boolean {
-    return this.mask === o.mask;
   }
 }

@@ -426,12 +426,20 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
   const necIndex = new Map(task.names.necPartners.map((n, i) => [n, i]));
   const typeIndex = new Map(task.names.benefitTypes.map((t, i) => [t, i]));
   const necNames = task.names.necPartners;
-  const byDay = new Map<number, { iso: string; day: number; piece: string }>();
+  const typeNames = task.names.benefitTypes;
+  // facts per day number, in an array from the first day seen (widened as needed)
+  let factsFrom = 0;
+  let facts: ({ iso: string; day: number; piece: string } | undefined)[] = [];
   const dayFacts = (day: number): { iso: string; day: number; piece: string } => {
-    let x = byDay.get(day);
+    if (facts.length === 0) factsFrom = day - 512;
+    if (day < factsFrom) {
+      facts = [...new Array<undefined>(factsFrom - day + 512), ...facts];
+      factsFrom = day - 512;
+    }
+    let x = facts[day - factsFrom];
     if (x === undefined) {
       const iso = isoOfDay(day);
-      byDay.set(day, (x = { iso, day, piece: JSON.stringify(iso) }));
+      x = facts[day - factsFrom] = { iso, day, piece: JSON.stringify(iso) };
     }
     return x;
   };
@@ -439,6 +447,7 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
   // The few distinct values of hours are kept; amounts, mostly distinct, are read each time.
   const known = new Map<string, Quantity>();
   const quantity = (raw: string): Quantity | undefined => {
+    if (!hours) return readQuantity(raw);
     const k = known.get(raw);
     if (k !== undefined) return k;
     const q = readQuantity(raw);
@@ -455,14 +464,10 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
         if (c !== undefined && c.length > MAX_TEXT_CHARS) return false;
       }
       const rawDate = text(f, date);
-      // a file holds a few hundred distinct date cells: each is read once
-      let d = dates.get(rawDate);
-      if (d === undefined) {
-        const day = strictDay(rawDate);
-        if (day < 0) return false;
-        d = dayFacts(day);
-        if (dates.size < LEARNED) dates.set(rawDate, d);
-      }
+      // a strict date by its digits (no string hash), each calendar day checked once; other forms as learned
+      const day = strictDayCached(rawDate);
+      const d = day >= 0 ? dayFacts(day) : dates.get(rawDate);
+      if (d === undefined) return false;
       const rawNec = text(f, nec);
       let n = -1;
       for (let k = 0; k < necNames.length; k++) if (necNames[k] === rawNec) n = k;
@@ -481,8 +486,11 @@ function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkState, enc:
           if (x === undefined) return false;
         }
       } else {
-        const tt = types.get(text(f, type));
-        if (tt === undefined) return false;
+        const rawType = text(f, type);
+        let tt = -1;
+        for (let k = 0; k < typeNames.length; k++) if (typeNames[k] === rawType) tt = k;
+        if (tt < 0) tt = types.get(rawType) ?? -1;
+        if (tt < 0) return false;
         t = tt;
         x = optional(f, extra);
       }
@@ -583,6 +591,46 @@ export function plainQuantity(raw: string, fileMark: DecimalMark, hours: boolean
   if (hours ? m > 24 * 10 ** s : s > 2 || intDigits > 12) return undefined;
   const t = scaledText(m, s);
   return { text: t, piece: `"${t}"`, m, s, big: false, raw: t };
+}
+
+// strictDay by calendar date: years 1900-2155 × 12 × 31 cells (-2: not computed yet)
+const STRICT_FROM = 1900;
+const strictDays = new Int32Array(256 * 12 * 31).fill(-2);
+
+/** strictDay, each calendar date's check and day number computed once. */
+export function strictDayCached(raw: string): number {
+  if (raw.length !== 10) return -1;
+  let y: number, m: number, d: number;
+  const s4 = raw.charCodeAt(4);
+  if (s4 === 45 || s4 === 47) {
+    y = raw.charCodeAt(0) * 1000 + raw.charCodeAt(1) * 100 + raw.charCodeAt(2) * 10 + raw.charCodeAt(3) - 48 * 1111;
+    m = raw.charCodeAt(5) * 10 + raw.charCodeAt(6) - 48 * 11;
+    d = raw.charCodeAt(8) * 10 + raw.charCodeAt(9) - 48 * 11;
+  } else {
+    d = raw.charCodeAt(0) * 10 + raw.charCodeAt(1) - 48 * 11;
+    m = raw.charCodeAt(3) * 10 + raw.charCodeAt(4) - 48 * 11;
+    y = raw.charCodeAt(6) * 1000 + raw.charCodeAt(7) * 100 + raw.charCodeAt(8) * 10 + raw.charCodeAt(9) - 48 * 1111;
+  }
+  // only a cell whose digits make a date in range is cached; everything else (signs, letters, odd forms) asks strictDay
+  if (y < STRICT_FROM || y >= STRICT_FROM + 256 || m < 1 || m > 12 || d < 1 || d > 31) return strictDay(raw);
+  const slot = ((y - STRICT_FROM) * 12 + (m - 1)) * 31 + (d - 1);
+  const form = s4 === 45 || s4 === 47 ? s4 : -raw.charCodeAt(2);
+  // the cache is by date, not by form: check the separators here, the digits' meaning is the same in every strict form
+  if (!strictForm(raw, form)) return -1;
+  let v = strictDays[slot]!;
+  if (v === -2) v = strictDays[slot] = strictDay(raw);
+  return v;
+}
+
+/** The separators and digits of a strict form (strictDay's first checks). */
+function strictForm(raw: string, form: number): boolean {
+  const digit = (i: number): boolean => {
+    const c = raw.charCodeAt(i);
+    return c >= 48 && c <= 57;
+  };
+  if (form > 0) return raw.charCodeAt(7) === form && digit(0) && digit(1) && digit(2) && digit(3) && digit(5) && digit(6) && digit(8) && digit(9);
+  const sep = -form;
+  return (sep === 47 || sep === 46 || sep === 45) && raw.charCodeAt(5) === sep && digit(0) && digit(1) && digit(3) && digit(4) && digit(6) && digit(7) && digit(8) && digit(9);
 }
 
 /**

@@ -55,6 +55,12 @@ export type StreamArgs = {
   /** Parse threads; default: two for large inputs, none for small ones (worker-pool.ts). */
   readonly threads?: number;
   readonly tuning?: EngineTuning;
+  /**
+   * Called once, when the first export's chunks are with the workers: the main
+   * thread then has time while they parse (the close loads the modules it needs
+   * afterwards, the e-invoices' PDF and UBL writers, then and not before).
+   */
+  readonly whileReading?: () => void;
 };
 
 /** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"). */
@@ -86,7 +92,7 @@ export type StreamedRows = {
 };
 
 /** Rows of chunk results held at once (in flight or waiting for their turn). */
-const WINDOW = 3;
+const WINDOW = 4;
 const CHUNKS_PER_FILE = 16;
 
 type FilePlan = {
@@ -353,6 +359,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   };
   // buffers of merged chunks, handed back to the parser for the next tasks
   const free: { rows: ArrayBuffer; texts: ArrayBuffer }[] = [];
+  let whileReading = args.whileReading;
 
   try {
     // Scan every file now (hash, encoding, where to cut); tasks go to the pool as files are ready.
@@ -364,13 +371,15 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       previous = plan.catch(() => undefined);
       return plan;
     });
-    type Job = { plan: FilePlan; index: number; result: Promise<ChunkResult> };
+    type Job = { plan: FilePlan; index: number; task: ChunkTask; result: Promise<ChunkResult> };
     const inflight: Job[] = [];
     const state = new Map<FilePlan, { lineBase: number; stopped: boolean; ordinal: number }>();
     const finishFile = (plan: FilePlan): void => {
       files.push({ kind: plan.kind, meta: plan.meta, issues: plan.sink.finish(plan.input.displayPath) });
     };
     const consume = async (job: Job): Promise<void> => {
+      // rather than wait for a worker, the main thread parses a task no worker has taken yet
+      while (!pool.isDone(job.task) && pool.runWaiting(job.task)) await new Promise(setImmediate); // let the workers' messages in
       const res = await job.result;
       const st = state.get(job.plan)!;
       if (!st.stopped) {
@@ -409,11 +418,17 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       }
       for (const [index, task] of plan.tasks.entries()) {
         const recycle = free.pop();
-        inflight.push({ plan, index, result: pool.run(recycle ? { ...task, recycle } : task) });
+        const t = recycle ? { ...task, recycle } : task;
+        inflight.push({ plan, index, task: t, result: pool.run(t) });
+        if (inflight.length >= Math.min(WINDOW, plan.tasks.length) && whileReading) {
+          whileReading();
+          whileReading = undefined;
+        }
         while (inflight.length >= WINDOW) await consume(inflight.shift()!);
       }
     }
     while (inflight.length > 0) await consume(inflight.shift()!);
+    whileReading?.();
   } finally {
     await pool.close();
   }

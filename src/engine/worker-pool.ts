@@ -15,11 +15,16 @@ function workerScript(): string | undefined {
   return candidates.find((p) => existsSync(p));
 }
 
+/** Tasks posted to a worker at once: the next waits in its port, so it starts without a round trip to the main thread. */
+const DEPTH = 2;
+
+type Job = { task: ChunkTask; resolve: (r: ChunkResult) => void; reject: (e: Error) => void };
+
 export class ParsePool {
   private readonly workers: Worker[] = [];
-  private readonly idle: Worker[] = [];
-  private readonly queue: { task: ChunkTask; resolve: (r: ChunkResult) => void; reject: (e: Error) => void }[] = [];
-  private readonly running = new Map<Worker, { resolve: (r: ChunkResult) => void; reject: (e: Error) => void }>();
+  private readonly queue: Job[] = [];
+  /** Per worker, the tasks posted to it, in order. */
+  private readonly posted = new Map<Worker, Job[]>();
 
   /** `threads` 0: parse on the calling thread. */
   constructor(threads: number) {
@@ -29,21 +34,18 @@ export class ParsePool {
       // a larger young generation than the default: parsing makes short-lived strings by the million
       // (16 MB: 96 saved no measurable time and took 100 MB more at the peak)
       const w = new Worker(script, { resourceLimits: { maxYoungGenerationSizeMb: 16 } });
+      const jobs: Job[] = [];
       w.on("message", (msg: { ok: true; result: ChunkResult } | { ok: false; message: string }) => {
-        const job = this.running.get(w)!;
-        this.running.delete(w);
-        this.idle.push(w);
+        const job = jobs.shift()!;
         if (msg.ok) job.resolve(msg.result);
         else job.reject(new Error(`parse worker: ${msg.message}`));
         this.next();
       });
       w.on("error", (e) => {
-        const job = this.running.get(w);
-        this.running.delete(w);
-        job?.reject(e);
+        for (const job of jobs.splice(0)) job.reject(e);
       });
       this.workers.push(w);
-      this.idle.push(w);
+      this.posted.set(w, jobs);
     }
   }
 
@@ -52,12 +54,41 @@ export class ParsePool {
     return this.workers.length;
   }
 
-  /** Threads to use for `bytes` of input: two (the machine's cores, at most 2) for large inputs, none for small ones. */
+  /**
+   * Worker threads for `bytes` of input: one fewer than the cores (at most
+   * two), since the main thread parses too whenever it would wait (runWaiting);
+   * none for small inputs.
+   */
   static threadsFor(bytes: number): number {
     const set = process.env["MENERVA_PARSE_THREADS"];
     if (set !== undefined && /^\d+$/.test(set)) return Math.min(Number(set), 8);
-    return bytes < 4 * 1024 * 1024 ? 0 : Math.min(2, availableParallelism());
+    return bytes < 4 * 1024 * 1024 ? 0 : Math.max(0, Math.min(3, availableParallelism()) - 1);
   }
+
+  /**
+   * Parse a waiting task on the calling thread, while the thread would
+   * otherwise wait: `task` itself if no worker has taken it yet, else the next
+   * waiting one. False when none waits (every task is with a worker).
+   */
+  runWaiting(task: ChunkTask): boolean {
+    if (this.queue.length === 0) return false;
+    let i = this.queue.findIndex((j) => j.task === task);
+    if (i < 0) i = 0;
+    const [job] = this.queue.splice(i, 1);
+    try {
+      job!.resolve(parseChunk(job!.task));
+    } catch (e) {
+      job!.reject(e as Error);
+    }
+    return true;
+  }
+
+  /** Whether `task` has been parsed (its promise settles on the next turn). */
+  isDone(task: ChunkTask): boolean {
+    return this.done.has(task);
+  }
+
+  private readonly done = new WeakSet<ChunkTask>();
 
   run(task: ChunkTask): Promise<ChunkResult> {
     if (this.workers.length === 0) {
@@ -68,17 +99,27 @@ export class ParsePool {
       }
     }
     return new Promise((resolve, reject) => {
-      this.queue.push({ task, resolve, reject });
+      this.queue.push({
+        task,
+        resolve: (r) => {
+          this.done.add(task);
+          resolve(r);
+        },
+        reject,
+      });
       this.next();
     });
   }
 
   private next(): void {
-    while (this.idle.length > 0 && this.queue.length > 0) {
-      const w = this.idle.pop()!;
-      const job = this.queue.shift()!;
-      this.running.set(w, job);
-      w.postMessage(job.task, job.task.recycle ? [job.task.recycle.rows, job.task.recycle.texts] : []);
+    for (let depth = 1; depth <= DEPTH; depth++) {
+      for (const w of this.workers) {
+        const jobs = this.posted.get(w)!;
+        if (jobs.length >= depth || this.queue.length === 0) continue;
+        const job = this.queue.shift()!;
+        jobs.push(job);
+        w.postMessage(job.task, job.task.recycle ? [job.task.recycle.rows, job.task.recycle.texts] : []);
+      }
     }
   }
 

@@ -5,7 +5,7 @@
 // that value; it gives nothing for a cell those rules refuse or remark on.
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { plainQuantity } from "../../src/engine/parse-chunk.js";
+import { plainQuantity, strictDayCached } from "../../src/engine/parse-chunk.js";
 import { DecimalMarkState } from "../../src/schema/csv-row-number.js";
 import { AMOUNT, HOURS_PER_ROW, magnitudeProblem } from "../../src/schema/limits.js";
 import { dec, fmtDecimal } from "../../src/domain/money.js";
@@ -59,3 +59,12 @@ test.prop([fc.oneof(fc.stringMatching(/^[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}
     expect(day).toBe(dayNumber(iso!));
   },
 );
+
+test.prop([fc.oneof(fc.stringMatching(/^[0-9./-]{10}$/), fc.date({ min: new Date("1890-01-01"), max: new Date("2170-12-31"), noInvalidDate: true }).chain((d) => {
+  const iso = d.toISOString().slice(0, 10);
+  const [y, m, dd] = iso.split("-");
+  return fc.constantFrom(iso, `${y}/${m}/${dd}`, `${dd}/${m}/${y}`, `${dd}.${m}.${y}`, `${dd}-${m}-${y}`, `${dd}/${m}-${y}`, `${y}-${m}/${dd}`);
+}), fc.constantFrom("2025-02-29", "29/02/2024", "31/04/2025", "00/01/2025", "2025-13-01", "2025-1-01x"))], { numRuns: 5000 })("a date cell reads the same through the day cache as through strictDay", (raw) => {
+  expect(strictDayCached(raw)).toBe(strictDay(raw));
+  expect(strictDayCached(raw)).toBe(strictDay(raw)); // and again, from the cache
+});
