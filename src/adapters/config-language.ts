@@ -1,16 +1,17 @@
 // The `language` a config file asks for, read before the config itself is
 // loaded, so that even the config's own problems are printed in it. Any
 // failure (no file, not YAML) is "unknown": the caller falls back to the
-// environment, and the real load reports the problem.
+// environment, and the real load reports the problem. The YAML reader loads
+// on the first call, not at start-up: `--help` does not read a config. The
+// config's load then reuses this parse of the same text (yaml-safe.ts).
 import type { Lang } from "../i18n/lang.js";
-import { isPlainMap, parseYaml, yamlToPlain } from "../schema/yaml-safe.js";
-import { readSmallFile, utf8Text } from "./read-small-file.js";
 
 /** Spellings the config accepts for `language` (src/schema/config-shape.ts). */
 const ALIASES: Readonly<Record<string, Lang>> = { nl: "nl", en: "en", nederlands: "nl", english: "en" };
 
 /** The config's language: its `language` key, "nl" when it has none (its statements' default); undefined when it cannot be read. */
 export async function configLanguage(path: string): Promise<Lang | undefined> {
+  const [{ readSmallFile, utf8Text }, { isPlainMap, parseYaml, yamlToPlain }] = await Promise.all([import("./read-small-file.js"), import("../schema/yaml-safe.js")]);
   const read = await readSmallFile(path);
   if (!read.ok) return undefined;
   const text = utf8Text(read.bytes);

@@ -2,7 +2,7 @@
 // from their YAML source text (never through a JS float); every problem is
 // reported at once as `file.yaml:LINE:COL: path.to.key: problem`. The YAML
 // goes through yaml-safe.ts like every other YAML file menerva reads.
-import type { ZodError } from "zod";
+import type { ZodError } from "../schema/zod.js";
 import type { CostPrice } from "../domain/costprice/types.js";
 import { capIssues, error, fail, ok, t, type Issue, type Result } from "../domain/issues.js";
 import { readYaml, type YamlSource } from "../schema/config-yaml.js";

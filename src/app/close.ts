@@ -1,68 +1,22 @@
-// Use case: close a period. Read config and every export (all problems of the
-// run collected at once), run the pure close, build the report. No writing
-// here: the caller decides what to write (validate writes nothing).
-import { readBenefitsFile, readCostsFile, readHoursFile, readStaffFile, type InputFileResult, type ReadContext } from "../adapters/csv/read-input.js";
-import { loadConfig, type LoadedConfig, type ResolvedInput } from "../adapters/config-file.js";
+// Use case: close a period. Read config and every export (close-inputs.ts:
+// all problems of the run collected at once), run the pure close, build the
+// report. No writing here: the caller decides what to write (validate writes nothing).
+import type { LoadedConfig } from "../adapters/config-file.js";
 import { closeFromTotals, closePeriod, type CloseCore, type CloseInput } from "../domain/close.js";
-import type { BenefitRow, HourRow } from "../domain/model.js";
-import { readBooks } from "../ledger/books.js";
-import type { LedgerRecord } from "../ledger/record.js";
-import type { EngineTuning, StreamedRows } from "../engine/stream-close.js";
 import { closeRows, type ClassifiedRow, type CloseRows } from "../report/close-rows.js";
-import { error, fail, ok, quote, t, type Issue, type Result } from "../domain/issues.js";
-import { nameKey, namesByKey } from "../schema/partner-names.js";
-import type { OtherCost } from "../domain/model.js";
+import { fail, ok, type Result } from "../domain/issues.js";
 import { MODEL_ROUNDING, roundMoney, type Dec } from "../domain/money.js";
-import { readCostPriceFile } from "../adapters/costprice-file.js";
 import { plannedStaffCost } from "../domain/costprice/index.js";
 import type { CostPrice } from "../domain/costprice/types.js";
-import { monthsOf, parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
-import { membershipIssues } from "../domain/partners.js";
+import { monthsOf, type Period } from "../domain/period.js";
 import { missingBuyers } from "../domain/invoicing/buyers.js";
 import type { ClosedPeriod, Reversal } from "../domain/corrections.js";
-import type { CloseReport, InputFileInfo } from "../report/close-report.js";
+import type { CloseReport } from "../report/close-report.js";
 import { closeFigureProblems } from "./close-figures.js";
 import { storeRows } from "../engine/row-cursor.js";
 
-export type ReadInputs = {
-  readonly config: LoadedConfig;
-  /** Undefined when only validating the inputs. */
-  readonly period: Period | undefined;
-  readonly hours: CloseInput["hours"];
-  readonly benefits: CloseInput["benefits"];
-  readonly staff: CloseInput["staff"];
-  readonly otherCosts: readonly OtherCost[];
-  readonly files: readonly InputFileInfo[];
-  readonly warnings: readonly Issue[];
-  /** The cost-price file of `staff_cost:`, when the config names one. */
-  readonly costPrice?: CostPrice;
-  /** Display paths of the restating exports (`cumulative: true`). */
-  readonly cumulative: ReadonlySet<string>;
-  /** Latest day any input row speaks of: hours, benefits, staff rows (last day of their period), other costs; undefined when there are none. */
-  readonly latest: string | undefined;
-  /**
-   * The streaming close (issue 15): hours and benefits were not loaded into
-   * `hours`/`benefits` (left empty) but read, classified against the closed
-   * books of `base` and totalled; the rows wait in a row store.
-   */
-  readonly streamed?: StreamedInputs;
-};
-
-export type StreamedInputs = {
-  readonly rows: StreamedRows;
-  /** The ledger records the rows were classified against (the closed books). */
-  readonly base: { readonly count: number; readonly lastHash: string };
-};
-
-/** How the streaming close reads: against which closed books. */
-export type StreamOptions = {
-  /** The records whose books classify the rows (a snapshot; the close checks it under its lock). */
-  readonly base: (period: Period | undefined, config: LoadedConfig) => Promise<readonly LedgerRecord[]>;
-  readonly threads?: number;
-  readonly tuning?: EngineTuning;
-  /** Called once the first export's chunks are with the workers (stream-close.ts). */
-  readonly whileReading?: () => void;
-};
+export { readCloseInputs, type ReadInputs, type StreamedInputs, type StreamOptions } from "./close-inputs.js";
+import type { ReadInputs, StreamedInputs } from "./close-inputs.js";
 
 /**
  * Planned net staff cost per SE partner for P (config order), rounded once per
@@ -74,121 +28,6 @@ export function plannedStaffFor(costPrice: CostPrice, config: LoadedConfig, peri
   const k = Math.max(0, index(period.from) - index(config.model.start)); // months of the project before P
   const n = monthsOf(period).length;
   return config.model.sePartners.map((p) => roundMoney(plannedStaffCost(costPrice, p, k + n).minus(plannedStaffCost(costPrice, p, k)), MODEL_ROUNDING));
-}
-
-/**
- * Load the config, parse the period (if given) and read every input; collect
- * all problems. With `stream` (and a period), hours and benefits are read by
- * the streaming engine instead of into memory (src/engine/).
- */
-export async function readCloseInputs(configPath: string, periodText?: string, stream?: StreamOptions): Promise<Result<ReadInputs>> {
-  const loaded = await loadConfig(configPath);
-  const period = periodText === undefined ? undefined : parsePeriod(periodText);
-  const periodIssue =
-    periodText === undefined || period
-      ? []
-      : [error("bad-period", {}, { subject: "PERIOD", found: periodText, hint: PERIOD_HINT })];
-  if (!loaded.ok || periodIssue.length > 0) return fail([...periodIssue, ...(loaded.ok ? [] : loaded.issues)]);
-  const config = loaded.value;
-  const ctx = (spec: ResolvedInput["spec"]): ReadContext => ({
-    sePartners: config.model.sePartners,
-    necPartners: config.model.necPartners,
-    benefitTypes: config.model.benefitTypes,
-    overrides: {
-      ...(spec.decimal ? { decimal: spec.decimal } : {}),
-      ...(spec.encoding ? { encoding: spec.encoding } : {}),
-      ...(spec.delimiter ? { delimiter: spec.delimiter } : {}),
-      ...(spec.sheet ? { sheet: spec.sheet } : {}),
-    },
-  });
-  const read = <R>(inputs: readonly ResolvedInput[], reader: (p: string, d: string, c: ReadContext) => Promise<InputFileResult<R>>) =>
-    Promise.all(inputs.map((i) => reader(i.path, i.displayPath, ctx(i.spec))));
-  let streamed: StreamedInputs | undefined;
-  const streaming = async (): Promise<StreamedRows> => {
-    const base = await stream!.base(period, config);
-    const books = readBooks(base);
-    const { streamRows } = await import("../engine/stream-close.js");
-    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}), ...(stream!.whileReading ? { whileReading: stream!.whileReading } : {}) });
-    streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
-    return rows;
-  };
-  const [hours, benefits, staff, costs, rowsRead] = await Promise.all([
-    stream && period ? Promise.resolve([] as InputFileResult<HourRow>[]) : read(config.inputs.hours, readHoursFile),
-    stream && period ? Promise.resolve([] as InputFileResult<BenefitRow>[]) : read(config.inputs.benefits, readBenefitsFile),
-    read(config.inputs.staff, readStaffFile),
-    read(config.inputs.costs, readCostsFile),
-    stream && period ? streaming() : Promise.resolve(undefined),
-  ]);
-  const all = [...hours, ...benefits, ...staff, ...costs];
-  const rowIssues = rowsRead ? rowsRead.files.flatMap((f) => f.issues) : [];
-  const issues = [...loaded.warnings, ...rowIssues, ...all.flatMap((f) => f.issues)];
-  const release = (): void => rowsRead?.store.dispose();
-  let costPrice: CostPrice | undefined;
-  if (config.staffCost) {
-    const cp = await readCostPriceFile(config.staffCost);
-    if (!cp.ok) issues.push(...cp.issues);
-    else {
-      // Partners match by nameKey; the plan then uses the config's spelling.
-      const se = namesByKey(config.model.sePartners);
-      costPrice = { ...cp.value, partners: cp.value.partners.map((p) => ({ ...p, name: se.get(nameKey(p.name)) ?? p.name })) };
-      const names = new Set(cp.value.partners.map((p) => nameKey(p.name)));
-      for (const p of config.model.sePartners.filter((x) => !names.has(nameKey(x)))) {
-        issues.push(
-          error("costprice-partner-missing", { partner: quote(p) }, {
-            subject: "staff_cost",
-            source: config.staffCostSource ?? { file: config.file },
-            hint: t("costprice-partner-missing.hint", { partners: cp.value.partners.map((x) => quote(x.name)).join(", ") }),
-          }),
-        );
-      }
-    }
-  }
-  const errors = issues.filter((i) => i.severity === "error");
-  if (errors.length > 0) {
-    release();
-    return fail(issues);
-  }
-  // Rows dated outside their partner's from/until (issue 11): all at once, with file:line.
-  const membership = rowsRead ? rowsRead.membership : membershipIssues(config.model, { hours: hours.flatMap((f) => f.rows), benefits: benefits.flatMap((f) => f.rows) });
-  if (membership.length > 0) {
-    release();
-    return fail([...issues, ...membership]);
-  }
-  const info = (kind: InputFileInfo["kind"], rs: readonly { meta: InputFileResult<unknown>["meta"] }[]): InputFileInfo[] =>
-    rs.map((r) => ({ kind, file: r.meta.file, sha256: r.meta.sha256, rows: r.meta.rowsRead, encoding: r.meta.encoding, delimiter: r.meta.delimiter, decimalMark: r.meta.decimalMark }));
-  const hourRows = hours.flatMap((f) => f.rows);
-  const benefitRows = benefits.flatMap((f) => f.rows);
-  // The latest day any input row speaks of: hours, benefits, staff rows (their last day), other costs.
-  let latest: string | undefined;
-  const later = (d: string | undefined) => {
-    if (d !== undefined && (latest === undefined || d > latest)) latest = d;
-  };
-  for (const r of hourRows) later(r.date);
-  for (const r of benefitRows) later(r.date);
-  later(rowsRead?.latest);
-  for (const f of staff) for (const r of f.rows) later(parsePeriod(r.period)?.to);
-  for (const c of config.model.otherCosts) later(c.date);
-  for (const f of costs) for (const c of f.rows) later(c.date);
-  const cumulative = new Set([...config.inputs.hours, ...config.inputs.benefits].filter((i) => i.spec.cumulative).map((i) => i.displayPath));
-  return ok({
-    config,
-    period,
-    hours: hourRows,
-    benefits: benefitRows,
-    staff: staff.flatMap((f) => f.rows),
-    otherCosts: [
-      ...config.model.otherCosts,
-      ...costs.flatMap((f) => f.rows.map((c) => ({ date: c.date, description: c.description, amount: c.amount, source: c.source }))),
-    ],
-    files: rowsRead
-      ? [...info("hours", rowsRead.files.filter((f) => f.kind === "hours")), ...info("benefits", rowsRead.files.filter((f) => f.kind === "benefits")), ...info("staff", staff), ...info("costs", costs)]
-      : [...info("hours", hours), ...info("benefits", benefits), ...info("staff", staff), ...info("costs", costs)],
-    warnings: issues,
-    ...(costPrice ? { costPrice } : {}),
-    cumulative,
-    latest,
-    ...(streamed ? { streamed } : {}),
-  });
 }
 
 export type CloseOptions = {

@@ -3,7 +3,7 @@
 // issued, and what it takes to render the document again and to reverse it
 // (its figures and the parties as they were). Money as text, like the rest
 // of the record.
-import { z } from "zod";
+import { z } from "../schema/zod.js";
 import type { IssuedDoc } from "../domain/invoicing/issued.js";
 import type { BillingLine } from "../domain/invoicing/types.js";
 import { dec, fmtDecimal, fmtMoney } from "../domain/money.js";

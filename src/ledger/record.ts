@@ -2,7 +2,7 @@
 // `hash` covers the whole record (including prev_hash), so changing any
 // earlier record breaks every link after it.
 import { createHash } from "node:crypto";
-import { z } from "zod";
+import { z } from "../schema/zod.js";
 import { canonicalJson } from "./canonical-json.js";
 import type { BilledColumns, RowIdColumns } from "./billed-rows.js";
 import { IssuedDocumentSchema, type IssuedDocumentJson } from "./issued-json.js";

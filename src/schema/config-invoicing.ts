@@ -4,7 +4,7 @@
 // rules that compare keys (VAT id = BE + enterprise number, postcode per
 // country, buyers named after NEC partners) run on the plain data, so every
 // problem is reported at once with its line:column.
-import { z } from "zod";
+import { z, type output } from "./zod.js";
 import { error, t, type Issue, type Text } from "../domain/issues.js";
 import {
   checkBelgianVatId,
@@ -80,7 +80,7 @@ export const InvoicingShape = z.strictObject({
   accounts: accounts.default({ receivable: "400000", revenue: { hours: "700000", benefits: "700000" }, vat: "451000" }),
 });
 
-export type InvoicingData = z.output<typeof InvoicingShape>;
+export type InvoicingData = output<typeof InvoicingShape>;
 
 /** Keys allowed inside the block, for "unknown key" hints (buyers are keyed by partner, so their keys are listed by partner name at check time). */
 export const INVOICING_KEYS: Readonly<Record<string, readonly string[]>> = {

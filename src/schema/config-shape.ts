@@ -1,7 +1,7 @@
 // The shape of menerva.yaml as zod 4 strict objects: key names, which keys are
 // required, defaults. Leaf rules live in config-values.ts; rules that compare
 // keys with each other (partners, duplicates) in config-checks.ts.
-import { z } from "zod";
+import { z, type output } from "./zod.js";
 import { t } from "../domain/issues.js";
 import { dec, type Dec } from "../domain/money.js";
 import { INVOICING_KEYS, InvoicingShape } from "./config-invoicing.js";
@@ -109,7 +109,7 @@ export const ConfigShape = z.strictObject({
   invoicing: InvoicingShape.optional(),
 });
 
-export type ConfigData = z.output<typeof ConfigShape>;
+export type ConfigData = output<typeof ConfigShape>;
 
 /** Keys allowed at each place (indices as "*"), for unknown-key hints. */
 export const ALLOWED_KEYS: Readonly<Record<string, readonly string[]>> = {

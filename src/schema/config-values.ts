@@ -1,7 +1,7 @@
 // Leaf value rules of menerva.yaml (exact numbers, dates, periods, names, choices)
 // as zod schemas whose problems carry our own wording and a hint.
 // Numbers arrive as YamlNumber (source text) and leave as exact Decimals.
-import { z } from "zod";
+import { z } from "./zod.js";
 import { t, type Text } from "../domain/issues.js";
 import { D, type Dec } from "../domain/money.js";
 import { isIsoDate, parsePeriod } from "../domain/period.js";

@@ -1,6 +1,6 @@
 // zod schema of a cost-price file (menerva costprice FILE.yaml): raw YAML
 // values, with every number still its source text, to exact domain values.
-import { z } from "zod";
+import { z, type ZodType } from "./zod.js";
 import { t, type Text } from "../domain/issues.js";
 import { type Dec, D, parseDecimal } from "../domain/money.js";
 import { says } from "./zod-text.js";
@@ -63,7 +63,7 @@ const yearHours = (min: Bound = { min: "0" }) => decimal({ ...min, limit: HOURS_
 /** A count or size (FTE, ratios, years, candidates): up to a million. */
 const count = (min: Bound = { min: "0" }) => decimal({ ...min, limit: COUNT });
 const rate = () => decimal({ min: "0", max: "1" }, true);
-const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "costprice.expected-list" }).default([]);
+const list = <T extends ZodType>(item: T) => z.array(item, { error: "costprice.expected-list" }).default([]);
 
 const SubsidySchema = z
   .strictObject({ kind: text(), rate: rate().optional(), amount: money().optional(), cap: money().optional() })
@@ -136,7 +136,7 @@ const EquipmentSchema = z
  * Pick a schema by the shape of the input and pass its issues through, so the
  * user sees "not a plain number" rather than a union's "no option matched".
  */
-function byShape<T>(pick: (input: unknown) => z.ZodType<T> | Text) {
+function byShape<T>(pick: (input: unknown) => ZodType<T> | Text) {
   return z.unknown().transform((input, ctx): T => {
     if (input === undefined || input === null) {
       ctx.addIssue(says(t("costprice.missing"), { input }));

@@ -1,7 +1,7 @@
 // Value schemas for scenario files: exact numbers from YAML source text.
 // The YAML reader hands numbers over as ScenarioNumber(source text), so a
 // written `1.50` becomes Decimal("1.50") without ever being a JS float.
-import { z } from "zod";
+import { z, type output, type ZodType } from "./zod.js";
 import { t, type Text } from "../domain/issues.js";
 import { says } from "./zod-text.js";
 import { parseDecimal, type Dec } from "../domain/money.js";
@@ -142,11 +142,11 @@ export const text = () =>
  * validated by the schema for the shape the user wrote, so the message is about
  * that shape ("at most 2 decimals") rather than "none of three forms matched".
  */
-export function byShape<L extends z.ZodType, M extends z.ZodType, S extends z.ZodType>(list: L, map: M, scalar: S) {
-  return z.any().transform((v, ctx): z.output<L> | z.output<M> | z.output<S> => {
-    const schema: z.ZodType = Array.isArray(v) ? list : v !== null && typeof v === "object" && !(v instanceof ScenarioNumber) ? map : scalar;
+export function byShape<L extends ZodType, M extends ZodType, S extends ZodType>(list: L, map: M, scalar: S) {
+  return z.any().transform((v, ctx): output<L> | output<M> | output<S> => {
+    const schema: ZodType = Array.isArray(v) ? list : v !== null && typeof v === "object" && !(v instanceof ScenarioNumber) ? map : scalar;
     const r = schema.safeParse(v);
-    if (r.success) return r.data as z.output<L> | z.output<M> | z.output<S>;
+    if (r.success) return r.data as output<L> | output<M> | output<S>;
     for (const i of r.error.issues) ctx.addIssue(i as Parameters<typeof ctx.addIssue>[0]);
     return z.NEVER;
   });

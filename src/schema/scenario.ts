@@ -1,6 +1,6 @@
 // Scenario file schema (SPEC §7): raw YAML data (numbers as source text) to a
 // validated domain Scenario, or every problem with its key path.
-import { z } from "zod";
+import { z, type output, type ZodType } from "./zod.js";
 import { t, type Text } from "../domain/issues.js";
 import { zodText } from "./zod-text.js";
 import { ZERO, sum, type Dec } from "../domain/money.js";
@@ -13,7 +13,7 @@ import { byShape, decimal, fraction, integer, mcParam, money, text } from "./sce
 import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { FTE_PER_ROW, INFLOW_PER_MONTH, magnitudeProblem } from "./limits.js";
 
-const list = <T extends z.ZodType>(item: T) => z.array(item, { error: "expected a list" });
+const list = <T extends ZodType>(item: T) => z.array(item, { error: "expected a list" });
 
 const Tier = z.strictObject({ from: integer(1), to: integer(1), amount: money() });
 const Benefit = z.strictObject({ type: text(), schedule: list(Tier).min(1, "at least one schedule line") });
@@ -103,11 +103,11 @@ export const ScenarioRaw = z.strictObject({
     .strictObject({ inflow: Dist.optional(), placement_rate: Dist.optional(), monthly_dropout: Dist.optional(), hours_per_week: Dist.optional() })
     .optional(),
 });
-export type ScenarioRawT = z.output<typeof ScenarioRaw>;
+export type ScenarioRawT = output<typeof ScenarioRaw>;
 
 export type SchemaProblem = { readonly path: readonly (string | number)[]; readonly message: Text; readonly unknownKey?: string };
 
-type DistRaw = z.output<typeof Dist>;
+type DistRaw = output<typeof Dist>;
 
 /** The keys each distribution takes (anything else is an error, so a typo never passes silently). */
 const DIST_KEYS: Readonly<Record<DistRaw["dist"], readonly (keyof DistRaw)[]>> = {

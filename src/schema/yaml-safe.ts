@@ -65,7 +65,18 @@ export function keyText(key: unknown): string | undefined {
  * errors come back with positions; a file past the size cap or nested past
  * the depth cap is refused before it can exhaust memory or the stack.
  */
-export function parseYaml(text: string): { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] } {
+export function parseYaml(text: string): ParseResult {
+  // A run parses its config more than once (its language first, cli/language.ts;
+  // then the config; a close also its ledger path): the same text is parsed
+  // once. Safe to share: nothing writes to a parsed document.
+  if (last?.text !== text) last = { text, result: parseUncached(text) };
+  return last.result;
+}
+
+type ParseResult = { ok: true; value: ParsedYaml } | { ok: false; problems: YamlProblem[] };
+let last: { readonly text: string; readonly result: ParseResult } | undefined;
+
+function parseUncached(text: string): ParseResult {
   if (text.length > YAML_LIMITS.chars) {
     return {
       ok: false,

@@ -1,12 +1,14 @@
 // Second pass: the export's records as arrays of cell texts with the 1-based
-// physical line each starts on. csv-parse does the CSV syntax (quotes,
-// delimiters inside quotes, CRLF) as a stream; we count lines ourselves
-// because its `info.lines` is where a record ends, and `info` costs an object
-// per record. Empty lines come through as [""] and are counted, then skipped.
-import { parse } from "csv-parse";
+// physical line each starts on. The CSV syntax (quotes, delimiters inside
+// quotes, CRLF) is engine/chunk-records.ts's, as for the streaming close:
+// quote-free lines by papaparse's fast mode, the rest by csv-parse, the same
+// records and errors as csv-parse alone (its property test); csv-parse read
+// a small export cold several times slower, most of `validate`'s start-up.
+// We count lines ourselves because csv-parse's `info.lines` is where a
+// record ends. Empty lines come through as [""] and are counted, then skipped.
 import { createReadStream } from "node:fs";
-import { pipeline } from "node:stream";
 import { t, type Text } from "../../domain/issues.js";
+import { recordFeed } from "../../engine/chunk-records.js";
 import { MAX_RECORD_CHARS } from "../../schema/limits.js";
 import { readChunkBytesOf } from "./scan.js";
 import { recordSpan } from "./record-span.js";
@@ -25,14 +27,6 @@ export class CsvSyntaxError extends Error {
 }
 
 
-
-async function* win1252(src: AsyncIterable<Buffer>): AsyncGenerator<string> {
-  // Single-byte encoding: chunks decode independently. Not TextDecoder, which
-  // maps 0x80 to U+0080 instead of € on Node 20.20 (checked).
-  // loaded here: only a Windows-1252 export needs it
-  const { default: iconv } = await import("iconv-lite");
-  for await (const chunk of src) yield iconv.decode(chunk, "win1252");
-}
 
 export function syntaxMessage(code: string | undefined, fallback: string): Text {
   switch (code) {
@@ -53,9 +47,7 @@ export function syntaxMessage(code: string | undefined, fallback: string): Text 
  * Calls `onRecord` for each record of a file, in order, with its start line.
  * Blank records (every cell empty or spaces) are skipped. `onRecord` returns
  * false to stop reading. Rejects with CsvSyntaxError for broken CSV, at the
- * line where the broken record starts, or with the fs error. Records arrive
- * through 'data' events, not an async iterator: a promise per record would
- * cost more than parsing it.
+ * line where the broken record starts, or with the fs error.
  */
 export async function forEachRecord(
   path: string,
@@ -63,51 +55,43 @@ export async function forEachRecord(
   delimiter: string,
   onRecord: (fields: readonly string[], line: number) => boolean | void,
 ): Promise<void> {
-  const highWaterMark = await readChunkBytesOf(path);
-  return new Promise((resolve, reject) => {
-    const parser = parse({
-      delimiter,
-      bom: true,
-      relax_column_count: true,
-      // Stray quotes inside unquoted cells (`5" scherm`) are kept as text.
-      relax_quotes: true,
-      skip_empty_lines: false,
-      // An unclosed quote would otherwise read the rest of a large file into one cell.
-      max_record_size: MAX_RECORD_CHARS,
-    });
-    const src = createReadStream(path, { highWaterMark });
-    let line = 1;
-    let stopped = false;
-    let failed: unknown;
-    parser.on("data", (rec: string[]) => {
-      if (stopped) return;
-      const start = line;
-      const span = recordSpan(rec);
-      line += Math.abs(span);
-      if (span < 0) return;
-      try {
-        if (onRecord(rec, start) === false) {
-          stopped = true;
-          parser.destroy();
-        }
-      } catch (e) {
-        failed = e;
-        stopped = true;
-        parser.destroy();
-      }
-    });
-    const done = (e: NodeJS.ErrnoException | null | undefined): void => {
-      if (failed !== undefined) return reject(failed);
-      if (stopped) return resolve();
-      if (!e) return resolve();
-      const code = (e as { code?: string }).code;
-      if (typeof code === "string" && (code.startsWith("CSV_") || code === "INVALID_OPENING_QUOTE")) {
-        return reject(new CsvSyntaxError(line, code, syntaxMessage(code, e.message)));
-      }
-      reject(e);
-    };
-    // pipeline() propagates errors from any stage and destroys the others.
-    if (encoding === "windows-1252") pipeline(src, win1252, parser, done);
-    else pipeline(src, parser, done);
+  let line = 1;
+  let stopped = false;
+  let failed: { readonly error: unknown } | undefined;
+  const records = recordFeed({ delimiter, encoding, atFileStart: true }, (rec) => {
+    if (stopped) return;
+    const start = line;
+    const span = recordSpan(rec);
+    line += Math.abs(span);
+    if (span < 0) return;
+    try {
+      if (onRecord(rec, start) === false) stopped = true;
+    } catch (e) {
+      failed = { error: e };
+      stopped = true;
+    }
   });
+  const src = createReadStream(path, { highWaterMark: await readChunkBytesOf(path) });
+  try {
+    for await (const chunk of src as AsyncIterable<Buffer>) {
+      records.feed(chunk);
+      if (stopped) break;
+    }
+    if (!stopped) records.end();
+  } catch (e) {
+    // after the caller stopped (or its onRecord threw), what follows does not matter
+    if (!stopped) throw syntaxError(e, line);
+  } finally {
+    src.destroy();
+  }
+  if (failed !== undefined) throw failed.error;
+}
+
+/** csv-parse's error as a CsvSyntaxError at `line` (where the broken record starts); any other error as it is. */
+function syntaxError(e: unknown, line: number): unknown {
+  const code = (e as { code?: string }).code;
+  if (typeof code === "string" && (code.startsWith("CSV_") || code === "INVALID_OPENING_QUOTE")) {
+    return new CsvSyntaxError(line, code, syntaxMessage(code, (e as Error).message));
+  }
+  return e;
 }

@@ -146,7 +146,7 @@ export function registerClose(program: Command, lang: Lang = "en"): void {
       let warnings: readonly Issue[];
       let close: { label: string; ledger: "appended" | "reproduced" | "unchanged" } | undefined;
       if (periodText === undefined) {
-        const { readCloseInputs } = await import("../../app/close.js");
+        const { readCloseInputs } = await import("../../app/close-inputs.js");
         const inputs = await readCloseInputs(opts.config);
         if (!inputs.ok) throw new UserError(inputs.issues, EXIT.input);
         ({ files, warnings } = inputs.value);

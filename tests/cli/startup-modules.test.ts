@@ -1,0 +1,38 @@
+// What `validate` of the shipped example loads (issue 15: its start-up,
+// measured in `npm run bench`, depends on it): zod without its other
+// languages (src/schema/zod.ts), none of the close's writers. A guard against
+// an import that would bring them back, not a timing.
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { expect, it } from "vitest";
+import { menerva, ROOT, scratchFixtures } from "./helpers.js";
+
+/** Every CommonJS module (a package imported from ESM included) the run loaded, relative to the repository. */
+function modulesOf(args: readonly string[]): string[] {
+  const dir = scratchFixtures();
+  const tmp = mkdtempSync(join(tmpdir(), "menerva-modules-"));
+  const preload = join(tmp, "list-modules.cjs");
+  const list = join(tmp, "modules.txt");
+  writeFileSync(preload, `process.on("exit", () => require("node:fs").writeFileSync(${JSON.stringify(list)}, Object.keys(require.cache).join("\\n")));\n`);
+  const r = menerva(args, dir, { NODE_OPTIONS: `--require ${preload}` });
+  expect(r.code).toBe(0);
+  return readFileSync(list, "utf8").split("\n").map((p) => relative(ROOT, p));
+}
+
+it("validate of the example loads zod's English messages only, and neither exceljs, pdfkit nor xmlbuilder2", () => {
+  const loaded = modulesOf(["validate", "--config", "fixtures/menerva.yaml"]);
+  expect(loaded.filter((p) => p.startsWith("node_modules/zod/v4/locales/")).sort()).toEqual(["node_modules/zod/v4/locales/en.cjs", "node_modules/zod/v4/locales/index.cjs"]);
+  expect(loaded.some((p) => p.startsWith("node_modules/zod/v4/classic/"))).toBe(true);
+  expect(loaded.filter((p) => /^node_modules\/(exceljs|pdfkit|xmlbuilder2)\//.test(p))).toEqual([]);
+});
+
+it("every module takes zod from src/schema/zod.ts (zod's ESM entry would load all its locales again)", () => {
+  const src = join(ROOT, "src");
+  const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith(".ts") ? [join(d, f)] : []));
+  const runtimeZod = files(src)
+    .filter((f) => relative(src, f) !== "schema/zod.ts")
+    .filter((f) => /^import(?!\s+type\b)[^;]*from\s+"zod(\/[^"]*)?";/m.test(readFileSync(f, "utf8")))
+    .map((f) => relative(ROOT, f));
+  expect(runtimeZod).toEqual([]);
+});
