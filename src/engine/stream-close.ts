@@ -16,7 +16,7 @@
 // over the store counts the flagged fingerprints exactly and settles them.
 import { stat } from "node:fs/promises";
 import { parse as parseSync } from "csv-parse/sync";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
 import { IssueSink, MAX_ISSUES, openCsvInput, forEachInputRow, unreadable, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
 import { syntaxMessage } from "../adapters/csv/records.js";
 import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
@@ -90,6 +90,10 @@ export type StreamedRows = {
   /** The billed columns' tables, taken in input order (unsure when a settled row made that order uncertain). */
   readonly billed: BilledTables;
 };
+
+// iconv-lite by require, when a Windows-1252 export needs it (no CommonJS-exports scan at start-up)
+const require = createRequire(import.meta.url);
+const win1252 = (b: Buffer): string => (require("iconv-lite") as typeof import("iconv-lite")).decode(b, "win1252");
 
 /** Rows of chunk results held at once (in flight or waiting for their turn). */
 const WINDOW = 4;
@@ -174,7 +178,7 @@ async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base
   const overrideMark = override ? { mark: override, override: true } : undefined;
   // Cut into chunks only where a line feed always ends a record: no quotes, and line ends all of one kind (LF, or CRLF).
   if (!parallel || scan.quoteAt >= 0 || scan.cuts.length === 0 || (scan.crAt >= 0 && !scan.crlfOnly)) return whole(overrideMark);
-  const headText = encoding === "windows-1252" ? iconv.decode(scan.head, "win1252") : scan.head.toString("utf8");
+  const headText = encoding === "windows-1252" ? win1252(scan.head) : scan.head.toString("utf8");
   const facts = headFacts(kind, headText, meta.delimiter, base.names, override);
   if (!facts?.mark) return whole(overrideMark);
   const tasks: ChunkTask[] = [];
