@@ -130,7 +130,13 @@ const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
     opts.period,
     opts.engine === "memory"
       ? undefined
-      : { base: base ? async () => base : baseSnapshot(opts), ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning ? { tuning: opts.tuning } : {}), whileReading: () => void documents() },
+      : {
+          base: base ? async () => base : baseSnapshot(opts),
+          ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
+          ...(opts.tuning ? { tuning: opts.tuning } : {}),
+          // a failed load shows where the documents are made, not as a stray rejection here
+          whileReading: () => void documents().catch(() => undefined),
+        },
   );
 
 export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> {
