@@ -424,7 +424,10 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       for (const [index, task] of plan.tasks.entries()) {
         const recycle = free.pop();
         const t = recycle ? { ...task, recycle } : task;
-        inflight.push({ plan, index, task: t, result: pool.run(t) });
+        const result = pool.run(t);
+        // a task parsed ahead (stolen or queued) may fail before its turn: its error surfaces at its turn, not as a stray rejection
+        result.catch(() => undefined);
+        inflight.push({ plan, index, task: t, result });
         if (inflight.length >= Math.min(WINDOW, plan.tasks.length) && whileReading) {
           whileReading();
           whileReading = undefined;
