@@ -42,6 +42,8 @@ export class ParsePool {
         this.next();
       });
       w.on("error", (e) => {
+        // a crashed worker takes no more tasks; what it held fails at its turn
+        this.workers.splice(this.workers.indexOf(w), 1);
         for (const job of jobs.splice(0)) job.reject(e);
       });
       this.workers.push(w);
