@@ -5,8 +5,6 @@
 import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { renderJournalCsv } from "../adapters/journal/sales-journal-csv.js";
-import { renderInvoicePdf } from "../adapters/pdf/invoice-pdf.js";
-import { renderUbl } from "../adapters/ubl/ubl-document.js";
 import type { EDocument } from "../domain/invoicing/document.js";
 import { toEDocument, type IssuedDoc } from "../domain/invoicing/issued.js";
 import { issueDateFor, planDocuments, type PlannedDoc } from "../domain/invoicing/issue-plan.js";
@@ -42,6 +40,11 @@ export type RenderedDoc = {
 
 const sha256 = (data: string | Uint8Array): string => createHash("sha256").update(data).digest("hex");
 
+// The PDF and UBL writers, the heaviest modules of a close: loaded for a close that issues documents, not for
+// one without invoicing.
+let writers: Promise<[typeof import("../adapters/pdf/invoice-pdf.js"), typeof import("../adapters/ubl/ubl-document.js")]> | undefined;
+export const documentWriters = () => (writers ??= Promise.all([import("../adapters/pdf/invoice-pdf.js"), import("../adapters/ubl/ubl-document.js")]));
+
 /**
  * Render every planned document. A carried document keeps its ledger entry
  * (the XML hash as issued); when it no longer renders to those bytes (another
@@ -55,6 +58,7 @@ export async function renderDocuments(
 ): Promise<{ docs: RenderedDoc[]; warnings: Issue[] }> {
   const docs: RenderedDoc[] = [];
   const warnings: Issue[] = [];
+  const [{ renderInvoicePdf }, { renderUbl }] = await documentWriters();
   for (const p of planned) {
     const edoc = toEDocument(p.doc);
     const pdf = await renderInvoicePdf(edoc, p.doc.language);

@@ -52,7 +52,7 @@ export type StreamOptions = {
   readonly threads?: number;
   readonly tuning?: EngineTuning;
   /** Called once the first export's chunks are with the workers (stream-close.ts). */
-  readonly whileReading?: () => void;
+  readonly whileReading?: (config: LoadedConfig) => void;
 };
 
 /**

@@ -135,7 +135,7 @@ const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
           ...(opts.threads !== undefined ? { threads: opts.threads } : {}),
           ...(opts.tuning ? { tuning: opts.tuning } : {}),
           // a failed load shows where the documents are made, not as a stray rejection here
-          whileReading: () => void documents().catch(() => undefined),
+          whileReading: (config) => void documents().then((m) => (config.invoicing ? m.documentWriters() : undefined)).catch(() => undefined),
         },
   );
 
@@ -454,7 +454,7 @@ async function computeStreamed(given: StreamedReadInputs, base: readonly LedgerR
     filePartners: rows.filePartners,
     rowWarnings: rows.duplicateWarnings,
     seal: async (extras, prevRecord) => {
-      const billed = writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((ty) => shareFor(config.model, ty)), rows.billed);
+      const billed = await writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((ty) => shareFor(config.model, ty)), rows.billed, { ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning?.fillFrom !== undefined ? { parallelFrom: opts.tuning.fillFrom } : {}) });
       trace("billed columns written");
       const record = await sealStreamed({ ...body, ...extras }, billed.parts, prevRecord);
       trace("record sealed");

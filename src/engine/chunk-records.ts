@@ -29,6 +29,8 @@ export type RecordFeed = {
   feed(piece: Buffer): void;
   /** The range is read: its last record, if it has no line end. */
   end(): void;
+  /** Whether csv-parse took input: it may keep views of the pieces fed, so they must not be reused. */
+  readonly holdsInput: boolean;
   /** Which reader read the range (for tests). */
   readonly reader: "papaparse" | "csv-parse" | "both";
 };
@@ -110,28 +112,45 @@ export function recordFeed(opts: { readonly delimiter: string; readonly encoding
     return true;
   };
 
+  /** Read the whole lines of `buf` (papaparse, or csv-parse from here on); keep a last line begun for the next piece. */
+  const take = (buf: Buffer): void => {
+    const lastLf = buf.lastIndexOf(LF);
+    if (lastLf < 0) {
+      if (buf.length > LONG_LINE || buf.indexOf(CR) >= 0 || buf.indexOf(QUOTE) >= 0) return csvFeed(buf, false);
+      carry = Buffer.from(buf);
+      return;
+    }
+    const lines = buf.subarray(0, lastLf + 1);
+    if (mode === "unknown") {
+      const cr = lines.indexOf(CR);
+      mode = cr < 0 ? "lf" : cr === lines.indexOf(LF) - 1 ? "crlf" : "csv";
+    }
+    const plain = mode !== "csv" && lines.length <= MAX_RECORD_CHARS && lines.indexOf(QUOTE) < 0 && (mode === "lf" ? lines.indexOf(CR) < 0 : onlyCrlf(lines));
+    if (!plain || !papa(lines)) return csvFeed(buf, false);
+    if (lastLf + 1 < buf.length) carry = Buffer.from(buf.subarray(lastLf + 1));
+  };
+
   return {
     get reader() {
       return usedPapa ? (csv === undefined ? "papaparse" : "both") : "csv-parse";
     },
-    feed(piece) {
-      if (mode === "csv") return csvFeed(piece, false);
-      const buf = carry === undefined ? piece : Buffer.concat([carry, piece]);
-      carry = undefined;
-      const lastLf = buf.lastIndexOf(LF);
-      if (lastLf < 0) {
-        if (buf.length > LONG_LINE || buf.indexOf(CR) >= 0 || buf.indexOf(QUOTE) >= 0) return csvFeed(buf, false);
-        carry = Buffer.from(buf);
-        return;
+    feed(input) {
+      if (mode === "csv") return csvFeed(input, false);
+      let piece = input;
+      if (carry !== undefined) {
+        // the line begun in the last piece, completed on its own: no copy of the whole piece
+        const lf = piece.indexOf(LF);
+        const joined = Buffer.concat([carry, lf < 0 ? piece : piece.subarray(0, lf + 1)]);
+        carry = undefined;
+        take(joined);
+        if (lf < 0 || lf + 1 === piece.length) return;
+        piece = piece.subarray(lf + 1);
+        if (csv !== undefined) return csvFeed(piece, false);
       }
-      const lines = buf.subarray(0, lastLf + 1);
-      if (mode === "unknown") {
-        const cr = lines.indexOf(CR);
-        mode = cr < 0 ? "lf" : cr === lines.indexOf(LF) - 1 ? "crlf" : "csv";
-      }
-      const plain = mode !== "csv" && lines.length <= MAX_RECORD_CHARS && lines.indexOf(QUOTE) < 0 && (mode === "lf" ? lines.indexOf(CR) < 0 : onlyCrlf(lines));
-      if (!plain || !papa(lines)) return csvFeed(buf, false);
-      if (lastLf + 1 < buf.length) carry = Buffer.from(buf.subarray(lastLf + 1));
+      take(piece);
+    },
+    get holdsInput() {
+      return csv !== undefined;
     },
     end() {
       if (mode === "csv") return csvFeed(undefined, true);

@@ -14,7 +14,8 @@ import type { BenefitRow, HourRow } from "../domain/model.js";
 import { D, type Dec } from "../domain/money.js";
 import { isoOfDay } from "../domain/period.js";
 import { candidateKey, isBilledStatus, type ClassifiedRow, type CloseRows } from "../report/close-rows.js";
-import { F_BIG, F_TEXTS, R, readTexts, ROW_BYTES, type RowTexts } from "./row-layout.js";
+import { F_BIG, F_TEXTS, R, ROW_BYTES, type RowTexts } from "./row-layout.js";
+import { TextWindow } from "./text-window.js";
 
 export type Kind = "hours" | "benefits";
 
@@ -158,21 +159,16 @@ export class RowStore {
     }
   }
 
-  // A window on the text file: rows are read in order and their texts lie in order.
-  private window = Buffer.alloc(0);
-  private windowAt = 0;
+  private readonly window = new TextWindow(() => this.textFd, () => this.textBytes);
 
+  /** The side texts of a row whose texts start at byte `at` of the text file. */
   texts(at: number): RowTexts {
-    // a row's texts take at most 4 × (2 + 4 × 1000) bytes (MAX_TEXT_CHARS)
-    const most = Math.min(16_100, this.textBytes - at);
-    if (at < this.windowAt || at + most > this.windowAt + this.window.length) {
-      const want = Math.min(Math.max(1 << 20, most), this.textBytes - at);
-      if (this.window.length < want) this.window = Buffer.allocUnsafe(Math.max(1 << 20, want));
-      const got = readSync(this.textFd, this.window, 0, want, at);
-      this.window = this.window.subarray(0, got);
-      this.windowAt = at;
-    }
-    return readTexts(this.window, at - this.windowAt);
+    return this.window.at(at);
+  }
+
+  /** The paths of the store's files, for another thread to read (billed-fill-worker.ts). */
+  get paths(): { readonly hours: string; readonly benefits: string; readonly texts: string } {
+    return { hours: this.files.hours.path, benefits: this.files.benefits.path, texts: this.text.path };
   }
 
   /** The quantity of row `o` in a block. */

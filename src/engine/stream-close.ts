@@ -36,7 +36,7 @@ import { rowReader } from "../schema/rows.js";
 import { isRestated, restatingScopes, type FilePartners, type MissingRow, type RestatingScope } from "../app/withdrawn-rows.js";
 import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
 import { shareFor } from "../domain/invoice.js";
-import { BilledTables, isBilled } from "./billed-writer.js";
+import { BilledTables, isBilled } from "./billed-tables.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
 import { FpTable, hexInto } from "./fp-table.js";
@@ -56,15 +56,16 @@ export type StreamArgs = {
   readonly threads?: number;
   readonly tuning?: EngineTuning;
   /**
-   * Called once, when the first export's chunks are with the workers: the main
-   * thread then has time while they parse (the close loads the modules it needs
-   * afterwards, the e-invoices' PDF and UBL writers, then and not before).
+   * Called once, with the config, when the first export's chunks are with the
+   * workers: the main thread then has time while they parse (a close that
+   * issues documents loads the e-invoices' PDF and UBL writers then, not
+   * before).
    */
-  readonly whileReading?: () => void;
+  readonly whileReading?: (config: LoadedConfig) => void;
 };
 
-/** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"). */
-export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number };
+/** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"); fill the billed columns on two threads from this many billed rows. */
+export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number; readonly fillFrom?: number };
 
 export type StreamedFile = { readonly kind: Kind; readonly meta: InputFileMeta; readonly issues: Issue[] };
 
@@ -98,6 +99,8 @@ const win1252 = (b: Buffer): string => (require("iconv-lite") as typeof import("
 /** Rows of chunk results held at once (in flight or waiting for their turn). */
 const WINDOW = 4;
 const CHUNKS_PER_FILE = 16;
+/** Where, in the input's bytes, the billed columns' fill is cut for two threads. */
+const FILL_SPLIT = 0.55;
 
 type FilePlan = {
   readonly input: ResolvedInput;
@@ -379,6 +382,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     type Job = { plan: FilePlan; index: number; task: ChunkTask; result: Promise<ChunkResult> };
     const inflight: Job[] = [];
     const state = new Map<FilePlan, { lineBase: number; stopped: boolean; ordinal: number }>();
+    let merged = 0;
     const finishFile = (plan: FilePlan): void => {
       files.push({ kind: plan.kind, meta: plan.meta, issues: plan.sink.finish(plan.input.displayPath) });
     };
@@ -389,6 +393,10 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       const st = state.get(job.plan)!;
       if (!st.stopped) {
         const lineBase = job.index === 0 ? 0 : st.lineBase;
+        // the billed columns' fill is cut in two here for two threads (billed-writer.ts): the first part a little
+        // larger, as the second thread starts later
+        if (merged >= bytes * FILL_SPLIT) billed.markSplit(job.plan.kind, pos[job.plan.kind]);
+        merged += job.task.end - job.task.start;
         merge(job.plan, res, lineBase, st.ordinal);
         if (res.rows.byteLength > 0 && res.texts.byteLength > 0) free.push({ rows: res.rows, texts: res.texts });
         st.lineBase = (job.index === 0 ? 1 : st.lineBase) + res.lines;
@@ -429,14 +437,14 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
         result.catch(() => undefined);
         inflight.push({ plan, index, task: t, result });
         if (inflight.length >= Math.min(WINDOW, plan.tasks.length) && whileReading) {
-          whileReading();
+          whileReading(config);
           whileReading = undefined;
         }
         while (inflight.length >= WINDOW) await consume(inflight.shift()!);
       }
     }
     while (inflight.length > 0) await consume(inflight.shift()!);
-    whileReading?.();
+    whileReading?.(config);
   } finally {
     await pool.close();
   }

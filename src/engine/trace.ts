@@ -10,5 +10,5 @@ export function trace(label: string): void {
   const c = process.cpuUsage(c0);
   const m = process.memoryUsage();
   const mb = (x: number) => (x / 2 ** 20).toFixed(0);
-  process.stderr.write(`trace ${label.padEnd(24)} wall ${performance.now().toFixed(0).padStart(6)} ms  cpu ${((c.user + c.system) / 1000).toFixed(0).padStart(6)} ms  rss ${mb(m.rss)} heap ${mb(m.heapUsed)} ext ${mb(m.external + m.arrayBuffers)} MB\n`);
+  process.stderr.write(`trace ${label.padEnd(24)} wall ${performance.now().toFixed(0).padStart(6)} ms  cpu ${((c.user + c.system) / 1000).toFixed(0).padStart(6)} ms  rss ${mb(m.rss)} heap ${mb(m.heapUsed)} ext ${mb(m.external + m.arrayBuffers)} MB  faults ${process.resourceUsage().minorPageFault}\n`);
 }

@@ -1,4 +1,4 @@
-// A ledger record whose billed columns live in a file (issue 15): a close of
+// A ledger record whose billed columns live in files or in one buffer (issue 15): a close of
 // millions of rows writes its record without holding it. The record is the
 // same canonical JSON line as record.ts makes — `billed` is the first key in
 // sorted order, so the line is `{"billed":` + the columns' file + the rest —
@@ -16,8 +16,8 @@ import { headPathFor, headText } from "./ledger-head.js";
 import { displayPath, LedgerError, readLedger } from "./ledger-file.js";
 import { GENESIS_HASH, recordLine, type LedgerRecord } from "./record.js";
 
-/** A piece of the billed columns' canonical JSON: text, or the first `bytes` of a file. */
-export type BilledPart = string | { readonly path: string; readonly bytes: number };
+/** A piece of the billed columns' canonical JSON: text, bytes in memory, or the first `bytes` of a file. */
+export type BilledPart = string | Uint8Array | { readonly path: string; readonly bytes: number };
 
 /** A sealed record whose `billed` is the canonical JSON made of `billed` parts. */
 export type StreamedRecord = {
@@ -29,7 +29,9 @@ export type StreamedRecord = {
 async function* billedBytes(parts: readonly BilledPart[]): AsyncGenerator<Buffer> {
   for (const p of parts) {
     if (typeof p === "string") yield Buffer.from(p, "utf8");
-    else if (p.bytes > 0) for await (const chunk of createReadStream(p.path, { start: 0, end: p.bytes - 1, highWaterMark: 1 << 20 })) yield chunk as Buffer;
+    else if (p instanceof Uint8Array) {
+      if (p.length > 0) yield Buffer.from(p.buffer, p.byteOffset, p.byteLength);
+    } else if (p.bytes > 0) for await (const chunk of createReadStream(p.path, { start: 0, end: p.bytes - 1, highWaterMark: 1 << 20 })) yield chunk as Buffer;
   }
 }
 
