@@ -8,6 +8,7 @@ import type { CloseInput } from "../domain/close.js";
 import type { BenefitRow, HourRow, OtherCost } from "../domain/model.js";
 import type { LedgerRecord } from "../ledger/record.js";
 import type { EngineTuning, StreamedRows } from "../engine/stream-close.js";
+import type { FillOptions } from "../engine/billed-writer.js";
 import { error, fail, ok, quote, t, type Issue, type Result } from "../domain/issues.js";
 import { nameKey, namesByKey } from "../schema/partner-names.js";
 import type { CostPrice } from "../domain/costprice/types.js";
@@ -53,6 +54,8 @@ export type StreamOptions = {
   readonly tuning?: EngineTuning;
   /** Called once the first export's chunks are with the workers (stream-close.ts). */
   readonly whileReading?: (config: LoadedConfig) => void;
+  /** How the billed columns will be filled (stream-close.ts). */
+  readonly fill?: FillOptions;
 };
 
 /**
@@ -88,7 +91,7 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
     // the closed books load with the engine, in a close only (validate does not need them)
     const books = (await import("../ledger/books.js")).readBooks(base);
     const { streamRows } = await import("../engine/stream-close.js");
-    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}), ...(stream!.whileReading ? { whileReading: stream!.whileReading } : {}) });
+    const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}), ...(stream!.whileReading ? { whileReading: stream!.whileReading } : {}), ...(stream!.fill ? { fill: stream!.fill } : {}) });
     streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
     return rows;
   };

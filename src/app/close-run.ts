@@ -20,7 +20,7 @@ import { sealRecord } from "../ledger/record.js";
 import type { CloseReport } from "../report/close-report.js";
 import { buildCloseReport, buildStreamedReport, readCloseInputs, type ReadInputs, type StreamedInputs } from "./close.js";
 import { appendStreamedRecord, materialize, sealStreamed } from "../ledger/record-stream.js";
-import { writeBilledColumns } from "../engine/billed-writer.js";
+import { writeBilledColumns, type FillOptions } from "../engine/billed-writer.js";
 import type { EngineTuning } from "../engine/stream-close.js";
 import { trace } from "../engine/trace.js";
 import { shareFor } from "../domain/invoice.js";
@@ -124,6 +124,9 @@ function baseSnapshot(opts: CloseRunOptions) {
 let documentsModule: Promise<typeof import("./close-documents.js")> | undefined;
 const documents = (): Promise<typeof import("./close-documents.js")> => (documentsModule ??= import("./close-documents.js"));
 
+/** How the billed columns are filled: on a second thread unless the close runs on one (billed-writer.ts). */
+const fillOptions = (opts: CloseRunOptions): FillOptions => ({ ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning?.fillFrom !== undefined ? { parallelFrom: opts.tuning.fillFrom } : {}) });
+
 const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
   readCloseInputs(
     opts.configPath,
@@ -136,6 +139,7 @@ const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
           ...(opts.tuning ? { tuning: opts.tuning } : {}),
           // a failed load shows where the documents are made, not as a stray rejection here
           whileReading: (config) => void documents().then((m) => (config.invoicing ? m.documentWriters() : undefined)).catch(() => undefined),
+          fill: fillOptions(opts),
         },
   );
 
@@ -454,7 +458,7 @@ async function computeStreamed(given: StreamedReadInputs, base: readonly LedgerR
     filePartners: rows.filePartners,
     rowWarnings: rows.duplicateWarnings,
     seal: async (extras, prevRecord) => {
-      const billed = await writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((ty) => shareFor(config.model, ty)), rows.billed, { ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning?.fillFrom !== undefined ? { parallelFrom: opts.tuning.fillFrom } : {}) });
+      const billed = await writeBilledColumns(rows.store, config.model, config.model.benefitTypes.map((ty) => shareFor(config.model, ty)), rows.billed, { ...fillOptions(opts), ...(rows.fillHelper ? { helper: rows.fillHelper } : {}) });
       trace("billed columns written");
       const record = await sealStreamed({ ...body, ...extras }, billed.parts, prevRecord);
       trace("record sealed");

@@ -112,32 +112,11 @@ function write36(out: Uint8Array, at: number, x: number): number {
 }
 
 /**
- * Fingerprints go to the buffer in two steps, because written straight to
- * their places they land on a different memory page nearly every row (rows
- * come in input order, groups are scattered over the column): first, in
- * input order, each with its place, into the bucket of its place — buckets
- * of BUCKET_ROWS consecutive places, a stream each — then bucket by bucket,
- * where every write falls in a few pages (encodeBuckets). Twice as fast
- * over a million rows.
- */
-const BUCKET_ROWS = 1 << 14;
-/** A staged fingerprint: its place (u32, from the batch's first row) and its 16 bytes. */
-const STAGED_WORDS = 5;
-
-/** Bytes of the staging area of a batch of `rows` billed rows. */
-export const stagingBytes = (rows: number): number => rows * STAGED_WORDS * 4;
-
-/** Buckets of a batch. */
-export const bucketsOf = (layout: FillLayout, batch: number): number => Math.ceil(layout.batches[batch]!.fpLen / FP_CHARS / BUCKET_ROWS);
-
-/**
  * Fill batch `batch` of the columns with the rows of `part` into `out` (the
- * batch's buffer, shared by the parts): quantities and candidates at their
- * places, fingerprints into `staging` (the batch's staging area, shared too);
- * the repeated rows found are added to `occ`. encodeBuckets then writes the
- * staged fingerprints.
+ * batch's buffer, shared by the parts); the repeated rows found are added to
+ * `occ`.
  */
-export function fillBatch(layout: FillLayout, part: FillPart, batch: number, out: Uint8Array, staging: Uint32Array, occ: OccList): void {
+export function fillBatch(layout: FillLayout, part: FillPart, batch: number, out: Uint8Array, occ: OccList): void {
   const { g0, g1, fpLen, qtyLen } = layout.batches[batch]!;
   const { groupTable, priceSlots, span, minDay, partnerOf, priceOfRate, priceOfType, candOf, rowAt, qtyAt, candAt } = layout;
   // each group's place among the batch's rows, cursors in the buffer (quantity, candidate), and its billed rows so far
@@ -154,20 +133,6 @@ export function fillBatch(layout: FillLayout, part: FillPart, batch: number, out
     place[k] = rowAt[g]! - rowAt[g0]!;
     qtyCur[k] = fpLen + qtyAt[g]! - qtyAt[g0]! + (b ? before.qty[g]! : 0);
     candCur[k] = fpLen + qtyLen + candAt[g]! - candAt[g0]! + (b ? before.cand[g]! : 0);
-  }
-  // each bucket's staging cursor (in words): a second part's entries follow the first part's in every bucket
-  const buckets = bucketsOf(layout, batch);
-  const stageAt = new Float64Array(buckets);
-  for (let q = 0; q < buckets; q++) stageAt[q] = q * BUCKET_ROWS * STAGED_WORDS;
-  if (before !== undefined) {
-    for (let g = g0; g < g1 && g < before.rows.length; g++) {
-      // the first part's places in group g: [from, to)
-      const from = rowAt[g]! - rowAt[g0]!;
-      const to = from + before.rows[g]!;
-      for (let q = Math.floor(from / BUCKET_ROWS); q * BUCKET_ROWS < to; q++) {
-        stageAt[q] = stageAt[q]! + (Math.min(to, (q + 1) * BUCKET_ROWS) - Math.max(from, q * BUCKET_ROWS)) * STAGED_WORDS;
-      }
-    }
   }
   const ab = new ArrayBuffer(BLOCK_ROWS * ROW_BYTES);
   const u8 = new Uint8Array(ab);
@@ -203,16 +168,17 @@ export function fillBatch(layout: FillLayout, part: FillPart, batch: number, out
             const occurrence = u32[(o + R.occ) >> 2]!;
             if (occurrence !== 0) occ.push(rowAt[g0]! + at, occurrence);
             seen[k] = seen[k]! + 1;
-            // the fingerprint (bytes 0..16 of the row) and its place, staged in its place's bucket
-            const q = Math.floor(at / BUCKET_ROWS);
-            const e = stageAt[q]!;
-            staging[e] = at;
-            const w = o >> 2;
-            staging[e + 1] = u32[w]!;
-            staging[e + 2] = u32[w + 1]!;
-            staging[e + 3] = u32[w + 2]!;
-            staging[e + 4] = u32[w + 3]!;
-            stageAt[q] = e + STAGED_WORDS;
+            // fingerprint: 16 bytes as 22 base64url characters
+            let w = at * FP_CHARS;
+            for (let j = 0; j < 15; j += 3) {
+              const v = (u8[o + j]! << 16) | (u8[o + j + 1]! << 8) | u8[o + j + 2]!;
+              out[w++] = B64URL[(v >> 18) & 63]!;
+              out[w++] = B64URL[(v >> 12) & 63]!;
+              out[w++] = B64URL[(v >> 6) & 63]!;
+              out[w++] = B64URL[v & 63]!;
+            }
+            out[w++] = B64URL[u8[o + 15]! >> 2]!;
+            out[w] = B64URL[(u8[o + 15]! & 3) << 4]!;
             let qt = qtyCur[k]!;
             if ((u8[o + R.flags]! & F_BIG) !== 0) {
               const raw = texts.at(u32[(o + R.text) >> 2]!).big!;
@@ -231,27 +197,5 @@ export function fillBatch(layout: FillLayout, part: FillPart, batch: number, out
     }
   } finally {
     if (textFd !== undefined) closeSync(textFd);
-  }
-}
-
-/** Write the staged fingerprints of buckets q0..q1 of batch `batch` at their places in `out`, as 22 base64url characters each. */
-export function encodeBuckets(layout: FillLayout, batch: number, staging: Uint32Array, out: Uint8Array, q0: number, q1: number): void {
-  const rows = layout.batches[batch]!.fpLen / FP_CHARS;
-  const bytes = new Uint8Array(staging.buffer, staging.byteOffset, staging.byteLength);
-  for (let q = q0; q < q1; q++) {
-    const n = Math.min(BUCKET_ROWS, rows - q * BUCKET_ROWS);
-    for (let e = q * BUCKET_ROWS * STAGED_WORDS, end = e + n * STAGED_WORDS; e < end; e += STAGED_WORDS) {
-      let w = staging[e]! * FP_CHARS;
-      const b = (e + 1) * 4;
-      for (let j = 0; j < 15; j += 3) {
-        const v = (bytes[b + j]! << 16) | (bytes[b + j + 1]! << 8) | bytes[b + j + 2]!;
-        out[w++] = B64URL[(v >> 18) & 63]!;
-        out[w++] = B64URL[(v >> 12) & 63]!;
-        out[w++] = B64URL[(v >> 6) & 63]!;
-        out[w++] = B64URL[v & 63]!;
-      }
-      out[w++] = B64URL[bytes[b + 15]! >> 2]!;
-      out[w] = B64URL[(bytes[b + 15]! & 3) << 4]!;
-    }
   }
 }

@@ -93,6 +93,13 @@ export class BilledTables {
     return this.sure;
   }
 
+  /** Bytes of the three columns' texts (fingerprints, quantities, candidates with their separators). */
+  columnBytes(): number {
+    let bytes = 0;
+    for (const g of this.groups) bytes += g.rows * 22 + g.qtyChars + g.candChars;
+    return bytes;
+  }
+
   /**
    * Remember this point of the input (row `pos` of `kind` comes next) as
    * where the fill pass may be cut in two: each group's counts so far are

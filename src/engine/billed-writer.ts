@@ -17,7 +17,7 @@ import type { Dec } from "../domain/money.js";
 import { dayNumber } from "../domain/period.js";
 import { canonicalJson } from "../ledger/canonical-json.js";
 import type { BilledPart } from "../ledger/record-stream.js";
-import { bucketsOf, encodeBuckets, FP_CHARS, fillBatch, OccList, stagingBytes, type FillBatch, type FillLayout, type FillPart } from "./billed-fill.js";
+import { FP_CHARS, fillBatch, OccList, type FillBatch, type FillLayout, type FillPart } from "./billed-fill.js";
 import { BilledTables } from "./billed-tables.js";
 import { ROW_BYTES } from "./row-layout.js";
 import type { RowStore } from "./row-store.js";
@@ -27,8 +27,23 @@ const BATCH_BYTES = 64 << 20;
 /** Billed rows from which the fill takes a second thread (its start-up costs about what filling 100,000 rows does). */
 const PARALLEL_FROM = 200_000;
 
-/** How the fill may use a second thread: `threads` 0 never; `parallelFrom` billed rows at least (tests lower it). */
-export type FillOptions = { readonly threads?: number; readonly parallelFrom?: number };
+/**
+ * How the fill may use a second thread: `threads` 0 never; `parallelFrom`
+ * billed rows at least (tests lower it); `helper` prepared while reading
+ * (prepareFill), stopped here in any case.
+ */
+export type FillOptions = { readonly threads?: number; readonly parallelFrom?: number; readonly helper?: FillHelper };
+
+/** A second thread for the fill of `tables`, started now (while the close reads on), when it will be used. */
+export function prepareFill(tables: BilledTables, options: FillOptions): FillHelper | undefined {
+  if (!tables.isSure || !tables.split || !twoThreads(tables, options)) return undefined;
+  return FillHelper.prepare(Math.min(tables.columnBytes(), BATCH_BYTES));
+}
+
+/** Whether the fill of `tables` takes a second thread. */
+function twoThreads(tables: BilledTables, options: FillOptions): boolean {
+  return (options.threads ?? (availableParallelism() > 1 ? 1 : 0)) > 0 && tables.total >= (options.parallelFrom ?? PARALLEL_FROM);
+}
 
 /**
  * Write the billed columns of `store` into files of the store's folder;
@@ -117,32 +132,29 @@ export async function writeBilledColumns(
     batches,
   };
   const [first, second] = parts(store, tables, options);
-  const batchRows = Math.max(0, ...batches.map((b) => b.fpLen / FP_CHARS));
-  const helper = second ? FillHelper.start(layout, second, largest, stagingBytes(batchRows)) : undefined;
+  let helper = options.helper;
+  if (helper && (!second || !helper.holds(largest))) {
+    // prepared while reading, but the fill runs on one thread or needs a larger buffer
+    await helper.stop();
+    helper = undefined;
+  }
+  if (!helper && second) helper = FillHelper.prepare(largest);
   const buffer = helper?.buffer ?? Buffer.allocUnsafe(largest);
-  const staging = helper?.staging ?? new Uint32Array(stagingBytes(batchRows) / 4);
+  await helper?.ready;
   const occ = new OccList();
   // one batch (up to BATCH_BYTES of columns): the columns stay in memory, parts of this buffer; more: files
   const inMemory = batches.length === 1;
   const fds = inMemory ? undefined : { fp: openSync(join(store.dir, "billed-fp.txt"), "w+"), qty: openSync(join(store.dir, "billed-qty.txt"), "w+"), cand: openSync(join(store.dir, "billed-cand.txt"), "w+") };
   try {
     for (const [k, b] of batches.entries()) {
-      const buckets = bucketsOf(layout, k);
-      if (helper) {
-        const theirs = helper.fill(k);
-        fillBatch(layout, first, k, buffer, staging, occ);
+      if (helper && second) {
+        const theirs = helper.fill(layout, second, k);
+        fillBatch(layout, first, k, buffer, occ);
         const got = await theirs;
         // a failed helper's part is done here: the same bytes at the same places
         if (got) occ.pushAll(got.rows, got.ks, got.n);
-        else fillBatch(layout, second!, k, buffer, staging, occ);
-        const half = Math.ceil(buckets / 2);
-        const encoded = helper.encode(k, half, buckets);
-        encodeBuckets(layout, k, staging, buffer, 0, half);
-        if (!(await encoded)) encodeBuckets(layout, k, staging, buffer, half, buckets);
-      } else {
-        fillBatch(layout, first, k, buffer, staging, occ);
-        encodeBuckets(layout, k, staging, buffer, 0, buckets);
-      }
+        else fillBatch(layout, second, k, buffer, occ);
+      } else fillBatch(layout, first, k, buffer, occ);
       if (fds) {
         writeSync(fds.fp, buffer, 0, b.fpLen, rowAt[b.g0]! * FP_CHARS);
         writeSync(fds.qty, buffer, b.fpLen, b.qtyLen, qtyAt[b.g0]!);
@@ -179,31 +191,42 @@ function parts(store: RowStore, tables: BilledTables, options: FillOptions): [Fi
   const B = store.rowCount("benefits");
   const whole: FillPart = { ranges: [{ kind: "hours", from: 0, to: H }, { kind: "benefits", from: 0, to: B }] };
   const split = tables.split;
-  if (!split || (options.threads ?? (availableParallelism() > 1 ? 1 : 0)) === 0 || tables.total < (options.parallelFrom ?? PARALLEL_FROM) || !FillHelper.script()) return [whole];
+  if (!split || !twoThreads(tables, options) || !FillHelper.script()) return [whole];
   const first: FillPart =
     split.kind === "hours" ? { ranges: [{ kind: "hours", from: 0, to: split.pos }] } : { ranges: [{ kind: "hours", from: 0, to: H }, { kind: "benefits", from: 0, to: split.pos }] };
   const rest = split.kind === "hours" ? [{ kind: "hours" as const, from: split.pos, to: H }, { kind: "benefits" as const, from: 0, to: B }] : [{ kind: "benefits" as const, from: split.pos, to: B }];
   return [first, { ranges: rest, before: { rows: split.rows, qty: split.qty, cand: split.cand } }];
 }
 
-type Answer = { ok: true; rows?: Float64Array; ks?: Float64Array; n?: number } | { ok: false; message: string };
+type Answer = { ok: true; rows: Float64Array; ks: Float64Array; n: number } | { ok: false; message: string };
 
-/** The second thread of the fill (billed-fill-worker.ts): a step at a time; undefined (or false) for a step it failed. */
-class FillHelper {
+/**
+ * The second thread of the fill (billed-fill-worker.ts) and the buffer it
+ * shares: prepared while the close still reads (its pages touched there), a
+ * batch at a time after. It never keeps the process alive.
+ */
+export class FillHelper {
   private waiting: ((a: Answer | undefined) => void) | undefined;
   private broken = false;
+  private stopped = false;
 
   private constructor(
     private readonly worker: Worker,
     readonly buffer: Buffer,
-    readonly staging: Uint32Array,
   ) {
-    worker.on("message", (a: Answer) => this.settle(a));
+    worker.unref();
+    let ready: () => void;
+    this.ready = new Promise((resolve) => (ready = resolve));
+    worker.on("message", (a: Answer | { ready: true }) => ("ready" in a ? ready() : this.settle(a)));
     worker.on("error", () => {
       this.broken = true;
+      ready();
       this.settle(undefined);
     });
   }
+
+  /** Settled once the worker has touched the buffer's pages (or failed): only then may this thread write into it. */
+  readonly ready: Promise<void>;
 
   /** The built worker script, beside this module (in dist/ when running the TypeScript sources). */
   static script(): string | undefined {
@@ -212,11 +235,17 @@ class FillHelper {
     return existsSync(path) ? path : undefined;
   }
 
-  static start(layout: FillLayout, part: FillPart, bytes: number, stagingBytes: number): FillHelper {
+  /** A helper with a shared buffer of `bytes` (undefined without a built worker script). */
+  static prepare(bytes: number): FillHelper | undefined {
+    const script = FillHelper.script();
+    if (!script) return undefined;
     const buffer = new SharedArrayBuffer(Math.max(1, bytes));
-    const staging = new SharedArrayBuffer(Math.max(4, stagingBytes));
-    const worker = new Worker(FillHelper.script()!, { workerData: { layout, part, buffer, staging }, resourceLimits: { maxYoungGenerationSizeMb: 16 } });
-    return new FillHelper(worker, Buffer.from(buffer), new Uint32Array(staging));
+    return new FillHelper(new Worker(script, { workerData: buffer, resourceLimits: { maxYoungGenerationSizeMb: 16 } }), Buffer.from(buffer));
+  }
+
+  /** Whether its buffer holds a batch of `bytes`. */
+  holds(bytes: number): boolean {
+    return !this.stopped && this.buffer.length >= bytes;
   }
 
   private settle(a: Answer | undefined): void {
@@ -225,27 +254,18 @@ class FillHelper {
     w?.(a);
   }
 
-  private ask(msg: { op: "fill" | "encode"; batch: number; q0?: number; q1?: number }): Promise<Answer | undefined> {
-    if (this.broken) return Promise.resolve(undefined);
+  /** Its part's rows of batch `batch` (fillBatch); the repeated rows it found; undefined when it failed. */
+  fill(layout: FillLayout, part: FillPart, batch: number): Promise<{ rows: Float64Array; ks: Float64Array; n: number } | undefined> {
+    if (this.broken || this.stopped) return Promise.resolve(undefined);
     return new Promise((resolve) => {
-      this.waiting = resolve;
-      this.worker.postMessage(msg);
+      this.waiting = (a) => resolve(a?.ok ? a : undefined);
+      this.worker.postMessage({ layout, part, batch });
     });
   }
 
-  /** Its part's rows of batch `batch` (fillBatch); the repeated rows it found. */
-  async fill(batch: number): Promise<{ rows: Float64Array; ks: Float64Array; n: number } | undefined> {
-    const a = await this.ask({ op: "fill", batch });
-    return a?.ok ? { rows: a.rows!, ks: a.ks!, n: a.n! } : undefined;
-  }
-
-  /** Buckets q0..q1 of batch `batch` (encodeBuckets); whether it did them. */
-  async encode(batch: number, q0: number, q1: number): Promise<boolean> {
-    const a = await this.ask({ op: "encode", batch, q0, q1 });
-    return a?.ok === true;
-  }
-
   async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
     await this.worker.terminate();
   }
 }

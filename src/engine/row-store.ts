@@ -288,9 +288,17 @@ export class RowStore {
     return parked.has(this);
   }
 
+  private readonly disposers: (() => void)[] = [];
+
+  /** Run `fn` when the store is disposed (a helper thread working on its files stops with it). */
+  onDispose(fn: () => void): void {
+    this.disposers.push(fn);
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;
+    for (const fn of this.disposers.splice(0)) fn();
     parked.delete(this);
     for (const f of [...Object.values(this.files), this.text]) f.close();
     rmSync(this.dir, { recursive: true, force: true });

@@ -37,6 +37,7 @@ import { isRestated, restatingScopes, type FilePartners, type MissingRow, type R
 import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
 import { shareFor } from "../domain/invoice.js";
 import { BilledTables, isBilled } from "./billed-tables.js";
+import { prepareFill, type FillHelper, type FillOptions } from "./billed-writer.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
 import { FpTable, hexInto } from "./fp-table.js";
@@ -62,6 +63,8 @@ export type StreamArgs = {
    * before).
    */
   readonly whileReading?: (config: LoadedConfig) => void;
+  /** How the billed columns will be filled: with a second thread, it starts when the rows are read (billed-writer.ts prepareFill). */
+  readonly fill?: FillOptions;
 };
 
 /** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"); fill the billed columns on two threads from this many billed rows. */
@@ -90,6 +93,8 @@ export type StreamedRows = {
   readonly classifier: RowClassifier;
   /** The billed columns' tables, taken in input order (unsure when a settled row made that order uncertain). */
   readonly billed: BilledTables;
+  /** The billed columns' second thread, started (the caller stops it: writeBilledColumns does). */
+  readonly fillHelper?: FillHelper;
 };
 
 // iconv-lite by require, when a Windows-1252 export needs it (no CommonJS-exports scan at start-up)
@@ -449,6 +454,9 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     await pool.close();
   }
   trace("rows read and classified");
+  // the fill's second thread starts now: it touches its buffer's pages while this thread settles the rows
+  const fillHelper = args.fill && billed.isSure ? prepareFill(billed, args.fill) : undefined;
+  if (fillHelper) store.onDispose(() => void fillHelper.stop());
 
   // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled.
   for (const kind of ["hours", "benefits"] as const) {
@@ -571,6 +579,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     store,
     classifier: cls,
     billed,
+    ...(fillHelper ? { fillHelper } : {}),
   };
 }
 
