@@ -1,0 +1,43 @@
+// The ledger's billed columns of a large close are filled on two threads
+// (billed-writer.ts): the second thread starts when the rows are read and
+// touches the pages of the buffer the two threads share, then fills the rows
+// after the point the merge marked. On an export large enough that this
+// buffer spans thousands of pages and both parts hold rows of most groups,
+// the ledger is the same to the byte as the one a single thread writes, and
+// so are the outputs.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { runClose, type CloseRunOptions } from "../../src/app/close-run.js";
+// @ts-expect-error: the benchmark's data generator is plain JavaScript
+import { generate } from "../../bench/gen-data.mjs";
+
+let root = "";
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), "menerva-fill-"));
+  for (const d of ["one", "two"]) {
+    mkdirSync(join(root, d));
+    await generate(join(root, d), 120_000, 7, { belgian: true });
+  }
+}, 60_000);
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+async function close(dir: string, opts: Partial<CloseRunOptions>) {
+  const r = await runClose({ configPath: join(dir, "menerva.yaml"), period: "2025", formats: ["json", "csv"], out: join(dir, "out"), ...opts });
+  expect(r.ok).toBe(true);
+  return readFileSync(join(dir, "bench-ledger.jsonl"), "latin1");
+}
+
+it("fills the billed columns on two threads to the same bytes as on one", async () => {
+  const one = await close(join(root, "one"), { threads: 0 });
+  const two = await close(join(root, "two"), { threads: 1, tuning: { fillFrom: 0 } });
+  expect(two.length).toBeGreaterThan(120_000 * 30);
+  // where they first differ (-1: nowhere), not the whole ledger in a failure message
+  let at = 0;
+  while (at < one.length && one[at] === two[at]) at++;
+  expect(at === one.length && two.length === one.length ? -1 : at).toBe(-1);
+  // the summary names the config by its path, in its own folder
+  const summary = (d: string) => readFileSync(join(root, d, "out", "summary.json"), "utf8");
+  expect(summary("two").replaceAll("/two/", "/one/")).toBe(summary("one"));
+}, 120_000);
