@@ -125,7 +125,7 @@ let documentsModule: Promise<typeof import("./close-documents.js")> | undefined;
 const documents = (): Promise<typeof import("./close-documents.js")> => (documentsModule ??= import("./close-documents.js"));
 
 /** How the billed columns are filled: on a second thread unless the close runs on one (billed-writer.ts). */
-const fillOptions = (opts: CloseRunOptions): FillOptions => ({ ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning?.fillFrom !== undefined ? { parallelFrom: opts.tuning.fillFrom } : {}) });
+const fillOptions = (opts: CloseRunOptions): FillOptions => ({ ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.tuning?.fillFrom !== undefined ? { parallelFrom: opts.tuning.fillFrom } : {}), ...(opts.tuning?.fillBatchBytes !== undefined ? { batchBytes: opts.tuning.fillBatchBytes } : {}) });
 
 const readFor = (opts: CloseRunOptions, base?: readonly LedgerRecord[]) =>
   readCloseInputs(

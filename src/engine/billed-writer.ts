@@ -29,15 +29,18 @@ const PARALLEL_FROM = 200_000;
 
 /**
  * How the fill may use a second thread: `threads` 0 never; `parallelFrom`
- * billed rows at least (tests lower it); `helper` prepared while reading
+ * billed rows at least (tests lower it); `batchBytes` of columns per batch
+ * (tests make many batches); `helper` prepared while reading
  * (prepareFill), stopped here in any case.
  */
-export type FillOptions = { readonly threads?: number; readonly parallelFrom?: number; readonly helper?: FillHelper };
+export type FillOptions = { readonly threads?: number; readonly parallelFrom?: number; readonly batchBytes?: number; readonly helper?: FillHelper };
 
 /** A second thread for the fill of `tables`, started now (while the close reads on), when it will be used. */
 export function prepareFill(tables: BilledTables, options: FillOptions): FillHelper | undefined {
-  if (!tables.isSure || !tables.split || !twoThreads(tables, options)) return undefined;
-  return FillHelper.prepare(Math.min(tables.columnBytes(), BATCH_BYTES));
+  // a fill of several batches starts its thread later, when it runs: the second pass's tables are gone by then
+  const bytes = tables.columnBytes();
+  if (!tables.isSure || !tables.split || !twoThreads(tables, options) || bytes > (options.batchBytes ?? BATCH_BYTES)) return undefined;
+  return FillHelper.prepare(bytes);
 }
 
 /** Whether the fill of `tables` takes a second thread. */
@@ -107,7 +110,7 @@ export async function writeBilledColumns(
   for (let g0 = 0; g0 < n; ) {
     let g1 = g0;
     let size = 0;
-    while (g1 < n && (g1 === g0 || size + bytesOf(g1) <= BATCH_BYTES)) size += bytesOf(g1++);
+    while (g1 < n && (g1 === g0 || size + bytesOf(g1) <= (options.batchBytes ?? BATCH_BYTES))) size += bytesOf(g1++);
     const fpLen = (rowAt[g1 - 1]! + groups[g1 - 1]!.rows - rowAt[g0]!) * FP_CHARS;
     const qtyLen = (g1 < n ? qtyAt[g1]! : qty) - qtyAt[g0]!;
     const candLen = (g1 < n ? candAt[g1]! : cand) - candAt[g0]!;
@@ -138,7 +141,8 @@ export async function writeBilledColumns(
     await helper.stop();
     helper = undefined;
   }
-  if (!helper && second) helper = FillHelper.prepare(largest);
+  // several batches: one thread (a second one's buffer and heap would raise the close's peak memory by a third)
+  if (!helper && second && batches.length === 1) helper = FillHelper.prepare(largest);
   const buffer = helper?.buffer ?? Buffer.allocUnsafe(largest);
   await helper?.ready;
   const occ = new OccList();
@@ -154,7 +158,10 @@ export async function writeBilledColumns(
         // a failed helper's part is done here: the same bytes at the same places
         if (got) occ.pushAll(got.rows, got.ks, got.n);
         else fillBatch(layout, second, k, buffer, occ);
-      } else fillBatch(layout, first, k, buffer, occ);
+      } else {
+        fillBatch(layout, first, k, buffer, occ);
+        if (second) fillBatch(layout, second, k, buffer, occ);
+      }
       if (fds) {
         writeSync(fds.fp, buffer, 0, b.fpLen, rowAt[b.g0]! * FP_CHARS);
         writeSync(fds.qty, buffer, b.fpLen, b.qtyLen, qtyAt[b.g0]!);
