@@ -6,7 +6,6 @@
 // (billed-fill-worker.ts) without overlapping: the second part's rows start
 // in each group where the first part's end (billed-tables.ts FillSplit).
 import { closeSync, openSync, readSync } from "node:fs";
-import { S_ADJUSTMENT, S_INCLUDED } from "../domain/row-totals.js";
 import { F_BIG, R, ROW_BYTES } from "./row-layout.js";
 import { TextWindow } from "./text-window.js";
 import type { Kind } from "./row-store.js";
@@ -15,9 +14,14 @@ const B64URL = Buffer.from("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz
 const B36 = Buffer.from("0123456789abcdefghijklmnopqrstuvwxyz", "latin1");
 export const FP_CHARS = 22;
 const BLOCK_ROWS = 16_384;
+// Powers of 10 and 36 below 2^53: digit counts by comparison, not division (per billed row)
+export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+export const POW36: readonly number[] = Array.from({ length: 11 }, (_, i) => 36 ** i);
 
 /** Everything a thread needs to place and write any billed row (plain data: it crosses to the worker). */
 export type FillLayout = {
+  /** The two statuses of billed rows (row-totals.ts S_INCLUDED, S_ADJUSTMENT): passed, so the worker loads no domain code. */
+  readonly billed: readonly [number, number];
   readonly paths: { readonly hours: string; readonly benefits: string; readonly texts: string };
   readonly textBytes: number;
   /** Group of (partner, price, day): (partner × priceSlots + price) × span + day − minDay. */
@@ -85,7 +89,7 @@ function writeScaled(out: Uint8Array, at: number, m: number, s: number): number 
     a = -a;
   }
   let d = 1;
-  for (let v = a; v >= 10; v = Math.floor(v / 10)) d++;
+  while (d < 16 && a >= POW10[d]!) d++;
   const len = s === 0 ? d : Math.max(d, s + 1) + 1;
   let p = o + len - 1;
   for (let k = 0; k < s; k++) {
@@ -102,7 +106,7 @@ function writeScaled(out: Uint8Array, at: number, m: number, s: number): number 
 
 function write36(out: Uint8Array, at: number, x: number): number {
   let n = 1;
-  for (let v = x; v >= 36; v = Math.floor(v / 36)) n++;
+  while (n < 11 && x >= POW36[n]!) n++;
   let v = x;
   for (let p = at + n - 1; p >= at; p--) {
     out[p] = B36[v % 36]!;
@@ -119,6 +123,7 @@ function write36(out: Uint8Array, at: number, x: number): number {
 export function fillBatch(layout: FillLayout, part: FillPart, batch: number, out: Uint8Array, occ: OccList): void {
   const { g0, g1, fpLen, qtyLen } = layout.batches[batch]!;
   const { groupTable, priceSlots, span, minDay, partnerOf, priceOfRate, priceOfType, candOf, rowAt, qtyAt, candAt } = layout;
+  const [S_INCLUDED, S_ADJUSTMENT] = layout.billed;
   // each group's place among the batch's rows, cursors in the buffer (quantity, candidate), and its billed rows so far
   const count = g1 - g0;
   const place = new Float64Array(count);

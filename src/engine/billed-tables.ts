@@ -8,6 +8,7 @@ import { S_ADJUSTMENT, S_INCLUDED } from "../domain/row-totals.js";
 import { fmtDecimal, type Dec } from "../domain/money.js";
 import { isoOfDay } from "../domain/period.js";
 import type { PriceEntry } from "../ledger/billed-rows.js";
+import { POW10, POW36 } from "./billed-fill.js";
 import { F_BIG, R } from "./row-layout.js";
 import type { Kind, RowBlock, RowStore } from "./row-store.js";
 
@@ -16,14 +17,14 @@ export function scaledLength(m: number, s: number): number {
   const neg = m < 0 ? 1 : 0;
   const a = neg ? -m : m;
   let d = 1;
-  for (let v = a; v >= 10; v = Math.floor(v / 10)) d++;
+  while (d < 16 && a >= POW10[d]!) d++;
   if (s === 0) return neg + d;
   return neg + Math.max(d, s + 1) + 1;
 }
 
 export function len36(x: number): number {
   let n = 1;
-  for (let v = x; v >= 36; v = Math.floor(v / 36)) n++;
+  while (n < 11 && x >= POW36[n]!) n++;
   return n;
 }
 

@@ -15,6 +15,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Dec } from "../domain/money.js";
 import { dayNumber } from "../domain/period.js";
+import { S_ADJUSTMENT, S_INCLUDED } from "../domain/row-totals.js";
 import { canonicalJson } from "../ledger/canonical-json.js";
 import type { BilledPart } from "../ledger/record-stream.js";
 import { FP_CHARS, fillBatch, OccList, type FillBatch, type FillLayout, type FillPart } from "./billed-fill.js";
@@ -119,6 +120,7 @@ export async function writeBilledColumns(
     g0 = g1;
   }
   const layout: FillLayout = {
+    billed: [S_INCLUDED, S_ADJUSTMENT],
     paths: store.paths,
     textBytes: store.textBytes,
     groupTable,
