@@ -13,30 +13,30 @@
 // export); rows it flags are rare (identical rows, overlapping exports, about
 // 1% false alarms). A flagged row whose status depends on its exact identity
 // (it may be closed, or a duplicate of an earlier export) waits; a second pass
-// over the store counts the flagged fingerprints exactly and settles them.
+// over the store counts the flagged fingerprints exactly and settles them
+// (second-pass.ts).
 import { stat } from "node:fs/promises";
 import { parse as parseSync } from "csv-parse/sync";
 import { createRequire } from "node:module";
-import { IssueSink, MAX_ISSUES, openCsvInput, forEachInputRow, unreadable, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
+import { IssueSink, openCsvInput, forEachInputRow, unreadable, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
 import { syntaxMessage } from "../adapters/csv/records.js";
 import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
 import type { LoadedConfig, ResolvedInput } from "../adapters/config-file.js";
-import { closedPeriodOf } from "../domain/corrections.js";
-import { error, t, warning, type Issue, type SourceRef } from "../domain/issues.js";
+import { error, t, warning, type Issue } from "../domain/issues.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { noFee } from "../domain/close.js";
-import { dayNumber, isoOfDay, type Period } from "../domain/period.js";
-import { newRowFacts, RowClassifier, RowTotals, S_ADJUSTMENT, S_ALREADY_CLOSED, S_DUPLICATE, S_INCLUDED, type RowTotalsResult } from "../domain/row-totals.js";
+import { isoOfDay, type Period } from "../domain/period.js";
+import { newRowFacts, RowClassifier, RowTotals, S_ADJUSTMENT, S_ALREADY_CLOSED, S_INCLUDED, type RowTotalsResult } from "../domain/row-totals.js";
 import { D } from "../domain/money.js";
-import { closedRow, type ClosedBooks } from "../ledger/books.js";
+import type { ClosedBooks } from "../ledger/books.js";
 import { resolveHeader } from "../schema/csv-row-headers.js";
 import { DecimalMarkState } from "../schema/csv-row-number.js";
 import { MAX_RECORD_CHARS } from "../schema/limits.js";
 import { rowReader } from "../schema/rows.js";
-import { isRestated, restatingScopes, type FilePartners, type MissingRow, type RestatingScope } from "../app/withdrawn-rows.js";
-import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings, ledgerRelative } from "../app/close-ledger.js";
+import { restatingScopes, type FilePartners, type MissingRow } from "../app/withdrawn-rows.js";
+import { ledgerRelative } from "../app/close-ledger.js";
 import { shareFor } from "../domain/invoice.js";
-import { BilledTables, isBilled } from "./billed-tables.js";
+import { BilledTables } from "./billed-tables.js";
 import { prepareFill, type FillHelper, type FillOptions } from "./billed-writer.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
@@ -44,6 +44,8 @@ import { FpTable, hexInto } from "./fp-table.js";
 import { rowEncoder, type ChunkResult, type ChunkTask } from "./parse-chunk.js";
 import { F_BIG, F_TEXTS, R, readTexts, ROW_BYTES, UNDECIDED } from "./row-layout.js";
 import { RowStore, type Kind, type RowBlock } from "./row-store.js";
+import { missingRows } from "./missing-rows.js";
+import { settleFlagged } from "./second-pass.js";
 import { ParsePool } from "./worker-pool.js";
 import { trace } from "./trace.js";
 
@@ -458,108 +460,9 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   const fillHelper = args.fill && billed.isSure ? prepareFill(billed, args.fill) : undefined;
   if (fillHelper) store.onDispose(() => void fillHelper.stop());
 
-  // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled.
+  // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled (second-pass.ts).
   for (const kind of ["hours", "benefits"] as const) {
-    if (flagged[kind].size === 0) continue;
-    const n = flagged[kind].size;
-    const curFile = new Int32Array(n).fill(-1);
-    const count = new Int32Array(n);
-    const earlier = new Int32Array(n);
-    // lines of a fingerprint's rows in the current file: the first in a typed array, the next few (as many as a
-    // warning names) in a linked arena; groups of identical rows in flat arrays of numbers, not an object each
-    // (an export of repeated rows holds hundreds of thousands of groups)
-    const firstLine = new Uint32Array(n);
-    const firstPos = new Float64Array(n);
-    const head = new Int32Array(n).fill(-1);
-    const tail = new Int32Array(n).fill(-1);
-    let extraLine = new Uint32Array(1024);
-    let extraNext = new Int32Array(1024);
-    let extras = 0;
-    const addExtra = (k: number, line: number): void => {
-      if (extras === extraLine.length) {
-        const l = new Uint32Array(extras * 2);
-        l.set(extraLine);
-        extraLine = l;
-        const x = new Int32Array(extras * 2);
-        x.set(extraNext);
-        extraNext = x;
-      }
-      extraLine[extras] = line;
-      extraNext[extras] = -1;
-      if (tail[k]! >= 0) extraNext[tail[k]!] = extras;
-      else head[k] = extras;
-      tail[k] = extras++;
-    };
-    const groups = { file: [] as number[], first: [] as number[], count: [] as number[], lineAt: [] as number[], lines: [] as number[] };
-    const close = (k: number): void => {
-      if (count[k]! > 1) {
-        groups.file.push(curFile[k]!);
-        groups.first.push(firstPos[k]!);
-        groups.count.push(count[k]!);
-        groups.lineAt.push(groups.lines.length);
-        groups.lines.push(firstLine[k]!);
-        for (let e = head[k]!; e >= 0; e = extraNext[e]!) groups.lines.push(extraLine[e]!);
-      }
-      head[k] = -1;
-      tail[k] = -1;
-    };
-    let rowPos = 0;
-    store.forEachBlock(kind, (blk) => {
-      let patched = false;
-      for (let i = 0; i < blk.n; i++, rowPos++) {
-        const o = i * ROW_BYTES;
-        const w = o >> 2;
-        const k = flagged[kind].get(blk.u32, w);
-        if (k < 0) continue;
-        const file = blk.u16[(o + R.file) >> 1]!;
-        if (curFile[k] !== file) {
-          if (curFile[k]! >= 0) {
-            close(k);
-            if (count[k]! > earlier[k]!) earlier[k] = count[k]!;
-          }
-          curFile[k] = file;
-          count[k] = 0;
-          firstPos[k] = rowPos;
-        }
-        const occ = count[k]!;
-        count[k] = occ + 1;
-        const line = blk.u32[(o + R.line) >> 2]!;
-        if (occ === 0) firstLine[k] = line;
-        else if (occ < DUPLICATE_LINES_SHOWN) addExtra(k, line);
-        if (occ > 0) {
-          blk.u32[(o + R.occ) >> 2] = occ;
-          patched = true;
-        }
-        if (blk.u8[o + R.status] !== UNDECIDED) continue;
-        let prior = -1;
-        let own: string | undefined;
-        const at = closed.get(blk.u32, w) >= 0 ? books.rows.get(idOf(blk.u8, o, occ)) : undefined;
-        if (at) {
-          prior = S_ALREADY_CLOSED;
-          own = books.records[at.record]!.period;
-          present[at.record]![at.row] = 1;
-        } else if (earlier[k]! > occ) prior = S_DUPLICATE;
-        const big = (blk.u8[o + R.flags]! & F_BIG) !== 0 ? store.texts(blk.u32[(o + R.text) >> 2]!).big : undefined;
-        classify(kind, blk, o, prior, own, rowPos, big);
-        if (isBilled(kind, blk, o)) billed.unsure();
-        patched = true;
-      }
-      return patched;
-    });
-    for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
-    // per file, its groups in the order their first rows were read; only the first MAX_ISSUES become warnings
-    const order = Array.from(groups.file.keys()).sort((a, b) => groups.file[a]! - groups.file[b]! || groups.first[a]! - groups.first[b]!);
-    for (let i = 0; i < order.length; ) {
-      const file = groups.file[order[i]!]!;
-      let j = i;
-      while (j < order.length && groups.file[order[j]!] === file) j++;
-      const shown = order.slice(i, Math.min(j, i + MAX_ISSUES)).map((g) => {
-        const end = g + 1 < groups.lineAt.length ? groups.lineAt[g + 1]! : groups.lines.length;
-        return { count: groups.count[g]!, lines: groups.lines.slice(groups.lineAt[g]!, end) };
-      });
-      duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, shown, j - i));
-      i = j;
-    }
+    settleFlagged(kind, { store, flagged: flagged[kind], closed, books, present, billed, duplicateWarnings, classify: (b, o, prior, own, rowPos, big) => classify(kind, b, o, prior, own, rowPos, big) });
   }
 
   store.maxDay = latestDay;
@@ -581,44 +484,4 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
     billed,
     ...(fillHelper ? { fillHelper } : {}),
   };
-}
-
-/** withdrawn-rows.ts findMissing, over the row store: closed rows no input holds, withdrawn where a restating export restates them. */
-function missingRows(args: StreamArgs, store: RowStore, present: Uint8Array[], scopes: readonly RestatingScope[]): StreamedRows["missing"] {
-  const { books, config } = args;
-  const reversals: MissingRow[] = [];
-  const unrestated: MissingRow[] = [];
-  if (books.rows.size === 0) return { reversals, unrestated };
-  const missing: (ReturnType<typeof closedRow> & { period: string })[] = [];
-  for (const at of books.rows.values()) {
-    if (present[at.record]![at.row] === 1) continue;
-    const row = closedRow(books, at);
-    missing.push({ ...row, period: closedPeriodOf(books.periods, row.date) ?? row.billedIn });
-  }
-  if (missing.length === 0) return { reversals, unrestated };
-  // New versions: rows not yet closed with the same kind, partner, candidate, date and type.
-  const versionKey = (kind: string, partner: string, candidate: string, date: string, type: string | undefined): string => `${kind}\u0000${partner}\u0000${candidate}\u0000${date}\u0000${type ?? ""}`;
-  const days = new Set(missing.map((m) => dayNumber(m.date)));
-  const wanted = new Set(missing.map((m) => versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type)));
-  const versions = new Map<string, SourceRef>();
-  const model = config.model;
-  for (const kind of ["hours", "benefits"] as const) {
-    store.forEachBlock(kind, (b) => {
-      for (let i = 0; i < b.n; i++) {
-        const o = i * ROW_BYTES;
-        const day = b.i32[(o + R.day) >> 2]!;
-        if (!days.has(day)) continue;
-        const k = versionKey(kind, model.necPartners[b.u16[(o + R.nec) >> 1]!]!, store.candidates[b.u32[(o + R.cand) >> 2]!]!, isoOfDay(day), kind === "benefits" ? model.benefitTypes[b.u8[o + R.type]!] : undefined);
-        if (!wanted.has(k) || versions.has(k)) continue;
-        if (books.rows.has(`${fingerprintHex(b.u8, o)}#${b.u32[(o + R.occ) >> 2]!}`)) continue;
-        versions.set(k, store.sourceOf(b.u16[(o + R.file) >> 1]!, b.u32[(o + R.line) >> 2]!));
-      }
-    });
-  }
-  for (const m of missing) {
-    const v = versions.get(versionKey(m.kind, m.necPartner, m.candidate, m.date, m.type));
-    const full: MissingRow = { ...m, ...(v ? { newVersion: v } : {}) };
-    (isRestated(scopes, m) ? reversals : unrestated).push(full);
-  }
-  return { reversals, unrestated };
 }

@@ -1,0 +1,138 @@
+// The streaming close's second pass (issue 15): the rows the Bloom filter
+// flagged (stream-close.ts) may repeat a row before them — inside one export,
+// or in an earlier export of an overlapping period — or be closed already.
+// One pass over the row store counts each flagged fingerprint's occurrences
+// per file exactly, writes the occurrence into its rows, settles the rows that
+// waited for it (already closed, duplicate, or classified as new) and makes
+// the warnings about identical rows inside one export, capped as validate's.
+import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings } from "../app/close-ledger.js";
+import { MAX_ISSUES } from "../adapters/csv/read-input.js";
+import type { Issue } from "../domain/issues.js";
+import { S_ALREADY_CLOSED, S_DUPLICATE } from "../domain/row-totals.js";
+import type { ClosedBooks } from "../ledger/books.js";
+import { isBilled, type BilledTables } from "./billed-tables.js";
+import { fingerprintHex } from "./fingerprint-bytes.js";
+import type { FpTable } from "./fp-table.js";
+import { F_BIG, R, ROW_BYTES, UNDECIDED } from "./row-layout.js";
+import type { Kind, RowBlock, RowStore } from "./row-store.js";
+
+export type SecondPass = {
+  readonly store: RowStore;
+  /** The kind's flagged fingerprints, each with a dense index. */
+  readonly flagged: FpTable;
+  /** The closed books' fingerprints. */
+  readonly closed: FpTable;
+  readonly books: ClosedBooks;
+  /** Per closed record, which of its rows an input holds (set here for the rows found). */
+  readonly present: Uint8Array[];
+  readonly billed: BilledTables;
+  /** Where the warnings about identical rows go. */
+  readonly duplicateWarnings: Issue[];
+  /** Classify a waiting row: its prior status (-1 none) and own period, as the merge does. */
+  readonly classify: (b: RowBlock, o: number, prior: number, own: string | undefined, rowPos: number, big: string | undefined) => void;
+};
+
+/** Settle the flagged rows of `kind` (see the header). */
+export function settleFlagged(kind: Kind, pass: SecondPass): void {
+  const { store, flagged, closed, books, present, billed, duplicateWarnings, classify } = pass;
+  if (flagged.size === 0) return;
+  const n = flagged.size;
+  const curFile = new Int32Array(n).fill(-1);
+  const count = new Int32Array(n);
+  const earlier = new Int32Array(n);
+  // lines of a fingerprint's rows in the current file: the first in a typed array, the next few (as many as a
+  // warning names) in a linked arena; groups of identical rows in flat arrays of numbers, not an object each
+  // (an export of repeated rows holds hundreds of thousands of groups)
+  const firstLine = new Uint32Array(n);
+  const firstPos = new Float64Array(n);
+  const head = new Int32Array(n).fill(-1);
+  const tail = new Int32Array(n).fill(-1);
+  let extraLine = new Uint32Array(1024);
+  let extraNext = new Int32Array(1024);
+  let extras = 0;
+  const addExtra = (k: number, line: number): void => {
+    if (extras === extraLine.length) {
+      const l = new Uint32Array(extras * 2);
+      l.set(extraLine);
+      extraLine = l;
+      const x = new Int32Array(extras * 2);
+      x.set(extraNext);
+      extraNext = x;
+    }
+    extraLine[extras] = line;
+    extraNext[extras] = -1;
+    if (tail[k]! >= 0) extraNext[tail[k]!] = extras;
+    else head[k] = extras;
+    tail[k] = extras++;
+  };
+  const groups = { file: [] as number[], first: [] as number[], count: [] as number[], lineAt: [] as number[], lines: [] as number[] };
+  const close = (k: number): void => {
+    if (count[k]! > 1) {
+      groups.file.push(curFile[k]!);
+      groups.first.push(firstPos[k]!);
+      groups.count.push(count[k]!);
+      groups.lineAt.push(groups.lines.length);
+      groups.lines.push(firstLine[k]!);
+      for (let e = head[k]!; e >= 0; e = extraNext[e]!) groups.lines.push(extraLine[e]!);
+    }
+    head[k] = -1;
+    tail[k] = -1;
+  };
+  let rowPos = 0;
+  store.forEachBlock(kind, (blk) => {
+    let patched = false;
+    for (let i = 0; i < blk.n; i++, rowPos++) {
+      const o = i * ROW_BYTES;
+      const w = o >> 2;
+      const k = flagged.get(blk.u32, w);
+      if (k < 0) continue;
+      const file = blk.u16[(o + R.file) >> 1]!;
+      if (curFile[k] !== file) {
+        if (curFile[k]! >= 0) {
+          close(k);
+          if (count[k]! > earlier[k]!) earlier[k] = count[k]!;
+        }
+        curFile[k] = file;
+        count[k] = 0;
+        firstPos[k] = rowPos;
+      }
+      const occ = count[k]!;
+      count[k] = occ + 1;
+      const line = blk.u32[(o + R.line) >> 2]!;
+      if (occ === 0) firstLine[k] = line;
+      else if (occ < DUPLICATE_LINES_SHOWN) addExtra(k, line);
+      if (occ > 0) {
+        blk.u32[(o + R.occ) >> 2] = occ;
+        patched = true;
+      }
+      if (blk.u8[o + R.status] !== UNDECIDED) continue;
+      let prior = -1;
+      let own: string | undefined;
+      const at = closed.get(blk.u32, w) >= 0 ? books.rows.get(`${fingerprintHex(blk.u8, o)}#${occ}`) : undefined;
+      if (at) {
+        prior = S_ALREADY_CLOSED;
+        own = books.records[at.record]!.period;
+        present[at.record]![at.row] = 1;
+      } else if (earlier[k]! > occ) prior = S_DUPLICATE;
+      const big = (blk.u8[o + R.flags]! & F_BIG) !== 0 ? store.texts(blk.u32[(o + R.text) >> 2]!).big : undefined;
+      classify(blk, o, prior, own, rowPos, big);
+      if (isBilled(kind, blk, o)) billed.unsure();
+      patched = true;
+    }
+    return patched;
+  });
+  for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
+  // per file, its groups in the order their first rows were read; only the first MAX_ISSUES become warnings
+  const order = Array.from(groups.file.keys()).sort((a, b) => groups.file[a]! - groups.file[b]! || groups.first[a]! - groups.first[b]!);
+  for (let i = 0; i < order.length; ) {
+    const file = groups.file[order[i]!]!;
+    let j = i;
+    while (j < order.length && groups.file[order[j]!] === file) j++;
+    const shown = order.slice(i, Math.min(j, i + MAX_ISSUES)).map((g) => {
+      const end = g + 1 < groups.lineAt.length ? groups.lineAt[g + 1]! : groups.lines.length;
+      return { count: groups.count[g]!, lines: groups.lines.slice(groups.lineAt[g]!, end) };
+    });
+    duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, shown, j - i));
+    i = j;
+  }
+}
