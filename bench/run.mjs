@@ -3,7 +3,8 @@
 // then one table of issue 15's targets with their ratios.
 //   BENCH_ROWS  hour rows of the close data (default 1,000,000; + 33% benefit rows)
 //   BENCH_5M=1  also close 5,000,000 + 1,650,000 rows (peak RSS against the 1M run)
-//   BENCH_REPS  runs per close figure, the median kept (default 1)
+//   BENCH_REPS  runs per close figure, the median kept, each close paired with
+//               its baselines (default 1)
 import { existsSync, readdirSync, rmSync, statSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
@@ -30,26 +31,35 @@ function best(run) {
   return { ...ms[0], wall: median(ms.map((m) => m.wall)), rssMb: median(ms.map((m) => m.rssMb ?? 0)) || undefined };
 }
 
-/** The close of the year 2025 of `dir`, JSON only, a first close each time (not a re-close). */
-function closeOf(dir) {
-  return best(() => {
-    rmSync(join(dir, "bench-ledger.jsonl"), { force: true });
-    rmSync(join(dir, "bench-ledger.jsonl.head"), { force: true });
-    return measure(node, ["bin/menerva.js", "close", "2025", "--config", join(dir, "menerva.yaml"), "--json", "--formats", "json", "--out", join(dir, "out")]);
-  });
+/** The close of the year 2025 of `dir`, JSON only, a first close (not a re-close). */
+function closeOnce(dir) {
+  rmSync(join(dir, "bench-ledger.jsonl"), { force: true });
+  rmSync(join(dir, "bench-ledger.jsonl.head"), { force: true });
+  return measure(node, ["bin/menerva.js", "close", "2025", "--config", join(dir, "menerva.yaml"), "--json", "--formats", "json", "--out", join(dir, "out")]);
 }
+const closeOf = (dir) => best(() => closeOnce(dir));
+
+/** The median run of several (its wall and peak RSS the medians). */
+const medianRun = (ms) => ({ ...ms[0], wall: median(ms.map((m) => m.wall)), rssMb: median(ms.map((m) => m.rssMb ?? 0)) || undefined });
 
 function closeFigures(dir, belgian) {
   const style = belgian ? ["--belgian"] : [];
-  const split = best(() => measure(node, ["bench/baseline-split.mjs", dir, ...style]));
-  const parse = best(() => measure(node, ["bench/baseline-csvparse.mjs", dir, ...style]));
-  const close = closeOf(dir);
+  // paired: each repetition runs the baselines and then the close, so a change in the shared machine's load
+  // weighs on both; the ratio is the median of the pairs' ratios
+  const runs = { split: [], parse: [], close: [] };
+  for (let i = 0; i < reps; i++) {
+    runs.split.push(measure(node, ["bench/baseline-split.mjs", dir, ...style]));
+    runs.parse.push(measure(node, ["bench/baseline-csvparse.mjs", dir, ...style]));
+    runs.close.push(closeOnce(dir));
+  }
+  const [split, parse, close] = [medianRun(runs.split), medianRun(runs.parse), medianRun(runs.close)];
+  const ratio = median(runs.close.map((c, i) => c.wall / runs.split[i].wall));
   const base = JSON.parse(split.stdout);
   const summary = JSON.parse(close.stdout);
   const agrees = summary.invoices.every((i) => base[i.nec_partner]?.hour_fee === i.hour_fee && base[i.nec_partner]?.benefit_fee === i.benefit_fee);
   const billed = summary.rows.hours.included + summary.rows.benefits.included;
   const ledgerBytes = statSync(join(dir, "bench-ledger.jsonl")).size;
-  return { split, parse, close, agrees, billed, ledgerBytes };
+  return { split, parse, close, ratio, agrees, billed, ledgerBytes };
 }
 
 const total = rows + Math.round(rows * 0.33);
@@ -63,7 +73,7 @@ for (const belgian of [false, true]) {
     ["figure", "wall s", "M rows/s", "peak RSS MB", "ratio to node-split"],
     ["node-split (baseline: split lines, sum cents)", fmt(f.split.wall), mrows(f.split), fmt(f.split.rssMb, 0), "1.00"],
     ["csv-parse alone (arrays, count rows)", fmt(f.parse.wall), mrows(f.parse), fmt(f.parse.rssMb, 0), fmt(f.parse.wall / f.split.wall)],
-    ["menerva close --json (streaming engine)", fmt(f.close.wall), mrows(f.close), fmt(f.close.rssMb, 0), fmt(f.close.wall / f.split.wall)],
+    ["menerva close --json (streaming engine)", fmt(f.close.wall), mrows(f.close), fmt(f.close.rssMb, 0), fmt(f.ratio)],
   ]);
   console.log(`  fees agree with the exact baseline to the cent: ${f.agrees ? "yes" : "NO"}; ledger ${(f.ledgerBytes / f.billed).toFixed(1)} bytes per billed row (whole record)`);
   // the close wants both cores; the baseline one: on a busy machine the ratio says as much about the load as about the close
