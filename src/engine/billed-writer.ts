@@ -138,15 +138,15 @@ export async function writeBilledColumns(
   };
   const [first, second] = parts(store, tables, options);
   let helper = options.helper;
-  if (helper && (!second || !helper.holds(largest))) {
-    // prepared while reading, but the fill runs on one thread or needs a larger buffer
+  if (helper && (!second || batches.length > 1 || !helper.holds(largest))) {
+    // prepared while reading, but the fill runs on one thread (several batches, see below) or needs a larger buffer
     await helper.stop();
     helper = undefined;
   }
   // several batches: one thread (a second one's buffer and heap would raise the close's peak memory by a third)
   if (!helper && second && batches.length === 1) helper = FillHelper.prepare(largest);
   const buffer = helper?.buffer ?? Buffer.allocUnsafe(largest);
-  await helper?.ready;
+  await helper?.ready();
   const occ = new OccList();
   // one batch (up to BATCH_BYTES of columns): the columns stay in memory, parts of this buffer; more: files
   const inMemory = batches.length === 1;
@@ -212,30 +212,59 @@ type Answer = { ok: true; rows: Float64Array; ks: Float64Array; n: number } | { 
 /**
  * The second thread of the fill (billed-fill-worker.ts) and the buffer it
  * shares: prepared while the close still reads (its pages touched there), a
- * batch at a time after. It never keeps the process alive.
+ * batch at a time after. It keeps the process alive only while the main
+ * thread waits on it.
  */
 export class FillHelper {
   private waiting: ((a: Answer | undefined) => void) | undefined;
   private broken = false;
   private stopped = false;
+  private isReady = false;
+  private readonly readied: Promise<void>;
+  /** Waits on the worker (its readiness, a fill): only while one is pending does it keep the process alive. */
+  private pending = 0;
 
   private constructor(
     private readonly worker: Worker,
     readonly buffer: Buffer,
   ) {
-    worker.unref();
-    let ready: () => void;
-    this.ready = new Promise((resolve) => (ready = resolve));
-    worker.on("message", (a: Answer | { ready: true }) => ("ready" in a ? ready() : this.settle(a)));
-    worker.on("error", () => {
-      this.broken = true;
+    let ready: () => void = () => undefined;
+    this.readied = new Promise((resolve) => (ready = resolve));
+    const done = (): void => {
+      this.isReady = true;
       ready();
+    };
+    worker.on("message", (a: Answer | { ready: true }) => ("ready" in a ? done() : this.settle(a)));
+    // a worker that fails or ends (terminated by stop) answers nothing more: what waits on it is settled as failed
+    const gone = (): void => {
+      this.broken = true;
+      done();
       this.settle(undefined);
-    });
+    };
+    worker.on("error", gone);
+    worker.on("exit", gone);
+    // after the listeners: adding them refs the worker again
+    worker.unref();
   }
 
-  /** Settled once the worker has touched the buffer's pages (or failed): only then may this thread write into it. */
-  readonly ready: Promise<void>;
+  private hold(): void {
+    if (this.pending++ === 0) this.worker.ref();
+  }
+
+  private release(): void {
+    if (--this.pending === 0) this.worker.unref();
+  }
+
+  /** Once the worker has touched the buffer's pages (or failed): only then may this thread write into it. */
+  async ready(): Promise<void> {
+    if (this.isReady) return;
+    this.hold();
+    try {
+      await this.readied;
+    } finally {
+      this.release();
+    }
+  }
 
   /** The built worker script, beside this module (in dist/ when running the TypeScript sources). */
   static script(): string | undefined {
@@ -266,8 +295,12 @@ export class FillHelper {
   /** Its part's rows of batch `batch` (fillBatch); the repeated rows it found; undefined when it failed. */
   fill(layout: FillLayout, part: FillPart, batch: number): Promise<{ rows: Float64Array; ks: Float64Array; n: number } | undefined> {
     if (this.broken || this.stopped) return Promise.resolve(undefined);
+    this.hold();
     return new Promise((resolve) => {
-      this.waiting = (a) => resolve(a?.ok ? a : undefined);
+      this.waiting = (a) => {
+        this.release();
+        resolve(a?.ok ? a : undefined);
+      };
       this.worker.postMessage({ layout, part, batch });
     });
   }

@@ -9,7 +9,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
 import { runClose, type CloseRunOptions } from "../../src/app/close-run.js";
+import { FillHelper } from "../../src/engine/billed-writer.js";
 // @ts-expect-error: the benchmark's data generator is plain JavaScript
 import { generate } from "../../bench/gen-data.mjs";
 
@@ -30,6 +32,8 @@ async function close(dir: string, opts: Partial<CloseRunOptions>) {
 }
 
 it("fills the billed columns on two threads to the same bytes as on one", async () => {
+  // the second thread runs the built worker script: without it the fill would quietly take one thread
+  expect(FillHelper.script()).toBeDefined();
   const one = await close(join(root, "one"), { threads: 0 });
   const two = await close(join(root, "two"), { threads: 1, tuning: { fillFrom: 0 } });
   expect(two.length).toBeGreaterThan(120_000 * 30);
@@ -41,3 +45,14 @@ it("fills the billed columns on two threads to the same bytes as on one", async 
   const summary = (d: string) => readFileSync(join(root, d, "out", "summary.json"), "utf8");
   expect(summary("two").replaceAll("/two/", "/one/")).toBe(summary("one"));
 }, 120_000);
+
+it("a second thread left running never keeps the process from ending, and keeps it alive while waited on", () => {
+  // a close that fails between reading and sealing leaves its prepared helper to the store's disposal; the CLI
+  // must still exit. Awaiting the helper's readiness, with nothing else pending, must not end the process early.
+  const url = new URL("../../dist/engine/billed-writer.js", import.meta.url).href;
+  const script = `const { FillHelper } = await import(${JSON.stringify(url)}); const h = FillHelper.prepare(1 << 24); await h.ready(); console.log("ready");`;
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8", timeout: 30_000 });
+  expect(r.signal).toBeNull();
+  expect(r.status).toBe(0);
+  expect(r.stdout.trim()).toBe("ready");
+}, 40_000);
