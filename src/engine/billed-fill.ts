@@ -6,7 +6,7 @@
 // (billed-fill-worker.ts) without overlapping: the second part's rows start
 // in each group where the first part's end (billed-tables.ts FillSplit).
 import { closeSync, openSync, readSync } from "node:fs";
-import { F_BIG, R, ROW_BYTES } from "./row-layout.js";
+import { F_BIG, R, ROW_BYTES, RowBlock } from "./row-layout.js";
 import { TextWindow } from "./text-window.js";
 import type { Kind } from "./row-store.js";
 
@@ -15,8 +15,24 @@ const B36 = Buffer.from("0123456789abcdefghijklmnopqrstuvwxyz", "latin1");
 export const FP_CHARS = 22;
 const BLOCK_ROWS = 16_384;
 // Powers of 10 and 36 below 2^53: digit counts by comparison, not division (per billed row)
-export const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
-export const POW36: readonly number[] = Array.from({ length: 11 }, (_, i) => 36 ** i);
+const POW10: readonly number[] = Array.from({ length: 16 }, (_, i) => 10 ** i);
+const POW36: readonly number[] = Array.from({ length: 11 }, (_, i) => 36 ** i);
+
+/** Characters of m × 10^-s as fmtDecimal writes it (scaledText's length, without making the text). */
+export function scaledLength(m: number, s: number): number {
+  const neg = m < 0 ? 1 : 0;
+  const a = neg ? -m : m;
+  let d = 1;
+  while (d < 16 && a >= POW10[d]!) d++;
+  return neg + (s === 0 ? d : Math.max(d, s + 1) + 1);
+}
+
+/** Characters of x in base 36. */
+export function len36(x: number): number {
+  let n = 1;
+  while (n < 11 && x >= POW36[n]!) n++;
+  return n;
+}
 
 /** Everything a thread needs to place and write any billed row (plain data: it crosses to the worker). */
 export type FillLayout = {
@@ -82,37 +98,31 @@ export class OccList {
 
 /** Write m × 10^-s (scaled normalised: no trailing zeros) at `at`; returns the end. */
 function writeScaled(out: Uint8Array, at: number, m: number, s: number): number {
-  let o = at;
-  let a = m;
-  if (a < 0) {
-    out[o++] = 45;
-    a = -a;
-  }
-  let d = 1;
-  while (d < 16 && a >= POW10[d]!) d++;
-  const len = s === 0 ? d : Math.max(d, s + 1) + 1;
-  let p = o + len - 1;
+  const end = at + scaledLength(m, s);
+  let a = m < 0 ? -m : m;
+  let p = end - 1;
   for (let k = 0; k < s; k++) {
     out[p--] = 48 + (a % 10);
     a = Math.floor(a / 10);
   }
   if (s > 0) out[p--] = 46;
+  const first = m < 0 ? at + 1 : at;
   do {
     out[p--] = 48 + (a % 10);
     a = Math.floor(a / 10);
-  } while (p >= o);
-  return o + len;
+  } while (p >= first);
+  if (m < 0) out[at] = 45;
+  return end;
 }
 
 function write36(out: Uint8Array, at: number, x: number): number {
-  let n = 1;
-  while (n < 11 && x >= POW36[n]!) n++;
+  const end = at + len36(x);
   let v = x;
-  for (let p = at + n - 1; p >= at; p--) {
+  for (let p = end - 1; p >= at; p--) {
     out[p] = B36[v % 36]!;
     v = Math.floor(v / 36);
   }
-  return at + n;
+  return end;
 }
 
 /**
@@ -139,13 +149,7 @@ export function fillBatch(layout: FillLayout, part: FillPart, batch: number, out
     qtyCur[k] = fpLen + qtyAt[g]! - qtyAt[g0]! + (b ? before.qty[g]! : 0);
     candCur[k] = fpLen + qtyLen + candAt[g]! - candAt[g0]! + (b ? before.cand[g]! : 0);
   }
-  const ab = new ArrayBuffer(BLOCK_ROWS * ROW_BYTES);
-  const u8 = new Uint8Array(ab);
-  const u16 = new Uint16Array(ab);
-  const i16 = new Int16Array(ab);
-  const u32 = new Uint32Array(ab);
-  const i32 = new Int32Array(ab);
-  const f64 = new Float64Array(ab);
+  const { u8, u16, i16, u32, i32, f64 } = new RowBlock(new ArrayBuffer(BLOCK_ROWS * ROW_BYTES));
   let textFd: number | undefined;
   const texts = new TextWindow(() => (textFd ??= openSync(layout.paths.texts, "r")), () => layout.textBytes);
   try {

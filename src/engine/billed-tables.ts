@@ -8,33 +8,16 @@ import { S_ADJUSTMENT, S_INCLUDED } from "../domain/row-totals.js";
 import { fmtDecimal, type Dec } from "../domain/money.js";
 import { isoOfDay } from "../domain/period.js";
 import type { PriceEntry } from "../ledger/billed-rows.js";
-import { POW10, POW36 } from "./billed-fill.js";
+import { FP_CHARS, len36, scaledLength } from "./billed-fill.js";
 import { F_BIG, R } from "./row-layout.js";
 import type { Kind, RowBlock, RowStore } from "./row-store.js";
 
-/** Characters of m × 10^-s as fmtDecimal writes it (scaledText's length, without making the text). */
-export function scaledLength(m: number, s: number): number {
-  const neg = m < 0 ? 1 : 0;
-  const a = neg ? -m : m;
-  let d = 1;
-  while (d < 16 && a >= POW10[d]!) d++;
-  if (s === 0) return neg + d;
-  return neg + Math.max(d, s + 1) + 1;
-}
-
-export function len36(x: number): number {
-  let n = 1;
-  while (n < 11 && x >= POW36[n]!) n++;
-  return n;
-}
-
 /**
  * A cut of the billed rows in input order: the rows of the store before row
- * `pos` of `kind` (hours come before benefits), `billed` of them billed, and
- * each group's rows and column characters among those (groups made later
+ * `pos` of `kind` (hours come before benefits), and each group's rows and column characters among those (groups made later
  * have none).
  */
-export type FillSplit = { readonly kind: Kind; readonly pos: number; readonly billed: number; readonly rows: Float64Array; readonly qty: Float64Array; readonly cand: Float64Array };
+export type FillSplit = { readonly kind: Kind; readonly pos: number; readonly rows: Float64Array; readonly qty: Float64Array; readonly cand: Float64Array };
 
 export type Group = { key: [number, string, number]; rows: number; qtyChars: number; candChars: number };
 
@@ -97,7 +80,7 @@ export class BilledTables {
   /** Bytes of the three columns' texts (fingerprints, quantities, candidates with their separators). */
   columnBytes(): number {
     let bytes = 0;
-    for (const g of this.groups) bytes += g.rows * 22 + g.qtyChars + g.candChars;
+    for (const g of this.groups) bytes += g.rows * FP_CHARS + g.qtyChars + g.candChars;
     return bytes;
   }
 
@@ -118,7 +101,7 @@ export class BilledTables {
       qty[g] = grp.qtyChars;
       cand[g] = grp.candChars;
     }
-    this.split = { kind, pos, billed: this.total, rows, qty, cand };
+    this.split = { kind, pos, rows, qty, cand };
   }
 
   private price(key: string, entry: PriceEntry): number {

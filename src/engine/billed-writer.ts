@@ -8,10 +8,9 @@
 // fit in a fixed buffer is then filled by one more pass over the store
 // (billed-fill.ts) and written at its place. A large close fills each batch
 // on two threads, cut where the close marked the middle of its input.
-import { closeSync, existsSync, openSync, writeSync } from "node:fs";
+import { closeSync, openSync, writeSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { Dec } from "../domain/money.js";
 import { dayNumber } from "../domain/period.js";
@@ -22,6 +21,7 @@ import { FP_CHARS, fillBatch, OccList, type FillBatch, type FillLayout, type Fil
 import { BilledTables } from "./billed-tables.js";
 import { ROW_BYTES } from "./row-layout.js";
 import type { RowStore } from "./row-store.js";
+import { builtWorkerScript } from "./worker-pool.js";
 
 /** Bytes of column text one batch fills in memory (the read phase, with its workers, is the peak; this stays below it). */
 const BATCH_BYTES = 64 << 20;
@@ -136,7 +136,7 @@ export async function writeBilledColumns(
     candAt,
     batches,
   };
-  const [first, second] = parts(store, tables, options);
+  const [first, second] = fillParts(store, tables, options);
   let helper = options.helper;
   if (helper && (!second || batches.length > 1 || !helper.holds(largest))) {
     // prepared while reading, but the fill runs on one thread (several batches, see below) or needs a larger buffer
@@ -180,7 +180,7 @@ export async function writeBilledColumns(
   const column = (name: string, from: number, bytes: number): BilledPart => (inMemory ? buffer.subarray(from, from + bytes) : { path: join(store.dir, name), bytes });
   // The columns as canonical JSON (keys sorted: cand, candidates, fp, groups, occ, partners, prices, qty),
   // as parts: texts and ranges of the buffer or the column files, streamed into the ledger without one more copy.
-  const parts_: BilledPart[] = [
+  const parts: BilledPart[] = [
     '{"cand":"',
     column("billed-cand.txt", fpBytes + qty, Math.max(0, cand - 1)), // the last separator is not written
     `","candidates":${canonicalJson(candidates)},"fp":"`,
@@ -191,11 +191,11 @@ export async function writeBilledColumns(
     column("billed-qty.txt", fpBytes, Math.max(0, qty - 1)),
     '"}',
   ];
-  return { parts: parts_, rows: total };
+  return { parts, rows: total };
 }
 
 /** The store's rows as one part, or two cut at the tables' split when a second thread pays. */
-function parts(store: RowStore, tables: BilledTables, options: FillOptions): [FillPart, FillPart?] {
+function fillParts(store: RowStore, tables: BilledTables, options: FillOptions): [FillPart, FillPart?] {
   const H = store.rowCount("hours");
   const B = store.rowCount("benefits");
   const whole: FillPart = { ranges: [{ kind: "hours", from: 0, to: H }, { kind: "benefits", from: 0, to: B }] };
@@ -266,11 +266,9 @@ export class FillHelper {
     }
   }
 
-  /** The built worker script, beside this module (in dist/ when running the TypeScript sources). */
+  /** The built worker script (none when running the sources without a build). */
   static script(): string | undefined {
-    const here = fileURLToPath(import.meta.url);
-    const path = here.endsWith(".ts") ? here.replace(/\/src\/engine\/[^/]+\.ts$/, "/dist/engine/billed-fill-worker.js") : here.replace(/[^/]+\.js$/, "billed-fill-worker.js");
-    return existsSync(path) ? path : undefined;
+    return builtWorkerScript("billed-fill-worker.js");
   }
 
   /** A helper with a shared buffer of `bytes` (undefined without a built worker script). */

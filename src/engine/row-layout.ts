@@ -88,3 +88,24 @@ export function readTexts(buf: Buffer, off: number): RowTexts {
   }
   return out;
 }
+
+/** A view of one block of rows: typed arrays over the same bytes. */
+export class RowBlock {
+  readonly buf: Buffer;
+  readonly u8: Uint8Array;
+  readonly u16: Uint16Array;
+  readonly i16: Int16Array;
+  readonly u32: Uint32Array;
+  readonly i32: Int32Array;
+  readonly f64: Float64Array;
+  n = 0;
+  constructor(ab: ArrayBuffer) {
+    this.buf = Buffer.from(ab);
+    this.u8 = new Uint8Array(ab);
+    this.u16 = new Uint16Array(ab);
+    this.i16 = new Int16Array(ab);
+    this.u32 = new Uint32Array(ab);
+    this.i32 = new Int32Array(ab);
+    this.f64 = new Float64Array(ab);
+  }
+}

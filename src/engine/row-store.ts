@@ -14,34 +14,15 @@ import type { BenefitRow, HourRow } from "../domain/model.js";
 import { D, type Dec } from "../domain/money.js";
 import { isoOfDay } from "../domain/period.js";
 import { candidateKey, isBilledStatus, type ClassifiedRow, type CloseRows } from "../report/close-rows.js";
-import { F_BIG, F_TEXTS, R, ROW_BYTES, type RowTexts } from "./row-layout.js";
+import { F_BIG, F_TEXTS, R, ROW_BYTES, RowBlock, type RowTexts } from "./row-layout.js";
+
+export { RowBlock };
 import { TextWindow } from "./text-window.js";
 
 export type Kind = "hours" | "benefits";
 
 /** Rows read back per block. */
 const BLOCK_ROWS = 16_384;
-
-/** A view of one block of rows: typed arrays over the same bytes. */
-export class RowBlock {
-  readonly buf: Buffer;
-  readonly u8: Uint8Array;
-  readonly u16: Uint16Array;
-  readonly i16: Int16Array;
-  readonly u32: Uint32Array;
-  readonly i32: Int32Array;
-  readonly f64: Float64Array;
-  n = 0;
-  constructor(ab: ArrayBuffer) {
-    this.buf = Buffer.from(ab);
-    this.u8 = new Uint8Array(ab);
-    this.u16 = new Uint16Array(ab);
-    this.i16 = new Int16Array(ab);
-    this.u32 = new Uint32Array(ab);
-    this.i32 = new Int32Array(ab);
-    this.f64 = new Float64Array(ab);
-  }
-}
 
 class KindFile {
   private handle: number | undefined;

@@ -457,7 +457,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   }
   trace("rows read and classified");
   // the fill's second thread starts now: it touches its buffer's pages while this thread settles the rows
-  const fillHelper = args.fill && billed.isSure ? prepareFill(billed, args.fill) : undefined;
+  const fillHelper = args.fill ? prepareFill(billed, args.fill) : undefined;
   if (fillHelper) store.onDispose(() => void fillHelper.stop());
 
   // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled (second-pass.ts).

@@ -8,11 +8,11 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { parseChunk, type ChunkResult, type ChunkTask } from "./parse-chunk.js";
 
-/** The built worker script: beside this module, or in dist/ when running from src/. */
-function workerScript(): string | undefined {
+/** The built worker script `name` (e.g. "parse-worker.js"): beside this module, or in dist/ when running from src/. */
+export function builtWorkerScript(name: string): string | undefined {
   const here = fileURLToPath(import.meta.url);
-  const candidates = here.endsWith(".ts") ? [here.replace(/\/src\/engine\/[^/]+\.ts$/, "/dist/engine/parse-worker.js")] : [here.replace(/[^/]+\.js$/, "parse-worker.js")];
-  return candidates.find((p) => existsSync(p));
+  const path = here.endsWith(".ts") ? here.replace(/\/src\/engine\/[^/]+\.ts$/, `/dist/engine/${name}`) : here.replace(/[^/]+\.js$/, name);
+  return existsSync(path) ? path : undefined;
 }
 
 /** Tasks posted to a worker at once: the next waits in its port, so it starts without a round trip to the main thread. */
@@ -28,7 +28,7 @@ export class ParsePool {
 
   /** `threads` 0: parse on the calling thread. */
   constructor(threads: number) {
-    const script = threads > 0 ? workerScript() : undefined;
+    const script = threads > 0 ? builtWorkerScript("parse-worker.js") : undefined;
     if (!script) return;
     for (let i = 0; i < threads; i++) {
       // a larger young generation than the default: parsing makes short-lived strings by the million
