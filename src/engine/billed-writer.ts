@@ -25,6 +25,12 @@ import { builtWorkerScript } from "./worker-pool.js";
 
 /** Bytes of column text one batch fills in memory (the read phase, with its workers, is the peak; this stays below it). */
 const BATCH_BYTES = 64 << 20;
+/**
+ * Bytes of one batch when the columns need several (more than BATCH_BYTES):
+ * smaller, so that a close of millions of rows peaks near one of a million
+ * (each batch costs one more pass over the store, from the page cache).
+ */
+const MULTI_BATCH_BYTES = 24 << 20;
 /** Billed rows from which the fill takes a second thread (its start-up costs about what filling 100,000 rows does). */
 const PARALLEL_FROM = 200_000;
 
@@ -106,12 +112,13 @@ export async function writeBilledColumns(
   }
   // Batches of groups whose columns fit in the buffer (a group larger than it is a batch of its own).
   const bytesOf = (g: number): number => groups[g]!.rows * FP_CHARS + groups[g]!.qtyChars + groups[g]!.candChars;
+  const batchBytes = options.batchBytes ?? (tables.columnBytes() <= BATCH_BYTES ? BATCH_BYTES : MULTI_BATCH_BYTES);
   const batches: FillBatch[] = [];
   let largest = 0;
   for (let g0 = 0; g0 < n; ) {
     let g1 = g0;
     let size = 0;
-    while (g1 < n && (g1 === g0 || size + bytesOf(g1) <= (options.batchBytes ?? BATCH_BYTES))) size += bytesOf(g1++);
+    while (g1 < n && (g1 === g0 || size + bytesOf(g1) <= batchBytes)) size += bytesOf(g1++);
     const fpLen = (rowAt[g1 - 1]! + groups[g1 - 1]!.rows - rowAt[g0]!) * FP_CHARS;
     const qtyLen = (g1 < n ? qtyAt[g1]! : qty) - qtyAt[g0]!;
     const candLen = (g1 < n ? candAt[g1]! : cand) - candAt[g0]!;

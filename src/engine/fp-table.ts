@@ -1,29 +1,34 @@
 // Fingerprints as keys (issue 15): an open-addressing hash table over the 16
 // raw bytes, each mapped to a small integer, in typed arrays (no string and no
-// object per key). Fingerprints are SHA-256 bits, so their first word is
-// already a good hash.
+// object per key); and a plain list of them, for the streaming close's flagged
+// rows. Fingerprints are SHA-256 bits, so their first word is already a good
+// hash.
+
+/** Largest share of a table's slots in use: above it, lookups of absent keys (most of them) probe long runs. */
+const MAX_LOAD = 0.6;
 
 export class FpTable {
   private keys: Int32Array;
   private vals: Int32Array;
-  private mask: number;
+  /** Slots: any count (the first word is scaled onto them), so a table sized for its keys wastes no power of two. */
+  private n: number;
   size = 0;
 
+  /** A table for about `capacity` keys; it grows past that. */
   constructor(capacity = 1024) {
-    let n = 16;
-    while (n < capacity * 2) n *= 2;
-    this.keys = new Int32Array(n * 4);
-    this.vals = new Int32Array(n).fill(-1);
-    this.mask = n - 1;
+    this.n = Math.max(16, Math.ceil(capacity / MAX_LOAD));
+    this.keys = new Int32Array(this.n * 4);
+    this.vals = new Int32Array(this.n).fill(-1);
   }
 
   private slot(w0: number, w1: number, w2: number, w3: number): number {
-    let i = w0 & this.mask;
+    // w0 scaled onto 0..n-1 (multiply and shift: no division, and any table size)
+    let i = Math.floor((w0 >>> 0) * this.n * 2.3283064365386963e-10);
     for (;;) {
       if (this.vals[i] === -1) return i;
       const k = i * 4;
       if (this.keys[k] === w0 && this.keys[k + 1] === w1 && this.keys[k + 2] === w2 && this.keys[k + 3] === w3) return i;
-      i = (i + 1) & this.mask;
+      i = i + 1 === this.n ? 0 : i + 1;
     }
   }
 
@@ -45,16 +50,15 @@ export class FpTable {
       this.keys[k + 3] = w3;
     }
     this.vals[i] = value;
-    if (this.size * 2 > this.vals.length) this.grow();
+    if (this.size > this.n * MAX_LOAD) this.grow();
   }
 
   private grow(): void {
     const keys = this.keys;
     const vals = this.vals;
-    const n = vals.length * 2;
-    this.keys = new Int32Array(n * 4);
-    this.vals = new Int32Array(n).fill(-1);
-    this.mask = n - 1;
+    this.n = vals.length * 2;
+    this.keys = new Int32Array(this.n * 4);
+    this.vals = new Int32Array(this.n).fill(-1);
     for (let i = 0; i < vals.length; i++) {
       if (vals[i] === -1) continue;
       const k = i * 4;
@@ -62,6 +66,78 @@ export class FpTable {
       this.keys.set(keys.subarray(k, k + 4), j * 4);
       this.vals[j] = vals[i]!;
     }
+  }
+}
+
+/** List entries past which repeats are dropped (compact()): 16 MB of fingerprints. */
+const COMPACT_FROM = 1 << 20;
+
+/**
+ * Fingerprints in the order they were first added, 16 bytes each, repeats
+ * mostly kept: the rows a close flags while it reads, as a list rather than a
+ * table (a table sized as it grows holds two to four times the bytes, and the
+ * reading is when memory peaks). A small cache drops a fingerprint added again
+ * soon after (runs of one repeated row); past COMPACT_FROM entries, and twice
+ * the distinct ones at the last compaction, the repeats are dropped in place,
+ * so the list never holds much more than twice the distinct fingerprints.
+ * table() makes the table of the distinct ones, each valued by the order of
+ * its first addition.
+ */
+export class FpList {
+  private words = new Int32Array(4 * 1024);
+  /** Fingerprints held (repeats included, less those dropped). */
+  length = 0;
+  private compactAt: number;
+  /** Per cache slot (by a fingerprint's first word): the list index of the last one added there, or -1. */
+  private readonly recent = new Int32Array(4096).fill(-1);
+
+  /** `compactFrom`: list entries before the first compaction (tests lower it). */
+  constructor(private readonly compactFrom = COMPACT_FROM) {
+    this.compactAt = compactFrom;
+  }
+
+  add(u32: Int32Array | Uint32Array, at: number): void {
+    const w0 = u32[at]! | 0, w1 = u32[at + 1]! | 0, w2 = u32[at + 2]! | 0, w3 = u32[at + 3]! | 0;
+    const c = w0 & 4095;
+    const r = this.recent[c]!;
+    if (r >= 0) {
+      const k = r * 4;
+      if (this.words[k] === w0 && this.words[k + 1] === w1 && this.words[k + 2] === w2 && this.words[k + 3] === w3) return;
+    }
+    if (this.length >= this.compactAt) this.compact();
+    if ((this.length + 1) * 4 > this.words.length) {
+      const next = new Int32Array(Math.ceil((this.words.length * 1.5) / 4) * 4);
+      next.set(this.words);
+      this.words = next;
+    }
+    const k = this.length * 4;
+    this.words[k] = w0;
+    this.words[k + 1] = w1;
+    this.words[k + 2] = w2;
+    this.words[k + 3] = w3;
+    this.recent[c] = this.length++;
+  }
+
+  /** Drop the repeats in place (the first addition of each stays, in order). */
+  private compact(): void {
+    const t = new FpTable(this.length);
+    let out = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (t.get(this.words, i * 4) >= 0) continue;
+      t.set(this.words, i * 4, out);
+      this.words.copyWithin(out * 4, i * 4, i * 4 + 4);
+      out++;
+    }
+    this.length = out;
+    this.compactAt = Math.max(this.compactFrom, 2 * out);
+    this.recent.fill(-1);
+  }
+
+  /** The distinct fingerprints as a table, each valued 0, 1, 2… in the order of its first addition. */
+  table(): FpTable {
+    const t = new FpTable(this.length);
+    for (let i = 0; i < this.length; i++) if (t.get(this.words, i * 4) < 0) t.set(this.words, i * 4, t.size);
+    return t;
   }
 }
 

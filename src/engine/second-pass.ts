@@ -65,15 +65,21 @@ export function settleFlagged(kind: Kind, pass: SecondPass): void {
     else head[k] = extras;
     tail[k] = extras++;
   };
-  const groups = { file: [] as number[], first: [] as number[], count: [] as number[], lineAt: [] as number[], lines: [] as number[] };
+  // Groups of identical rows, per file: only the MAX_ISSUES read first become warnings, so no more are kept than
+  // twice that (then cut back to the first MAX_ISSUES); the rest are counted. An export of repeated rows holds
+  // hundreds of thousands of groups: keeping them all grew the close's memory with the rows (issue 15, 5M rows).
+  type DupGroup = { readonly first: number; readonly count: number; readonly lines: number[] };
+  const groups = new Map<number, { kept: DupGroup[]; total: number }>();
+  const byFirst = (a: DupGroup, b: DupGroup): number => a.first - b.first;
   const close = (k: number): void => {
     if (count[k]! > 1) {
-      groups.file.push(curFile[k]!);
-      groups.first.push(firstPos[k]!);
-      groups.count.push(count[k]!);
-      groups.lineAt.push(groups.lines.length);
-      groups.lines.push(firstLine[k]!);
-      for (let e = head[k]!; e >= 0; e = extraNext[e]!) groups.lines.push(extraLine[e]!);
+      let g = groups.get(curFile[k]!);
+      if (!g) groups.set(curFile[k]!, (g = { kept: [], total: 0 }));
+      g.total++;
+      const lines = [firstLine[k]!];
+      for (let e = head[k]!; e >= 0; e = extraNext[e]!) lines.push(extraLine[e]!);
+      g.kept.push({ first: firstPos[k]!, count: count[k]!, lines });
+      if (g.kept.length >= 2 * MAX_ISSUES) g.kept = g.kept.sort(byFirst).slice(0, MAX_ISSUES);
     }
     head[k] = -1;
     tail[k] = -1;
@@ -123,16 +129,9 @@ export function settleFlagged(kind: Kind, pass: SecondPass): void {
   });
   for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
   // per file, its groups in the order their first rows were read; only the first MAX_ISSUES become warnings
-  const order = Array.from(groups.file.keys()).sort((a, b) => groups.file[a]! - groups.file[b]! || groups.first[a]! - groups.first[b]!);
-  for (let i = 0; i < order.length; ) {
-    const file = groups.file[order[i]!]!;
-    let j = i;
-    while (j < order.length && groups.file[order[j]!] === file) j++;
-    const shown = order.slice(i, Math.min(j, i + MAX_ISSUES)).map((g) => {
-      const end = g + 1 < groups.lineAt.length ? groups.lineAt[g + 1]! : groups.lines.length;
-      return { count: groups.count[g]!, lines: groups.lines.slice(groups.lineAt[g]!, end) };
-    });
-    duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, shown, j - i));
-    i = j;
+  for (const file of [...groups.keys()].sort((a, b) => a - b)) {
+    const g = groups.get(file)!;
+    const shown = g.kept.sort(byFirst).slice(0, MAX_ISSUES).map(({ count, lines }) => ({ count, lines }));
+    duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, shown, g.total));
   }
 }

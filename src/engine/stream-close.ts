@@ -40,7 +40,7 @@ import { BilledTables } from "./billed-tables.js";
 import { prepareFill, type FillHelper, type FillOptions } from "./billed-writer.js";
 import { Bloom } from "./bloom.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
-import { FpTable, hexInto } from "./fp-table.js";
+import { FpList, FpTable, hexInto } from "./fp-table.js";
 import { rowEncoder, type ChunkResult, type ChunkTask } from "./parse-chunk.js";
 import { F_BIG, F_TEXTS, R, readTexts, ROW_BYTES, UNDECIDED } from "./row-layout.js";
 import { RowStore, type Kind, type RowBlock } from "./row-store.js";
@@ -175,7 +175,8 @@ async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContext, base
   } catch {
     // openCsvInput reports it
   }
-  const cutEvery = chunkBytes ?? Math.min(8 << 20, Math.max(1 << 20, Math.ceil(size / CHUNKS_PER_FILE)));
+  // chunks of 1 to 2 MB: larger ones saved no time, and the chunks in flight (rows and texts of each) grew with the input
+  const cutEvery = chunkBytes ?? Math.min(2 << 20, Math.max(1 << 20, Math.ceil(size / CHUNKS_PER_FILE)));
   const open = await openCsvInput(input.path, input.displayPath, ctx, parallel ? { cutEvery } : {});
   if ("fatal" in open) {
     sink.add(open.fatal);
@@ -264,7 +265,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   for (const { kind, i } of inputs) kindBytes[kind] += (await stat(i.path).catch(() => ({ size: 0 }))).size;
   const bloomKeys = (bytes: number): number => (args.tuning?.bloomBits !== undefined ? args.tuning.bloomBits / 8 : bytes / 32);
   const blooms = { hours: new Bloom(bloomKeys(kindBytes.hours)), benefits: new Bloom(bloomKeys(kindBytes.benefits)) };
-  const flagged = { hours: new FpTable(1024), benefits: new FpTable(1024) };
+  // the fingerprints of the rows the filter flags, a list while reading (the table comes after: second pass)
+  const flagged = { hours: new FpList(), benefits: new FpList() };
   const deferred = { hours: 0, benefits: 0 };
   const pos = { hours: 0, benefits: 0 };
   const filesOfKind = { hours: 0, benefits: 0 };
@@ -347,7 +349,7 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       const w = o >> 2;
       const maybe = bloom.testAndAdd(u32, w);
       const closedHit = anyClosed && closed.get(u32, w) >= 0;
-      if (maybe && flags.get(u32, w) < 0) flags.set(u32, w, flags.size); // a dense index per flagged fingerprint
+      if (maybe) flags.add(u32, w);
       if (maybe && (closedHit || fileOrdinal > 0)) {
         // its status hangs on its exact identity: settled in the second pass
         u8[o + R.status] = UNDECIDED;
@@ -462,10 +464,17 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
 
   // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled (second-pass.ts).
   for (const kind of ["hours", "benefits"] as const) {
-    settleFlagged(kind, { store, flagged: flagged[kind], closed, books, present, billed, duplicateWarnings, classify: (b, o, prior, own, rowPos, big) => classify(kind, b, o, prior, own, rowPos, big) });
+    // a dense index per flagged fingerprint, in the order first flagged; the list goes before the pass
+    const table = flagged[kind].table();
+    flagged[kind] = new FpList();
+    settleFlagged(kind, { store, flagged: table, closed, books, present, billed, duplicateWarnings, classify: (b, o, prior, own, rowPos, big) => classify(kind, b, o, prior, own, rowPos, big) });
   }
 
   store.maxDay = latestDay;
+  // This function's closures share one context that outlives it (the store's onDispose, the totals' lookups):
+  // the filters and the spare chunk buffers would stay with it to the end of the close.
+  blooms.hours = blooms.benefits = new Bloom(0);
+  free.length = 0;
   trace("second pass");
   const filePartners: FilePartners[] = [...perFile].map(([file, x]) => ({ kind: x.kind, file, from: isoOfDay(x.day), partners: model.necPartners.filter((_, i) => x.necs[i] === 1).sort() }));
   const missing = missingRows(args, store, present, restatingScopes(filePartners, cumulative, args.books.records, (f) => ledgerRelative(f, config.ledger, config.dir)));

@@ -117,3 +117,43 @@ describe("a group of many identical rows", () => {
     }
   });
 });
+
+// The streaming engine keeps, per file, no more than twice the groups it shows (issue 15: an export of millions of
+// rows held hundreds of thousands of groups in memory). Here the twins come in reverse order, so the groups are
+// settled last-first: the ones kept must still be the file's first 1,000, and the count must hold all of them.
+describe("more groups than are kept, settled in reverse order", () => {
+  const N = 4_321;
+  let rev: string;
+  beforeAll(() => {
+    rev = mkdtempSync(join(tmpdir(), "menerva-dup-rev-"));
+    writeFileSync(join(rev, "menerva.yaml"), CONFIG);
+    writeFileSync(join(rev, "personeel.csv"), "period,partner,role,fte,cost\n2025-01,A,coach,0.5,3000.00\n2025-01,B,coach,0.5,3000.00\n");
+    const rows = Array.from({ length: N }, (_, g) => `2025-01-${String(1 + (g % 28)).padStart(2, "0")},Q-Jobs,R${String(g).padStart(5, "0")},1`);
+    // lines 2..N+1: every row once; lines N+2..2N+1: the same rows again, last first
+    writeFileSync(join(rev, "uren.csv"), `date,nec_partner,candidate_id,hours\n${[...rows, ...[...rows].reverse()].join("\n")}\n`);
+    writeFileSync(join(rev, "voordelen.csv"), "date,nec_partner,candidate_id,type,amount\n2025-01-10,Q-Jobs,R00001,RSZ,100.00\n");
+  });
+  afterAll(() => rmSync(rev, { recursive: true, force: true }));
+
+  const closeIn = async (opts: Partial<CloseRunOptions>) => {
+    const cwd = process.cwd();
+    process.chdir(rev);
+    try {
+      const r = await runClose({ configPath: "menerva.yaml", period: "2025-01", formats: ["json"], dryRun: true, ...opts });
+      if (!r.ok) throw new Error(r.issues.map((i) => render(i.message, "en")).join("; "));
+      return r.report;
+    } finally {
+      process.chdir(cwd);
+    }
+  };
+
+  it("the streaming engine names the file's first 1,000 groups and counts the other 3,321, as the in-memory one", async () => {
+    const report = await closeIn({ engine: "streaming", threads: 0, tuning: { chunkBytes: 8192, bloomBits: 1 << 16 } });
+    const dups = report.warnings.filter((w) => w.code === "duplicate-row");
+    expect(dups).toHaveLength(1_000);
+    expect(dups[0]).toMatchObject({ source: { file: "uren.csv", line: 2 }, found: `lines 2, ${2 * N + 1}` });
+    expect(dups[999]).toMatchObject({ source: { file: "uren.csv", line: 1_001 }, found: `lines 1001, ${2 * N + 1 - 999}` });
+    expect(report.warnings.find((w) => w.code === "more-issues")).toMatchObject({ source: { file: "uren.csv" }, more: N - 1_000 });
+    expect(summaryJsonText(report)).toBe(summaryJsonText(await closeIn({ engine: "memory" })));
+  });
+});
