@@ -3,7 +3,8 @@
 // order, plus a side file of texts. Memory holds only the dictionaries
 // (candidates, files, labels); the statement's Detail and Exceptions sheets,
 // the CSV tables and the ledger's billed columns read the rows back from here,
-// one block at a time. The folder is removed by dispose().
+// one block at a time. The folder is removed by dispose(), or when the process
+// exits (a store a failed close did not dispose).
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -40,8 +41,14 @@ class KindFile {
   }
 }
 
-/** Stores parked for a report that outlives its close: removed when the process exits. */
+/** Stores parked for a report that outlives its close. */
 const parked = new Set<RowStore>();
+/**
+ * Every store not yet disposed: removed when the process exits, so a store a
+ * failed close did not reach (one read again because the ledger moved, then an
+ * error) leaves no files in the temp folder.
+ */
+const live = new Set<RowStore>();
 let exitHook = false;
 
 export class RowStore {
@@ -68,6 +75,13 @@ export class RowStore {
     private readonly config: { readonly necPartners: readonly string[]; readonly benefitTypes: readonly string[] },
   ) {
     this.dir = mkdtempSync(join(tmpdir(), "menerva-rows-"));
+    live.add(this);
+    if (!exitHook) {
+      exitHook = true;
+      process.on("exit", () => {
+        for (const s of live) s.dispose();
+      });
+    }
     this.files = { hours: new KindFile(join(this.dir, "hours.bin")), benefits: new KindFile(join(this.dir, "benefits.bin")) };
     this.text = new KindFile(join(this.dir, "texts.bin"));
   }
@@ -257,12 +271,6 @@ export class RowStore {
     if (this.disposed) return;
     for (const f of [...Object.values(this.files), this.text]) f.close();
     parked.add(this);
-    if (!exitHook) {
-      exitHook = true;
-      process.on("exit", () => {
-        for (const s of parked) s.dispose();
-      });
-    }
   }
 
   get isParked(): boolean {
@@ -281,6 +289,7 @@ export class RowStore {
     this.disposed = true;
     for (const fn of this.disposers.splice(0)) fn();
     parked.delete(this);
+    live.delete(this);
     for (const f of [...Object.values(this.files), this.text]) f.close();
     rmSync(this.dir, { recursive: true, force: true });
   }
