@@ -20,7 +20,8 @@ export default defineConfig({
     env: { LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" },
     projects: [
       { extends: true, test: { name: "isolated", include: MOCKING, isolate: true } },
-      { extends: true, test: { name: "shared", include: ["tests/**/*.test.ts"], exclude: MOCKING, isolate: false } },
+      // what an in-process command leaves behind (its language, an exit code) is cleared before each test
+      { extends: true, test: { name: "shared", include: ["tests/**/*.test.ts"], exclude: MOCKING, isolate: false, setupFiles: ["tests/helpers/shared-process.ts"] } },
     ],
   },
 });

@@ -22,3 +22,8 @@ export async function settleLanguage(opts: { readonly lang?: Lang; readonly conf
 export function useLanguage(lang: Lang): void {
   current = lang;
 }
+
+/** Forget the settled language: the next command settles its own (a process running several, as the tests do). */
+export function resetLanguage(): void {
+  current = undefined;
+}

@@ -79,7 +79,13 @@ export class RowStore {
     if (!exitHook) {
       exitHook = true;
       process.on("exit", () => {
-        for (const s of live) s.dispose();
+        for (const s of live) {
+          try {
+            s.dispose();
+          } catch {
+            // one store that cannot be removed keeps no other from being removed
+          }
+        }
       });
     }
     this.files = { hours: new KindFile(join(this.dir, "hours.bin")), benefits: new KindFile(join(this.dir, "benefits.bin")) };

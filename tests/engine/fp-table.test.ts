@@ -50,3 +50,17 @@ test.prop([fc.integer({ min: 1, max: 40_000 }), fc.integer({ min: 1, max: 50_000
   for (let i = 0; i < n; i += 7) expect(t.get(fp(i), 0)).toBe(i * 3);
   for (let i = n; i < n + 200; i++) expect(t.get(fp(i), 0)).toBe(-1);
 });
+
+test("keys at the ends of the slot range and keys sharing a first word, in a small table (probes wrap at the end)", () => {
+  const key = (w0: number, w1: number): Uint32Array => new Uint32Array([w0, w1, 7, 9]);
+  const keys = [key(0xffffffff, 1), key(0xffffffff, 2), key(0xffffffff, 3), key(0, 1), key(0, 2), key(0xfffffffe, 1), key(0x80000000, 1)];
+  const t = new FpTable(10); // 17 slots: the last one fills and probing wraps to slot 0
+  keys.forEach((k, i) => t.set(k, 0, i));
+  expect(keys.map((k) => t.get(k, 0))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  expect(t.get(key(0xffffffff, 4), 0)).toBe(-1);
+  expect(t.get(key(0, 3), 0)).toBe(-1);
+  // and again after growing to 34 and 68 slots
+  for (let i = 0; i < 40; i++) t.set(key(0xffffffff, 100 + i), 0, 100 + i);
+  expect(keys.map((k) => t.get(k, 0))).toEqual([0, 1, 2, 3, 4, 5, 6]);
+  expect(t.get(key(0xffffffff, 139), 0)).toBe(139);
+});

@@ -24,6 +24,7 @@ ${end}`;
   try {
     out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
   } catch (e) {
+    if (end === "") throw e; // the child failed: its own error, not an exit code to compare
     const err = e as { status: number; stdout: string };
     expect(err.status).toBe(3);
     out = err.stdout;
