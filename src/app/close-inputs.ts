@@ -44,6 +44,8 @@ export type StreamedInputs = {
   readonly rows: StreamedRows;
   /** The ledger records the rows were classified against (the closed books). */
   readonly base: { readonly count: number; readonly lastHash: string };
+  /** Stores of the rows read again (the ledger moved before the close took its lock): the close's end disposes them. */
+  readonly rereads: { dispose(): void; readonly isParked: boolean }[];
 };
 
 /** How the streaming close reads: against which closed books. */
@@ -92,7 +94,8 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
     const books = (await import("../ledger/books.js")).readBooks(base);
     const { streamRows } = await import("../engine/stream-close.js");
     const rows = await streamRows({ config, period: period!, books, context: (i) => ctx(i.spec), ...(stream!.threads !== undefined ? { threads: stream!.threads } : {}), ...(stream!.tuning ? { tuning: stream!.tuning } : {}), ...(stream!.whileReading ? { whileReading: stream!.whileReading } : {}), ...(stream!.fill ? { fill: stream!.fill } : {}) });
-    streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" } };
+    streamed = { rows, base: { count: base.length, lastHash: base[base.length - 1]?.hash ?? "" }, rereads: [] };
+    await stream!.tuning?.afterRead?.();
     return rows;
   };
   const [hours, benefits, staff, costs, rowsRead] = await Promise.all([

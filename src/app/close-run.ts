@@ -162,9 +162,8 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
     if (!outcome.ok) await made.undo();
     return outcome;
   } finally {
-    // the streaming engine's row store, unless the close parked it for the report it returns
-    const store = inputs.streamed?.rows.store;
-    if (store && !store.isParked) store.dispose();
+    // the streaming engine's row stores (the first, and any read again), unless the close parked one for the report it returns
+    for (const store of inputs.streamed ? [inputs.streamed.rows.store, ...inputs.streamed.rereads] : []) if (!store.isParked) store.dispose();
   }
 }
 
@@ -434,6 +433,7 @@ async function computeStreamed(given: StreamedReadInputs, base: readonly LedgerR
     const again = await readFor(opts, base);
     if (!again.ok) return { ok: false, exit: 2, issues: again.issues };
     inputs = { ...again.value, period: again.value.period! } as StreamedReadInputs;
+    given.streamed.rereads.push(inputs.streamed.rows.store);
   }
   const { config } = inputs;
   const rows = inputs.streamed.rows;

@@ -69,8 +69,14 @@ export type StreamArgs = {
   readonly fill?: FillOptions;
 };
 
-/** For tests: cut files into chunks of about this many bytes (also without workers); size the Bloom filter to this many bits (many "maybe seen"); fill the billed columns on two threads from this many billed rows, in batches of this many bytes. */
-export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number; readonly fillFrom?: number; readonly fillBatchBytes?: number };
+/**
+ * For tests: cut files into chunks of about this many bytes (also without
+ * workers); size the Bloom filter to this many bits (many "maybe seen"); fill
+ * the billed columns on two threads from this many billed rows, in batches of
+ * this many bytes; run `afterRead` once the rows are read, before the close
+ * takes its lock (another close may then move the ledger).
+ */
+export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number; readonly fillFrom?: number; readonly fillBatchBytes?: number; readonly afterRead?: () => Promise<void> };
 
 export type StreamedFile = { readonly kind: Kind; readonly meta: InputFileMeta; readonly issues: Issue[] };
 
