@@ -48,9 +48,10 @@ beforeAll(() => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function close(opts: Partial<CloseRunOptions>) {
+/** A dry-run close of January in folder `where` (the config's relative paths resolve there). */
+async function closeIn(where: string, opts: Partial<CloseRunOptions>) {
   const cwd = process.cwd();
-  process.chdir(dir);
+  process.chdir(where);
   try {
     const r = await runClose({ configPath: "menerva.yaml", period: "2025-01", formats: ["json"], dryRun: true, ...opts });
     if (!r.ok) throw new Error(r.issues.map((i) => render(i.message, "en")).join("; "));
@@ -59,6 +60,7 @@ async function close(opts: Partial<CloseRunOptions>) {
     process.chdir(cwd);
   }
 }
+const close = (opts: Partial<CloseRunOptions>) => closeIn(dir, opts);
 
 describe("identical rows in one export", () => {
   it.each([
@@ -135,25 +137,14 @@ describe("more groups than are kept, settled in reverse order", () => {
   });
   afterAll(() => rmSync(rev, { recursive: true, force: true }));
 
-  const closeIn = async (opts: Partial<CloseRunOptions>) => {
-    const cwd = process.cwd();
-    process.chdir(rev);
-    try {
-      const r = await runClose({ configPath: "menerva.yaml", period: "2025-01", formats: ["json"], dryRun: true, ...opts });
-      if (!r.ok) throw new Error(r.issues.map((i) => render(i.message, "en")).join("; "));
-      return r.report;
-    } finally {
-      process.chdir(cwd);
-    }
-  };
 
   it("the streaming engine names the file's first 1,000 groups and counts the other 3,321, as the in-memory one", async () => {
-    const report = await closeIn({ engine: "streaming", threads: 0, tuning: { chunkBytes: 8192, bloomBits: 1 << 16 } });
+    const report = await closeIn(rev, { engine: "streaming", threads: 0, tuning: { chunkBytes: 8192, bloomBits: 1 << 16 } });
     const dups = report.warnings.filter((w) => w.code === "duplicate-row");
     expect(dups).toHaveLength(1_000);
     expect(dups[0]).toMatchObject({ source: { file: "uren.csv", line: 2 }, found: `lines 2, ${2 * N + 1}` });
     expect(dups[999]).toMatchObject({ source: { file: "uren.csv", line: 1_001 }, found: `lines 1001, ${2 * N + 1 - 999}` });
     expect(report.warnings.find((w) => w.code === "more-issues")).toMatchObject({ source: { file: "uren.csv" }, more: N - 1_000 });
-    expect(summaryJsonText(report)).toBe(summaryJsonText(await closeIn({ engine: "memory" })));
+    expect(summaryJsonText(report)).toBe(summaryJsonText(await closeIn(rev, { engine: "memory" })));
   });
 });
