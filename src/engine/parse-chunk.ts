@@ -20,7 +20,7 @@ import { COLUMNS, indexOf, resolveHeader, type HeaderMap } from "../schema/csv-r
 import { DecimalMarkState, type DecimalMark } from "../schema/csv-row-number.js";
 import { MAX_RECORD_CHARS, MAX_TEXT_CHARS } from "../schema/limits.js";
 import { rowReader, type RowReader } from "../schema/rows.js";
-import { F_BIG, F_TEXTS, R, ROW_BYTES, textBytes, UNDECIDED, writeTexts, type RowTexts } from "./row-layout.js";
+import { F_BIG, F_TEXTS, R, ROW_BYTES, RowBlock, textBytes, UNDECIDED, writeTexts, type RowTexts } from "./row-layout.js";
 
 export type ChunkTask = {
   readonly id: number;
@@ -81,6 +81,7 @@ const PIECE = 1 << 20;
 let spare: Buffer | undefined;
 
 /** A byte buffer that grows by doubling, with typed views for the row fields. */
+/** A growable buffer of rows or texts, seen through a RowBlock's typed views (row-layout.ts). */
 class Bytes {
   static reuse(ab: ArrayBuffer | undefined, want: number): Bytes {
     const size = Math.max(64, want);
@@ -88,36 +89,22 @@ class Bytes {
     if (ab !== undefined && ab.byteLength >= size) b.use(ab);
     return b;
   }
-  buf!: Buffer;
-  u8!: Uint8Array;
-  u16!: Uint16Array;
-  i16!: Int16Array;
-  u32!: Uint32Array;
-  i32!: Int32Array;
-  f64!: Float64Array;
+  /** The views over the current buffer (a new one after need() grows it). */
+  view!: RowBlock;
   used = 0;
   constructor(size: number) {
-    if (size > 0) this.alloc(Math.max(64, Math.ceil(size / 8) * 8));
-  }
-  private alloc(size: number): void {
-    this.use(new ArrayBuffer(size));
+    if (size > 0) this.use(new ArrayBuffer(Math.max(64, Math.ceil(size / 8) * 8)));
   }
   use(ab: ArrayBuffer): void {
-    const old = this.buf;
-    this.buf = Buffer.from(ab);
-    if (old) old.copy(this.buf, 0, 0, this.used);
-    this.u8 = new Uint8Array(ab);
-    this.u16 = new Uint16Array(ab);
-    this.i16 = new Int16Array(ab);
-    this.u32 = new Uint32Array(ab);
-    this.i32 = new Int32Array(ab);
-    this.f64 = new Float64Array(ab);
+    const old = this.view;
+    this.view = new RowBlock(ab);
+    if (old) old.buf.copy(this.view.buf, 0, 0, this.used);
   }
   need(n: number): void {
-    if (this.used + n <= this.buf.length) return;
-    let size = this.buf.length * 2;
+    if (this.used + n <= this.view.buf.length) return;
+    let size = this.view.buf.length * 2;
     while (size < this.used + n) size *= 2;
-    this.alloc(size);
+    this.use(new ArrayBuffer(size));
   }
 }
 
@@ -310,6 +297,7 @@ export function rowEncoder(task: Pick<ChunkTask, "kind" | "names" | "spans" | "d
     rows.need(ROW_BYTES);
     const o = rows.used;
     rows.used += ROW_BYTES;
+    const b = rows.view;
     const q = x.qty;
     let day = x.day;
     let datePiece = x.datePiece;
@@ -329,16 +317,16 @@ export function rowEncoder(task: Pick<ChunkTask, "kind" | "names" | "spans" | "d
     const ref = x.reference;
     writeFingerprint(
       fingerprintText(KIND, datePiece, necPieces[x.nec]!, candPieces[c]!, q.piece, hours ? "null" : typePieces[x.type]!, ref === undefined ? "null" : textPiece(ref)),
-      rows.u8,
+      b.u8,
       o + R.fp,
     );
-    rows.u32[(o + R.line) >> 2] = x.line;
-    rows.i32[(o + R.day) >> 2] = day;
-    rows.u32[(o + R.cand) >> 2] = c;
-    rows.u16[(o + R.nec) >> 1] = x.nec;
-    rows.u8[o + R.type] = x.type;
-    rows.f64[(o + R.m) >> 3] = q.m;
-    rows.u8[o + R.s] = q.s;
+    b.u32[(o + R.line) >> 2] = x.line;
+    b.i32[(o + R.day) >> 2] = day;
+    b.u32[(o + R.cand) >> 2] = c;
+    b.u16[(o + R.nec) >> 1] = x.nec;
+    b.u8[o + R.type] = x.type;
+    b.f64[(o + R.m) >> 3] = q.m;
+    b.u8[o + R.s] = q.s;
     let flags = q.big ? F_BIG : 0;
     if (q.big || x.extra !== undefined || x.client !== undefined || ref !== undefined) {
       const t: RowTexts = {};
@@ -348,15 +336,15 @@ export function rowEncoder(task: Pick<ChunkTask, "kind" | "names" | "spans" | "d
       if (ref !== undefined) t.reference = ref;
       flags |= F_TEXTS;
       texts.need(textBytes(t));
-      rows.u32[(o + R.text) >> 2] = texts.used;
-      texts.used = writeTexts(texts.buf, texts.used, t);
-    } else rows.u32[(o + R.text) >> 2] = 0;
-    rows.u8[o + R.flags] = flags;
-    rows.u8[o + R.status] = UNDECIDED;
-    rows.u16[(o + R.own) >> 1] = 0;
-    rows.u32[(o + R.occ) >> 2] = 0;
-    rows.i16[(o + R.rate) >> 1] = -1;
-    rows.u16[(o + R.file) >> 1] = 0;
+      b.u32[(o + R.text) >> 2] = texts.used;
+      texts.used = writeTexts(texts.view.buf, texts.used, t);
+    } else b.u32[(o + R.text) >> 2] = 0;
+    b.u8[o + R.flags] = flags;
+    b.u8[o + R.status] = UNDECIDED;
+    b.u16[(o + R.own) >> 1] = 0;
+    b.u32[(o + R.occ) >> 2] = 0;
+    b.i16[(o + R.rate) >> 1] = -1;
+    b.u16[(o + R.file) >> 1] = 0;
   };
 
   /** A row as the row reader (schema/rows.ts) gives it. */
@@ -380,9 +368,9 @@ export function rowEncoder(task: Pick<ChunkTask, "kind" | "names" | "spans" | "d
   };
   // the buffers go as they are (no copy): n and textBytes say how much of them is used
   const done = () => ({
-    rows: rows.u8.buffer as ArrayBuffer,
+    rows: rows.view.u8.buffer as ArrayBuffer,
     n: rows.used / ROW_BYTES,
-    texts: texts.u8.buffer as ArrayBuffer,
+    texts: texts.view.u8.buffer as ArrayBuffer,
     textBytes: texts.used,
     candidates,
     membership,
