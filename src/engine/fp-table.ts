@@ -69,34 +69,35 @@ export class FpTable {
   }
 }
 
-/** List entries past which repeats are dropped (compact()): 16 MB of fingerprints. */
-const COMPACT_FROM = 1 << 20;
+/** Entries past which a list gives up (FpList.overflowed): 4 MB of fingerprints. */
+const LIST_CAP = 1 << 18;
 
 /**
  * Fingerprints in the order they were first added, 16 bytes each, repeats
  * mostly kept: the rows a close flags while it reads, as a list rather than a
  * table (a table sized as it grows holds two to four times the bytes, and the
  * reading is when memory peaks). A small cache drops a fingerprint added again
- * soon after (runs of one repeated row); past COMPACT_FROM entries, and twice
- * the distinct ones at the last compaction, the repeats are dropped in place,
- * so the list never holds much more than twice the distinct fingerprints.
- * table() makes the table of the distinct ones, each valued by the order of
- * its first addition.
+ * soon after (runs of one repeated row). Past `cap` entries the list lets its
+ * fingerprints go and takes no more (`overflowed`): the rows themselves are
+ * marked (row-layout.ts F_FLAGGED), and the close collects them from its row
+ * store after the reading, when the reading's memory is free (issue 15: a
+ * list that grew with the rows set the 5M-row close's peak). table() makes
+ * the table of the distinct ones, each valued by the order of its first
+ * addition.
  */
 export class FpList {
   private words = new Int32Array(4 * 1024);
-  /** Fingerprints held (repeats included, less those dropped). */
+  /** Fingerprints held (repeats included, less those the cache dropped). */
   length = 0;
-  private compactAt: number;
+  overflowed = false;
   /** Per cache slot (by a fingerprint's first word): the list index of the last one added there, or -1. */
   private readonly recent = new Int32Array(4096).fill(-1);
 
-  /** `compactFrom`: list entries before the first compaction (tests lower it). */
-  constructor(private readonly compactFrom = COMPACT_FROM) {
-    this.compactAt = compactFrom;
-  }
+  /** `cap`: entries before the list overflows (tests lower it; Infinity: never). */
+  constructor(private readonly cap = LIST_CAP) {}
 
   add(u32: Int32Array | Uint32Array, at: number): void {
+    if (this.overflowed) return;
     const w0 = u32[at]! | 0, w1 = u32[at + 1]! | 0, w2 = u32[at + 2]! | 0, w3 = u32[at + 3]! | 0;
     const c = w0 & 4095;
     const r = this.recent[c]!;
@@ -104,7 +105,12 @@ export class FpList {
       const k = r * 4;
       if (this.words[k] === w0 && this.words[k + 1] === w1 && this.words[k + 2] === w2 && this.words[k + 3] === w3) return;
     }
-    if (this.length >= this.compactAt) this.compact();
+    if (this.length >= this.cap) {
+      this.overflowed = true;
+      this.words = new Int32Array(0);
+      this.length = 0;
+      return;
+    }
     if ((this.length + 1) * 4 > this.words.length) {
       const next = new Int32Array(Math.ceil((this.words.length * 1.5) / 4) * 4);
       next.set(this.words);
@@ -118,28 +124,35 @@ export class FpList {
     this.recent[c] = this.length++;
   }
 
-  /** Drop the repeats in place (the first addition of each stays, in order). */
-  private compact(): void {
-    const t = new FpTable(this.length);
-    let out = 0;
-    for (let i = 0; i < this.length; i++) {
-      if (t.get(this.words, i * 4) >= 0) continue;
-      t.set(this.words, i * 4, out);
-      this.words.copyWithin(out * 4, i * 4, i * 4 + 4);
-      out++;
+  /**
+   * The distinct fingerprints as a table, each valued 0, 1, 2… in the order of
+   * its first addition; with `part`, only those of that part (partOf).
+   */
+  table(part: Part = WHOLE): FpTable {
+    let keys = this.length;
+    if (part.of > 1) {
+      keys = 0;
+      for (let i = 0; i < this.length; i++) if (partOf(this.words[i * 4 + 3]!, part.of) === part.index) keys++;
     }
-    this.length = out;
-    this.compactAt = Math.max(this.compactFrom, 2 * out);
-    this.recent.fill(-1);
-  }
-
-  /** The distinct fingerprints as a table, each valued 0, 1, 2… in the order of its first addition. */
-  table(): FpTable {
-    const t = new FpTable(this.length);
-    for (let i = 0; i < this.length; i++) if (t.get(this.words, i * 4) < 0) t.set(this.words, i * 4, t.size);
+    const t = new FpTable(keys);
+    for (let i = 0; i < this.length; i++) {
+      if (part.of > 1 && partOf(this.words[i * 4 + 3]!, part.of) !== part.index) continue;
+      if (t.get(this.words, i * 4) < 0) t.set(this.words, i * 4, t.size);
+    }
     return t;
   }
 }
+
+/** One of `of` parts of the fingerprints (partOf), `index` from 0. */
+export type Part = { readonly index: number; readonly of: number };
+export const WHOLE: Part = { index: 0, of: 1 };
+
+/**
+ * Which of `of` parts a fingerprint falls in, by its last word (`w3`): the
+ * tables place keys by the first, so a part's keys still spread over all its
+ * table's slots.
+ */
+export const partOf = (w3: number, of: number): number => Math.floor((w3 >>> 0) * of * 2.3283064365386963e-10);
 
 /** Fingerprint bytes from 32 hex characters (ledger ids) into `u8[at..at+16)`. */
 export function hexInto(hex: string, u8: Uint8Array, at: number): void {

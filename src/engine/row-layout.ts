@@ -45,6 +45,8 @@ export const R = {
 export const F_BIG = 1;
 /** The row has side texts (se_partner/relates_to, client, reference, big quantity). */
 export const F_TEXTS = 2;
+/** The Bloom filter flagged the row as maybe seen before (stream-close.ts): the second pass counts its fingerprint's rows. */
+export const F_FLAGGED = 4;
 
 export const UNDECIDED = 255;
 

@@ -5,6 +5,11 @@
 // per file exactly, writes the occurrence into its rows, settles the rows that
 // waited for it (already closed, duplicate, or classified as new) and makes
 // the warnings about identical rows inside one export, capped as validate's.
+// Many flagged fingerprints are settled in parts (by a bit range of the
+// fingerprint, one pass over the store per part): a fingerprint's rows all
+// fall in one part, and nothing here depends on the order in which parts go,
+// so the state held at once is a part's, not every flagged row's (issue 15:
+// the 5M-row close's memory).
 import { DUPLICATE_LINES_SHOWN, duplicateRowWarnings } from "../app/close-ledger.js";
 import { MAX_ISSUES } from "../adapters/csv/read-input.js";
 import type { Issue } from "../domain/issues.js";
@@ -12,31 +17,80 @@ import { S_ALREADY_CLOSED, S_DUPLICATE } from "../domain/row-totals.js";
 import type { ClosedBooks } from "../ledger/books.js";
 import { isBilled, type BilledTables } from "./billed-tables.js";
 import { fingerprintHex } from "./fingerprint-bytes.js";
-import type { FpTable } from "./fp-table.js";
-import { F_BIG, R, ROW_BYTES, UNDECIDED } from "./row-layout.js";
+import { FpList, partOf, type FpTable, type Part } from "./fp-table.js";
+import { F_BIG, F_FLAGGED, R, ROW_BYTES, UNDECIDED } from "./row-layout.js";
 import type { Kind, RowBlock, RowStore } from "./row-store.js";
 
 export type SecondPass = {
   readonly store: RowStore;
-  /** The kind's flagged fingerprints, each with a dense index. */
+  /** The kind's flagged fingerprints of `part`, each with a dense index. */
   readonly flagged: FpTable;
+  readonly part: Part;
+  /** Where the groups of identical rows go, across the parts. */
+  readonly groups: DuplicateGroups;
   /** The closed books' fingerprints. */
   readonly closed: FpTable;
   readonly books: ClosedBooks;
   /** Per closed record, which of its rows an input holds (set here for the rows found). */
   readonly present: Uint8Array[];
   readonly billed: BilledTables;
-  /** Where the warnings about identical rows go. */
-  readonly duplicateWarnings: Issue[];
   /** Classify a waiting row: its prior status (-1 none) and own period, as the merge does. */
   readonly classify: (b: RowBlock, o: number, prior: number, own: string | undefined, rowPos: number, big: string | undefined) => void;
 };
 
-/** Settle the flagged rows of `kind` (see the header). */
+/** The fingerprints of the rows of `kind` the filter flagged (F_FLAGGED), in store order: one pass over the store. */
+export function collectFlagged(store: RowStore, kind: Kind): FpList {
+  const list = new FpList(Infinity);
+  store.forEachBlock(kind, (blk) => {
+    for (let i = 0; i < blk.n; i++) {
+      const o = i * ROW_BYTES;
+      if ((blk.u8[o + R.flags]! & F_FLAGGED) !== 0) list.add(blk.u32, o >> 2);
+    }
+  });
+  return list;
+}
+
+/** A group of identical rows in one file: where its first row is (among the rows of its kind), how many, their first lines. */
+type DupGroup = { readonly first: number; readonly count: number; readonly lines: number[] };
+const byFirst = (a: DupGroup, b: DupGroup): number => a.first - b.first;
+
+/**
+ * Groups of identical rows, per file, from any number of parts in any order.
+ * Only the MAX_ISSUES read first become warnings, so no more are kept than
+ * twice that (then cut back to the first MAX_ISSUES); the rest are counted. An
+ * export of repeated rows holds hundreds of thousands of groups: keeping them
+ * all grew the close's memory with the rows (issue 15, 5M rows). A group cut
+ * has MAX_ISSUES kept before it, so the first MAX_ISSUES survive every cut.
+ */
+export class DuplicateGroups {
+  private readonly files = new Map<number, { kept: DupGroup[]; total: number }>();
+
+  add(file: number, group: DupGroup): void {
+    let g = this.files.get(file);
+    if (!g) this.files.set(file, (g = { kept: [], total: 0 }));
+    g.total++;
+    g.kept.push(group);
+    if (g.kept.length >= 2 * MAX_ISSUES) g.kept = g.kept.sort(byFirst).slice(0, MAX_ISSUES);
+  }
+
+  /** The warnings, file by file; each file's groups in the order their first rows were read. */
+  warnings(fileNames: readonly string[]): Issue[] {
+    const out: Issue[] = [];
+    for (const file of [...this.files.keys()].sort((a, b) => a - b)) {
+      const g = this.files.get(file)!;
+      const shown = g.kept.sort(byFirst).slice(0, MAX_ISSUES).map(({ count, lines }) => ({ count, lines }));
+      out.push(...duplicateRowWarnings(fileNames[file]!, shown, g.total));
+    }
+    return out;
+  }
+}
+
+/** Settle the flagged rows of `kind` in one part (see the header). */
 export function settleFlagged(kind: Kind, pass: SecondPass): void {
-  const { store, flagged, closed, books, present, billed, duplicateWarnings, classify } = pass;
+  const { store, flagged, part, groups, closed, books, present, billed, classify } = pass;
   if (flagged.size === 0) return;
   const n = flagged.size;
+  const parts = part.of;
   const curFile = new Int32Array(n).fill(-1);
   const count = new Int32Array(n);
   const earlier = new Int32Array(n);
@@ -65,21 +119,11 @@ export function settleFlagged(kind: Kind, pass: SecondPass): void {
     else head[k] = extras;
     tail[k] = extras++;
   };
-  // Groups of identical rows, per file: only the MAX_ISSUES read first become warnings, so no more are kept than
-  // twice that (then cut back to the first MAX_ISSUES); the rest are counted. An export of repeated rows holds
-  // hundreds of thousands of groups: keeping them all grew the close's memory with the rows (issue 15, 5M rows).
-  type DupGroup = { readonly first: number; readonly count: number; readonly lines: number[] };
-  const groups = new Map<number, { kept: DupGroup[]; total: number }>();
-  const byFirst = (a: DupGroup, b: DupGroup): number => a.first - b.first;
   const close = (k: number): void => {
     if (count[k]! > 1) {
-      let g = groups.get(curFile[k]!);
-      if (!g) groups.set(curFile[k]!, (g = { kept: [], total: 0 }));
-      g.total++;
       const lines = [firstLine[k]!];
       for (let e = head[k]!; e >= 0; e = extraNext[e]!) lines.push(extraLine[e]!);
-      g.kept.push({ first: firstPos[k]!, count: count[k]!, lines });
-      if (g.kept.length >= 2 * MAX_ISSUES) g.kept = g.kept.sort(byFirst).slice(0, MAX_ISSUES);
+      groups.add(curFile[k]!, { first: firstPos[k]!, count: count[k]!, lines });
     }
     head[k] = -1;
     tail[k] = -1;
@@ -90,6 +134,7 @@ export function settleFlagged(kind: Kind, pass: SecondPass): void {
     for (let i = 0; i < blk.n; i++, rowPos++) {
       const o = i * ROW_BYTES;
       const w = o >> 2;
+      if (parts > 1 && partOf(blk.u32[w + 3]!, parts) !== part.index) continue;
       const k = flagged.get(blk.u32, w);
       if (k < 0) continue;
       const file = blk.u16[(o + R.file) >> 1]!;
@@ -128,10 +173,4 @@ export function settleFlagged(kind: Kind, pass: SecondPass): void {
     return patched;
   });
   for (let k = 0; k < n; k++) if (curFile[k]! >= 0) close(k);
-  // per file, its groups in the order their first rows were read; only the first MAX_ISSUES become warnings
-  for (const file of [...groups.keys()].sort((a, b) => a - b)) {
-    const g = groups.get(file)!;
-    const shown = g.kept.sort(byFirst).slice(0, MAX_ISSUES).map(({ count, lines }) => ({ count, lines }));
-    duplicateWarnings.push(...duplicateRowWarnings(store.fileNames[file]!, shown, g.total));
-  }
 }

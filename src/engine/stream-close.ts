@@ -35,10 +35,10 @@ import { fingerprintHex } from "./fingerprint-bytes.js";
 import { FpList, FpTable, hexInto } from "./fp-table.js";
 import type { ChunkResult, ChunkTask } from "./parse-chunk.js";
 import { planFile, type FilePlan } from "./file-plan.js";
-import { F_BIG, F_TEXTS, R, readTexts, ROW_BYTES, UNDECIDED } from "./row-layout.js";
+import { F_BIG, F_FLAGGED, F_TEXTS, R, readTexts, ROW_BYTES, UNDECIDED } from "./row-layout.js";
 import { RowStore, type Kind, type RowBlock } from "./row-store.js";
 import { missingRows } from "./missing-rows.js";
-import { settleFlagged } from "./second-pass.js";
+import { collectFlagged, DuplicateGroups, settleFlagged } from "./second-pass.js";
 import { ParsePool } from "./worker-pool.js";
 import { trace } from "./trace.js";
 
@@ -66,10 +66,11 @@ export type StreamArgs = {
  * For tests: cut files into chunks of about this many bytes (also without
  * workers); size the Bloom filter to this many bits (many "maybe seen"); fill
  * the billed columns on two threads from this many billed rows, in batches of
- * this many bytes; run `afterRead` once the rows are read, before the close
+ * this many bytes; settle this many flagged fingerprints per second pass; list
+ * this many flagged rows while reading (past it, the rows marked are collected); run `afterRead` once the rows are read, before the close
  * takes its lock (another close may then move the ledger).
  */
-export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number; readonly fillFrom?: number; readonly fillBatchBytes?: number; readonly afterRead?: () => Promise<void> };
+export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number; readonly fillFrom?: number; readonly fillBatchBytes?: number; readonly secondPassKeys?: number; readonly flaggedListCap?: number; readonly afterRead?: () => Promise<void> };
 
 export type StreamedFile = { readonly kind: Kind; readonly meta: InputFileMeta; readonly issues: Issue[] };
 
@@ -102,6 +103,13 @@ export type StreamedRows = {
 const WINDOW = 4;
 /** Where, in the input's bytes, the billed columns' fill is cut for two threads. */
 const FILL_SPLIT = 0.55;
+/**
+ * Flagged fingerprints settled in one pass over the store (second-pass.ts):
+ * about 16 MB of the pass's state. The 1M-row bench flags 45,576 (one pass);
+ * its 5M-row year 968,322 (four: the passes cost 0.3 s, and the state went
+ * from 58 MB to about 17).
+ */
+const PART_KEYS = 1 << 18;
 
 export async function streamRows(args: StreamArgs): Promise<StreamedRows> {
   const { config, period, books } = args;
@@ -159,7 +167,8 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   const bloomKeys = (bytes: number): number => (args.tuning?.bloomBits !== undefined ? args.tuning.bloomBits / 8 : bytes / 32);
   const blooms = { hours: new Bloom(bloomKeys(kindBytes.hours)), benefits: new Bloom(bloomKeys(kindBytes.benefits)) };
   // the fingerprints of the rows the filter flags, a list while reading (the table comes after: second pass)
-  const flagged = { hours: new FpList(), benefits: new FpList() };
+  const listCap = args.tuning?.flaggedListCap;
+  const flagged = { hours: new FpList(listCap), benefits: new FpList(listCap) };
   const deferred = { hours: 0, benefits: 0 };
   const pos = { hours: 0, benefits: 0 };
   const filesOfKind = { hours: 0, benefits: 0 };
@@ -242,7 +251,10 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
       const w = o >> 2;
       const maybe = bloom.testAndAdd(u32, w);
       const closedHit = anyClosed && closed.get(u32, w) >= 0;
-      if (maybe) flags.add(u32, w);
+      if (maybe) {
+        u8[o + R.flags] = u8[o + R.flags]! | F_FLAGGED;
+        flags.add(u32, w);
+      }
       if (maybe && (closedHit || fileOrdinal > 0)) {
         // its status hangs on its exact identity: settled in the second pass
         u8[o + R.status] = UNDECIDED;
@@ -273,7 +285,9 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
 
   try {
     // Scan every file now (hash, encoding, where to cut); tasks go to the pool as files are ready.
-    const parallel = pool.threads > 0 || args.tuning?.chunkBytes !== undefined;
+    // Large inputs are cut into chunks with or without workers (one core, MENERVA_PARSE_THREADS=0): read whole, a
+    // 5M-row export's rows were held at once (630 MB at the peak, against 230 MB in chunks).
+    const parallel = pool.threads > 0 || args.tuning?.chunkBytes !== undefined || bytes >= ParsePool.CHUNKED_FROM;
     // one scan after the other, not all at once: the first file's chunks go to the workers as soon as it is scanned
     let previous: Promise<unknown> = Promise.resolve();
     const plans = inputs.map(({ kind, i }) => {
@@ -355,19 +369,29 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
   const fillHelper = args.fill ? prepareFill(billed, args.fill) : undefined;
   if (fillHelper) store.onDispose(() => void fillHelper.stop());
 
-  // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled (second-pass.ts).
+  // This function's closures share one context that outlives it (the store's onDispose, the totals' lookups):
+  // the filters and the spare chunk buffers would stay with it to the end of the close. Neither is needed now.
+  blooms.hours = blooms.benefits = new Bloom(0);
+  free.length = 0;
+
+  // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled (second-pass.ts), in parts
+  // of at most PART_KEYS fingerprints, each a pass over the store.
+  const partKeys = args.tuning?.secondPassKeys ?? PART_KEYS;
   for (const kind of ["hours", "benefits"] as const) {
-    // a dense index per flagged fingerprint, in the order first flagged; the list goes before the pass
-    const table = flagged[kind].table();
-    flagged[kind] = new FpList();
-    settleFlagged(kind, { store, flagged: table, closed, books, present, billed, duplicateWarnings, classify: (b, o, prior, own, rowPos, big) => classify(kind, b, o, prior, own, rowPos, big) });
+    // a list that overflowed while reading: its fingerprints from the rows marked, now that the reading's memory is free
+    const list = flagged[kind].overflowed ? collectFlagged(store, kind) : flagged[kind];
+    const groups = new DuplicateGroups();
+    const of = Math.max(1, Math.ceil(list.length / partKeys));
+    for (let index = 0; index < of; index++) {
+      // a dense index per flagged fingerprint of the part, in the order first flagged
+      const table = list.table({ index, of });
+      if (index === of - 1) flagged[kind] = new FpList();
+      settleFlagged(kind, { store, flagged: table, part: { index, of }, groups, closed, books, present, billed, classify: (b, o, prior, own, rowPos, big) => classify(kind, b, o, prior, own, rowPos, big) });
+    }
+    duplicateWarnings.push(...groups.warnings(store.fileNames));
   }
 
   store.maxDay = latestDay;
-  // This function's closures share one context that outlives it (the store's onDispose, the totals' lookups):
-  // the filters and the spare chunk buffers would stay with it to the end of the close.
-  blooms.hours = blooms.benefits = new Bloom(0);
-  free.length = 0;
   trace("second pass");
   const filePartners: FilePartners[] = [...perFile].map(([file, x]) => ({ kind: x.kind, file, from: isoOfDay(x.day), partners: model.necPartners.filter((_, i) => x.necs[i] === 1).sort() }));
   const missing = missingRows(args, store, present, restatingScopes(filePartners, cumulative, args.books.records, (f) => ledgerRelative(f, config.ledger, config.dir)));

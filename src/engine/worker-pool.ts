@@ -64,8 +64,11 @@ export class ParsePool {
   static threadsFor(bytes: number): number {
     const set = process.env["MENERVA_PARSE_THREADS"];
     if (set !== undefined && /^\d+$/.test(set)) return Math.min(Number(set), 8);
-    return bytes < 4 * 1024 * 1024 ? 0 : Math.max(0, Math.min(3, availableParallelism()) - 1);
+    return bytes < ParsePool.CHUNKED_FROM ? 0 : Math.max(0, Math.min(3, availableParallelism()) - 1);
   }
+
+  /** Input bytes from which files are cut into chunks (parsed by workers, or one after the other on one core). */
+  static readonly CHUNKED_FROM = 4 * 1024 * 1024;
 
   /**
    * Parse a waiting task on the calling thread, while the thread would

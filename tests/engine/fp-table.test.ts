@@ -1,22 +1,22 @@
 // The streaming close's fingerprint containers (engine/fp-table.ts). The
-// flagged rows' list, however it drops repeats (its cache, its compactions),
-// must give every distinct fingerprint exactly once, numbered in the order it
-// was first added: the second pass counts each row's occurrence by that
+// flagged rows' list, however it drops repeats (its cache), must give every
+// distinct fingerprint exactly once, in the part partOf names, numbered in the
+// order it was first added: the second pass counts each row's occurrence by that
 // number, so a lost fingerprint would miss a duplicate (billed twice) and a
 // doubled one would split a group. The table must find every key it holds and
 // none it does not, at any size.
 import { createHash } from "node:crypto";
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { FpList, FpTable } from "../../src/engine/fp-table.js";
+import { FpList, FpTable, partOf } from "../../src/engine/fp-table.js";
 
 const fp = (i: number): Uint32Array => new Uint32Array(createHash("sha256").update(`row ${i}`).digest().buffer.slice(0, 16));
 const hex = (u: Uint32Array): string => Buffer.from(u.buffer, u.byteOffset, 16).toString("hex");
 
-test.prop([fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3000 }), fc.integer({ min: 1, max: 200 })], { numRuns: 60 })(
-  "the list's table holds each distinct fingerprint once, numbered by first addition (repeats near and far, compactions)",
-  (draws, compactFrom) => {
-    const list = new FpList(compactFrom);
+test.prop([fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3000 }), fc.integer({ min: 1, max: 5 })], { numRuns: 60 })(
+  "the list's table holds each distinct fingerprint once, numbered by first addition (repeats near and far); its parts together hold the same",
+  (draws, of) => {
+    const list = new FpList(Infinity);
     const first = new Map<string, number>();
     for (const d of draws) {
       const k = fp(d);
@@ -30,17 +30,41 @@ test.prop([fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3000 }), fc.i
       expect(table.get(k, 0)).toBe(first.get(hex(k)));
     }
     expect(table.get(fp(1_000_000), 0)).toBe(-1);
+    // in parts: each fingerprint in exactly the part partOf names, numbered by first addition within it
+    const parts = Array.from({ length: of }, (_, index) => list.table({ index, of }));
+    expect(parts.reduce((n, t) => n + t.size, 0)).toBe(first.size);
+    const inPart = Array.from({ length: of }, () => new Map<string, number>());
+    for (const d of draws) {
+      const k = fp(d);
+      const m = inPart[partOf(k[3]!, of)]!;
+      if (!m.has(hex(k))) m.set(hex(k), m.size);
+    }
+    for (const d of draws) {
+      const k = fp(d);
+      const p = partOf(k[3]!, of);
+      parts.forEach((t, i) => expect(t.get(k, 0)).toBe(i === p ? inPart[p]!.get(hex(k)) : -1));
+    }
   },
 );
 
-test("a list of one row repeated far apart stays near twice its distinct fingerprints", () => {
-  // 5,000 distinct rows, the whole run repeated 40 times: too far apart for the cache, dropped by compaction
-  const list = new FpList(1000);
-  for (let r = 0; r < 40; r++) for (let i = 0; i < 5000; i++) list.add(fp(i), 0);
-  expect(list.length).toBeLessThanOrEqual(2 * 5000);
-  const table = list.table();
-  expect(table.size).toBe(5000);
-  expect(table.get(fp(4999), 0)).toBe(4999);
+test("a list past its cap lets its fingerprints go and takes no more (the close then collects the rows marked)", () => {
+  const list = new FpList(100);
+  for (let i = 0; i < 100; i++) list.add(fp(i), 0);
+  expect(list.overflowed).toBe(false);
+  expect(list.table().size).toBe(100);
+  list.add(fp(5), 0); // a repeat the cache holds is no entry
+  expect(list.overflowed).toBe(false);
+  list.add(fp(100), 0);
+  expect(list.overflowed).toBe(true);
+  expect(list.length).toBe(0);
+  list.add(fp(500), 0);
+  expect(list.length).toBe(0);
+});
+
+test("partOf cuts the 32-bit range into `of` even parts, from 0 to of − 1", () => {
+  expect([0, 0x3fffffff, 0x40000000, 0x7fffffff, 0x80000000, 0xffffffff].map((w) => partOf(w | 0, 4))).toEqual([0, 0, 1, 1, 2, 3]);
+  expect(partOf(-1, 7)).toBe(6);
+  expect(partOf(0x12345678, 1)).toBe(0);
 });
 
 test.prop([fc.integer({ min: 1, max: 40_000 }), fc.integer({ min: 1, max: 50_000 })], { numRuns: 20 })("a table finds what it holds and nothing else, sized small or large", (n, capacity) => {

@@ -161,8 +161,11 @@ test.prop(
       const ref = await close(dirs.ref, period, { engine: "memory" });
       // every other close parses on a worker thread too, the main thread taking the tasks no worker has taken,
       // and fills the billed columns on two threads (cut where the merge passed the middle of the input);
-      // half the runs fill them in batches of a few groups (written to files, one thread)
-      const str = await close(dirs.stream, period, { engine: "streaming", threads: i % 2, tuning: { chunkBytes: chunkLines * 40, bloomBits: 64, fillFrom: 0, ...(chunkLines % 2 === 0 ? { fillBatchBytes: 200 } : {}) } });
+      // half the runs fill them in batches of a few groups (written to files, one thread); the rows the
+      // filter flags are settled in parts of one to four fingerprints, half the runs collecting them from the row
+      // store (the flagged list given up at its first to third entry)
+      const tuning = { chunkBytes: chunkLines * 40, bloomBits: 64, fillFrom: 0, secondPassKeys: 1 + (overlap % 4), ...(chunkLines % 2 === 0 ? { fillBatchBytes: 200 } : {}), ...(chunkLines % 2 === 1 ? { flaggedListCap: chunkLines % 3 } : {}) };
+      const str = await close(dirs.stream, period, { engine: "streaming", threads: i % 2, tuning });
       expect(str).toEqual(ref);
       expect(snapshot(dirs.stream)).toEqual(snapshot(dirs.ref));
       if (!ref.ok) break;
