@@ -15,7 +15,8 @@ import { resolveHeader } from "../schema/csv-row-headers.js";
 import { DecimalMarkState } from "../schema/csv-row-number.js";
 import { MAX_RECORD_CHARS } from "../schema/limits.js";
 import { rowReader } from "../schema/rows.js";
-import { rowEncoder, type ChunkResult, type ChunkTask } from "./parse-chunk.js";
+import type { ChunkResult, ChunkTask } from "./parse-chunk.js";
+import { rowEncoder } from "./row-encoder.js";
 import type { Kind } from "./row-store.js";
 
 // iconv-lite by require, when a Windows-1252 export needs it (no CommonJS-exports scan at start-up)

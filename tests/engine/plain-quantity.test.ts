@@ -1,11 +1,11 @@
 // The streaming close reads plain number cells without the row reader
-// (parse-chunk.ts plainQuantity). Whenever it gives a value, the row reader's
+// (plain-cells.ts plainQuantity). Whenever it gives a value, the row reader's
 // rules (csv-row-number.ts DecimalMarkState, limits.ts, the money and hours
 // checks of rows.ts) accept the same cell, without a remark, with exactly
 // that value; it gives nothing for a cell those rules refuse or remark on.
 import { fc, test } from "@fast-check/vitest";
 import { expect } from "vitest";
-import { plainQuantity, strictDayCached } from "../../src/engine/parse-chunk.js";
+import { plainQuantity, strictDayCached } from "../../src/engine/plain-cells.js";
 import { DecimalMarkState } from "../../src/schema/csv-row-number.js";
 import { AMOUNT, HOURS_PER_ROW, magnitudeProblem } from "../../src/schema/limits.js";
 import { dec, fmtDecimal } from "../../src/domain/money.js";
@@ -45,7 +45,7 @@ test("Belgian amounts with thousands separators and decimal commas take the plai
   expect(plainQuantity("-5", ",", false)).toBeUndefined(); // a sign: the row reader decides
 });
 
-import { strictDay } from "../../src/engine/parse-chunk.js";
+import { strictDay } from "../../src/engine/plain-cells.js";
 import { parseDate } from "../../src/schema/csv-row-cells.js";
 import { dayNumber } from "../../src/domain/period.js";
 
