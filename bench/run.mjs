@@ -31,11 +31,11 @@ function best(run) {
   return { ...ms[0], wall: median(ms.map((m) => m.wall)), rssMb: median(ms.map((m) => m.rssMb ?? 0)) || undefined };
 }
 
-/** The close of the year 2025 of `dir`, JSON only, a first close (not a re-close). */
-function closeOnce(dir) {
+/** The close of the year 2025 of `dir`, JSON only, a first close (not a re-close); `env`: more environment. */
+function closeOnce(dir, env = {}) {
   rmSync(join(dir, "bench-ledger.jsonl"), { force: true });
   rmSync(join(dir, "bench-ledger.jsonl.head"), { force: true });
-  return measure(node, ["bin/menerva.js", "close", "2025", "--config", join(dir, "menerva.yaml"), "--json", "--formats", "json", "--out", join(dir, "out")]);
+  return measure(node, ["bin/menerva.js", "close", "2025", "--config", join(dir, "menerva.yaml"), "--json", "--formats", "json", "--out", join(dir, "out")], { env: { ...process.env, ...env } });
 }
 const closeOf = (dir) => best(() => closeOnce(dir));
 
@@ -52,6 +52,8 @@ function closeFigures(dir, belgian) {
     runs.parse.push(measure(node, ["bench/baseline-csvparse.mjs", dir, ...style]));
     runs.close.push(closeOnce(dir));
   }
+  // the same close on the main thread alone (a one-core machine): its memory must not grow with the input either
+  const oneThread = belgian ? undefined : best(() => closeOnce(dir, { MENERVA_PARSE_THREADS: "0" }));
   const [split, parse, close] = [medianRun(runs.split), medianRun(runs.parse), medianRun(runs.close)];
   const ratio = median(runs.close.map((c, i) => c.wall / runs.split[i].wall));
   const base = JSON.parse(split.stdout);
@@ -59,7 +61,7 @@ function closeFigures(dir, belgian) {
   const agrees = summary.invoices.every((i) => base[i.nec_partner]?.hour_fee === i.hour_fee && base[i.nec_partner]?.benefit_fee === i.benefit_fee);
   const billed = summary.rows.hours.included + summary.rows.benefits.included;
   const ledgerBytes = statSync(join(dir, "bench-ledger.jsonl")).size;
-  return { split, parse, close, ratio, agrees, billed, ledgerBytes };
+  return { split, parse, close, oneThread, ratio, agrees, billed, ledgerBytes };
 }
 
 const total = rows + Math.round(rows * 0.33);
@@ -74,6 +76,7 @@ for (const belgian of [false, true]) {
     ["node-split (baseline: split lines, sum cents)", fmt(f.split.wall), mrows(f.split), fmt(f.split.rssMb, 0), "1.00"],
     ["csv-parse alone (arrays, count rows)", fmt(f.parse.wall), mrows(f.parse), fmt(f.parse.rssMb, 0), fmt(f.parse.wall / f.split.wall)],
     ["menerva close --json (streaming engine)", fmt(f.close.wall), mrows(f.close), fmt(f.close.rssMb, 0), fmt(f.ratio)],
+    ...(f.oneThread ? [["  the same close on one thread (MENERVA_PARSE_THREADS=0)", fmt(f.oneThread.wall), mrows(f.oneThread), fmt(f.oneThread.rssMb, 0), fmt(f.oneThread.wall / f.split.wall)]] : []),
   ]);
   console.log(`  fees agree with the exact baseline to the cent: ${f.agrees ? "yes" : "NO"}; ledger ${(f.ledgerBytes / f.billed).toFixed(1)} bytes per billed row (whole record)`);
   // the close wants both cores; the baseline one: on a busy machine the ratio says as much about the load as about the close

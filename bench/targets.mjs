@@ -14,6 +14,7 @@ export function targets(f) {
     // the issue's "done" check: a year of Belgian-style rows within 2.5× the split-and-sum
     if (k === "belgian") add(`close JSON, ${label}: wall (issue's done check)`, `${fmt(x.close.wall)} s`, `node-split ${fmt(x.split.wall)} s`, r, "≤ 2.50", r <= 2.5);
     add(`close JSON, ${label}: peak RSS`, `${fmt(x.close.rssMb, 0)} MB`, "", undefined, "≤ 300 MB", x.close.rssMb <= 300);
+    if (x.oneThread) add(`close JSON, ${label}, one thread: peak RSS`, `${fmt(x.oneThread.rssMb, 0)} MB`, `two threads ${fmt(x.close.rssMb, 0)} MB`, x.oneThread.rssMb / x.close.rssMb, "≤ 300 MB", x.oneThread.rssMb <= 300);
     add(`close JSON, ${label}: fees to the cent`, x.agrees ? "agree" : "DIFFER", "exact baseline", undefined, "agree", x.agrees);
   }
   if (f.five && f.plain) {
