@@ -124,6 +124,20 @@ export class FpList {
     this.recent[c] = this.length++;
   }
 
+  /** Drop the repeats in place: the first addition of each stays, in order. */
+  distinct(): void {
+    const t = new FpTable(this.length);
+    let out = 0;
+    for (let i = 0; i < this.length; i++) {
+      if (t.get(this.words, i * 4) >= 0) continue;
+      t.set(this.words, i * 4, out);
+      this.words.copyWithin(out * 4, i * 4, i * 4 + 4);
+      out++;
+    }
+    this.length = out;
+    this.recent.fill(-1);
+  }
+
   /**
    * The distinct fingerprints as a table, each valued 0, 1, 2… in the order of
    * its first addition; with `part`, only those of that part (partOf).

@@ -38,7 +38,11 @@ export type SecondPass = {
   readonly classify: (b: RowBlock, o: number, prior: number, own: string | undefined, rowPos: number, big: string | undefined) => void;
 };
 
-/** The fingerprints of the rows of `kind` the filter flagged (F_FLAGGED), in store order: one pass over the store. */
+/**
+ * The distinct fingerprints of the rows of `kind` the filter flagged
+ * (F_FLAGGED), in the order first flagged: one pass over the store. Repeats
+ * are dropped, so the parts (and the passes) follow the distinct ones.
+ */
 export function collectFlagged(store: RowStore, kind: Kind): FpList {
   const list = new FpList(Infinity);
   store.forEachBlock(kind, (blk) => {
@@ -47,6 +51,7 @@ export function collectFlagged(store: RowStore, kind: Kind): FpList {
       if ((blk.u8[o + R.flags]! & F_FLAGGED) !== 0) list.add(blk.u32, o >> 2);
     }
   });
+  list.distinct();
   return list;
 }
 

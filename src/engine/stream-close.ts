@@ -376,16 +376,17 @@ async function readAll(args: StreamArgs, store: RowStore): Promise<StreamedRows>
 
   // Second pass: exact occurrences of the flagged fingerprints; waiting rows settled (second-pass.ts), in parts
   // of at most PART_KEYS fingerprints, each a pass over the store.
-  const partKeys = args.tuning?.secondPassKeys ?? PART_KEYS;
+  const partKeys = Math.max(1, args.tuning?.secondPassKeys ?? PART_KEYS);
   for (const kind of ["hours", "benefits"] as const) {
     // a list that overflowed while reading: its fingerprints from the rows marked, now that the reading's memory is free
-    const list = flagged[kind].overflowed ? collectFlagged(store, kind) : flagged[kind];
+    let list: FpList | undefined = flagged[kind].overflowed ? collectFlagged(store, kind) : flagged[kind];
+    flagged[kind] = new FpList();
     const groups = new DuplicateGroups();
     const of = Math.max(1, Math.ceil(list.length / partKeys));
     for (let index = 0; index < of; index++) {
-      // a dense index per flagged fingerprint of the part, in the order first flagged
-      const table = list.table({ index, of });
-      if (index === of - 1) flagged[kind] = new FpList();
+      // a dense index per flagged fingerprint of the part, in the order first flagged; the list goes before the last pass
+      const table: FpTable = list!.table({ index, of });
+      if (index === of - 1) list = undefined;
       settleFlagged(kind, { store, flagged: table, part: { index, of }, groups, closed, books, present, billed, classify: (b, o, prior, own, rowPos, big) => classify(kind, b, o, prior, own, rowPos, big) });
     }
     duplicateWarnings.push(...groups.warnings(store.fileNames));

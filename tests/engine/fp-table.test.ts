@@ -14,7 +14,7 @@ const fp = (i: number): Uint32Array => new Uint32Array(createHash("sha256").upda
 const hex = (u: Uint32Array): string => Buffer.from(u.buffer, u.byteOffset, 16).toString("hex");
 
 test.prop([fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3000 }), fc.integer({ min: 1, max: 5 })], { numRuns: 60 })(
-  "the list's table holds each distinct fingerprint once, numbered by first addition (repeats near and far); its parts together hold the same",
+  "the list's table holds each distinct fingerprint once, numbered by first addition (repeats near and far), with its repeats dropped or not; its parts together hold the same",
   (draws, of) => {
     const list = new FpList(Infinity);
     const first = new Map<string, number>();
@@ -30,6 +30,11 @@ test.prop([fc.array(fc.integer({ min: 0, max: 300 }), { maxLength: 3000 }), fc.i
       expect(table.get(k, 0)).toBe(first.get(hex(k)));
     }
     expect(table.get(fp(1_000_000), 0)).toBe(-1);
+    // without its repeats (as the close collects flagged rows from its store): the same table, one entry each
+    list.distinct();
+    expect(list.length).toBe(first.size);
+    const again = list.table();
+    for (const d of draws) expect(again.get(fp(d), 0)).toBe(first.get(hex(fp(d))));
     // in parts: each fingerprint in exactly the part partOf names, numbered by first addition within it
     const parts = Array.from({ length: of }, (_, index) => list.table({ index, of }));
     expect(parts.reduce((n, t) => n + t.size, 0)).toBe(first.size);
