@@ -2,7 +2,7 @@
 // `extends:` resolved relative to the file (deep merge of maps, lists replaced,
 // cycles refused), and every schema problem reported as file:line:col.
 import { basename, dirname, extname, isAbsolute, join, resolve } from "node:path";
-import { isScalar, type Node } from "yaml";
+import { isScalar, type Node } from "../schema/yaml.js";
 import { error, t, type Issue } from "../domain/issues.js";
 import type { Scenario } from "../domain/scenario/types.js";
 import { scenarioFromRaw, type CostPriceInput } from "../schema/scenario.js";

@@ -2,7 +2,7 @@
 // locator from a key path back to line:column. Numbers never pass through a JS
 // float: `2.65` becomes YamlNumber("2.65"), dates stay the text "2025-01-01".
 // Parsing goes through yaml-safe.ts (caps, alias loops, null-prototype maps).
-import { isMap, isPair, isScalar, type Node, type Pair } from "yaml";
+import { isMap, isPair, isScalar, type Node, type Pair } from "./yaml.js";
 import type { Issue, SourceRef } from "../domain/issues.js";
 import { pairIndex, parseYaml, yamlToPlain, type PathSegment, type YamlProblem } from "./yaml-safe.js";
 

@@ -5,7 +5,7 @@
 // without a prototype, so a key such as `__proto__` stays an ordinary key.
 // Pure: the caller reads the file. Each reader chooses how scalars are kept
 // (numbers as their source text) and may record where nodes sit.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "yaml";
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type Pair, type Scalar, type YAMLMap } from "./yaml.js";
 import { t, type Text } from "../domain/issues.js";
 
 /** Limits for every YAML file menerva reads (README "Limits"). */

@@ -1,9 +1,11 @@
 // What `validate` of the shipped example loads (issue 15: its start-up,
-// measured in `npm run bench`, depends on it): zod without its other
-// languages (src/schema/zod.ts), none of the close's writers. A guard against
+// measured in `npm run bench`, depends on it): yaml and zod as one file each
+// (scripts/vendor.mjs), zod without its other languages (src/schema/zod.ts),
+// none of the close's writers. A guard against
 // an import that would bring them back, not a timing.
 import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { expect, it } from "vitest";
 import { menerva, ROOT, scratchFixtures } from "./helpers.js";
@@ -20,11 +22,35 @@ function modulesOf(args: readonly string[]): string[] {
   return readFileSync(list, "utf8").split("\n").map((p) => relative(ROOT, p));
 }
 
-it("validate of the example loads zod's English messages only, and neither exceljs, pdfkit nor xmlbuilder2", () => {
+it("validate of the example loads yaml and zod as one file each (dist/vendor/, made by the build), and neither exceljs, pdfkit nor xmlbuilder2", () => {
   const loaded = modulesOf(["validate", "--config", "fixtures/menerva.yaml"]);
-  expect(loaded.filter((p) => p.startsWith("node_modules/zod/v4/locales/")).sort()).toEqual(["node_modules/zod/v4/locales/en.cjs", "node_modules/zod/v4/locales/index.cjs"]);
-  expect(loaded.some((p) => p.startsWith("node_modules/zod/v4/classic/"))).toBe(true);
+  expect(loaded).toContain("dist/vendor/yaml.cjs");
+  expect(loaded).toContain("dist/vendor/zod.cjs");
+  expect(loaded.filter((p) => /^node_modules\/(yaml|zod)\//.test(p))).toEqual([]);
   expect(loaded.filter((p) => /^node_modules\/(exceljs|pdfkit|xmlbuilder2)\//.test(p))).toEqual([]);
+});
+
+it("the bundled zod holds its English messages only (its other 63 languages left out)", () => {
+  const bundled = readFileSync(join(ROOT, "dist/vendor/zod.cjs"), "utf8");
+  // esbuild names each bundled module in a comment
+  expect([...bundled.matchAll(/^\/\/ node_modules\/zod\/v4\/locales\/([\w-]+)\.cjs$/gm)].map((m) => m[1])).toEqual(["en"]);
+  expect(bundled).toContain("// node_modules/zod/v4/classic/schemas.cjs");
+});
+
+it("without the bundle (the TypeScript sources, as here), zod loads from its package with its English messages only", async () => {
+  await import("../../src/schema/zod.js");
+  const cached = Object.keys(createRequire(import.meta.url).cache).map((p) => relative(ROOT, p));
+  expect(cached.filter((p) => p.startsWith("node_modules/zod/v4/locales/")).sort()).toEqual(["node_modules/zod/v4/locales/en.cjs", "node_modules/zod/v4/locales/index.cjs"]);
+});
+
+it("every module takes yaml from src/schema/yaml.ts (a second copy's node classes would not be the ones isMap knows)", () => {
+  const src = join(ROOT, "src");
+  const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith(".ts") ? [join(d, f)] : []));
+  const runtimeYaml = files(src)
+    .filter((f) => relative(src, f) !== "schema/yaml.ts")
+    .filter((f) => /^import(?!\s+type\b)[^;]*from\s+"yaml(\/[^"]*)?";/m.test(readFileSync(f, "utf8")))
+    .map((f) => relative(ROOT, f));
+  expect(runtimeYaml).toEqual([]);
 });
 
 it("every module takes zod from src/schema/zod.ts (zod's ESM entry would load all its locales again)", () => {
