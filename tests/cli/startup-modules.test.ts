@@ -43,22 +43,20 @@ it("without the bundle (the TypeScript sources, as here), zod loads from its pac
   expect(cached.filter((p) => p.startsWith("node_modules/zod/v4/locales/")).sort()).toEqual(["node_modules/zod/v4/locales/en.cjs", "node_modules/zod/v4/locales/index.cjs"]);
 });
 
-it("every module takes yaml from src/schema/yaml.ts (a second copy's node classes would not be the ones isMap knows)", () => {
+/** The source files (relative to the repository) that import package `pkg` for more than its types, but for `except`. */
+function runtimeImportsOf(pkg: string, except: string): string[] {
   const src = join(ROOT, "src");
   const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith(".ts") ? [join(d, f)] : []));
-  const runtimeYaml = files(src)
-    .filter((f) => relative(src, f) !== "schema/yaml.ts")
-    .filter((f) => /^import(?!\s+type\b)[^;]*from\s+"yaml(\/[^"]*)?";/m.test(readFileSync(f, "utf8")))
+  const runtime = new RegExp(`^import(?!\\s+type\\b)[^;]*from\\s+"${pkg}(\\/[^"]*)?";`, "m");
+  return files(src)
+    .filter((f) => relative(src, f) !== except)
+    .filter((f) => runtime.test(readFileSync(f, "utf8")))
     .map((f) => relative(ROOT, f));
-  expect(runtimeYaml).toEqual([]);
-});
+}
 
-it("every module takes zod from src/schema/zod.ts (zod's ESM entry would load all its locales again)", () => {
-  const src = join(ROOT, "src");
-  const files = (d: string): string[] => readdirSync(d).flatMap((f) => (statSync(join(d, f)).isDirectory() ? files(join(d, f)) : f.endsWith(".ts") ? [join(d, f)] : []));
-  const runtimeZod = files(src)
-    .filter((f) => relative(src, f) !== "schema/zod.ts")
-    .filter((f) => /^import(?!\s+type\b)[^;]*from\s+"zod(\/[^"]*)?";/m.test(readFileSync(f, "utf8")))
-    .map((f) => relative(ROOT, f));
-  expect(runtimeZod).toEqual([]);
+it.each([
+  ["yaml", "schema/yaml.ts", "a second copy's node classes would not be the ones isMap knows"],
+  ["zod", "schema/zod.ts", "zod's ESM entry would load all its locales again"],
+])("every module takes %s from src/%s (%s)", (pkg, module) => {
+  expect(runtimeImportsOf(pkg, module)).toEqual([]);
 });
