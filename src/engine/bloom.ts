@@ -4,6 +4,8 @@
 // every fingerprint; rows it flags as maybe seen are settled exactly in a
 // second pass over the row store. Probes come from the fingerprint's own bits.
 
+import { scaleOnto } from "./fp-table.js";
+
 const PROBES = 7;
 /** Words of a block: 512 bits, one cache line. Every probe of a key falls in one block. */
 const BLOCK = 16;
@@ -34,7 +36,7 @@ export class Bloom {
 
   /** Whether the fingerprint at `u32[at..]` may have been added; then adds it. */
   testAndAdd(u32: Int32Array | Uint32Array, at: number): boolean {
-    const base = Math.floor((u32[at]! >>> 0) * this.blocks * 2.3283064365386963e-10) * BLOCK;
+    const base = scaleOnto(u32[at]!, this.blocks) * BLOCK;
     // seven 9-bit probes inside the block, from the fingerprint's other words (three, three and one)
     const a = u32[at + 1]! >>> 0;
     const b = u32[at + 2]! >>> 0;

@@ -4,6 +4,13 @@
 // rows. Fingerprints are SHA-256 bits, so their first word is already a good
 // hash.
 
+/**
+ * A fingerprint word scaled onto 0..n-1 (multiply and shift: no division, any
+ * n): the table's slot, the Bloom filter's block (bloom.ts) and a part (partOf)
+ * all spread keys this way. The words are SHA-256 bits, already uniform.
+ */
+export const scaleOnto = (w: number, n: number): number => Math.floor((w >>> 0) * n * 2.3283064365386963e-10);
+
 /** Largest share of a table's slots in use: above it, lookups of absent keys (most of them) probe long runs. */
 const MAX_LOAD = 0.6;
 
@@ -22,8 +29,7 @@ export class FpTable {
   }
 
   private slot(w0: number, w1: number, w2: number, w3: number): number {
-    // w0 scaled onto 0..n-1 (multiply and shift: no division, and any table size)
-    let i = Math.floor((w0 >>> 0) * this.n * 2.3283064365386963e-10);
+    let i = scaleOnto(w0, this.n);
     for (;;) {
       if (this.vals[i] === -1) return i;
       const k = i * 4;
@@ -166,7 +172,7 @@ export const WHOLE: Part = { index: 0, of: 1 };
  * tables place keys by the first, so a part's keys still spread over all its
  * table's slots.
  */
-export const partOf = (w3: number, of: number): number => Math.floor((w3 >>> 0) * of * 2.3283064365386963e-10);
+export const partOf = (w3: number, of: number): number => scaleOnto(w3, of);
 
 /** Fingerprint bytes from 32 hex characters (ledger ids) into `u8[at..at+16)`. */
 export function hexInto(hex: string, u8: Uint8Array, at: number): void {

@@ -67,8 +67,9 @@ export type StreamArgs = {
  * workers); size the Bloom filter to this many bits (many "maybe seen"); fill
  * the billed columns on two threads from this many billed rows, in batches of
  * this many bytes; settle this many flagged fingerprints per second pass; list
- * this many flagged rows while reading (past it, the rows marked are collected); run `afterRead` once the rows are read, before the close
- * takes its lock (another close may then move the ledger).
+ * this many flagged rows while reading (past it, the rows marked are
+ * collected); run `afterRead` once the rows are read, before the close takes
+ * its lock (another close may then move the ledger).
  */
 export type EngineTuning = { readonly chunkBytes?: number; readonly bloomBits?: number; readonly fillFrom?: number; readonly fillBatchBytes?: number; readonly secondPassKeys?: number; readonly flaggedListCap?: number; readonly afterRead?: () => Promise<void> };
 
@@ -105,7 +106,7 @@ const WINDOW = 4;
 const FILL_SPLIT = 0.55;
 /**
  * Flagged fingerprints settled in one pass over the store (second-pass.ts):
- * about 16 MB of the pass's state. The 1M-row bench flags 45,576 (one pass);
+ * about 17 MB of the pass's state. The 1M-row bench flags 45,576 (one pass);
  * its 5M-row year 968,322 (four passes, and the collection of the flagged
  * rows: 2.4 s against 1.9 s in one pass, and about 17 MB of state against 58).
  */
