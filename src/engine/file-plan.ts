@@ -7,6 +7,7 @@
 import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { parse as parseSync } from "csv-parse/sync";
+import { quotedCutsOf } from "../adapters/csv/scan.js";
 import { forEachInputRow, IssueSink, openCsvInput, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
 import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
 import type { ResolvedInput } from "../adapters/config-file.js";
@@ -104,13 +105,18 @@ export async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContex
   const whole = (mark?: ChunkTask["mark"]): FilePlan => ({ input, kind, meta, sink, tasks: [{ ...common, id: nextId(), start: 0, end: scan.size, firstLine: 1, withHeader: true, ...(mark ? { mark } : {}) }] });
   const override = ctx.overrides?.decimal;
   const overrideMark = override ? { mark: override, override: true } : undefined;
-  // Cut into chunks only where a line feed always ends a record: no quotes, and line ends all of one kind (LF, or CRLF).
-  if (!parallel || scan.quoteAt >= 0 || scan.cuts.length === 0 || (scan.crAt >= 0 && !scan.crlfOnly)) return whole(overrideMark);
+  // Cut into chunks only at a record's end, with line ends all of one kind (LF, or CRLF): after any line
+  // feed in a file without quotes; in one with, after a line feed outside them, where every quote is in
+  // its place (quoted-cuts.ts), else whole.
+  if (!parallel || scan.cuts.length === 0 || (scan.crAt >= 0 && !scan.crlfOnly)) return whole(overrideMark);
+  const quoted = scan.quoteAt < 0 ? undefined : await quotedCutsOf(input.path, meta.delimiter, cutEvery);
+  const cuts = scan.quoteAt < 0 ? scan.cuts : quoted?.cuts;
+  if (cuts === undefined || cuts.length === 0) return whole(overrideMark);
   const headText = encoding === "windows-1252" ? win1252(scan.head) : scan.head.toString("utf8");
   const facts = headFacts(kind, headText, meta.delimiter, base.names, override);
   if (!facts?.mark) return whole(overrideMark);
   const tasks: ChunkTask[] = [];
-  const bounds = [0, ...scan.cuts, scan.size];
+  const bounds = [0, ...cuts, scan.size];
   for (let k = 0; k + 1 < bounds.length; k++) {
     tasks.push({
       ...common,
@@ -122,6 +128,7 @@ export async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContex
       withHeader: k === 0,
       ...(k > 0 ? { header: { fields: facts.fields, line: facts.line } } : {}),
       mark: facts.mark,
+      ...(quoted?.linesAreRecords ? { quotedLines: true as const } : {}),
     });
   }
   return { input, kind, meta, sink, tasks };

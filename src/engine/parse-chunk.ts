@@ -34,6 +34,8 @@ export type ChunkTask = {
   readonly header?: { readonly fields: readonly string[]; readonly line: number };
   readonly encoding: "utf-8" | "windows-1252";
   readonly delimiter: string;
+  /** The file's quotes are all in place and no quoted cell holds a line break (quoted-cuts.ts): each line is a record. */
+  readonly quotedLines?: true;
   /** The file's decimal mark, when known before reading (config, or decided in the file's head). */
   readonly mark?: { readonly mark: DecimalMark; readonly override: boolean; readonly line?: number; readonly raw?: string };
   readonly names: { readonly sePartners: readonly string[]; readonly necPartners: readonly string[]; readonly benefitTypes: readonly string[] };
@@ -165,7 +167,7 @@ export function parseChunk(task: ChunkTask): ChunkResult {
     if (!onRecord(rec, start)) stopped = true;
   };
   // papaparse for quote-free lines, csv-parse for the rest (chunk-records.ts)
-  const records = recordFeed({ delimiter: task.delimiter, encoding: task.encoding, atFileStart: task.start === 0 }, push);
+  const records = recordFeed({ delimiter: task.delimiter, encoding: task.encoding, atFileStart: task.start === 0, ...(task.quotedLines ? { quotedLines: true } : {}) }, push);
   let syntax: ChunkResult["syntax"];
   let unreadable: ChunkResult["unreadable"];
   let fd: number | undefined;

@@ -1,7 +1,7 @@
 // The streaming close (issue 15) against the reference close that holds every
 // row in memory, as a property: on random exports — plain and Belgian style
 // (`;`, decimal comma, dd/mm/yyyy, Dutch headers, thousands separators), CRLF
-// or LF, negative rows, identical rows inside one export, the same rows in two
+// or LF, every cell quoted or none, negative rows, identical rows inside one export, the same rows in two
 // overlapping exports, references and clients, rows before the start, late
 // rows after a close, restating exports that edit and drop closed rows —
 // every close gives the same outcome, the same summary, the same CSV and JSON
@@ -18,7 +18,7 @@ import { runClose, type CloseRunOptions } from "../../src/app/close-run.js";
 import { summaryJsonText } from "../../src/app/close-outputs.js";
 
 const pad = (n: number) => String(n).padStart(2, "0");
-type Style = { belgian: boolean; crlf: boolean; bom: boolean; cp1252: boolean; extra: boolean };
+type Style = { belgian: boolean; crlf: boolean; bom: boolean; cp1252: boolean; extra: boolean; quoted: boolean };
 type Row = { kind: "hours" | "benefits"; nec: string; date: string; cand: string; cents: number; type: string; ref?: string; client?: string };
 
 const NEC = ["Q-Jobs", "Flexer"];
@@ -49,9 +49,10 @@ const row = fc.record({
   cents: fc.oneof(fc.integer({ min: 1, max: 900 }), fc.integer({ min: -400, max: 200_000_000 }), fc.constant(2_550)),
   type: fc.constantFrom("RSZ", "maatwerk"),
   ref: fc.option(fc.constantFrom("W1", "W 2", "=SUM(A1)"), { nil: undefined }),
-  client: fc.option(fc.constantFrom("Café De Zwaluw", "Bakkerij"), { nil: undefined }),
+  // a quote in a cell: doubled in a quoted export (chunks cut between records); text mid-cell in a plain one (read whole)
+  client: fc.option(fc.constantFrom("Café De Zwaluw", "Bakkerij", 'Bar "Oké"'), { nil: undefined }),
 });
-const style = fc.record({ belgian: fc.boolean(), crlf: fc.boolean(), bom: fc.boolean(), cp1252: fc.boolean(), extra: fc.boolean() });
+const style = fc.record({ belgian: fc.boolean(), crlf: fc.boolean(), bom: fc.boolean(), cp1252: fc.boolean(), extra: fc.boolean(), quoted: fc.boolean() });
 
 function number(cents: number, s: Style, hours: boolean): string {
   const neg = cents < 0 ? "-" : "";
@@ -70,11 +71,13 @@ function fileText(kind: "hours" | "benefits", rows: readonly Row[], s: Style): B
     ? s.belgian ? ["datum", "uitzendpartner", "kandidaat", "uren"] : ["date", "nec_partner", "candidate_id", "hours"]
     : s.belgian ? ["datum", "uitzendpartner", "kandidaat", "soort", "bedrag"] : ["date", "nec_partner", "candidate_id", "type", "amount"];
   const extra = s.extra ? (kind === "hours" ? [s.belgian ? "klant" : "client", s.belgian ? "referentie" : "reference"] : [s.belgian ? "referentie" : "reference"]) : [];
-  const lines = [[...head, ...extra].join(d)];
+  // every cell quoted, as some payroll exports write them
+  const cells = (fields: string[]) => (s.quoted ? fields.map((f) => `"${f.replaceAll('"', '""')}"`) : fields).join(d);
+  const lines = [cells([...head, ...extra])];
   for (const r of rows) {
     const base = kind === "hours" ? [date(r.date), r.nec, r.cand, number(r.cents, s, true)] : [date(r.date), r.nec, r.cand, r.type, number(r.cents, s, false)];
     const more = s.extra ? (kind === "hours" ? [r.client ?? "", r.ref ?? ""] : [r.ref ?? ""]) : [];
-    lines.push([...base, ...more].join(d));
+    lines.push(cells([...base, ...more]));
   }
   const text = (s.bom && !s.cp1252 ? "\ufeff" : "") + lines.join(s.crlf ? "\r\n" : "\n") + (s.crlf ? "\r\n" : "\n");
   return s.cp1252 ? iconv.encode(text, "win1252") : Buffer.from(text, "utf8");

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { open, stat } from "node:fs/promises";
 import { firstBadUtf8Offset, lineOfOffset } from "../read-small-file.js";
+import { QuotedCuts } from "./quoted-cuts.js";
 
 export type ScanResult = {
   readonly sha256: string;
@@ -151,6 +152,22 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
   const head = Buffer.concat(headParts);
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, crlfOnly: crAt >= 0 && !lfBefore && lfs > 0 && crs === lfs && crlfs === lfs, cuts: cuts.filter((c) => c < size) };
+}
+
+/**
+ * For a file with quotes (scan's `quoteAt` ≥ 0): offsets just after a line
+ * feed that ends a record, about `cutEvery` bytes apart, and whether every
+ * line is a record, read once more with the file's delimiter known; undefined when a quote is out of place
+ * (quoted-cuts.ts) or the delimiter is not one ASCII character.
+ */
+export async function quotedCutsOf(path: string, delimiter: string, cutEvery: number): Promise<ReturnType<QuotedCuts["end"]>> {
+  if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) return undefined;
+  const finder = new QuotedCuts(delimiter, cutEvery);
+  for await (const piece of pieces(path, await readChunkBytesOf(path))) {
+    finder.feed(piece);
+    if (finder.irregularAt >= 0) return undefined;
+  }
+  return finder.end();
 }
 
 /** The 1-based line holding byte `offset` of a file (streamed: only for error messages). */
