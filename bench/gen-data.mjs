@@ -50,22 +50,26 @@ const belgianNumber = (t) => {
   return `${neg ? "-" : ""}${g}${f === undefined ? "" : `,${f}`}`;
 };
 
-/** `candidates`: the pool candidate ids are drawn from (2,000 like the peers' data; a larger pool makes identical rows rare). */
-export async function generate(dir, rows, seed = 42, { belgian = false, candidates = 2000 } = {}) {
+/**
+ * `candidates`: the pool candidate ids are drawn from (2,000 like the peers' data; a larger pool makes identical rows rare).
+ * `quoted`: every cell of the hours and benefits exports in double quotes (as some payroll tools write them), the same rows.
+ */
+export async function generate(dir, rows, seed = 42, { belgian = false, candidates = 2000, quoted = false } = {}) {
   mkdirSync(dir, { recursive: true });
   const rand = mulberry32(seed);
   const sep = belgian ? ";" : ",";
   const num = belgian ? belgianNumber : (t) => t;
-  await writeLines(join(dir, "hours.csv"), belgian ? "datum;uitzendpartner;kandidaat;uren" : "date,nec_partner,candidate_id,hours", rows, () => {
+  const line = (cells) => (quoted ? cells.map((c) => `"${c}"`) : cells).join(sep);
+  await writeLines(join(dir, "hours.csv"), line(belgian ? ["datum", "uitzendpartner", "kandidaat", "uren"] : ["date", "nec_partner", "candidate_id", "hours"]), rows, () => {
     const h = HOURS[Math.floor(rand() * HOURS.length)];
-    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, num(`${rand() < 0.01 ? "-" : ""}${h}`)].join(sep);
+    return line([day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, num(`${rand() < 0.01 ? "-" : ""}${h}`)]);
   });
   const nb = Math.round(rows * 0.33);
-  await writeLines(join(dir, "benefits.csv"), belgian ? "datum;uitzendpartner;kandidaat;soort;bedrag" : "date,nec_partner,candidate_id,type,amount", nb, () => {
+  await writeLines(join(dir, "benefits.csv"), line(belgian ? ["datum", "uitzendpartner", "kandidaat", "soort", "bedrag"] : ["date", "nec_partner", "candidate_id", "type", "amount"]), nb, () => {
     const type = rand() < 0.6 ? "RSZ" : "maatwerk";
     const cents = 1000 + Math.floor(rand() * 300000);
     const amount = `${rand() < 0.02 ? "-" : ""}${Math.floor(cents / 100)}.${pad(cents % 100)}`;
-    return [day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, type, num(amount)].join(sep);
+    return line([day(rand, belgian), NEC[Math.floor(rand() * 3)], `C${pad(1 + Math.floor(rand() * candidates), 6)}`, type, num(amount)]);
   });
   const se = ["BLM", "Arbeidskansen", "LIV aan het werk", "Alternatief"];
   const staff = ["period,partner,role,fte,cost,subsidy"];

@@ -16,11 +16,11 @@ const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const reps = Number(process.env.BENCH_REPS ?? 1);
 const node = process.execPath;
 
-async function dataset(n, belgian) {
-  const dir = join("bench", "data", `${n}${belgian ? "-be" : ""}`);
+async function dataset(n, belgian, quoted = false) {
+  const dir = join("bench", "data", `${n}${belgian ? "-be" : ""}${quoted ? "-quoted" : ""}`);
   if (!existsSync(join(dir, "hours.csv"))) {
-    console.log(`generating ${n.toLocaleString("en")} hour rows (seed 42${belgian ? ", Belgian style" : ""}) in ${dir} …`);
-    await generate(dir, n, 42, { belgian });
+    console.log(`generating ${n.toLocaleString("en")} hour rows (seed 42${belgian ? ", Belgian style" : ""}${quoted ? ", every cell quoted" : ""}) in ${dir} …`);
+    await generate(dir, n, 42, { belgian, quoted });
   }
   return dir;
 }
@@ -42,13 +42,14 @@ const closeOf = (dir) => best(() => closeOnce(dir));
 /** The median run of several (its wall and peak RSS the medians). */
 const medianRun = (ms) => ({ ...ms[0], wall: median(ms.map((m) => m.wall)), rssMb: median(ms.map((m) => m.rssMb ?? 0)) || undefined });
 
-function closeFigures(dir, belgian) {
+/** `splitDir`: the data the split-and-sum reads (it cuts at every delimiter: the unquoted copy of `dir`'s rows). */
+function closeFigures(dir, belgian, splitDir = dir) {
   const style = belgian ? ["--belgian"] : [];
   // paired: each repetition runs the baselines and then the close, so a change in the shared machine's load
   // weighs on both; the ratio is the median of the pairs' ratios
   const runs = { split: [], parse: [], close: [] };
   for (let i = 0; i < reps; i++) {
-    runs.split.push(measure(node, ["bench/baseline-split.mjs", dir, ...style]));
+    runs.split.push(measure(node, ["bench/baseline-split.mjs", splitDir, ...style]));
     runs.parse.push(measure(node, ["bench/baseline-csvparse.mjs", dir, ...style]));
     runs.close.push(closeOnce(dir));
   }
@@ -67,11 +68,17 @@ function closeFigures(dir, belgian) {
 const total = rows + Math.round(rows * 0.33);
 const mrows = (m, n = total) => fmt(n / m.wall / 1e6, 3);
 const figures = {};
-for (const belgian of [false, true]) {
-  const dir = await dataset(rows, belgian);
-  const f = closeFigures(dir, belgian);
-  figures[belgian ? "belgian" : "plain"] = f;
-  table(`close of ${total.toLocaleString("en")} rows (${rows.toLocaleString("en")} hours + ${(total - rows).toLocaleString("en")} benefits), ${belgian ? "Belgian style (; decimal comma, dd/mm/yyyy)" : "plain (, decimal point, ISO dates)"}, JSON output`, [
+const STYLES = {
+  plain: "plain (, decimal point, ISO dates)",
+  belgian: "Belgian style (; decimal comma, dd/mm/yyyy)",
+  quoted: "Belgian style with every cell quoted (baselines: the split-and-sum of the unquoted rows, csv-parse of the quoted)",
+};
+for (const [key, label] of Object.entries(STYLES)) {
+  const belgian = key !== "plain";
+  const dir = await dataset(rows, belgian, key === "quoted");
+  const f = closeFigures(dir, belgian, key === "quoted" ? await dataset(rows, true) : dir);
+  figures[key] = f;
+  table(`close of ${total.toLocaleString("en")} rows (${rows.toLocaleString("en")} hours + ${(total - rows).toLocaleString("en")} benefits), ${label}, JSON output`, [
     ["figure", "wall s", "M rows/s", "peak RSS MB", "ratio to node-split"],
     ["node-split (baseline: split lines, sum cents)", fmt(f.split.wall), mrows(f.split), fmt(f.split.rssMb, 0), "1.00"],
     ["csv-parse alone (arrays, count rows)", fmt(f.parse.wall), mrows(f.parse), fmt(f.parse.rssMb, 0), fmt(f.parse.wall / f.split.wall)],

@@ -6,11 +6,12 @@ import { fmt, table } from "./measure.mjs";
 export function targets(f) {
   const rows = [["target", "figure", "baseline (same run)", "ratio", "goal", "met"]];
   const add = (what, figure, baseline, ratio, goal, met) => rows.push([what, figure, baseline, ratio === undefined ? "" : fmt(ratio), goal, met === undefined ? "" : met ? "yes" : "NO"]);
-  for (const [k, label] of [["plain", "plain"], ["belgian", "Belgian"]]) {
+  for (const [k, label] of [["plain", "plain"], ["belgian", "Belgian"], ["quoted", "Belgian, every cell quoted"]]) {
     const x = f[k];
     if (!x) continue;
     const r = x.ratio ?? x.close.wall / x.split.wall;
-    add(`close JSON, ${label}: wall`, `${fmt(x.close.wall)} s`, `node-split ${fmt(x.split.wall)} s`, r, "≤ 2.00", r <= 2);
+    // quoted exports are not among the issue's targets: shown, for what a payroll tool that quotes every cell costs
+    add(`close JSON, ${label}: wall`, `${fmt(x.close.wall)} s`, `node-split ${fmt(x.split.wall)} s`, r, k === "quoted" ? "(shown)" : "≤ 2.00", k === "quoted" ? undefined : r <= 2);
     // the issue's "done" check: a year of Belgian-style rows within 2.5× the split-and-sum
     if (k === "belgian") add(`close JSON, ${label}: wall (issue's done check)`, `${fmt(x.close.wall)} s`, `node-split ${fmt(x.split.wall)} s`, r, "≤ 2.50", r <= 2.5);
     add(`close JSON, ${label}: peak RSS`, `${fmt(x.close.rssMb, 0)} MB`, "", undefined, "≤ 300 MB", x.close.rssMb <= 300);

@@ -7,6 +7,7 @@
 import { stat } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { parse as parseSync } from "csv-parse/sync";
+import { recordSpan } from "../adapters/csv/record-span.js";
 import { quotedCutsOf } from "../adapters/csv/scan.js";
 import { forEachInputRow, IssueSink, openCsvInput, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
 import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
@@ -53,8 +54,11 @@ function headFacts(kind: Kind, head: string, delimiter: string, names: ChunkTask
   const marks = new DecimalMarkState();
   let numeric: readonly number[] = [];
   for (const rec of records) {
-    const at = line++;
-    if (rec.every((f) => f.trim() === "")) continue;
+    // physical lines, as the chunks count them: a quoted cell may hold line breaks
+    const at = line;
+    const span = recordSpan(rec);
+    line += Math.abs(span);
+    if (span < 0) continue;
     if (!header) {
       header = { fields: rec, line: at };
       const h = resolveHeader(kind, rec, "", at);
@@ -109,8 +113,9 @@ export async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContex
   // feed in a file without quotes; in one with, after a line feed outside them, where every quote is in
   // its place (quoted-cuts.ts), else whole.
   if (!parallel || scan.cuts.length === 0 || (scan.crAt >= 0 && !scan.crlfOnly)) return whole(overrideMark);
-  const quoted = scan.quoteAt < 0 ? undefined : await quotedCutsOf(input.path, meta.delimiter, cutEvery);
-  const cuts = scan.quoteAt < 0 ? scan.cuts : quoted?.cuts;
+  const quoted = scan.quoteAt < 0 ? undefined : await quotedCutsOf(input.path, meta.delimiter, cutEvery, encoding);
+  // (read again: none past the size scanned, should the file have grown since)
+  const cuts = scan.quoteAt < 0 ? scan.cuts : quoted?.cuts.filter((c) => c < scan.size);
   if (cuts === undefined || cuts.length === 0) return whole(overrideMark);
   const headText = encoding === "windows-1252" ? win1252(scan.head) : scan.head.toString("utf8");
   const facts = headFacts(kind, headText, meta.delimiter, base.names, override);

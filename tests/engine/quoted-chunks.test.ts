@@ -22,8 +22,8 @@ const whole = (bytes: Buffer, delimiter: string): string[][] | "error" => {
 };
 
 /** QuotedCuts over `bytes` delivered in pieces cut at `at`. */
-function cutsOf(bytes: Buffer, delimiter: string, cutEvery: number, at: readonly number[] = []): ReturnType<QuotedCuts["end"]> {
-  const finder = new QuotedCuts(delimiter, cutEvery);
+function cutsOf(bytes: Buffer, delimiter: string, cutEvery: number, at: readonly number[] = [], encoding: "utf-8" | "windows-1252" = "utf-8"): ReturnType<QuotedCuts["end"]> {
+  const finder = new QuotedCuts(delimiter, cutEvery, encoding);
   let from = 0;
   for (const c of [...at.filter((c) => c > 0 && c < bytes.length)].sort((a, b) => a - b).concat(bytes.length)) {
     finder.feed(bytes.subarray(from, c));
@@ -109,10 +109,22 @@ test("a quote out of place, or a quoted cell left open, leaves the file uncut", 
   expect(cutsOf(Buffer.from('a;b\n1,"x"\n'), ";", 1)).toBeUndefined();
 });
 
-test("a byte order mark before the first quoted header cell is the file's start", () => {
+test("a byte order mark before the first quoted header cell is the file's start (in UTF-8, in however many pieces)", () => {
   const bytes = Buffer.from('\uFEFF"datum";"uren"\n"01/01/2025";"7,5"\n');
-  expect(cutsOf(bytes, ";", 1)).toEqual({ cuts: [bytes.indexOf("\n") + 1], linesAreRecords: true });
+  const expected = { cuts: [bytes.indexOf("\n") + 1], linesAreRecords: true };
+  expect(cutsOf(bytes, ";", 1)).toEqual(expected);
+  expect(cutsOf(bytes, ";", 1, [1])).toEqual(expected);
+  expect(cutsOf(bytes, ";", 1, [1, 2])).toEqual(expected);
+  // read as Windows-1252 its bytes are text (csv-parse reads `ï»¿"datum"`): the quote is out of place
+  expect(cutsOf(bytes, ";", 1, [], "windows-1252")).toBeUndefined();
+  expect(whole(Buffer.from(iconvText(bytes)), ";")).toEqual([['ï»¿"datum"', "uren"], ["01/01/2025", "7,5"]]);
+  // a mark begun and not finished is text as well
+  expect(cutsOf(Buffer.from([0xef, 0xbb, 0x22, 0x78, 0x22, 0x0a]), ";", 1)).toBeUndefined();
+  expect(cutsOf(Buffer.from([0xef, 0xbb, 0x22, 0x78, 0x22, 0x0a]), ";", 1, [1])).toBeUndefined();
 });
+
+/** Windows-1252 bytes of ASCII and the mark's three as the text csv-parse then reads. */
+const iconvText = (bytes: Buffer): string => [...bytes].map((b) => (b === 0xef ? "ï" : b === 0xbb ? "»" : b === 0xbf ? "¿" : String.fromCharCode(b))).join("");
 
 test("lines of a checked file with quotes are read by papaparse, not handed to csv-parse", () => {
   const records: string[][] = [];

@@ -39,12 +39,17 @@ export class QuotedCuts {
   /** In the current piece: the first line feed at or after where the last search began (n: none). */
   #lfAt = -1;
 
-  /** `delimiter` a single ASCII character; cuts about `cutEvery` bytes apart. */
-  constructor(delimiter: string, cutEvery: number) {
+  /**
+   * `delimiter` a single ASCII character; cuts about `cutEvery` bytes apart.
+   * `encoding`: a UTF-8 byte order mark is the file's start only in UTF-8
+   * (a Windows-1252 file reads its bytes as text, `ï»¿`, as csv-parse does).
+   */
+  constructor(delimiter: string, cutEvery: number, encoding: "utf-8" | "windows-1252" = "utf-8") {
     if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) throw new Error(`QuotedCuts: a one-byte delimiter, got ${JSON.stringify(delimiter)}`);
     this.#delimiter = delimiter.charCodeAt(0);
     this.#cutEvery = cutEvery;
     this.#nextCut = cutEvery;
+    if (encoding !== "utf-8") this.#bomSeen = -1;
   }
 
   /** Follow the next bytes of the file (the first piece may start with a UTF-8 byte order mark). */

@@ -160,9 +160,9 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
  * line is a record, read once more with the file's delimiter known; undefined when a quote is out of place
  * (quoted-cuts.ts) or the delimiter is not one ASCII character.
  */
-export async function quotedCutsOf(path: string, delimiter: string, cutEvery: number): Promise<ReturnType<QuotedCuts["end"]>> {
+export async function quotedCutsOf(path: string, delimiter: string, cutEvery: number, encoding: "utf-8" | "windows-1252"): Promise<ReturnType<QuotedCuts["end"]>> {
   if (delimiter.length !== 1 || delimiter.charCodeAt(0) > 127) return undefined;
-  const finder = new QuotedCuts(delimiter, cutEvery);
+  const finder = new QuotedCuts(delimiter, cutEvery, encoding);
   for await (const piece of pieces(path, await readChunkBytesOf(path))) {
     finder.feed(piece);
     if (finder.irregularAt >= 0) return undefined;
