@@ -58,7 +58,7 @@ export function listText(state: LedgerState, lang: Lang = "en"): string {
   const w = (k: PlainKey) => render({ key: k }, lang);
   const file = displayPath(state.path);
   if (state.records.length === 0) return `${render(t("ledger.list.empty", { file }), lang)}\n`;
-  const head = ["#", w("ledger.period"), w("ledger.from"), w("ledger.to"), w("ledger.rows"), w("ledger.corrections"), w("ledger.revenue"), w("ledger.opening"), w("ledger.closing"), "hash"];
+  const head = ["#", w("ledger.period"), w("ledger.from"), w("ledger.to"), w("ledger.rows"), w("ledger.corrections"), w("ledger.revenue"), w("ledger.opening"), w("ledger.closing"), "hash", w("ledger.documents")];
   const body = state.records.map((r) => [
     String(r.seq),
     r.period,
@@ -71,9 +71,28 @@ export function listText(state: LedgerState, lang: Lang = "en"): string {
     money(r.opening_reserve, lang),
     money(r.closing_reserve, lang),
     r.hash.slice(0, 12),
+    numberRanges((r.issued ?? []).map((d) => d.number)),
   ]);
   const n = state.records.length;
   return `${render(t("ledger.list.head", { file, count: n }), lang)}\n${table(head, body, new Set([0, 4, 5, 6, 7, 8])).join("\n")}\n`;
+}
+
+/**
+ * Document numbers in runs, as `ledger verify` names a series:
+ * "MEN2025-0001..MEN2025-0003, MEN2025-0007" (a run: the same prefix and
+ * width, each number one more than the one before).
+ */
+export function numberRanges(numbers: readonly string[]): string {
+  const runs: { first: string; last: string; prefix: string; width: number; n: number }[] = [];
+  for (const num of numbers) {
+    const m = /^(.*?)(\d+)$/.exec(num);
+    const prev = runs[runs.length - 1];
+    if (m && prev && prev.prefix === m[1] && prev.width === m[2]!.length && Number(m[2]) === prev.n + 1) {
+      prev.last = num;
+      prev.n += 1;
+    } else runs.push({ first: num, last: num, prefix: m?.[1] ?? num, width: m?.[2]?.length ?? -1, n: m ? Number(m[2]) : NaN });
+  }
+  return runs.map((r) => (r.first === r.last ? r.first : `${r.first}..${r.last}`)).join(", ");
 }
 
 const NAME_KEYS = ["nec_partner", "se_partner", "partner", "name"];

@@ -33,6 +33,7 @@ const ye = {
   janAgain: {} as Record<string, string>,
   reopen: {} as Summary,
   verify: {} as Run,
+  list: {} as Run,
   otherDate: {} as Run,
 };
 const wf = { dir: "", months: [] as Summary[], undo: {} as Run, undoCredit: {} as Summary, redo: {} as Summary, verify: {} as Run };
@@ -68,6 +69,7 @@ beforeAll(async () => {
   writeFileSync(hours, readFileSync(hours, "utf8").replace("2026-01-08,Intérim & Co,K2,1\n", "2026-01-08,Intérim & Co,K2,1.5\n"));
   ye.reopen = json(menerva(["close", "2026-01", "--reopen", "--invoice-date", "2026-02-03", "--json"], ye.dir));
   ye.verify = menerva(["ledger", "verify", "--outputs", "--lang", "en"], ye.dir);
+  ye.list = menerva(["ledger", "list", "--lang", "en"], ye.dir);
 
   // The correction workflow with an invoicing block; March undone with credit notes, then closed again.
   wf.dir = workflowDir();
@@ -251,6 +253,13 @@ describe("monthly closes across a year end", () => {
     expect(ye.janAgain).toEqual(ye.janTree);
     expect(ye.otherDate.code).toBe(3);
     expect(ye.otherDate.stderr).toContain("2026-01 was closed with invoice date 2026-02-01; its documents are issued and keep their dates");
+  });
+
+  it("ledger list names each close's documents, in runs of numbers", () => {
+    expect(ye.list.code, ye.list.stderr).toBe(0);
+    const lines = ye.list.stdout.trimEnd().split("\n");
+    expect(lines[1]).toMatch(/\shash\s+documents$/);
+    expect(lines.slice(2).map((l: string) => l.replace(/^.*\s[0-9a-f]{12}\s+/, ""))).toEqual(["MEN2025-0001..MEN2025-0002", "MEN2026-0001..MEN2026-0002", "MEN2026-0003..MEN2026-0006"]);
   });
 
   it("a reopen credits the document that changed, issues a new one and keeps the others", () => {

@@ -54,12 +54,12 @@ describe("menerva ledger list", () => {
     const lines = r.out.trimEnd().split("\n");
     // the config has no language: it speaks Dutch, like its statements (one language at a time)
     expect(lines[0]).toMatch(/books\/ledger\.jsonl: 3 afgesloten periodes, keten in orde$/);
-    expect(lines[1]).toMatch(/^#\s+periode\s+van\s+tot\s+rijen\s+correcties\s+omzet\s+beginreserve\s+eindreserve\s+hash$/);
+    expect(lines[1]).toMatch(/^#\s+periode\s+van\s+tot\s+rijen\s+correcties\s+omzet\s+beginreserve\s+eindreserve\s+hash\s+documenten$/);
     expect(lines[2]).toMatch(/^1\s+2025-01\s+2025-01-01\s+2025-01-31\s+2\s+0\s+100,00\s+0,00\s+10,00\s+[0-9a-f]{12}$/);
     expect(lines).toHaveLength(5);
     const en = (await run(["ledger", "list", ...config(), "--lang", "en"])).out.split("\n");
     expect(en[0]).toMatch(/books\/ledger\.jsonl: 3 closed periods, chain verified$/);
-    expect(en[1]).toMatch(/^#\s+period\s+from\s+to\s+rows\s+corrections\s+revenue\s+opening reserve\s+closing reserve\s+hash$/);
+    expect(en[1]).toMatch(/^#\s+period\s+from\s+to\s+rows\s+corrections\s+revenue\s+opening reserve\s+closing reserve\s+hash\s+documents$/);
     expect(en[2]).toMatch(/\s100\.00\s+0\.00\s+10\.00\s/);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { listText, showText, statusCount } from "../../src/ledger/ledger-report.js";
+import { listText, numberRanges, showText, statusCount } from "../../src/ledger/ledger-report.js";
 import { sealRecord } from "../../src/ledger/record.js";
 import { monthBody } from "./helpers.js";
 
@@ -25,6 +25,15 @@ describe("ledger views", () => {
     expect(statusCount(rec.rows, "adjustment")).toBe(4);
     expect(statusCount({ included: 3 }, "included")).toBe(3);
     expect(statusCount({ included: 3 }, "deferred")).toBe(0);
+  });
+
+  it("numberRanges writes consecutive document numbers as runs, the rest one by one", () => {
+    expect(numberRanges([])).toBe("");
+    expect(numberRanges(["MEN2025-0001"])).toBe("MEN2025-0001");
+    expect(numberRanges(["MEN2025-0001", "MEN2025-0002", "MEN2025-0003", "MEN2025-0007"])).toBe("MEN2025-0001..MEN2025-0003, MEN2025-0007");
+    // a new year's series, a wider number and a number without digits start runs of their own
+    expect(numberRanges(["MEN2025-0009", "MEN2026-0010", "MEN2026-0011", "MEN2026-012", "X"])).toBe("MEN2025-0009, MEN2026-0010..MEN2026-0011, MEN2026-012, X");
+    expect(numberRanges(["MEN2025-0003", "MEN2025-0002"])).toBe("MEN2025-0003, MEN2025-0002");
   });
 
   it("list counts included rows and adjustments over kinds", () => {
