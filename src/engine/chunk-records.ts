@@ -17,15 +17,15 @@
 // file changed since it was checked) goes to csv-parse, from its first line.
 import { createRequire } from "node:module";
 import type { ParseConfig } from "papaparse";
+import { decodeWin1252 as win1252 } from "../adapters/csv/win1252.js";
 import { MAX_RECORD_CHARS } from "../schema/limits.js";
 
-// csv-parse and iconv-lite load on first use: a parse worker reading plain UTF-8 lines needs neither
+// csv-parse loads on first use (iconv-lite too, win1252.ts): a parse worker reading plain UTF-8 lines needs neither
 const require = createRequire(import.meta.url);
 // papaparse by require as well: imported from an ES module, it is first scanned by Node's lexer of
 // CommonJS exports (cold, about 15 ms of a 250 ms `validate`; the require alone is about 1 ms)
 const Papa = require("papaparse") as typeof import("papaparse");
 const csvParse = (): typeof import("csv-parse") => require("csv-parse") as typeof import("csv-parse");
-const win1252 = (b: Buffer): string => (require("iconv-lite") as typeof import("iconv-lite")).decode(b, "win1252");
 
 type CsvApi = { api: { parse(buf: Buffer | undefined, end: boolean, push: (r: string[]) => void, close: () => void): Error | undefined } };
 

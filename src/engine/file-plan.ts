@@ -5,9 +5,9 @@
 // header and decimal mark decided in its first bytes — else one task for the
 // whole file. stream-close.ts merges the chunks in order.
 import { stat } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { parse as parseSync } from "csv-parse/sync";
 import { recordSpan } from "../adapters/csv/record-span.js";
+import { decodeWin1252 as win1252 } from "../adapters/csv/win1252.js";
 import { quotedCutsOf } from "../adapters/csv/scan.js";
 import { forEachInputRow, IssueSink, openCsvInput, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
 import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
@@ -21,9 +21,6 @@ import type { ChunkResult, ChunkTask } from "./parse-chunk.js";
 import { rowEncoder } from "./row-encoder.js";
 import type { Kind } from "./row-store.js";
 
-// iconv-lite by require, when a Windows-1252 export needs it (no CommonJS-exports scan at start-up)
-const require = createRequire(import.meta.url);
-const win1252 = (b: Buffer): string => (require("iconv-lite") as typeof import("iconv-lite")).decode(b, "win1252");
 
 /** Chunks a file is cut into for the workers (each kept between 1 and 2 MB: a large file gets more). */
 const CHUNKS_PER_FILE = 16;

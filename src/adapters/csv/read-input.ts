@@ -10,8 +10,8 @@ import { rowReader, type CostRow, type RowContext, type RowOf, type RowReader } 
 import { CsvSyntaxError, forEachRecord } from "./records.js";
 import { lineAtOffset, scanFile, type ScanResult } from "./scan.js";
 import { headerLine, sniffDelimiter } from "./sniff.js";
+import { decodeWin1252 } from "./win1252.js";
 import { createHash } from "node:crypto";
-import { createRequire } from "node:module";
 import { isWorkbookPath } from "../xlsx-input/workbook-path.js";
 
 /** `numbers`: the fields that hold a workbook's number cell (no decimal mark of their own). */
@@ -183,9 +183,7 @@ export async function openCsvInput(path: string, displayPath: string, ctx: Pick<
     return { meta, fatal: sink.finish(displayPath) };
   }
   meta.encoding = encoding === "windows-1252" ? "windows-1252" : scan.bom ? "utf-8-bom" : "utf-8";
-  // iconv-lite loads only for a Windows-1252 export, by require: imported, Node would first run its
-  // lexer of CommonJS exports over it (cold, a few ms of a start-up)
-  const headText = encoding === "windows-1252" ? (createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite")).decode(scan.head, "win1252") : scan.head.toString("utf8");
+  const headText = encoding === "windows-1252" ? decodeWin1252(scan.head) : scan.head.toString("utf8");
   meta.delimiter = ov.delimiter ?? sniffDelimiter(headerLine(headText));
 
   return { meta, encoding, scan };
