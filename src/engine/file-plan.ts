@@ -10,7 +10,7 @@ import { recordSpan } from "../adapters/csv/record-span.js";
 import { decodeWin1252 as win1252 } from "../adapters/csv/win1252.js";
 import { quotedCutsOf } from "../adapters/csv/scan.js";
 import { forEachInputRow, IssueSink, openCsvInput, type InputFileMeta, type ReadContext } from "../adapters/csv/read-input.js";
-import { isWorkbookPath } from "../adapters/xlsx-input/read-workbook.js";
+import { isWorkbookPath } from "../adapters/xlsx-input/workbook-path.js";
 import type { ResolvedInput } from "../adapters/config-file.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
 import { resolveHeader } from "../schema/csv-row-headers.js";
