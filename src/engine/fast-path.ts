@@ -43,6 +43,7 @@ export function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkStat
   const client = hours ? col("client") : -1;
   const ref = col("reference");
   const type = hours ? -1 : col("type");
+  const width = map.width;
   const text = (f: readonly string[], i: number): string => (i < 0 ? "" : (f[i] ?? ""));
   const optional = (f: readonly string[], i: number): string | undefined => {
     const t = text(f, i).trim();
@@ -88,6 +89,8 @@ export function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkStat
   return {
     read(f, line) {
       if (marks.mark === undefined) return false;
+      // cells past the header's, not blank: the row rules say what they are (rows.ts withRowWidth)
+      if (f.length > width) for (let i = width; i < f.length; i++) if (f[i]!.trim() !== "") return false;
       for (const i of used) {
         const c = f[i];
         if (c !== undefined && c.length > MAX_TEXT_CHARS) return false;

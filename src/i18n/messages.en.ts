@@ -398,6 +398,11 @@ export const en = {
   "nec-cost-ignored": () => "cost on an NEC partner's row is not part of the settlement",
   "subsidy-over-cost": () => "subsidy exceeds cost",
   "cell-too-long.hint": () => "this cannot be a value of an export; check the file",
+  "row-swallowed-line": ({ lines, cells, width }: N<"lines" | "cells" | "width">) =>
+    `this row runs over ${lines} lines and has ${cells} cells, the header ${width}: a quote that does not close swallowed the next line`,
+  "row-swallowed-line.hint": () => "close the quote or remove it: otherwise the swallowed line is not read",
+  "row-extra-cells": ({ cells, width }: N<"cells" | "width">) => `this row has ${cells} cells, the header ${width}: the cells past the header are not read`,
+  "row-extra-cells.hint": () => "a delimiter in a text without quotes? Put that text in quotes",
 
   // Scenario files (src/schema/scenario*.ts).
   "scenario.required": () => "required",

@@ -397,6 +397,11 @@ export const nl: CatalogLike<typeof en> = {
   "nec-cost-ignored": () => "een kost op de rij van een uitzendpartner maakt geen deel uit van de afrekening",
   "subsidy-over-cost": () => "subsidie hoger dan de kost",
   "cell-too-long.hint": () => "dit kan geen waarde van een export zijn; kijk het bestand na",
+  "row-swallowed-line": ({ lines, cells, width }) =>
+    `deze rij loopt over ${lines} regels en heeft ${cells} cellen, de kop ${width}: een aanhalingsteken dat niet sluit, heeft de volgende regel opgeslokt`,
+  "row-swallowed-line.hint": () => "sluit het aanhalingsteken of haal het weg: de opgeslokte regel wordt anders niet gelezen",
+  "row-extra-cells": ({ cells, width }) => `deze rij heeft ${cells} cellen, de kop ${width}: de cellen voorbij de kop worden niet gelezen`,
+  "row-extra-cells.hint": () => "een scheidingsteken in een tekst zonder aanhalingstekens? Zet die tekst tussen aanhalingstekens",
 
   "scenario.required": () => "verplicht",
   "scenario.plain-decimal": () => "een gewoon decimaal getal verwacht, zoals 1.50 (geen exponent, geen scheidingsteken voor duizendtallen)",

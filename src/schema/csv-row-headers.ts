@@ -98,6 +98,8 @@ export type HeaderMap = {
   readonly label: Readonly<Record<string, string>>;
   /** True when most recognised headers are Dutch: messages then name missing columns in Dutch. */
   readonly dutch: boolean;
+  /** Cells of the header record (a row with more, not empty, has cells no column reads: rows.ts). */
+  readonly width: number;
 };
 
 /** Position of `key` or -1. */
@@ -146,7 +148,7 @@ export function resolveHeader(
     if (n === normaliseHeader(spec.nl) && spec.nl !== spec.key) nl++;
     else if (n === spec.key) en++;
   });
-  const map: HeaderMap = { index, label, dutch: nl > en };
+  const map: HeaderMap = { index, label, dutch: nl > en, width: header.length };
   if (Object.keys(index).length === 0) {
     // Not a header at all (a file without one, or not an export: /etc/passwd):
     // one problem, and the row is not quoted back.

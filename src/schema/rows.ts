@@ -2,7 +2,7 @@
 // issues that say which cell is wrong and why. Pure. Every problem of a row is
 // reported, not just the first; implausible but readable values are warnings
 // and the row is kept unchanged.
-import { t, type Issue, type Text } from "../domain/issues.js";
+import { error, t, warning, type Issue, type Text } from "../domain/issues.js";
 import type { BenefitRow, HourRow, RowSource, StaffRow } from "../domain/model.js";
 import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
@@ -391,6 +391,36 @@ function withCellLengths<R>(reader: RowReader<R>, cells: Cells, kind: InputKind)
   };
 }
 
+/**
+ * A CSV row with cells past its header's, not empty, has text no column
+ * reads: a delimiter in an unquoted text (a warning: the row is read), or a
+ * quote that does not close, whose cell ran on into the next line and took
+ * that line's cells along (an error: the swallowed line would be lost
+ * without a word). Blank cells past the header (`a;b;c;`) are common and
+ * harmless. Not for a workbook, whose cells hold line breaks of their own.
+ */
+function withRowWidth<R>(reader: RowReader<R>, cells: Cells, width: number): RowReader<R> {
+  return {
+    numericColumns: reader.numericColumns,
+    read(f, line, marks, issues) {
+      if (f.length <= width) return reader.read(f, line, marks, issues);
+      let past = "";
+      for (let i = width; i < f.length && past === ""; i++) past = f[i]!.trim();
+      if (past === "") return reader.read(f, line, marks, issues);
+      const breaks = f.reduce((n, c) => n + (c.match(/\r\n|\r|\n/g)?.length ?? 0), 0);
+      const source = cells.rowSource(line);
+      if (breaks > 0) {
+        // shown: the cell that ran on (where the quote opened), else the first cell past the header
+        const found = f.find((c) => /[\r\n]/.test(c)) ?? past;
+        issues.push(error("row-swallowed-line", { lines: breaks + 1, cells: f.length, width }, { source, found, hint: t("row-swallowed-line.hint") }));
+        return undefined;
+      }
+      issues.push(warning("row-extra-cells", { cells: f.length, width }, { source, found: past, hint: t("row-extra-cells.hint") }));
+      return reader.read(f, line, marks, issues);
+    },
+  };
+}
+
 /** A reader for one file whose header has been resolved (all required columns present). */
 export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number, sheet?: string): RowReader<RowOf<K>> {
   const cells = new Cells(map, kind, file, sheet);
@@ -402,6 +432,7 @@ export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: Row
         : kind === "staff"
           ? staffReader(cells, ctx, headerLine)
           : costsReader(cells);
-  const r = withCellLengths(inner as RowReader<unknown>, cells, kind);
+  const checked = withCellLengths(inner as RowReader<unknown>, cells, kind);
+  const r = sheet === undefined ? withRowWidth(checked, cells, map.width) : checked;
   return r as unknown as RowReader<RowOf<K>>;
 }
