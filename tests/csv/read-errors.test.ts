@@ -162,7 +162,7 @@ describe("files that cannot be read as text", () => {
     const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), cp1252("date,nec_partner,candidate_id,hours,client\n2025-01-06,Q-Jobs,K1,8,Geërts\n")]);
     const r = await read("hours", bytes, undefined, "bom1252.csv");
     expect(r.text).toEqual([
-      "exports/bom1252.csv:2: not valid UTF-8\n  hint: the file starts with a UTF-8 BOM but holds other bytes; save it again as CSV UTF-8, or set encoding: windows-1252 for this input",
+      "exports/bom1252.csv:2: not valid UTF-8\n  hint: the file starts with a UTF-8 BOM but holds other bytes (Windows-1252?); save it again as CSV UTF-8",
     ]);
   });
 });
