@@ -1,9 +1,9 @@
 // How one export of a streaming close is read (issue 15): a workbook whole,
 // through the shared reader; a CSV file scanned once (hash, encoding, where
-// lines end) and cut into chunks of whole lines for the parse workers where
-// that is safe — no quote in the file, line ends all of one kind, and its
-// header and decimal mark decided in its first bytes — else one task for the
-// whole file. stream-close.ts merges the chunks in order.
+// lines end) and cut into chunks of whole records for the parse workers where
+// that is safe — line ends all of one kind, its header and decimal mark
+// decided in its first bytes, and any quotes in their place (quoted-cuts.ts)
+// — else one task for the whole file. stream-close.ts merges the chunks in order.
 import { stat } from "node:fs/promises";
 import { parse as parseSync } from "csv-parse/sync";
 import { recordSpan } from "../adapters/csv/record-span.js";
@@ -20,7 +20,6 @@ import { rowReader } from "../schema/rows.js";
 import type { ChunkResult, ChunkTask } from "./parse-chunk.js";
 import { rowEncoder } from "./row-encoder.js";
 import type { Kind } from "./row-store.js";
-
 
 /** Chunks a file is cut into for the workers (each kept between 1 and 2 MB: a large file gets more). */
 const CHUNKS_PER_FILE = 16;
@@ -110,13 +109,14 @@ export async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContex
   // feed in a file without quotes; in one with, after a line feed outside them, where every quote is in
   // its place (quoted-cuts.ts), else whole.
   if (!parallel || scan.cuts.length === 0 || (scan.crAt >= 0 && !scan.crlfOnly)) return whole(overrideMark);
+  const headText = encoding === "windows-1252" ? win1252(scan.head) : scan.head.toString("utf8");
+  const facts = headFacts(kind, headText, meta.delimiter, base.names, override);
+  if (!facts?.mark) return whole(overrideMark);
+  // the quotes followed only now, when nothing else keeps the file whole (a read of the whole file again)
   const quoted = scan.quoteAt < 0 ? undefined : await quotedCutsOf(input.path, meta.delimiter, cutEvery, encoding);
   // (read again: none past the size scanned, should the file have grown since)
   const cuts = scan.quoteAt < 0 ? scan.cuts : quoted?.cuts.filter((c) => c < scan.size);
   if (cuts === undefined || cuts.length === 0) return whole(overrideMark);
-  const headText = encoding === "windows-1252" ? win1252(scan.head) : scan.head.toString("utf8");
-  const facts = headFacts(kind, headText, meta.delimiter, base.names, override);
-  if (!facts?.mark) return whole(overrideMark);
   const tasks: ChunkTask[] = [];
   const bounds = [0, ...cuts, scan.size];
   for (let k = 0; k + 1 < bounds.length; k++) {

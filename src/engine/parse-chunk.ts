@@ -1,6 +1,6 @@
 // One byte range of an hours or benefits export, parsed and checked (issue
-// 15): records in array mode (chunk-records.ts: papaparse for quote-free
-// lines, csv-parse for the rest, the same records either way), every record
+// 15): records in array mode (chunk-records.ts: papaparse for plain and
+// checked quoted lines, csv-parse for the rest, the same records either way), every record
 // through the same row reader as `validate` (schema/rows.ts: the same rules
 // and messages) or, for the common row, its fast path (fast-path.ts), and
 // each good row encoded into a 64-byte record with its fingerprint
@@ -166,7 +166,7 @@ export function parseChunk(task: ChunkTask): ChunkResult {
     if (span < 0) return;
     if (!onRecord(rec, start)) stopped = true;
   };
-  // papaparse for quote-free lines, csv-parse for the rest (chunk-records.ts)
+  // papaparse for plain lines (and checked quoted ones), csv-parse for the rest (chunk-records.ts)
   const records = recordFeed({ delimiter: task.delimiter, encoding: task.encoding, atFileStart: task.start === 0, ...(task.quotedLines ? { quotedLines: true } : {}) }, push);
   let syntax: ChunkResult["syntax"];
   let unreadable: ChunkResult["unreadable"];

@@ -1,7 +1,7 @@
 // The streaming close's reading and classification (issue 15). Every hours
 // and benefits export is read once, in chunks of whole lines on both cores
-// where that is safe (no quote in the file, its decimal mark known from its
-// head) and in one piece otherwise, through the same row rules as `validate`
+// where that is safe (cut at records' ends, its decimal mark known from its
+// head: file-plan.ts) and in one piece otherwise, through the same row rules as `validate`
 // (parse-chunk.ts). Chunks are merged in file order: each row is identified
 // (fingerprint and occurrence), classified against the ledger's closed books
 // (classify.ts rules, in RowClassifier) and added to the row totals
