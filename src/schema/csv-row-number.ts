@@ -24,7 +24,7 @@ const INVALID: NumberShape = { kind: "invalid" };
 const DIGIT_OR_SEP = /^[0-9]+(?:[., ][0-9]+)*$/;
 // Spaces a spreadsheet may use as thousands separators: space, no-break space, narrow no-break space.
 const SPACES = /[\u00a0\u202f]/g;
-const CURRENCY = /^(?:€\s*)?(.*?)(?:\s*€)?$/s;
+const CURRENCY = /^(?:\u20ac\s*)?(.*?)(?:\s*\u20ac)?$/s;
 
 /**
  * Canonical decimal text ("-1234.5") of `body` read with decimal mark `mark`,

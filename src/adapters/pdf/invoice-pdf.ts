@@ -84,7 +84,7 @@ function lines(pdf: Doc, doc: EDocument, y: number, lang: Lang): number {
   y = tableHeader(pdf, y, lang);
   for (const l of doc.lines) {
     // "à € 2,50" never wraps inside itself (no-break spaces): a rate stays with its sign and its "à"/"at"
-    const name = lineName(l, lang).replace(/ (à|at) € /g, "\u00a0$1\u00a0€\u00a0").replaceAll("€ ", "€\u00a0");
+    const name = lineName(l, lang).replace(/ (\u00e0|at) \u20ac /g, "\u00a0$1\u00a0€\u00a0").replaceAll("€ ", "€\u00a0");
     // The benefit base is shown under a benefit line; an hour line's quantity and rate are in its columns.
     const detail = l.kind === "benefits" ? lineDetail(l, lang) : undefined;
     pdf.font("regular").fontSize(9);

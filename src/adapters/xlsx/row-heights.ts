@@ -18,8 +18,8 @@ const DEFAULT_WIDTH = 8.43;
 function charWidth(c: string): number {
   if (c === " ") return 0.45;
   if (/[iljft.,:;'|!()[\]]/.test(c)) return 0.5;
-  if (/[mwMW—%@]/.test(c)) return 1.45;
-  if (/[A-Z€&]/.test(c)) return 1.1;
+  if (/[mwMW\u2014%@]/.test(c)) return 1.45;
+  if (/[A-Z\u20ac&]/.test(c)) return 1.1;
   return 0.95;
 }
 

@@ -1,0 +1,13 @@
+// Run by scripts/bundle.mjs, in a child process with its output thrown
+// away: a warm-up of the bundled CLI (--help in both languages, then
+// `validate` of the shipped example when fixtures/ is there), then V8's code
+// for every function it compiled, saved beside the bundle.
+import { existsSync, writeFileSync } from "node:fs";
+import { BUNDLE, CODE_CACHE, runBundle } from "../dist/cli/bundle.js";
+
+const { cli, script } = runBundle(BUNDLE);
+const runs = [["--help"], ["--lang", "nl", "--help"], ["validate", "--help"]];
+if (existsSync("fixtures/menerva.yaml")) runs.push(["validate", "--config", "fixtures/menerva.yaml"]);
+for (const args of runs) await cli.main(["node", "menerva", ...args]);
+writeFileSync(CODE_CACHE, script.createCachedData());
+process.exitCode = 0;
