@@ -169,6 +169,9 @@ export function byLocation(a: Issue, b: Issue): number {
   const fa = a.source?.file ?? "";
   const fb = b.source?.file ?? "";
   if (fa !== fb) return fa < fb ? -1 : 1;
+  // "N more … not shown" closes its file's list (it has no line: it would open it)
+  const ma = a.more !== undefined;
+  if (ma !== (b.more !== undefined)) return ma ? 1 : -1;
   const la = a.source?.line ?? 0;
   const lb = b.source?.line ?? 0;
   if (la !== lb) return la - lb;

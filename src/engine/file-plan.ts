@@ -101,7 +101,7 @@ export async function planFile(kind: Kind, input: ResolvedInput, ctx: ReadContex
     return { input, kind, meta: open.meta, sink, tasks: [] };
   }
   const { meta, encoding, scan } = open;
-  const common = { ...base, path: input.path, displayPath: input.displayPath, kind, encoding, delimiter: meta.delimiter };
+  const common = { ...base, path: input.path, displayPath: input.displayPath, kind, encoding, delimiter: meta.delimiter, ...(scan.mixedLineEnds ? { mixedLineEnds: true as const } : {}) };
   const whole = (mark?: ChunkTask["mark"]): FilePlan => ({ input, kind, meta, sink, tasks: [{ ...common, id: nextId(), start: 0, end: scan.size, firstLine: 1, withHeader: true, ...(mark ? { mark } : {}) }] });
   const override = ctx.overrides?.decimal;
   const overrideMark = override ? { mark: override, override: true } : undefined;

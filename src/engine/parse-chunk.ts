@@ -34,6 +34,8 @@ export type ChunkTask = {
   readonly header?: { readonly fields: readonly string[]; readonly line: number };
   readonly encoding: "utf-8" | "windows-1252";
   readonly delimiter: string;
+  /** The file's first line ends in CRLF and a later one in a line feed alone (scan.ts): read whole, never cut. */
+  readonly mixedLineEnds?: true;
   /** The file's quotes are all in place and no quoted cell holds a line break (quoted-cuts.ts): each line is a record. */
   readonly quotedLines?: true;
   /** The file's decimal mark, when known before reading (config, or decided in the file's head). */
@@ -111,7 +113,7 @@ export function parseChunk(task: ChunkTask): ChunkResult {
       headerFailed = true;
       return false;
     }
-    reader = rowReader(task.kind, h.map, task.names, task.displayPath, line) as RowReader<HourRow | BenefitRow>;
+    reader = rowReader(task.kind, h.map, task.names, task.displayPath, line, undefined, task.mixedLineEnds === true) as RowReader<HourRow | BenefitRow>;
     fast = fastPath(task, h.map, marks, enc);
     return true;
   };

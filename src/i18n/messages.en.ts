@@ -401,6 +401,9 @@ export const en = {
   "row-swallowed-line": ({ lines, cells, width }: N<"lines" | "cells" | "width">) =>
     `this row runs over ${lines} lines and has ${cells} cells, the header ${width}: a quote that does not close swallowed the next line`,
   "row-swallowed-line.hint": () => "close the quote or remove it: otherwise the swallowed line is not read",
+  "row-mixed-line-ends": ({ lines, cells, width }: N<"lines" | "cells" | "width">) =>
+    `this row runs over ${lines} lines and has ${cells} cells, the header ${width}: the file's first line ends in CR LF, these in LF alone (added by another program?), so each ran on into the next`,
+  "row-mixed-line-ends.hint": () => "save the file again with one kind of line end (e.g. as CSV from Excel, or with 'CRLF' in your editor): otherwise these lines are not read",
   "row-extra-cells": ({ cells, width }: N<"cells" | "width">) => `this row has ${cells} cells, the header ${width}: the cells past the header are not read`,
   "row-extra-cells.hint": () => "a delimiter in a text without quotes? Put that text in quotes",
 

@@ -400,6 +400,9 @@ export const nl: CatalogLike<typeof en> = {
   "row-swallowed-line": ({ lines, cells, width }) =>
     `deze rij loopt over ${lines} regels en heeft ${cells} cellen, de kop ${width}: een aanhalingsteken dat niet sluit, heeft de volgende regel opgeslokt`,
   "row-swallowed-line.hint": () => "sluit het aanhalingsteken of haal het weg: de opgeslokte regel wordt anders niet gelezen",
+  "row-mixed-line-ends": ({ lines, cells, width }) =>
+    `deze rij loopt over ${lines} regels en heeft ${cells} cellen, de kop ${width}: de eerste regel van het bestand eindigt op CR LF, deze op LF alleen (door een ander programma toegevoegd?), zodat elk doorloopt in de volgende`,
+  "row-mixed-line-ends.hint": () => "sla het bestand opnieuw op met één soort regeleinde (bv. als CSV vanuit Excel, of met 'CRLF' in uw editor): anders worden deze regels niet gelezen",
   "row-extra-cells": ({ cells, width }) => `deze rij heeft ${cells} cellen, de kop ${width}: de cellen voorbij de kop worden niet gelezen`,
   "row-extra-cells.hint": () => "een scheidingsteken in een tekst zonder aanhalingstekens? Zet die tekst tussen aanhalingstekens",
 

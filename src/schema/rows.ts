@@ -396,10 +396,12 @@ function withCellLengths<R>(reader: RowReader<R>, cells: Cells, kind: InputKind)
  * reads: a delimiter in an unquoted text (a warning: the row is read), or a
  * quote that does not close, whose cell ran on into the next line and took
  * that line's cells along (an error: the swallowed line would be lost
- * without a word). Blank cells past the header (`a;b;c;`) are common and
+ * without a word), or, in a file whose first line ends in CRLF, a line
+ * ending in a line feed alone, read on into the next the same way (an
+ * error too, worded for what it is). Blank cells past the header (`a;b;c;`) are common and
  * harmless. Not for a workbook, whose cells hold line breaks of their own.
  */
-function withRowWidth<R>(reader: RowReader<R>, cells: Cells, width: number): RowReader<R> {
+function withRowWidth<R>(reader: RowReader<R>, cells: Cells, width: number, mixedLineEnds: boolean): RowReader<R> {
   return {
     numericColumns: reader.numericColumns,
     read(f, line, marks, issues) {
@@ -412,7 +414,12 @@ function withRowWidth<R>(reader: RowReader<R>, cells: Cells, width: number): Row
       if (breaks > 0) {
         // shown: the cell that ran on (where the quote opened), else the first cell past the header
         const found = f.find((c) => /[\r\n]/.test(c)) ?? past;
-        issues.push(error("row-swallowed-line", { lines: breaks + 1, cells: f.length, width }, { source, found, hint: t("row-swallowed-line.hint") }));
+        // a line feed alone in a file of CRLF lines: no quote at all, the line simply did not end as the first one did
+        if (mixedLineEnds && /(?:^|[^\r])\n/.test(found)) {
+          issues.push(error("row-mixed-line-ends", { lines: breaks + 1, cells: f.length, width }, { source, found, hint: t("row-mixed-line-ends.hint") }));
+        } else {
+          issues.push(error("row-swallowed-line", { lines: breaks + 1, cells: f.length, width }, { source, found, hint: t("row-swallowed-line.hint") }));
+        }
         return undefined;
       }
       issues.push(warning("row-extra-cells", { cells: f.length, width }, { source, found: past, hint: t("row-extra-cells.hint") }));
@@ -421,8 +428,12 @@ function withRowWidth<R>(reader: RowReader<R>, cells: Cells, width: number): Row
   };
 }
 
-/** A reader for one file whose header has been resolved (all required columns present). */
-export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number, sheet?: string): RowReader<RowOf<K>> {
+/**
+ * A reader for one file whose header has been resolved (all required columns
+ * present); `mixedLineEnds`: the CSV file's first line ends in CRLF and a
+ * later one in a line feed alone (scan.ts).
+ */
+export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: RowContext, file: string, headerLine: number, sheet?: string, mixedLineEnds = false): RowReader<RowOf<K>> {
   const cells = new Cells(map, kind, file, sheet);
   const inner =
     kind === "hours"
@@ -433,6 +444,6 @@ export function rowReader<K extends InputKind>(kind: K, map: HeaderMap, ctx: Row
           ? staffReader(cells, ctx, headerLine)
           : costsReader(cells);
   const checked = withCellLengths(inner as RowReader<unknown>, cells, kind);
-  const r = sheet === undefined ? withRowWidth(checked, cells, map.width) : checked;
+  const r = sheet === undefined ? withRowWidth(checked, cells, map.width, mixedLineEnds) : checked;
   return r as unknown as RowReader<RowOf<K>>;
 }

@@ -106,3 +106,19 @@ test("a delimiter in an unquoted remark is a warning and the row is read; blank 
   expect(s2).toEqual(m2);
   expect(m2.warnings).toEqual(plain[0].warnings);
 });
+
+test("lines ending in LF alone added to a file of CR LF lines: an error that says so, not a quote that is not there", async () => {
+  // an export saved by Excel (CR LF) with two rows typed in by another program (LF): csv-parse, taking CR LF from
+  // the first line, reads line 300 on into 301 and 302
+  const crlf = hours(false).replaceAll("\n", "\r\n");
+  const at = crlf.split("\r\n", 299).join("\r\n").length + 2;
+  const added = '"10/01/2025";"Flexer";"K9";"6";"toegevoegd"\n"11/01/2025";"Flexer";"K9";"6";"ook"\n';
+  const [memory, streaming] = await bothEngines("mixed-ends", crlf.slice(0, at) + added + crlf.slice(at));
+  expect(streaming).toEqual(memory);
+  expect(memory.ok).toBe(false);
+  expect(memory.issues).toEqual([expect.stringMatching(/^uren\.csv:300 row-mixed-line-ends "toegevoegd"\n"11\/01\/2025" save the file again with one kind of line end/s)]);
+  // a quote that does not close in a file of CR LF lines is still that
+  const [m2, s2] = await bothEngines("swallow-crlf", hours(false, '"10/01/2025";"Flexer";"K9";"6";"niet gesloten').replaceAll("\n", "\r\n"));
+  expect(s2).toEqual(m2);
+  expect(m2.issues).toEqual([expect.stringMatching(/^uren\.csv:300 row-swallowed-line "niet gesloten\r\n.* close the quote or remove it/s)]);
+});

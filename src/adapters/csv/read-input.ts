@@ -114,7 +114,7 @@ export async function forEachInputRow<K extends InputKind>(
   if ("fatal" in open) return { meta: open.meta, issues: open.fatal };
   const { meta, encoding } = open;
   const sink = new IssueSink();
-  const rows = recordRows(kind, displayPath, ctx, meta, sink, onRow);
+  const rows = recordRows(kind, displayPath, ctx, meta, sink, onRow, undefined, open.scan.mixedLineEnds);
   try {
     await forEachRecord(path, encoding, meta.delimiter, rows.onRecord);
   } catch (e) {
@@ -203,6 +203,7 @@ function recordRows<K extends InputKind>(
   sink: IssueSink,
   onRow: (row: RowOf<K>) => void,
   sheet?: string,
+  mixedLineEnds = false,
 ): { onRecord: (fields: readonly string[], line: number, numbers?: readonly number[]) => boolean; finish: () => void } {
   const marks = new DecimalMarkState(ctx.overrides?.decimal);
   const rowCtx: RowContext = ctx;
@@ -232,7 +233,7 @@ function recordRows<K extends InputKind>(
         sink.add(h.issues);
         return false;
       }
-      reader = rowReader(kind, h.map, rowCtx, displayPath, line, sheet);
+      reader = rowReader(kind, h.map, rowCtx, displayPath, line, sheet, mixedLineEnds);
       return true;
     }
     meta.rowsRead++;

@@ -25,6 +25,12 @@ export type ScanResult = {
   readonly crAt: number;
   /** Every line end is CRLF: no carriage return without a line feed after it, no line feed without one before it. */
   readonly crlfOnly: boolean;
+  /**
+   * The first line ends in CRLF and a later one in a line feed alone (lines
+   * added by another program): csv-parse, taking CRLF for the record end,
+   * reads such a line on into the next.
+   */
+  readonly mixedLineEnds: boolean;
   /** With `cutEvery`: offsets just after a line feed, about `cutEvery` bytes apart (where a file can be cut into chunks of whole lines). */
   readonly cuts: readonly number[];
 };
@@ -151,7 +157,9 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
   }
   const head = Buffer.concat(headParts);
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
-  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, crlfOnly: crAt >= 0 && !lfBefore && lfs > 0 && crs === lfs && crlfs === lfs, cuts: cuts.filter((c) => c < size) };
+  const firstLf = head.indexOf(10);
+  const mixedLineEnds = firstLf > 0 && head[firstLf - 1] === 13 && crAt >= 0 && !lfBefore && lfs > crlfs;
+  return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, crlfOnly: crAt >= 0 && !lfBefore && lfs > 0 && crs === lfs && crlfs === lfs, mixedLineEnds, cuts: cuts.filter((c) => c < size) };
 }
 
 /**
