@@ -12,10 +12,15 @@
 //   fixtures/ is there) in a child process, then V8's code for every function
 //   it compiled. V8 compiles what the saved code lacks, and everything when
 //   the saved code is for another Node.
+// - The modules it holds, listed in dist/bundle/inputs.txt: the CLI runs the
+//   modules instead when one of them is newer than the bundle (a `tsc` or an
+//   editor's compile since).
 // Without esbuild (a development dependency) there is no bundle and the CLI
-// loads its modules, a little slower.
+// loads its modules, a little slower; a bundle that fails a check below is
+// removed with a warning, the build goes on (tests/cli/startup-modules.test.ts
+// fails without one).
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, relative } from "node:path";
 
 const at = (p) => new URL(p, import.meta.url).pathname;
@@ -52,7 +57,14 @@ const distModules = {
   },
 };
 
-await esbuild.build({
+/** Leave no bundle: the CLI runs its modules. */
+function noBundle(why) {
+  rmSync(at("../dist/bundle/"), { recursive: true, force: true });
+  console.warn(`scripts/bundle.mjs: ${why}: no bundle, the CLI loads its modules one by one`);
+  process.exit(0);
+}
+
+const built = await esbuild.build({
   entryPoints: [at("../dist/cli/main.js")],
   outfile: out,
   bundle: true,
@@ -67,20 +79,18 @@ await esbuild.build({
   minifyWhitespace: true,
   minifySyntax: true,
   charset: "ascii",
+  metafile: true,
+  // the metafile's paths relative to the project
+  absWorkingDir: at(".."),
   logLevel: "warning",
 });
 
 const text = readFileSync(out, "latin1");
 // esbuild escapes the rest but leaves a regular expression's literal as written: write \u20ac there
 const bad = [/[^\x00-\x7f]/.test(text) && `a character outside ASCII (src/cli/bundle.ts reads it as latin1): ${text.match(/.{0,60}[^\x00-\x7f]/)[0]}`, /\bimport\(/.test(text) && "an import() left"];
-if (bad.some(Boolean)) {
-  rmSync(at("../dist/bundle/"), { recursive: true, force: true });
-  console.error(`scripts/bundle.mjs: ${bad.filter(Boolean).join("; ")}: no bundle`);
-  process.exit(1);
-}
+if (bad.some(Boolean)) noBundle(bad.filter(Boolean).join("; "));
+const inputs = Object.keys(built.metafile.inputs).filter((p) => p.startsWith("dist/") && !p.startsWith("dist/bundle/"));
+writeFileSync(at("../dist/bundle/inputs.txt"), `${inputs.map((p) => relative("dist/bundle", p)).join("\n")}\n`);
 
 const warm = spawnSync(process.execPath, [at("code-cache.mjs")], { cwd: at(".."), stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
-if (warm.status !== 0) {
-  console.error(`scripts/bundle.mjs: the warm-up run failed, no saved code:\n${warm.stderr}`);
-  process.exit(1);
-}
+if (warm.status !== 0) noBundle(`the warm-up run failed:\n${warm.stderr}`);

@@ -6,12 +6,13 @@
 // compiling some 70 modules one by one, a fifth of `validate`'s time. The
 // lazily loaded heavy packages (exceljs, pdfkit, xmlbuilder2…) stay outside
 // it and load as before, and so do the parse workers (dist/engine/).
-// bin/menerva.js takes the modules instead when there is no bundle, when
-// dist/ was compiled after it (`tsc` alone: the bundle would be stale), and
-// V8 compiles the file itself when the saved code does not fit this Node.
+// bin/menerva.js takes the modules instead when there is no bundle or when
+// one of the modules it holds (dist/bundle/inputs.txt) is newer than it (a
+// `tsc` or an editor's compile since: the bundle would be stale), and V8
+// compiles the file itself when the saved code does not fit this Node.
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Script } from "node:vm";
 
@@ -20,6 +21,8 @@ type Cli = typeof import("./main.js");
 /** The bundle and its saved code (made by scripts/bundle.mjs). */
 export const BUNDLE = fileURLToPath(new URL("../bundle/cli.cjs", import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
+/** The modules of dist/ the bundle holds, relative to it, one a line. */
+const INPUTS = fileURLToPath(new URL("../bundle/inputs.txt", import.meta.url));
 
 /**
  * Run the bundle `file` as Node runs a CommonJS module; `__bundleUrl` is its
@@ -38,16 +41,22 @@ export function runBundle(file: string, cachedData?: Buffer): { cli: Cli; script
   return { cli: module.exports, script };
 }
 
-/** The bundled CLI, or undefined when there is none or dist/ was compiled after it. */
-export function bundledCli(): Cli | undefined {
-  let built: number;
+/** Whether the bundle is there and no module it holds has changed since it was made. */
+function bundleIsCurrent(): boolean {
   try {
-    built = statSync(BUNDLE).mtimeMs;
+    const built = statSync(BUNDLE).mtimeMs;
+    const inputs = readFileSync(INPUTS, "utf8").split("\n").filter(Boolean);
+    const dir = dirname(BUNDLE);
+    return inputs.length > 0 && inputs.every((p) => statSync(join(dir, p)).mtimeMs <= built);
   } catch {
-    return undefined;
+    // no bundle, no list, or a module gone
+    return false;
   }
-  // tsc writes every module each time: a main.js newer than the bundle means sources the bundle lacks
-  if (statSync(fileURLToPath(new URL("./main.js", import.meta.url))).mtimeMs > built) return undefined;
+}
+
+/** The bundled CLI, or undefined when there is none or a module it holds is newer. */
+export function bundledCli(): Cli | undefined {
+  if (!bundleIsCurrent()) return undefined;
   let cache: Buffer | undefined;
   try {
     cache = readFileSync(CODE_CACHE);

@@ -1,7 +1,8 @@
 // The CLI bundled into one file with its compiled code (src/cli/bundle.ts,
 // scripts/bundle.mjs; issue 15: start-up) says and writes what the CLI of
-// modules does; the saved code fits the Node that built it; a dist/ compiled
-// after the bundle (`tsc` alone) runs its modules, not the stale bundle.
+// modules does; the saved code fits the Node that built it; a module of
+// dist/ compiled after the bundle (`tsc` alone, an editor's compile of one
+// file) makes the CLI run its modules, not the stale bundle.
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, symlinkSync, utimesSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -45,9 +46,9 @@ describe("the bundled CLI", () => {
   it("says and writes byte for byte what the modules do: help, validate, a close with its statements and its repeat, a missing config", () => {
     const bundled = copyOfBuild();
     const modules = copyOfBuild();
-    // main.js compiled after the bundle: bin/menerva.js runs the modules
+    // one module deep inside compiled after the bundle: bin/menerva.js runs the modules
     const later = new Date(Date.now() + 60_000);
-    utimesSync(join(modules, "dist/cli/main.js"), later, later);
+    utimesSync(join(modules, "dist/domain/money.js"), later, later);
     expect(nodeEval(`import { bundledCli } from "./dist/cli/bundle.js"; console.log(bundledCli() === undefined);`, modules)).toBe("true");
     expect(nodeEval(`import { bundledCli } from "./dist/cli/bundle.js"; console.log(bundledCli() === undefined);`, bundled)).toBe("false");
 

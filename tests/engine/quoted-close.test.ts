@@ -107,17 +107,33 @@ test("a delimiter in an unquoted remark is a warning and the row is read; blank 
   expect(m2.warnings).toEqual(plain[0].warnings);
 });
 
+/** Unquoted hours with CR LF line ends, as Excel saves them; `added` put in as lines 300 and on. */
+function plainHoursCrlf(added: string): string {
+  const lines = ["datum;uitzendpartner;kandidaat;uren;opmerking"];
+  for (let i = 0; i < 400; i++) lines.push(`${String(4 + (i % 20)).padStart(2, "0")}/01/2025;${i % 2 ? "Flexer" : "Q-Jobs"};K${i};${1 + (i % 7)},25;rij ${i}`);
+  const text = `${lines.join("\r\n")}\r\n`;
+  const at = text.split("\r\n", 299).join("\r\n").length + 2;
+  return text.slice(0, at) + added + text.slice(at);
+}
+
 test("lines ending in LF alone added to a file of CR LF lines: an error that says so, not a quote that is not there", async () => {
   // an export saved by Excel (CR LF) with two rows typed in by another program (LF): csv-parse, taking CR LF from
   // the first line, reads line 300 on into 301 and 302
-  const crlf = hours(false).replaceAll("\n", "\r\n");
-  const at = crlf.split("\r\n", 299).join("\r\n").length + 2;
-  const added = '"10/01/2025";"Flexer";"K9";"6";"toegevoegd"\n"11/01/2025";"Flexer";"K9";"6";"ook"\n';
-  const [memory, streaming] = await bothEngines("mixed-ends", crlf.slice(0, at) + added + crlf.slice(at));
+  const [memory, streaming] = await bothEngines("mixed-ends", plainHoursCrlf("10/01/2025;Flexer;K9;6;toegevoegd\n11/01/2025;Flexer;K9;6;ook\n"));
   expect(streaming).toEqual(memory);
   expect(memory.ok).toBe(false);
-  expect(memory.issues).toEqual([expect.stringMatching(/^uren\.csv:300 row-mixed-line-ends "toegevoegd"\n"11\/01\/2025" save the file again with one kind of line end/s)]);
-  // a quote that does not close in a file of CR LF lines is still that
+  expect(memory.issues).toEqual([expect.stringMatching(/^uren\.csv:300 row-mixed-line-ends toegevoegd\n11\/01\/2025 save the file again with one kind of line end/s)]);
+  const plain = await bothEngines("crlf", plainHoursCrlf(""));
+  expect(plain[0].ok).toBe(true);
+});
+
+test("in an Excel export (CR LF rows, a line break in a quoted cell as LF alone) a quote that does not close is still that", async () => {
+  // Excel writes a line break typed in a cell as LF alone, inside quotes: such a file mixes its line ends rightly
+  const text = hours(false, '"10/01/2025";"Flexer";"K9";"6";"ook twee\nregels, niet gesloten').replaceAll("\n", "\r\n").replaceAll("twee\r\nregels", "twee\nregels");
+  const [memory, streaming] = await bothEngines("swallow-excel", text);
+  expect(streaming).toEqual(memory);
+  expect(memory.issues).toEqual([expect.stringMatching(/^uren\.csv:\d+ row-swallowed-line .*niet gesloten.* close the quote or remove it/s)]);
+  // and an unclosed quote in a file of CR LF lines throughout
   const [m2, s2] = await bothEngines("swallow-crlf", hours(false, '"10/01/2025";"Flexer";"K9";"6";"niet gesloten').replaceAll("\n", "\r\n"));
   expect(s2).toEqual(m2);
   expect(m2.issues).toEqual([expect.stringMatching(/^uren\.csv:300 row-swallowed-line "niet gesloten\r\n.* close the quote or remove it/s)]);

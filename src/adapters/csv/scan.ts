@@ -27,8 +27,10 @@ export type ScanResult = {
   readonly crlfOnly: boolean;
   /**
    * The first line ends in CRLF and a later one in a line feed alone (lines
-   * added by another program): csv-parse, taking CRLF for the record end,
-   * reads such a line on into the next.
+   * added by another program), in a file without quotes: csv-parse, taking
+   * CRLF for the record end, reads such a line on into the next. (In a file
+   * with quotes a line feed alone may be a line break Excel wrote inside a
+   * quoted cell: not told.)
    */
   readonly mixedLineEnds: boolean;
   /** With `cutEvery`: offsets just after a line feed, about `cutEvery` bytes apart (where a file can be cut into chunks of whole lines). */
@@ -158,7 +160,7 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
   const head = Buffer.concat(headParts);
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
   const firstLf = head.indexOf(10);
-  const mixedLineEnds = firstLf > 0 && head[firstLf - 1] === 13 && crAt >= 0 && !lfBefore && lfs > crlfs;
+  const mixedLineEnds = quoteAt < 0 && firstLf > 0 && head[firstLf - 1] === 13 && crAt >= 0 && !lfBefore && lfs > crlfs;
   return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, crlfOnly: crAt >= 0 && !lfBefore && lfs > 0 && crs === lfs && crlfs === lfs, mixedLineEnds, cuts: cuts.filter((c) => c < size) };
 }
 
