@@ -12,7 +12,7 @@
 //   fixtures/ is there) in a child process, then V8's code for every function
 //   it compiled. V8 compiles what the saved code lacks, and everything when
 //   the saved code is for another Node.
-// - The modules it holds, listed in dist/bundle/inputs.txt: the CLI runs the
+// - The modules it holds, listed in dist/bundle/inputs.txt (relative to dist/): the CLI runs the
 //   modules instead when one of them is newer than the bundle (a `tsc` or an
 //   editor's compile since).
 // Without esbuild (a development dependency) there is no bundle and the CLI
@@ -90,7 +90,7 @@ const text = readFileSync(out, "latin1");
 const bad = [/[^\x00-\x7f]/.test(text) && `a character outside ASCII (src/cli/bundle.ts reads it as latin1): ${text.match(/.{0,60}[^\x00-\x7f]/)[0]}`, /\bimport\(/.test(text) && "an import() left"];
 if (bad.some(Boolean)) noBundle(bad.filter(Boolean).join("; "));
 const inputs = Object.keys(built.metafile.inputs).filter((p) => p.startsWith("dist/") && !p.startsWith("dist/bundle/"));
-writeFileSync(at("../dist/bundle/inputs.txt"), `${inputs.map((p) => relative("dist/bundle", p)).join("\n")}\n`);
+writeFileSync(at("../dist/bundle/inputs.txt"), `${inputs.map((p) => relative("dist", p)).join("\n")}\n`);
 
 const warm = spawnSync(process.execPath, [at("code-cache.mjs")], { cwd: at(".."), stdio: ["ignore", "ignore", "pipe"], encoding: "utf8" });
 if (warm.status !== 0) noBundle(`the warm-up run failed:\n${warm.stderr}`);

@@ -12,7 +12,7 @@
 // compiles the file itself when the saved code does not fit this Node.
 import { readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { dirname } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Script } from "node:vm";
 
@@ -21,7 +21,7 @@ type Cli = typeof import("./main.js");
 /** The bundle and its saved code (made by scripts/bundle.mjs). */
 export const BUNDLE = fileURLToPath(new URL("../bundle/cli.cjs", import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
-/** The modules of dist/ the bundle holds, relative to it, one a line. */
+/** The modules of dist/ the bundle holds, relative to dist/, one a line. */
 const INPUTS = fileURLToPath(new URL("../bundle/inputs.txt", import.meta.url));
 
 /**
@@ -45,9 +45,16 @@ export function runBundle(file: string, cachedData?: Buffer): { cli: Cli; script
 function bundleIsCurrent(): boolean {
   try {
     const built = statSync(BUNDLE).mtimeMs;
-    const inputs = readFileSync(INPUTS, "utf8").split("\n").filter(Boolean);
-    const dir = dirname(BUNDLE);
-    return inputs.length > 0 && inputs.every((p) => statSync(join(dir, p)).mtimeMs <= built);
+    const inputs = readFileSync(INPUTS, "utf8").split("\n");
+    // some 200 stats, 3–5 ms: plain paths (no "..", no path.join) cost the least
+    const dist = fileURLToPath(new URL("../", import.meta.url));
+    let n = 0;
+    for (const p of inputs) {
+      if (p === "") continue;
+      if (statSync(dist + p).mtimeMs > built) return false;
+      n++;
+    }
+    return n > 0;
   } catch {
     // no bundle, no list, or a module gone
     return false;
