@@ -148,6 +148,19 @@ class Cells {
     return s;
   }
 
+  /**
+   * A candidate id: required, and on one line. A line break or tab in it
+   * comes from a quote that opened in the cell and closed lines later (or
+   * an id typed across lines): it would split the candidate's rows and
+   * print across lines in every table.
+   */
+  candidate(f: readonly string[], c: Col, line: number, issues: Issue[]): string | undefined {
+    const s = this.required(f, c, line, issues);
+    if (s === undefined || !/[\r\n\t]/.test(s)) return s;
+    this.issue(issues, "error", "candidate-not-one-line", t("candidate-not-one-line"), line, c, s, t("candidate-not-one-line.hint"));
+    return undefined;
+  }
+
   /** An optional text cell, trimmed; undefined when empty or absent. */
   static optional(f: readonly string[], c: Col): string | undefined {
     const s = Cells.text(f, c).trim();
@@ -228,7 +241,7 @@ function hoursReader(cells: Cells, ctx: RowContext): RowReader<HourRow> {
       const before = issues.length;
       const d = cells.date(f, date, line, issues, dates);
       const n = cells.name(f, nec, line, issues, necM, "unknown-nec-partner");
-      const c = cells.required(f, cand, line, issues);
+      const c = cells.candidate(f, cand, line, issues);
       const h = cells.number(f, hours, line, marks, issues, HOURS_PER_ROW);
       const s = cells.name(f, se, line, issues, seM, "unknown-se-partner", false);
       if (issues.length !== before || d === undefined || n === undefined || c === undefined || h === undefined) return undefined;
@@ -265,7 +278,7 @@ function benefitsReader(cells: Cells, ctx: RowContext): RowReader<BenefitRow> {
       const before = issues.length;
       const d = cells.date(f, date, line, issues, dates);
       const n = cells.name(f, nec, line, issues, necM, "unknown-nec-partner");
-      const c = cells.required(f, cand, line, issues);
+      const c = cells.candidate(f, cand, line, issues);
       const bt = cells.name(f, type, line, issues, typeM, "unknown-benefit-type");
       const a = cells.money(f, amount, line, marks, issues);
       if (issues.length !== before || d === undefined || n === undefined || c === undefined || bt === undefined || a === undefined) return undefined;

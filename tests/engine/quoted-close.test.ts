@@ -138,3 +138,11 @@ test("in an Excel export (CR LF rows, a line break in a quoted cell as LF alone)
   expect(s2).toEqual(m2);
   expect(m2.issues).toEqual([expect.stringMatching(/^uren\.csv:300 row-swallowed-line "niet gesloten\r\n.* close the quote or remove it/s)]);
 });
+
+test("a candidate id across two lines (inside quotes) is an error at its row; a remark across two lines is not", async () => {
+  const [memory, streaming] = await bothEngines("id-lines", hours(false, '"10/01/2025";"Flexer";"K9\nK10";"6";"id over twee regels"'));
+  expect(streaming).toEqual(memory);
+  expect(memory.ok).toBe(false);
+  // the remark "twee\nregels" of the first row stays fine: only the id is refused
+  expect(memory.issues).toEqual([expect.stringMatching(/^uren\.csv:300 candidate-not-one-line K9\nK10 an id is one line/)]);
+});
