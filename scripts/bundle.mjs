@@ -26,13 +26,20 @@ import { dirname, relative } from "node:path";
 const at = (p) => new URL(p, import.meta.url).pathname;
 const dist = at("../dist/");
 const out = at("../dist/bundle/cli.cjs");
+
+/** Leave no bundle: the CLI runs its modules. */
+function noBundle(why) {
+  rmSync(at("../dist/bundle/"), { recursive: true, force: true });
+  console.warn(`scripts/bundle.mjs: ${why}: no bundle, the CLI loads its modules one by one`);
+  process.exit(0);
+}
+
 rmSync(at("../dist/bundle/"), { recursive: true, force: true });
 let esbuild;
 try {
   esbuild = await import("esbuild");
 } catch {
-  console.warn("scripts/bundle.mjs: esbuild is not installed; the CLI loads its modules one by one");
-  process.exit(0);
+  noBundle("esbuild is not installed");
 }
 
 const pkg = JSON.parse(readFileSync(at("../package.json"), "utf8"));
@@ -56,13 +63,6 @@ const distModules = {
     });
   },
 };
-
-/** Leave no bundle: the CLI runs its modules. */
-function noBundle(why) {
-  rmSync(at("../dist/bundle/"), { recursive: true, force: true });
-  console.warn(`scripts/bundle.mjs: ${why}: no bundle, the CLI loads its modules one by one`);
-  process.exit(0);
-}
 
 const built = await esbuild.build({
   entryPoints: [at("../dist/cli/main.js")],

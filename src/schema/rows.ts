@@ -409,9 +409,9 @@ function withCellLengths<R>(reader: RowReader<R>, cells: Cells, kind: InputKind)
  * reads: a delimiter in an unquoted text (a warning: the row is read), or a
  * quote that does not close, whose cell ran on into the next line and took
  * that line's cells along (an error: the swallowed line would be lost
- * without a word), or, in a file whose first line ends in CRLF, a line
- * ending in a line feed alone, read on into the next the same way (an
- * error too, worded for what it is). Blank cells past the header (`a;b;c;`) are common and
+ * without a word), or, in a file without quotes whose first line ends in
+ * CRLF, a line ending in a line feed alone, read on into the next the same
+ * way (an error too, worded for what it is). Blank cells past the header (`a;b;c;`) are common and
  * harmless. Not for a workbook, whose cells hold line breaks of their own.
  */
 function withRowWidth<R>(reader: RowReader<R>, cells: Cells, width: number, mixedLineEnds: boolean): RowReader<R> {
@@ -428,11 +428,8 @@ function withRowWidth<R>(reader: RowReader<R>, cells: Cells, width: number, mixe
         // shown: the cell that ran on (where the quote opened), else the first cell past the header
         const found = f.find((c) => /[\r\n]/.test(c)) ?? past;
         // a line feed alone in a file of CRLF lines: no quote at all, the line simply did not end as the first one did
-        if (mixedLineEnds && /(?:^|[^\r])\n/.test(found)) {
-          issues.push(error("row-mixed-line-ends", { lines: breaks + 1, cells: f.length, width }, { source, found, hint: t("row-mixed-line-ends.hint") }));
-        } else {
-          issues.push(error("row-swallowed-line", { lines: breaks + 1, cells: f.length, width }, { source, found, hint: t("row-swallowed-line.hint") }));
-        }
+        const code = mixedLineEnds && /(?:^|[^\r])\n/.test(found) ? "row-mixed-line-ends" : "row-swallowed-line";
+        issues.push(error(code, { lines: breaks + 1, cells: f.length, width }, { source, found, hint: t(`${code}.hint`) }));
         return undefined;
       }
       issues.push(warning("row-extra-cells", { cells: f.length, width }, { source, found: past, hint: t("row-extra-cells.hint") }));

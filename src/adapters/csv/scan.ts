@@ -159,8 +159,9 @@ export async function scanFile(path: string, opts: { cutEvery?: number } = {}): 
   }
   const head = Buffer.concat(headParts);
   const bom = head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  // a first line ending in CRLF: its CR came before any LF, so the line ends were counted
   const firstLf = head.indexOf(10);
-  const mixedLineEnds = quoteAt < 0 && firstLf > 0 && head[firstLf - 1] === 13 && crAt >= 0 && !lfBefore && lfs > crlfs;
+  const mixedLineEnds = quoteAt < 0 && firstLf > 0 && head[firstLf - 1] === 13 && lfs > crlfs;
   return { sha256: hash.digest("hex"), size, bom, validUtf8: valid, head, nulAt, badUtf8At, quoteAt, crAt, crlfOnly: crAt >= 0 && !lfBefore && lfs > 0 && crs === lfs && crlfs === lfs, mixedLineEnds, cuts: cuts.filter((c) => c < size) };
 }
 
