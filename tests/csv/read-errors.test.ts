@@ -167,6 +167,29 @@ describe("files that cannot be read as text", () => {
   });
 });
 
+describe("an encoding in menerva.yaml that the file contradicts", () => {
+  const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+  const HOURS = "date,nec_partner,candidate_id,hours,client\n2025-01-06,Q-Jobs,K1,8,Geërts\n";
+
+  it("a UTF-8 BOM in a file set to windows-1252 is refused at line 1, not read as a column named \"ï»¿date\"", async () => {
+    const r = await read("hours", Buffer.concat([BOM, Buffer.from(HOURS, "utf8")]), { encoding: "windows-1252" }, "bomset.csv");
+    expect(r.text).toEqual([
+      "exports/bomset.csv:1: the file starts with a UTF-8 byte order mark (BOM), but menerva.yaml sets it to encoding: windows-1252\n" +
+        "  hint: remove encoding: windows-1252 from this input in menerva.yaml (the BOM says UTF-8), or save the file as CSV (separated by ; or ,) instead of CSV UTF-8",
+    ]);
+    expect(r.rows).toHaveLength(0);
+  });
+
+  it("the same bytes without the setting, and the file without its BOM with it, read as their text", async () => {
+    const detected = await read("hours", Buffer.concat([BOM, Buffer.from(HOURS, "utf8")]), undefined, "bomauto.csv");
+    const set = await read("hours", cp1252(HOURS), { encoding: "windows-1252" }, "set1252.csv");
+    for (const r of [detected, set]) {
+      expect(r.text).toEqual([]);
+      expect(r.rows.map((x: { client?: string }) => x.client)).toEqual(["Geërts"]);
+    }
+  });
+});
+
 describe("many problems", () => {
   it("shows the first 1000 errors of a file and counts the rest", async () => {
     const r = await read("hours", "date,nec_partner,candidate_id,hours\n" + "2025-01-06,Q-Jobs,K1,x\n".repeat(1005), undefined, "many.csv");

@@ -171,6 +171,11 @@ export async function openCsvInput(path: string, displayPath: string, ctx: Pick<
     ]);
     return { meta, fatal: sink.finish(displayPath) };
   }
+  if (ov.encoding === "windows-1252" && scan.bom) {
+    // The config and the file disagree: read as Windows-1252, the BOM would head the first column's name ("ï»¿Datum").
+    sink.add([error("bom-not-win1252", {}, { source: { file: displayPath, line: 1 }, hint: t("bom-not-win1252.hint") })]);
+    return { meta, fatal: sink.finish(displayPath) };
+  }
   // Encoding: a BOM or valid UTF-8 means UTF-8; anything else is Windows-1252.
   const encoding = ov.encoding ?? (scan.bom || scan.validUtf8 ? "utf-8" : "windows-1252");
   if (encoding === "utf-8" && !scan.validUtf8) {
