@@ -8,6 +8,7 @@ import { ZERO } from "../domain/money.js";
 import type { CloseReport } from "./close-report.js";
 import { correctionEntries } from "./close-corrections.js";
 import { candidateKey, closeRows } from "./close-rows.js";
+import { currentDocument } from "./close-summary.js";
 import { money, qty, rate } from "./format.js";
 
 export type Table = { readonly name: string; readonly header: readonly string[]; readonly rows: readonly (readonly string[])[] };
@@ -16,19 +17,24 @@ export function closeTables(report: CloseReport): Table[] {
   return [invoices(report), corrections(report), settlement(report), settlementCorrections(report), reserve(report), staff(report), detail(report), rowAccounting(report), exceptions(report)];
 }
 
-function invoices({ result: r }: CloseReport): Table {
+/** One block per invoice; `document` is its e-invoice's number (empty without an `invoicing:` block, and in validate). */
+function invoices(report: CloseReport): Table {
+  const r = report.result;
   const rows: string[][] = [];
   for (const inv of r.invoices) {
+    const doc = currentDocument(report, inv.necPartner)?.number ?? "";
+    const line = (...cells: string[]): void => void rows.push([inv.necPartner, ...cells, doc]);
     for (const l of inv.lines) {
-      if (l.kind === "hours") rows.push([inv.necPartner, "hours", `${l.firstDate}..${l.lastDate}`, qty(l.hours), rate(l.rate), money(l.amount)]);
-      else if (l.kind === "benefits") rows.push([inv.necPartner, "benefits", l.types.join("+"), money(l.benefits), rate(l.share), money(l.amount)]);
-      else rows.push([inv.necPartner, `correction_${l.of}`, l.of === "hours" ? l.period : `${l.period} ${l.types.join("+")}`, l.of === "hours" ? qty(l.quantity) : money(l.quantity), rate(l.price), money(l.amount)]);
+      if (l.kind === "hours") line("hours", `${l.firstDate}..${l.lastDate}`, qty(l.hours), rate(l.rate), money(l.amount));
+      else if (l.kind === "benefits") line("benefits", l.types.join("+"), money(l.benefits), rate(l.share), money(l.amount));
+      else line(`correction_${l.of}`, l.of === "hours" ? l.period : `${l.period} ${l.types.join("+")}`, l.of === "hours" ? qty(l.quantity) : money(l.quantity), rate(l.price), money(l.amount));
     }
-    rows.push([inv.necPartner, "subtotal", "", "", "", money(inv.subtotal)]);
-    rows.push([inv.necPartner, "vat", "", money(inv.subtotal), rate(inv.vatRate), money(inv.vat)]);
-    rows.push([inv.necPartner, inv.creditNote ? "total_credit_note" : "total", "", "", "", money(inv.total)]);
+    line("subtotal", "", "", "", money(inv.subtotal));
+    line("vat", "", money(inv.subtotal), rate(inv.vatRate), money(inv.vat));
+    line(inv.creditNote ? "total_credit_note" : "total", "", "", "", money(inv.total));
   }
-  return { name: "invoices", header: ["nec_partner", "line", "description", "quantity", "rate", "amount"], rows };
+  // the document number last: a column added after the others, so a reader that takes them by place still finds them
+  return { name: "invoices", header: ["nec_partner", "line", "description", "quantity", "rate", "amount", "document"], rows };
 }
 
 /** Every correction of a closed period in this close (the JSON `adjustments`). */

@@ -8,6 +8,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { menerva, scratchFixtures, treeHashes, type Run } from "../cli/helpers.js";
@@ -143,7 +144,20 @@ describe("the shipped example", () => {
     for (const inv of ex.first.invoices) tiesOut(ex.dir, "2025-Q1", inv);
     balanced(journalOf(ex.dir, "2025-Q1"));
   });
+
+  it("invoices.csv names each block's document in its last column", () => {
+    const rows = invoicesCsvOf(ex.dir, "2025-Q1");
+    expect(Object.keys(rows[0]!).at(-1)).toBe("document");
+    const byPartner = new Map(ex.first.invoices.map((i: Summary) => [i.nec_partner, i.number]));
+    expect(new Set(rows.map((r) => `${r.nec_partner} ${r.document}`))).toEqual(new Set(["Q-Jobs MEN2025-0001", "Flexer MEN2025-0002", "Itzu Jobs MEN2025-0003"]));
+    for (const r of rows) expect(r.document, r.nec_partner).toBe(byPartner.get(r.nec_partner));
+  });
 });
+
+/** invoices.csv of a close's output folder, by column name. */
+function invoicesCsvOf(dir: string, folder: string): Record<string, string>[] {
+  return parse(readFileSync(join(dir, "out", folder, "invoices.csv")), { columns: true }) as Record<string, string>[];
+}
 
 /** The document of an invoice carries its figures: lines, VAT, total, reference, dates. */
 function tiesOut(dir: string, folder: string, inv: Summary): void {
@@ -235,6 +249,7 @@ describe("monthly closes across a year end", () => {
       ["vat", "292.85", "0.00"],
     ]);
     balanced(journalOf(ye.dir, "2026-01"));
+    expect(invoicesCsvOf(ye.dir, "2026-01").filter((r) => r.line === "total_credit_note").map((r) => r.document)).toEqual(["MEN2026-0003"]);
   });
 
   it("a dry run prints what would be issued, numbers included, and writes nothing", () => {
