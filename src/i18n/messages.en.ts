@@ -385,6 +385,7 @@ export const en = {
   "missing-value": () => "missing value",
   "candidate-not-one-line": () => "a candidate id holds a line break or a tab",
   "candidate-not-one-line.hint": () => "an id is one line: a quote in this cell that closes only lines later, or an id typed across lines?",
+  "quotes-kept.hint": () => "the quotes are part of the cell: a space between a quote and the separator next to it keeps them in; remove that space",
   "not-a-date": () => "not a date",
   "not-a-date.hint": () => "write 2025-03-31 or 31/03/2025",
   "number-too-large.hint": () => "check the cell: a number this large is not a real value",

@@ -384,6 +384,7 @@ export const nl: CatalogLike<typeof en> = {
   "missing-value": () => "waarde ontbreekt",
   "candidate-not-one-line": () => "een kandidaat-id bevat een regeleinde of tab",
   "candidate-not-one-line.hint": () => "een id staat op één regel: een aanhalingsteken in deze cel dat pas regels later sluit, of een id over meer regels getypt?",
+  "quotes-kept.hint": () => "de aanhalingstekens horen bij de cel: een spatie tussen een aanhalingsteken en het scheidingsteken ernaast houdt ze erin; haal die spatie weg",
   "not-a-date": () => "geen datum",
   "not-a-date.hint": () => "schrijf 2025-03-31 of 31/03/2025",
   "number-too-large.hint": () => "kijk de cel na: een getal zo groot is geen echte waarde",

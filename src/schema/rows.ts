@@ -127,6 +127,7 @@ class Cells {
     found?: string,
     hint?: Text,
   ): void {
+    const help = found !== undefined && this.quotesKept(found) ? t("quotes-kept.hint") : hint;
     issues.push({
       severity,
       code,
@@ -134,8 +135,19 @@ class Cells {
       source: this.sheet === undefined ? { file: this.file, line } : { file: this.file, line, sheet: this.sheet, ...(c.idx >= 0 ? { column: c.idx + 1 } : {}) },
       subject: t("subject.column", { name: c.label }),
       ...(found !== undefined ? { found } : {}),
-      ...(hint !== undefined ? { hint } : {}),
+      ...(help !== undefined ? { hint: help } : {}),
     });
+  }
+
+  /**
+   * Whether a CSV cell holds the quotes meant to surround it: a space between
+   * a quote and its delimiter (`"11/03/2025" ;`) makes the quotes part of the
+   * text, and then that, not the date or number inside, is what to fix.
+   */
+  private quotesKept(found: string): boolean {
+    if (this.sheet !== undefined) return false;
+    const s = found.trim();
+    return s.length >= 2 && s.startsWith('"') && s.endsWith('"') && s !== found;
   }
 
   /** A required text cell, trimmed; undefined (and a "missing value" issue) when empty. */

@@ -20,6 +20,18 @@ describe("error messages (exact text)", () => {
     expect(r.text).toEqual(['exports/d.csv:2: column \'datum\': not a date (got "31/02/2025")\n  hint: write 2025-03-31 or 31/03/2025']);
   });
 
+  it("quotes kept in a cell by a space outside them: the hint says so, not how to write a date or a number", async () => {
+    const r = await read("hours", HOURS_NL + '"03/03/2025" ;Flexer;KND-1;7,6;\n03/03/2025;Flexer;KND-1; "7,5";\n03/03/2025; "Flexer";KND-1;7,5;\n', undefined, "q.csv");
+    const hint = "\n  hint: the quotes are part of the cell: a space between a quote and the separator next to it keeps them in; remove that space";
+    expect(r.text).toEqual([
+      `exports/q.csv:2: column 'datum': not a date (got "\\"03/03/2025\\" ")${hint}`,
+      `exports/q.csv:3: column 'uren': not a number (got " \\"7,5\\"")${hint}`,
+      `exports/q.csv:4: column 'uitzendpartner': unknown NEC partner (got " \\"Flexer\\"")${hint}`,
+    ]);
+    // quoted as CSV means (no space outside): read, no problem
+    expect((await read("hours", HOURS_NL + '"03/03/2025";"Flexer";KND-1;"7,5";\n', undefined, "q2.csv")).text).toEqual([]);
+  });
+
   it("missing value", async () => {
     const r = await read("hours", HOURS_NL + "03/03/2025;Flexer; ;7,6;\n", undefined, "m.csv");
     expect(r.text).toEqual(["exports/m.csv:2: column 'kandidaat': missing value"]);
