@@ -163,8 +163,15 @@ async function resolveInputs(
   return { inputs, issues };
 }
 
-/** Read, validate and resolve menerva.yaml. Writes nothing. */
-export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
+/**
+ * Read, validate and resolve menerva.yaml. Writes nothing. With
+ * `{ inputs: false }` the exports and the cost-price file are not looked
+ * for (`inputs` comes back empty): for a command that reads the ledger, not
+ * the exports — `ledger undo --credit` credits documents from their ledger
+ * record, and must work after the period's exports have been moved away.
+ */
+export async function loadConfig(path: string, opts: { readonly inputs?: boolean } = {}): Promise<Result<LoadedConfig>> {
+  const withInputs = opts.inputs ?? true;
   const abs = resolve(path);
   const dir = dirname(abs);
   const read = await readSmallFile(abs);
@@ -183,11 +190,11 @@ export async function loadConfig(path: string): Promise<Result<LoadedConfig>> {
   if (!parsed.ok) return parsed;
   const { model, raw } = parsed.value;
 
-  const { inputs, issues } = await resolveInputs(raw.inputs, dir);
+  const { inputs, issues } = withInputs ? await resolveInputs(raw.inputs, dir) : { inputs: { hours: [], benefits: [], staff: [], costs: [] }, issues: [] as Issue[] };
   let staffCost: string | undefined;
   if (raw.staffCost) {
     staffCost = resolve(dir, raw.staffCost.path);
-    if (!(await isFile(staffCost))) {
+    if (withInputs && !(await isFile(staffCost))) {
       issues.push(
         error("no-staff-cost-file", { path: JSON.stringify(raw.staffCost.path) }, {
           source: raw.staffCost.source,

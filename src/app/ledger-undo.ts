@@ -55,7 +55,8 @@ export type UndoOutcome = {
  * period (a guard for scripts). Refusals are ledger refusals (exit 3).
  */
 export async function undoLastClose(ledgerPath: string, expected?: string, credit?: CreditOptions): Promise<UndoResult> {
-  const config = credit ? await loadConfig(credit.configPath) : undefined;
+  // the documents come from the ledger record: the exports may be gone by now
+  const config = credit ? await loadConfig(credit.configPath, { inputs: false }) : undefined;
   if (config && !config.ok) return { ok: false, exit: 2, issues: config.issues };
   const lock = await acquireLock(ledgerPath);
   if (!lock.ok) return refused(lock.issues);
