@@ -606,6 +606,10 @@ export const en = {
   "ledger-no-head.hint": () => "the next close writes it; if this ledger was copied, copy its .head file with it",
   "ledger-shorter-than-head": ({ records, count, lastPeriod, missing }: N<"records" | "count" | "missing"> & S<"lastPeriod">) =>
     `the ledger has ${records} ${records === 1 ? "record" : "records"} but its head says ${count}${lastPeriod ? ` (the last one closing ${lastPeriod})` : ""}: ${missing === 1 ? "the last record was" : `the last ${missing} records were`} removed`,
+  "ledger-documents-lost": ({ counted, held, archive }: N<"counted" | "held"> & S<"archive">) =>
+    `the ledger's head counts ${counted} issued document numbers, but the ledger and its archive (${archive}) hold ${held}: the archive, or records in it, went missing`,
+  "ledger-documents-lost.hint": ({ archive }: S<"archive">) =>
+    `restore ${archive} from a backup (with the ledger and its .head file); a close now could issue numbers that were already sent`,
   "ledger-head-mismatch": ({ count, period }: N<"count"> & S<"period">) =>
     `record ${count} (${period}) is not the record the ledger's head names: a record was replaced or the ledger was restored without its head`,
   "ledger-head-mismatch.hint": () => "restore the ledger and its .head file together from a backup",

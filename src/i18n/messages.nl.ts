@@ -600,6 +600,10 @@ export const nl: CatalogLike<typeof en> = {
   "ledger-no-head.hint": () => "de volgende afsluiting schrijft het; werd dit grootboek gekopieerd, kopieer dan ook zijn .head-bestand",
   "ledger-shorter-than-head": ({ records, count, lastPeriod, missing }) =>
     `het grootboek heeft ${records} ${records === 1 ? "record" : "records"} maar zijn head zegt ${count}${lastPeriod ? ` (het laatste sluit ${lastPeriod} af)` : ""}: ${missing === 1 ? "het laatste record werd" : `de laatste ${missing} records werden`} verwijderd`,
+  "ledger-documents-lost": ({ counted, held, archive }) =>
+    `de head van het grootboek telt ${counted} uitgereikte documentnummers, maar het grootboek en zijn archief (${archive}) bevatten er ${held}: het archief, of records erin, ontbreken`,
+  "ledger-documents-lost.hint": ({ archive }) =>
+    `zet ${archive} terug uit een back-up (met het grootboek en zijn .head-bestand); een afsluiting zou nu nummers kunnen uitreiken die al verstuurd werden`,
   "ledger-head-mismatch": ({ count, period }) =>
     `record ${count} (${period}) is niet het record dat de head van het grootboek noemt: een record werd vervangen of het grootboek werd zonder zijn head teruggezet`,
   "ledger-head-mismatch.hint": () => "zet het grootboek en zijn .head-bestand samen terug uit een back-up",

@@ -57,6 +57,14 @@ export async function readLedger(path: string): Promise<Result<LedgerState>> {
   const archived = named && named.hash !== head.head!.last_hash ? await lastArchived(archivePathFor(path)) : undefined;
   const checked = checkHead(records, head.head, file, archived);
   if (checked.problems.length > 0) return fail(checked.problems);
+  const counted = head.head?.documents ?? 0;
+  if (counted > 0) {
+    const held = await documentsHeld(path, records);
+    if (held < counted) {
+      const archive = displayPath(archivePathFor(path));
+      return fail([error("ledger-documents-lost", { counted, held, archive }, { source: { file: `${file}.head` }, hint: t("ledger-documents-lost.hint", { archive }) })]);
+    }
+  }
   return ok(checked.lag ? { ...read.value, headLag: checked.lag } : read.value, [...read.warnings, ...checked.warnings]);
 }
 
@@ -67,8 +75,37 @@ export async function readLedger(path: string): Promise<Result<LedgerState>> {
  */
 export async function renewHead(state: LedgerState): Promise<boolean> {
   if (!state.headLag) return false;
-  await writeFilesAtomically([{ path: headPathFor(state.path), data: headText(state.path, state.records) }]);
+  await writeFilesAtomically([{ path: headPathFor(state.path), data: headText(state.path, state.records, await documentsHeld(state.path, state.records)) }]);
   return true;
+}
+
+/**
+ * How many document numbers `records` and the archive beside the ledger hold
+ * together, and `extra` (a record about to be archived). The archive is read
+ * leniently, for its numbers only: archive.ts checks the records the
+ * numbering relies on.
+ */
+export async function documentsHeld(path: string, records: readonly LedgerRecord[], extra: readonly LedgerRecord[] = []): Promise<number> {
+  const numbers = new Set<string>();
+  const add = (r: { issued?: readonly { number?: unknown }[] } | null | undefined): void => {
+    for (const d of Array.isArray(r?.issued) ? r.issued : []) if (typeof d?.number === "string") numbers.add(d.number);
+  };
+  for (const r of [...records, ...extra]) add(r);
+  let text = "";
+  try {
+    text = await readFile(archivePathFor(path), "utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+  }
+  for (const line of text.split("\n")) {
+    if (line.trim() === "") continue;
+    try {
+      add(JSON.parse(line) as { issued?: { number?: unknown }[] });
+    } catch {
+      // a damaged line holds no numbers it can vouch for
+    }
+  }
+  return numbers.size;
 }
 
 /** The last record of the reopen archive (seq and hash only), if there is one. */
@@ -201,7 +238,7 @@ export async function appendRecord(path: string, record: LedgerRecord): Promise<
   if (broken.length > 0) throw new LedgerError(broken);
   await writeFilesAtomically([
     { path, data: ledgerText(next) },
-    { path: headPathFor(path), data: headText(path, next) },
+    { path: headPathFor(path), data: headText(path, next, await documentsHeld(path, next)) },
   ]);
 }
 
@@ -226,13 +263,14 @@ export async function replaceLastRecord(path: string, archivePath: string, recor
     if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
   }
   if (archive !== "" && !archive.endsWith("\n")) archive += "\n";
+  const gone = archived ? archived(last) : last;
   const ledger = { path, data: ledgerText(next) };
-  const head = { path: headPathFor(path), data: headText(path, next) };
+  const head = { path: headPathFor(path), data: headText(path, next, await documentsHeld(path, next, [gone])) };
   // Renamed in this order, so a crash between two renames reads as before or as after
   // (ledger-head.ts): a replaced record before its head; for a removal the head first
   // (a head behind the ledger is the state "head lags", accepted; a ledger shorter
   // than its head would read as a lost record).
-  await writeFilesAtomically([{ path: archivePath, data: `${archive}${recordLine(archived ? archived(last) : last)}\n` }, ...(record ? [ledger, head] : [head, ledger])]);
+  await writeFilesAtomically([{ path: archivePath, data: `${archive}${recordLine(gone)}\n` }, ...(record ? [ledger, head] : [head, ledger])]);
   return last;
 }
 
@@ -247,7 +285,7 @@ export async function dropArchivedLastRecord(path: string, expected: LedgerRecor
   if (!last || last.hash !== expected.hash) throw new LedgerError([error("ledger-changed", {}, { source: { file: displayPath(path) } })]);
   const next = state.records.slice(0, -1);
   await writeFilesAtomically([
-    { path: headPathFor(path), data: headText(path, next) },
+    { path: headPathFor(path), data: headText(path, next, await documentsHeld(path, next)) },
     { path, data: ledgerText(next) },
   ]);
   return last;

@@ -16,14 +16,26 @@ import { error, t, warning, type Issue } from "../domain/issues.js";
 import { canonicalJson } from "./canonical-json.js";
 import type { LedgerRecord } from "./record.js";
 
-export type LedgerHead = { readonly count: number; readonly last_hash: string; readonly last_period: string | null };
+export type LedgerHead = {
+  readonly count: number;
+  readonly last_hash: string;
+  readonly last_period: string | null;
+  /**
+   * How many document numbers the ledger and its archive held (absent: none,
+   * or a head written before it was counted). It never goes down — an issued
+   * number stays used — so fewer means records holding documents were lost,
+   * most likely the archive of a close undone with credit notes, whose
+   * numbers a close would then issue a second time.
+   */
+  readonly documents?: number;
+};
 
 export const headPathFor = (ledgerPath: string): string => `${ledgerPath}.head`;
 
-/** The head's text for a ledger holding `records`. */
-export function headText(ledgerPath: string, records: readonly LedgerRecord[]): string {
+/** The head's text for a ledger holding `records`, which with its archive holds `documents` document numbers. */
+export function headText(ledgerPath: string, records: readonly LedgerRecord[], documents: number): string {
   const last = records[records.length - 1];
-  return `${canonicalJson({ ledger: basename(ledgerPath), count: records.length, last_hash: last?.hash ?? "", last_period: last?.period ?? null })}\n`;
+  return `${canonicalJson({ ledger: basename(ledgerPath), count: records.length, last_hash: last?.hash ?? "", last_period: last?.period ?? null, ...(documents > 0 ? { documents } : {}) })}\n`;
 }
 
 const HEX64 = /^[0-9a-f]{64}$/;
@@ -37,7 +49,8 @@ export async function readHead(ledgerPath: string, shown: string): Promise<{ ok:
   try {
     const v = JSON.parse(text) as Partial<LedgerHead>;
     if (Number.isSafeInteger(v.count) && v.count! >= 0 && typeof v.last_hash === "string" && (v.count === 0 || HEX64.test(v.last_hash))) {
-      return { ok: true, head: { count: v.count!, last_hash: v.last_hash, last_period: typeof v.last_period === "string" ? v.last_period : null } };
+      const documents = Number.isSafeInteger(v.documents) && v.documents! > 0 ? { documents: v.documents! } : {};
+      return { ok: true, head: { count: v.count!, last_hash: v.last_hash, last_period: typeof v.last_period === "string" ? v.last_period : null, ...documents } };
     }
   } catch {
     // falls through: not a head

@@ -13,7 +13,7 @@ import { error } from "../domain/issues.js";
 import type { BilledColumns } from "./billed-rows.js";
 import { canonicalJson } from "./canonical-json.js";
 import { headPathFor, headText } from "./ledger-head.js";
-import { displayPath, LedgerError, readLedger } from "./ledger-file.js";
+import { displayPath, documentsHeld, LedgerError, readLedger } from "./ledger-file.js";
 import { GENESIS_HASH, recordLine, type LedgerRecord } from "./record.js";
 
 /** A piece of the billed columns' canonical JSON: text, bytes in memory, or the first `bytes` of a file. */
@@ -81,7 +81,8 @@ export async function appendStreamedRecord(path: string, r: StreamedRecord): Pro
   if (last && !(r.record.from > last.to)) {
     throw new LedgerError([error("ledger-order", { period: `${r.record.from}..${r.record.to}`, previous: `record ${last.seq} (${last.period}) (${last.from}..${last.to})` }, at)]);
   }
-  const head = headText(path, [...records, { ...r.record } as LedgerRecord]);
+  const all = [...records, { ...r.record } as LedgerRecord];
+  const head = headText(path, all, await documentsHeld(path, all));
   await writeFilesAtomically([
     {
       path,

@@ -1,7 +1,7 @@
 // Issue 13 "a ledger that notices every loss": the head beside the ledger,
 // outputs that switch as one set (a kill between renames is detected and
 // repaired), and a ledger reached through a symbolic link.
-import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, mkdtempSync, readFileSync, readlinkSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { mkdir, readFile, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -184,6 +184,33 @@ describe("from the CLI", () => {
     expect(menerva(["close", "2025-03", "--config", "fixtures/menerva.yaml"], dir).code).toBe(3);
     writeFileSync(ledger, full);
     expect(menerva(["close", "2025-03", "--config", "fixtures/menerva.yaml"], dir).code).toBe(0);
+  });
+
+  it("an archive lost after an undo --credit is noticed before a close could issue its document numbers again", () => {
+    const dir = scratchFixtures();
+    const cfg = ["--config", "fixtures/menerva.yaml", "--lang", "en"];
+    expect(menerva(CLOSE, dir).code).toBe(0);
+    expect(menerva(["ledger", "undo", "--credit", ...cfg], dir).code).toBe(0);
+    // the ledger is empty now; MEN2025-0001..0006 (three invoices, three credit notes) live in the archive alone
+    const head = headPathFor(join(dir, "out/menerva-ledger.jsonl"));
+    expect(JSON.parse(readFileSync(head, "utf8"))).toMatchObject({ count: 0, documents: 6 });
+    const archive = join(dir, "out/menerva-ledger.archive.jsonl");
+    const kept = readFileSync(archive, "utf8");
+    rmSync(archive);
+    const close = menerva([...CLOSE, "--lang", "en"], dir);
+    expect(close.code).toBe(3);
+    expect(close.stderr).toContain(
+      "out/menerva-ledger.jsonl.head: the ledger's head counts 6 issued document numbers, but the ledger and its archive (out/menerva-ledger.archive.jsonl) hold 0: the archive, or records in it, went missing",
+    );
+    expect(close.stderr).toContain("a close now could issue numbers that were already sent");
+    expect(existsSync(join(dir, "out/2025-Q1/invoices/MEN2025-0007.xml"))).toBe(false);
+    expect(menerva(["ledger", "verify", ...cfg], dir).code).toBe(3);
+    // put back: the close numbers on after the credit notes
+    writeFileSync(archive, kept);
+    const again = menerva([...CLOSE, "--json", "--formats", "json"], dir);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).documents.filter((d: { status: string }) => d.status === "new").map((d: { number: string }) => d.number)).toEqual(["MEN2025-0007", "MEN2025-0008", "MEN2025-0009"]);
+    expect(JSON.parse(readFileSync(head, "utf8"))).toMatchObject({ count: 1, documents: 9 });
   });
 });
 
