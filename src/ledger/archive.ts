@@ -3,7 +3,9 @@
 // (not a chain: a period may be archived several times). It matters to the
 // numbering in one case: `ledger undo --credit` archives a close whose
 // documents it reversed (marked `undone_credited`); those numbers stay used,
-// and the next close carries the documents back into the ledger.
+// and the next close carries the documents back into the ledger. The
+// ledger's head counts the document numbers ledger and archive hold
+// together (ledger-head.ts), so an archive lost in between is noticed.
 import { readFile } from "node:fs/promises";
 import { error, fail, ok, t, type Result } from "../domain/issues.js";
 import { documentsOf, type IssuedDocumentJson } from "./issued-json.js";
