@@ -9,6 +9,7 @@
 // the writing and writes nothing (no folder, no lock, no record, no repair).
 import { dirname, resolve } from "node:path";
 import { checkOutputSet, repairOutputSets, writeOutputSet } from "../adapters/output-folder.js";
+import { outputFolderProblem } from "../adapters/output-target.js";
 import { makeDirs } from "../adapters/made-dirs.js";
 import { error, t, warning, type Issue } from "../domain/issues.js";
 import { diffInputs } from "../ledger/diff.js";
@@ -156,6 +157,9 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
       if (begun) return refuse([begun]);
       return await closeOn(ledger.value, inputs, opts, ledger.warnings);
     }
+    // A folder the outputs cannot go to: said now, before the ledger's folder is made or the lock taken.
+    const unwritable = await outputFolderProblem(outDirOf(opts, inputs), opts.out !== undefined ? "--out" : "output", opts.out ?? displayPath(outDirOf(opts, inputs)));
+    if (unwritable) return { ok: false, exit: 2, issues: [unwritable] };
     // The lock needs the ledger's folder; a refused close removes it again if it made it.
     const made = await makeDirs(dirname(config.ledger));
     const outcome = await closeLocked(opts, inputs);

@@ -4,6 +4,7 @@
 import { join } from "node:path";
 import { writeFilesAtomically, type OutputFile } from "../adapters/atomic-write.js";
 import { readCostPriceFile } from "../adapters/costprice-file.js";
+import { outputFolderProblem } from "../adapters/output-target.js";
 import { fail, ok, type Result } from "../domain/issues.js";
 import { costPriceCsv } from "../report/costprice-csv.js";
 import type { CsvStyle } from "../report/csv-text.js";
@@ -34,7 +35,8 @@ export async function costPriceFiles(report: CostPriceReport, lang: Lang, outDir
 
 export async function runCostPrice(file: string, opts: CostPriceOptions): Promise<Result<CostPriceOutcome>> {
   const input = await readCostPriceFile(file);
-  if (!input.ok) return fail(input.issues);
+  const unwritable = opts.outDir ? await outputFolderProblem(opts.outDir, "--out") : undefined;
+  if (!input.ok || unwritable) return fail([...(input.ok ? [] : input.issues), ...(unwritable ? [unwritable] : [])]);
   const report = costPriceReport(input.value);
   const files = opts.outDir ? await costPriceFiles(report, opts.lang, opts.outDir, opts.csvStyle) : [];
   await writeFilesAtomically(files);

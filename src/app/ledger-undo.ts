@@ -13,6 +13,7 @@
 import { join, resolve } from "node:path";
 import type { OutputFile } from "../adapters/atomic-write.js";
 import { writeOutputSet } from "../adapters/output-folder.js";
+import { outputFolderProblem } from "../adapters/output-target.js";
 import { loadConfig } from "../adapters/config-file.js";
 import { issueDateFor, planReversals } from "../domain/invoicing/issue-plan.js";
 import { parseDocumentNumber } from "../domain/invoicing/numbering.js";
@@ -114,6 +115,8 @@ export async function undoLastClose(ledgerPath: string, expected?: string, credi
 
     // The credit notes first (one output set, like a close's), then the ledger: a crash in between leaves the files and the close; the same undo again gives the same files.
     const outDir = resolve(credit.out ?? join(config.value.output, `${last.period}-undo`));
+    const unwritable = await outputFolderProblem(outDir, credit.out !== undefined ? "--out" : "output", credit.out ?? displayPath(outDir));
+    if (unwritable) return { ok: false, exit: 2, issues: [unwritable] };
     const accounts = config.value.invoicing?.accounts ?? { receivable: "400000", revenue: { hours: "700000", benefits: "700000" }, vat: "451000" };
     const files: OutputFile[] = documentFiles(rendered.docs, outDir, accounts, config.value.model.language);
     const summary = { undone: last.period, ledger_record: last.hash, archived_record: undone.hash, invoice_date: date.value.date, documents: rendered.docs.map((d) => documentJson(reportDocument(d))) };

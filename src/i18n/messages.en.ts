@@ -179,6 +179,9 @@ export const en = {
     return `${parts.join("; ")} (exit 3)`;
   },
 
+  "output-folder.file": ({ path }: S<"path">) => `cannot write the outputs there: ${path} is a file, not a folder`,
+  "output-folder.not-writable": ({ path }: S<"path">) => `cannot write the outputs there: no permission to write in ${path}`,
+  "output-folder.hint": () => "name a folder you may write in (it is created when missing)",
   "bad-format": ({ formats, allowed }: S<"formats" | "allowed">) => `unknown format ${formats}; allowed: ${allowed}`,
   "report.written": ({ where, formats }: S<"where" | "formats">) => `Output written to ${where} (${formats}); the ledger was only read.`,
 

@@ -171,6 +171,9 @@ export const nl: CatalogLike<typeof en> = {
     return `${parts.join("; ")} (exit 3)`;
   },
 
+  "output-folder.file": ({ path }) => `kan de uitvoer daar niet schrijven: ${path} is een bestand, geen map`,
+  "output-folder.not-writable": ({ path }) => `kan de uitvoer daar niet schrijven: geen schrijfrechten in ${path}`,
+  "output-folder.hint": () => "noem een map waarin u mag schrijven (ze wordt gemaakt als ze nog niet bestaat)",
   "bad-format": ({ formats, allowed }) => `onbekend formaat ${formats}; toegelaten: ${allowed}`,
   "report.written": ({ where, formats }) => `Uitvoer geschreven naar ${where} (${formats}); het grootboek werd enkel gelezen.`,
 

@@ -17,7 +17,7 @@ export function closeTables(report: CloseReport): Table[] {
   return [invoices(report), corrections(report), settlement(report), settlementCorrections(report), reserve(report), staff(report), detail(report), rowAccounting(report), exceptions(report)];
 }
 
-/** One block per invoice; `document` is its e-invoice's number (empty without an `invoicing:` block, and in validate). */
+/** One block per invoice; `document_number` is its e-invoice's number (empty without an `invoicing:` block, and in validate). */
 function invoices(report: CloseReport): Table {
   const r = report.result;
   const rows: string[][] = [];
@@ -34,7 +34,7 @@ function invoices(report: CloseReport): Table {
     line(inv.creditNote ? "total_credit_note" : "total", "", "", "", money(inv.total));
   }
   // the document number last: a column added after the others, so a reader that takes them by place still finds them
-  return { name: "invoices", header: ["nec_partner", "line", "description", "quantity", "rate", "amount", "document"], rows };
+  return { name: "invoices", header: ["nec_partner", "line", "description", "quantity", "rate", "amount", "document_number"], rows };
 }
 
 /** Every correction of a closed period in this close (the JSON `adjustments`). */

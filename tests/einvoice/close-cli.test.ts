@@ -148,12 +148,12 @@ describe("the shipped example", () => {
     balanced(journalOf(ex.dir, "2025-Q1"));
   });
 
-  it("invoices.csv names each block's document in its last column", () => {
+  it("invoices.csv names each block's document number in its last column", () => {
     const rows = invoicesCsvOf(ex.dir, "2025-Q1");
-    expect(Object.keys(rows[0]!).at(-1)).toBe("document");
+    expect(Object.keys(rows[0]!).at(-1)).toBe("document_number");
     const byPartner = new Map(ex.first.invoices.map((i: Summary) => [i.nec_partner, i.number]));
-    expect(new Set(rows.map((r) => `${r.nec_partner} ${r.document}`))).toEqual(new Set(["Q-Jobs MEN2025-0001", "Flexer MEN2025-0002", "Itzu Jobs MEN2025-0003"]));
-    for (const r of rows) expect(r.document, r.nec_partner).toBe(byPartner.get(r.nec_partner));
+    expect(new Set(rows.map((r) => `${r.nec_partner} ${r.document_number}`))).toEqual(new Set(["Q-Jobs MEN2025-0001", "Flexer MEN2025-0002", "Itzu Jobs MEN2025-0003"]));
+    for (const r of rows) expect(r.document_number, r.nec_partner).toBe(byPartner.get(r.nec_partner));
   });
 });
 
@@ -252,7 +252,7 @@ describe("monthly closes across a year end", () => {
       ["vat", "292.85", "0.00"],
     ]);
     balanced(journalOf(ye.dir, "2026-01"));
-    expect(invoicesCsvOf(ye.dir, "2026-01").filter((r) => r.line === "total_credit_note").map((r) => r.document)).toEqual(["MEN2026-0003"]);
+    expect(invoicesCsvOf(ye.dir, "2026-01").filter((r) => r.line === "total_credit_note").map((r) => r.document_number)).toEqual(["MEN2026-0003"]);
   });
 
   it("a dry run prints what would be issued, numbers included, and writes nothing", () => {

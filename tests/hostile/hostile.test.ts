@@ -142,6 +142,13 @@ const CASES: Case[] = [
     exit: 2,
     says: /unpacks to more than/,
   },
+  // 10. outputs that cannot go where they are told (a file on the way): said first, exit 2, not an internal error after the work
+  { name: "close -o under a file", setup: () => undefined, args: [...CLOSE, "-o", "menerva.yaml/x"], exit: 2, says: /^--out: cannot write the outputs there: \S*menerva\.yaml is a file, not a folder \(got "menerva\.yaml\/x"\)\n  hint: name a folder you may write in/m },
+  { name: "close with output: naming a file", setup: (d) => config(d, (t) => t.replace("output: out", "output: costprice.yaml")), args: CLOSE, exit: 2, says: /^output: cannot write the outputs there: \S*costprice\.yaml is a file, not a folder/m },
+  { name: "report -o under a file", setup: () => undefined, before: (d) => closeMonths(d), args: ["report", "2025", "-c", "menerva.yaml", "-o", "menerva.yaml/x"], exit: 2, says: /--out: cannot write the outputs there: \S*menerva\.yaml is a file, not a folder/ },
+  { name: "scenario run -o a file", setup: () => undefined, args: ["scenario", "run", "scenarios/base.yaml", "-o", "menerva.yaml"], exit: 2, says: /--out: cannot write the outputs there: \S*menerva\.yaml is a file, not a folder/ },
+  { name: "costprice -o under a file", setup: () => undefined, args: ["costprice", "costprice.yaml", "-o", "menerva.yaml/y/z"], exit: 2, says: /--out: cannot write the outputs there: \S*menerva\.yaml is a file, not a folder \(got "menerva\.yaml\/y\/z"\)/ },
+  { name: "ledger undo --credit -o under a file", setup: () => undefined, before: (d) => closeMonths(d), args: ["ledger", "undo", "--credit", "-c", "menerva.yaml", "-o", "menerva.yaml/x"], exit: 2, says: /--out: cannot write the outputs there/ },
   // 11. a ledger that lost its last record
   {
     name: "a ledger whose last record was deleted (ledger verify)",

@@ -1,5 +1,6 @@
 // `menerva scenario run|solve|sensitivity|grid|montecarlo|compare`: what-if feasibility (SPEC §7).
 import { relative } from "node:path";
+import { outputFolderProblem } from "../../adapters/output-target.js";
 import { Option, type Command } from "commander";
 import { t } from "../../domain/issues.js";
 import type { Lang } from "../../i18n/lang.js";
@@ -29,7 +30,13 @@ const commonOptions =
       .addOption(langOption(lang, "help.lang"))
       .option(`--set <${w("help.ph.key-value")}>`, render(t("help.scenario.set", { keys: SETTABLE_KEYS.join(", ") }), lang), collect)
       .option(`--opening-reserve <${w("help.ph.eur")}>`, w("help.scenario.opening-reserve"))
-      .hook("preAction", async (_this, action) => void (await settleLanguage(action.opts<Common>())));
+      .hook("preAction", async (_this, action) => {
+        const o = action.opts<Common>();
+        await settleLanguage(o);
+        // a folder the files cannot go to is said before the work (exit 2), not as an internal error after it
+        const unwritable = o.out ? await outputFolderProblem(o.out, "--out") : undefined;
+        if (unwritable) throw new UserError([unwritable], EXIT.usage);
+      });
   };
 
 const base = (o: Common) => ({
