@@ -9,7 +9,7 @@ import type { BenefitRow, HourRow, OtherCost } from "../domain/model.js";
 import type { LedgerRecord } from "../ledger/record.js";
 import type { EngineTuning, StreamedRows } from "../engine/stream-close.js";
 import type { FillOptions } from "../engine/billed-writer.js";
-import { error, fail, ok, quote, t, type Issue, type Result } from "../domain/issues.js";
+import { error, fail, ok, quote, t, warning, type Issue, type Result } from "../domain/issues.js";
 import { nameKey, namesByKey } from "../schema/partner-names.js";
 import type { CostPrice } from "../domain/costprice/types.js";
 import { parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
@@ -157,6 +157,11 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
   for (const f of staff) for (const r of f.rows) later(parsePeriod(r.period)?.to);
   for (const c of config.model.otherCosts) later(c.date);
   for (const f of costs) for (const c of f.rows) later(c.date);
+  const files = rowsRead
+    ? [...info("hours", rowsRead.files.filter((f) => f.kind === "hours")), ...info("benefits", rowsRead.files.filter((f) => f.kind === "benefits")), ...info("staff", staff), ...info("costs", costs)]
+    : [...info("hours", hours), ...info("benefits", benefits), ...info("staff", staff), ...info("costs", costs)];
+  // A header without rows: a cut-off export reads as nothing billed, which is not to be taken in silence.
+  for (const f of files) if (f.rows === 0) issues.push(warning("no-data-rows", {}, { source: { file: f.file, line: 1 }, hint: t("no-data-rows.hint") }));
   const cumulative = new Set([...config.inputs.hours, ...config.inputs.benefits].filter((i) => i.spec.cumulative).map((i) => i.displayPath));
   return ok({
     config,
@@ -168,9 +173,7 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
       ...config.model.otherCosts,
       ...costs.flatMap((f) => f.rows.map((c) => ({ date: c.date, description: c.description, amount: c.amount, source: c.source }))),
     ],
-    files: rowsRead
-      ? [...info("hours", rowsRead.files.filter((f) => f.kind === "hours")), ...info("benefits", rowsRead.files.filter((f) => f.kind === "benefits")), ...info("staff", staff), ...info("costs", costs)]
-      : [...info("hours", hours), ...info("benefits", benefits), ...info("staff", staff), ...info("costs", costs)],
+    files,
     warnings: issues,
     ...(costPrice ? { costPrice } : {}),
     cumulative,

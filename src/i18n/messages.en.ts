@@ -563,6 +563,8 @@ export const en = {
   "not-utf8.bom": () => "the file starts with a UTF-8 BOM but holds other bytes (Windows-1252?); save it again as CSV UTF-8",
   "csv-syntax": () => "not valid CSV",
   "csv-syntax.hint": () => 'a quote inside a quoted cell is written twice (""); rows after this line were not read',
+  "no-data-rows": () => "a header and no rows: nothing read from this file",
+  "no-data-rows.hint": () => "a cut-off or empty export? Export it again; remove the file from the inputs if it is meant to be empty",
   "empty-file": () => "empty file (no header row)",
   "empty-file.sheet": () => "empty sheet (no header row)",
   "formula-without-value": ({ count }: N<"count">) => `${count} formula ${count === 1 ? "cell has" : "cells have"} no saved result; read as empty`,

@@ -557,6 +557,8 @@ export const nl: CatalogLike<typeof en> = {
   "not-utf8.bom": () => "het bestand begint met een UTF-8-BOM maar bevat andere bytes (Windows-1252?); bewaar het opnieuw als CSV UTF-8",
   "csv-syntax": () => "geen geldige CSV",
   "csv-syntax.hint": () => 'een aanhalingsteken binnen een cel tussen aanhalingstekens schrijft men twee keer (""); de rijen na deze regel werden niet gelezen',
+  "no-data-rows": () => "kolomnamen en geen rijen: niets gelezen uit dit bestand",
+  "no-data-rows.hint": () => "een afgebroken of lege export? Exporteer ze opnieuw; haal het bestand uit de invoer als het leeg hoort te zijn",
   "empty-file": () => "leeg bestand (geen rij met kolomnamen)",
   "empty-file.sheet": () => "leeg blad (geen rij met kolomnamen)",
   "formula-without-value": ({ count }) => `${count} ${count === 1 ? "formulecel heeft" : "formulecellen hebben"} geen bewaard resultaat; gelezen als leeg`,

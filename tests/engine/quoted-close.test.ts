@@ -146,3 +146,12 @@ test("a candidate id across two lines (inside quotes) is an error at its row; a 
   // the remark "twee\nregels" of the first row stays fine: only the id is refused
   expect(memory.issues).toEqual([expect.stringMatching(/^uren\.csv:300 candidate-not-one-line K9\nK10 an id is one line/)]);
 });
+
+test("an export with a header and no rows closes with a warning at its line 1, in both engines: a cut-off export is not taken in silence", async () => {
+  const [memory, streaming] = await bothEngines("header-only", '"datum";"uitzendpartner";"kandidaat";"uren";"opmerking"\n');
+  expect(streaming).toEqual(memory);
+  expect(memory.ok).toBe(true);
+  expect(memory.warnings).toContain("uren.csv:1 no-data-rows  a cut-off or empty export? Export it again; remove the file from the inputs if it is meant to be empty");
+  // files with rows get no such warning
+  expect(memory.warnings!.filter((w) => w.includes("no-data-rows"))).toHaveLength(1);
+});
