@@ -106,8 +106,8 @@ export function fastPath(task: ChunkTask, map: HeaderMap, marks: DecimalMarkStat
       if (n < 0) n = necs.get(rawNec) ?? -1;
       if (n < 0) return false;
       const c = text(f, cand).trim();
-      // an empty id, or one not on one line: the row rules say what is wrong (rows.ts)
-      if (c === "" || c.includes("\n") || c.includes("\r") || c.includes("\t")) return false;
+      // an empty id, one not on one line or one with a quote: the row rules say what is wrong (rows.ts)
+      if (c === "" || c.includes("\n") || c.includes("\r") || c.includes("\t") || c.includes('"')) return false;
       const q = quantity(text(f, num));
       if (q === undefined) return false;
       let x: string | undefined;

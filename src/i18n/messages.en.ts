@@ -565,6 +565,7 @@ export const en = {
   "csv-syntax.hint": () => 'a quote inside a quoted cell is written twice (""); rows after this line were not read',
   "no-data-rows": () => "a header and no rows: nothing read from this file",
   "no-data-rows.hint": () => "a cut-off or empty export? Export it again; remove the file from the inputs if it is meant to be empty",
+  "candidate-quoted": () => "the candidate id keeps its quotes: it would be another candidate than the same id without them",
   "empty-file": () => "empty file (no header row)",
   "empty-file.sheet": () => "empty sheet (no header row)",
   "formula-without-value": ({ count }: N<"count">) => `${count} formula ${count === 1 ? "cell has" : "cells have"} no saved result; read as empty`,

@@ -559,6 +559,7 @@ export const nl: CatalogLike<typeof en> = {
   "csv-syntax.hint": () => 'een aanhalingsteken binnen een cel tussen aanhalingstekens schrijft men twee keer (""); de rijen na deze regel werden niet gelezen',
   "no-data-rows": () => "kolomnamen en geen rijen: niets gelezen uit dit bestand",
   "no-data-rows.hint": () => "een afgebroken of lege export? Exporteer ze opnieuw; haal het bestand uit de invoer als het leeg hoort te zijn",
+  "candidate-quoted": () => "de kandidaat-id houdt zijn aanhalingstekens: dat zou een andere kandidaat zijn dan dezelfde id zonder",
   "empty-file": () => "leeg bestand (geen rij met kolomnamen)",
   "empty-file.sheet": () => "leeg blad (geen rij met kolomnamen)",
   "formula-without-value": ({ count }) => `${count} ${count === 1 ? "formulecel heeft" : "formulecellen hebben"} geen bewaard resultaat; gelezen als leeg`,

@@ -168,9 +168,17 @@ class Cells {
    */
   candidate(f: readonly string[], c: Col, line: number, issues: Issue[]): string | undefined {
     const s = this.required(f, c, line, issues);
-    if (s === undefined || !/[\r\n\t]/.test(s)) return s;
-    this.issue(issues, "error", "candidate-not-one-line", t("candidate-not-one-line"), line, c, s, t("candidate-not-one-line.hint"));
-    return undefined;
+    if (s === undefined) return s;
+    if (/[\r\n\t]/.test(s)) {
+      this.issue(issues, "error", "candidate-not-one-line", t("candidate-not-one-line"), line, c, s, t("candidate-not-one-line.hint"));
+      return undefined;
+    }
+    // `"KND-9" ;`: the quotes stayed in the cell (a space outside them), and "KND-9" with quotes would be another candidate
+    if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) {
+      this.issue(issues, "error", "candidate-quoted", t("candidate-quoted"), line, c, Cells.text(f, c), t("quotes-kept.hint"));
+      return undefined;
+    }
+    return s;
   }
 
   /** An optional text cell, trimmed; undefined when empty or absent. */

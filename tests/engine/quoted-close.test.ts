@@ -155,3 +155,11 @@ test("an export with a header and no rows closes with a warning at its line 1, i
   // files with rows get no such warning
   expect(memory.warnings!.filter((w) => w.includes("no-data-rows"))).toHaveLength(1);
 });
+
+test("a candidate id whose quotes stay in the cell (a space after the closing quote) is an error at its row in both engines", async () => {
+  // without it, "K9" with quotes would be a second candidate beside K9 in every table and count
+  const [memory, streaming] = await bothEngines("id-quoted", plainHoursCrlf('10/01/2025;Flexer;"K9" ;6;spatie na het aanhalingsteken\r\n'));
+  expect(streaming).toEqual(memory);
+  expect(memory.ok).toBe(false);
+  expect(memory.issues).toEqual([expect.stringMatching(/^uren\.csv:300 candidate-quoted "K9"  the quotes are part of the cell: a space between a quote and the separator next to it keeps them in; remove that space$/)]);
+});
