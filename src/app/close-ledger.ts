@@ -69,7 +69,7 @@ export function planClose(state: LedgerState, period: Period, opts: PlanOptions)
               source,
               subject: "PERIOD",
               found: period.label,
-              hint: t("period-not-next.hint", { next, close: nextPeriodText(next, period), redo: period.to < last.from || period.from <= last.to ? last.period : "" }),
+              hint: t("period-not-next.hint", { next, close: nextPeriodText(next, period), redo: period.to < last.from || period.from <= last.to ? last.period : "", undo: undoCommand(last) }),
             },
           ),
         ],
@@ -454,3 +454,8 @@ export function recordBodyBesidesBilled(
 
 /** Reversals for the domain: withdrawn rows as the pure close takes them. */
 export const asReversals = (rows: readonly MissingRow[]): Reversal[] => rows.map(({ id: _id, ...r }) => r);
+
+/** The command that undoes the ledger's last close: with --credit when it issued documents (plain undo is refused then). */
+export function undoCommand(last: Pick<LedgerRecord, "issued">): string {
+  return (last.issued ?? []).length > 0 ? "menerva ledger undo --credit" : "menerva ledger undo";
+}

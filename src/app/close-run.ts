@@ -28,7 +28,7 @@ import { shareFor } from "../domain/invoice.js";
 import type { LoadedConfig } from "../adapters/config-file.js";
 import type { LedgerRecord } from "../ledger/record.js";
 import type { Period } from "../domain/period.js";
-import { asReversals, billedIds, billedPerFile, configRelative, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, recordBodyBesidesBilled, reserveHistory } from "./close-ledger.js";
+import { asReversals, billedIds, billedPerFile, configRelative, identifyInputs, ledgerRelative, planClose, priorLookup, recordBody, recordBodyBesidesBilled, reserveHistory, undoCommand } from "./close-ledger.js";
 import { filePartnersOf, findMissing, missingRowWarnings, partnersPerFile, type FilePartners, type MissingRow } from "./withdrawn-rows.js";
 import { closeRows } from "../report/close-rows.js";
 import type { BenefitRow, HourRow } from "../domain/model.js";
@@ -402,7 +402,7 @@ function computeInMemory(inputs: ReadInputs & { period: Period }, plan: Plan, la
       return refused([
         error("reclose-changed", { period: period.label, changes }, {
           source: { file: displayPath(config.ledger), line: plan.existing!.seq },
-          hint: t("reclose-changed.hint", { period: period.label }),
+          hint: t("reclose-changed.hint", { period: period.label, undo: undoCommand(plan.existing!) }),
         }),
       ]);
     }

@@ -84,8 +84,8 @@ export const en = {
   "reopen-not-last": ({ period, last }: S<"period" | "last">) =>
     `${period} is not the last closed period${last ? ` (that is ${last})` : ""}: only the last close can be reopened`,
   "reclose-changed": ({ period, changes }: S<"period"> & L<"changes">) => `${period} is already closed, with other inputs:\n  ${changes.join("\n  ")}`,
-  "reclose-changed.hint": ({ period }: S<"period">) =>
-    `a closed period is never changed: the next close corrects it (late rows, withdrawn rows, late costs become labelled corrections); to redo the last close instead, run \`menerva close ${period} --reopen\` or \`menerva ledger undo\``,
+  "reclose-changed.hint": ({ period, undo }: S<"period" | "undo">) =>
+    `a closed period is never changed: the next close corrects it (late rows, withdrawn rows, late costs become labelled corrections); to redo the last close instead, run \`menerva close ${period} --reopen\` or \`${undo}\``,
   "close-issued-documents": ({ period, numbers }: S<"period" | "numbers">) =>
     `${period} issued numbered documents (${numbers}): undoing it would erase documents that were sent`,
   "close-issued-documents.hint": ({ period }: S<"period">) =>
@@ -588,8 +588,8 @@ export const en = {
   "period.or": ({ period, other }: S<"period" | "other">) => `${period} (or ${other})`,
   "period-not-next": ({ period, how, gap, last }: S<"period" | "how" | "gap" | "last">) =>
     `${period} ${how === "before" ? "comes before" : how === "overlaps" ? "overlaps" : `leaves a gap (${gap}) after`} the last closed period ${last}`,
-  "period-not-next.hint": ({ next, close, redo }: S<"next" | "close" | "redo">) =>
-    `closes follow each other without gaps or overlaps: the next period starts on ${next}, close ${close}; rows dated in closed periods are picked up there as corrections${redo ? ` (to redo ${redo}, run \`menerva close ${redo} --reopen\`, or \`menerva ledger undo\`)` : ""}`,
+  "period-not-next.hint": ({ next, close, redo, undo }: S<"next" | "close" | "redo" | "undo">) =>
+    `closes follow each other without gaps or overlaps: the next period starts on ${next}, close ${close}; rows dated in closed periods are picked up there as corrections${redo ? ` (to redo ${redo}, run \`menerva close ${redo} --reopen\`, or \`${undo}\`)` : ""}`,
   "period-not-first": ({ period, start }: S<"period" | "start">) => `${period} is not the project's first period: no period is closed yet and the project starts on ${start}`,
   "period-not-first.hint": ({ close }: S<"close">) => `the first close starts at the project's start: close ${close} (or change start in the config)`,
   "period-after-inputs": ({ period, from, latest }: S<"period" | "from" | "latest">) => `${period} starts on ${from}, after the latest date in the inputs (${latest || "no rows at all"})`,

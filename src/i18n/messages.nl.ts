@@ -79,8 +79,8 @@ export const nl: CatalogLike<typeof en> = {
   "reopen-not-last": ({ period, last }) =>
     `${period} is niet de laatst afgesloten periode${last ? ` (dat is ${last})` : ""}: enkel de laatste afsluiting kan heropend worden`,
   "reclose-changed": ({ period, changes }) => `${period} is al afgesloten, met andere invoer:\n  ${changes.join("\n  ")}`,
-  "reclose-changed.hint": ({ period }) =>
-    `een afgesloten periode verandert nooit: de volgende afsluiting corrigeert haar (late rijen, ingetrokken rijen en late kosten worden gelabelde correcties); om de laatste afsluiting opnieuw te doen: \`menerva close ${period} --reopen\` of \`menerva ledger undo\``,
+  "reclose-changed.hint": ({ period, undo }) =>
+    `een afgesloten periode verandert nooit: de volgende afsluiting corrigeert haar (late rijen, ingetrokken rijen en late kosten worden gelabelde correcties); om de laatste afsluiting opnieuw te doen: \`menerva close ${period} --reopen\` of \`${undo}\``,
   "close-issued-documents": ({ period, numbers }) =>
     `${period} reikte genummerde documenten uit (${numbers}): ze ongedaan maken zou verstuurde documenten wissen`,
   "close-issued-documents.hint": ({ period }) =>
@@ -581,8 +581,8 @@ export const nl: CatalogLike<typeof en> = {
   "period.or": ({ period, other }) => `${period} (of ${other})`,
   "period-not-next": ({ period, how, gap, last }) =>
     `${period} ${how === "before" ? "komt vóór" : how === "overlaps" ? "overlapt" : `laat een gat (${gap}) na`} de laatst afgesloten periode ${last}`,
-  "period-not-next.hint": ({ next, close, redo }) =>
-    `afsluitingen volgen elkaar op zonder gaten of overlappingen: de volgende periode begint op ${next}, sluit ${close} af; rijen gedateerd in afgesloten periodes worden daar als correcties opgenomen${redo ? ` (om ${redo} opnieuw te doen: \`menerva close ${redo} --reopen\` of \`menerva ledger undo\`)` : ""}`,
+  "period-not-next.hint": ({ next, close, redo, undo }) =>
+    `afsluitingen volgen elkaar op zonder gaten of overlappingen: de volgende periode begint op ${next}, sluit ${close} af; rijen gedateerd in afgesloten periodes worden daar als correcties opgenomen${redo ? ` (om ${redo} opnieuw te doen: \`menerva close ${redo} --reopen\` of \`${undo}\`)` : ""}`,
   "period-not-first": ({ period, start }) => `${period} is niet de eerste periode van het project: er is nog geen periode afgesloten en het project begint op ${start}`,
   "period-not-first.hint": ({ close }) => `de eerste afsluiting begint bij de start van het project: sluit ${close} af (of wijzig start in de config)`,
   "period-after-inputs": ({ period, from, latest }) => `${period} begint op ${from}, na de laatste datum in de invoer (${latest || "helemaal geen rijen"})`,

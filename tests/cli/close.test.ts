@@ -94,6 +94,8 @@ describe("menerva close on the shipped example", () => {
     expect(r.stderr).toContain("out/menerva-ledger.jsonl:1: 2025-Q1 is already closed, with other inputs:"); // the record's line
 
     expect(r.stderr).toContain("exports/uren-qjobs.csv: 1 row added");
+    // this close issued invoices: the undo it names is the one that is allowed (plain `ledger undo` is refused)
+    expect(r.stderr).toContain("run `menerva close 2025-Q1 --reopen` or `menerva ledger undo --credit`");
   });
 
   it("--reopen redoes the last close with new inputs and archives the old record", () => {
