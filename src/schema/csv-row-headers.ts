@@ -149,6 +149,9 @@ export function resolveHeader(
     else if (n === spec.key) en++;
   });
   const map: HeaderMap = { index, label, dutch: nl > en, width: header.length };
+  const found = header.map((h) => h.replace(/^\ufeff/, "").trim()).filter((h) => h !== "");
+  // `"datum" ;`: a column name that kept its quotes (a space outside them) is why it was not found
+  const quotesKept = found.some((h) => h.length >= 2 && h.startsWith('"') && h.endsWith('"'));
   if (Object.keys(index).length === 0) {
     // Not a header at all (a file without one, or not an export: /etc/passwd):
     // one problem, and the row is not quoted back.
@@ -158,19 +161,20 @@ export function resolveHeader(
       issues: [
         error("no-header", { kind }, {
           source: { file, line },
-          hint: t("no-header.hint", { names: names.join(", "), dutch: specs.filter((s) => s.required).map((s) => s.nl).join(", ") }),
+          hint: quotesKept ? t("quotes-kept.hint") : t("no-header.hint", { names: names.join(", "), dutch: specs.filter((s) => s.required).map((s) => s.nl).join(", ") }),
         }),
       ],
     };
   }
-  const found = header.map((h) => h.replace(/^\ufeff/, "").trim()).filter((h) => h !== "");
+  const missing: Issue[] = [];
   for (const spec of specs) {
     if (!spec.required || index[spec.key] !== undefined) continue;
-    issues.push(missingColumn(map, spec, found, file, line));
+    missing.push(missingColumn(map, spec, found, file, line));
   }
   if (kind === "staff" && index.role === undefined && index.person === undefined) {
-    issues.push(missingColumn(map, specs.find((s) => s.key === "role")!, found, file, line, "person", "persoon"));
+    missing.push(missingColumn(map, specs.find((s) => s.key === "role")!, found, file, line, "person", "persoon"));
   }
+  issues.push(...(quotesKept ? missing.map((i) => ({ ...i, hint: t("quotes-kept.hint") })) : missing));
   return { map, issues };
 }
 

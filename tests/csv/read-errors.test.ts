@@ -32,6 +32,13 @@ describe("error messages (exact text)", () => {
     expect((await read("hours", HOURS_NL + '"03/03/2025";"Flexer";KND-1;"7,5";\n', undefined, "q2.csv")).text).toEqual([]);
   });
 
+  it("a column name whose quotes stay in (a space outside them): the missing column's hint says to remove the space", async () => {
+    const r = await read("hours", '"datum" ;uitzendpartner;kandidaat;uren;toeleider\n03/03/2025;Flexer;KND-1;7,6;\n', undefined, "qh.csv");
+    expect(r.text).toEqual([
+      "exports/qh.csv:1: column 'datum': missing column (got \"\\\"datum\\\", uitzendpartner, kandidaat, uren, toeleider\")\n  hint: the quotes are part of the cell: a space between a quote and the separator next to it keeps them in; remove that space",
+    ]);
+  });
+
   it("missing value", async () => {
     const r = await read("hours", HOURS_NL + "03/03/2025;Flexer; ;7,6;\n", undefined, "m.csv");
     expect(r.text).toEqual(["exports/m.csv:2: column 'kandidaat': missing value"]);
