@@ -12,7 +12,7 @@ import type { FillOptions } from "../engine/billed-writer.js";
 import { error, fail, ok, quote, t, warning, type Issue, type Result } from "../domain/issues.js";
 import { nameKey, namesByKey } from "../schema/partner-names.js";
 import type { CostPrice } from "../domain/costprice/types.js";
-import { parsePeriod, PERIOD_HINT, type Period } from "../domain/period.js";
+import { parsePeriod, periodHint, type Period } from "../domain/period.js";
 import { membershipIssues } from "../domain/partners.js";
 import type { InputFileInfo } from "../report/close-report.js";
 
@@ -71,7 +71,7 @@ export async function readCloseInputs(configPath: string, periodText?: string, s
   const periodIssue =
     periodText === undefined || period
       ? []
-      : [error("bad-period", {}, { subject: "PERIOD", found: periodText, hint: PERIOD_HINT })];
+      : [error("bad-period", {}, { subject: "PERIOD", found: periodText, hint: periodHint(periodText) })];
   if (!loaded.ok || periodIssue.length > 0) return fail([...periodIssue, ...(loaded.ok ? [] : loaded.issues)]);
   const config = loaded.value;
   const ctx = (spec: ResolvedInput["spec"]): ReadContext => ({

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { writeFilesAtomically, type OutputFile } from "../adapters/atomic-write.js";
 import { outputFolderProblem } from "../adapters/output-target.js";
 import { error, fail, ok, type Issue, type Result } from "../domain/issues.js";
-import { parsePeriod, PERIOD_HINT } from "../domain/period.js";
+import { parsePeriod, periodHint } from "../domain/period.js";
 import { displayPath, readLedger } from "../ledger/ledger-file.js";
 import { renderCsv } from "../report/render-csv.js";
 import { buildYearReport, type YearReport } from "../report/year-report.js";
@@ -17,7 +17,7 @@ export type YearReportRun = { readonly report: YearReport; readonly outDir: stri
 export async function runYearReport(opts: { ledger: string; period: string; out: string; language?: "nl" | "en"; formats: readonly OutputFormat[] }): Promise<Result<YearReportRun> & { exit?: 2 | 3 }> {
   const period = parsePeriod(opts.period);
   const unwritable = await outputFolderProblem(opts.out, "--out");
-  const bad = [...(period ? [] : [error("bad-period", {}, { subject: "PERIOD", found: opts.period, hint: PERIOD_HINT })]), ...(unwritable ? [unwritable] : [])];
+  const bad = [...(period ? [] : [error("bad-period", {}, { subject: "PERIOD", found: opts.period, hint: periodHint(opts.period) })]), ...(unwritable ? [unwritable] : [])];
   if (!period || bad.length > 0) return { ...fail(bad), exit: 2 };
   const ledger = await readLedger(opts.ledger);
   if (!ledger.ok) return { ...fail(ledger.issues), exit: 3 };

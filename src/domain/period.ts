@@ -1,6 +1,6 @@
 // Calendar periods and ISO dates as text. Pure: no Date, no time zone.
 // A date is "YYYY-MM-DD"; ISO text compares correctly as a string.
-import { t } from "./issues.js";
+import { t, type Text } from "./issues.js";
 
 export type PeriodKind = "month" | "quarter" | "year" | "range";
 
@@ -77,6 +77,21 @@ export function parsePeriod(text: string): Period | undefined {
 }
 
 export const PERIOD_HINT = t("period.hint");
+
+/** The hint for a text parsePeriod refused: what is wrong with a range's dates or a month's number, else the forms a period takes. */
+export function periodHint(text: string): Text {
+  const s = text.trim();
+  const range = RANGE.exec(s);
+  if (range) {
+    const bad = [range[1]!, range[2]!].find((d) => !isIsoDate(d));
+    if (bad !== undefined) return t("period.no-such-day", { date: bad });
+    if (range[2]! < range[1]!) return t("period.backwards", { from: range[1]!, to: range[2]! });
+  }
+  const month = MONTH.exec(s);
+  if (month) return t("period.no-such-month", { month: month[2]! });
+  if (/^\d{4}-\d{2}-\d{2}$/.test(s)) return t("period.no-such-day", { date: s });
+  return PERIOD_HINT;
+}
 
 export const contains = (p: Period, date: string): boolean => date >= p.from && date <= p.to;
 

@@ -583,6 +583,9 @@ export const en = {
   "xlsx-no-sheet.hint": ({ names }: S<"names">) => `the workbook's sheets are ${names}`,
 
   // Periods and the order of closes (src/domain/period.ts, src/app/close*.ts).
+  "period.no-such-day": ({ date }: S<"date">) => `${date} is not a day of the calendar; write a range as 2025-01-01..2025-03-31`,
+  "period.backwards": ({ from, to }: S<"from" | "to">) => `the range ends (${to}) before it starts (${from}); write the first day first: ${to}..${from}`,
+  "period.no-such-month": ({ month }: S<"month">) => `there is no month ${month}; write a month as 2025-03`,
   "period.hint": () => "write a month (2025-03), a quarter (2025-Q1), a year (2025) or a range (2025-01-01..2025-03-31)",
   "bad-period": () => "not a period",
   "period.or": ({ period, other }: S<"period" | "other">) => `${period} (or ${other})`,

@@ -576,6 +576,9 @@ export const nl: CatalogLike<typeof en> = {
   "xlsx-no-sheet.named": ({ name }) => `geen blad met de naam ${name}`,
   "xlsx-no-sheet.hint": ({ names }) => `de bladen van de werkmap zijn ${names}`,
 
+  "period.no-such-day": ({ date }) => `${date} is geen dag van de kalender; schrijf een bereik als 2025-01-01..2025-03-31`,
+  "period.backwards": ({ from, to }) => `het bereik eindigt (${to}) voor het begint (${from}); schrijf de eerste dag eerst: ${to}..${from}`,
+  "period.no-such-month": ({ month }) => `er is geen maand ${month}; schrijf een maand als 2025-03`,
   "period.hint": () => "schrijf een maand (2025-03), een kwartaal (2025-Q1), een jaar (2025) of een bereik (2025-01-01..2025-03-31)",
   "bad-period": () => "geen periode",
   "period.or": ({ period, other }) => `${period} (of ${other})`,

@@ -1,6 +1,7 @@
 // Periods as SPEC §3 writes them, and the exact staff proration by months.
 import { describe, expect, it } from "vitest";
-import { parsePeriod, periodLabelOf } from "../../src/domain/period.js";
+import { parsePeriod, periodHint, periodLabelOf } from "../../src/domain/period.js";
+import { render } from "../../src/i18n/render.js";
 import { staffShare } from "../../src/domain/staff.js";
 
 describe("parsePeriod", () => {
@@ -48,5 +49,22 @@ describe("staffShare over ranges that cut months", () => {
     expect(share("2025-Q1", "2025-01-16..2025-03-31")).toBe("0.8387");
     // (16/31 + 14/28) / 3 = 0.3387
     expect(share("2025-Q1", "2025-01-16..2025-02-14")).toBe("0.3387");
+  });
+});
+
+describe("the hint for a period that is not one says what is wrong with it", () => {
+  const hint = (text: string) => {
+    expect(parsePeriod(text), text).toBeUndefined();
+    return render(periodHint(text), "en");
+  };
+  it("a day that is not in the calendar, a range written backwards, month 13", () => {
+    expect(hint("2025-02-30..2025-03-31")).toBe("2025-02-30 is not a day of the calendar; write a range as 2025-01-01..2025-03-31");
+    expect(hint("2025-03-31..2025-01-01")).toBe("the range ends (2025-01-01) before it starts (2025-03-31); write the first day first: 2025-01-01..2025-03-31");
+    expect(hint("2025-13")).toBe("there is no month 13; write a month as 2025-03");
+    expect(hint("2025-04-31")).toBe("2025-04-31 is not a day of the calendar; write a range as 2025-01-01..2025-03-31");
+  });
+  it("anything else gets the forms a period takes", () => {
+    expect(hint("fixtures")).toBe("write a month (2025-03), a quarter (2025-Q1), a year (2025) or a range (2025-01-01..2025-03-31)");
+    expect(hint("2025-Q9")).toBe("write a month (2025-03), a quarter (2025-Q1), a year (2025) or a range (2025-01-01..2025-03-31)");
   });
 });
