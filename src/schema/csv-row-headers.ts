@@ -151,7 +151,7 @@ export function resolveHeader(
   const map: HeaderMap = { index, label, dutch: nl > en, width: header.length };
   const found = header.map((h) => h.replace(/^\ufeff/, "").trim()).filter((h) => h !== "");
   // `"datum" ;`: a column name that kept its quotes (a space outside them) is why it was not found
-  const quotesKept = found.some((h) => h.length >= 2 && h.startsWith('"') && h.endsWith('"'));
+  const quotesKept = found.some(inKeptQuotes);
   if (Object.keys(index).length === 0) {
     // Not a header at all (a file without one, or not an export: /etc/passwd):
     // one problem, and the row is not quoted back.
@@ -177,6 +177,12 @@ export function resolveHeader(
   issues.push(...(quotesKept ? missing.map((i) => ({ ...i, hint: t("quotes-kept.hint") })) : missing));
   return { map, issues };
 }
+
+/**
+ * Whether trimmed cell text is wrapped in quotes the CSV reader left in: a
+ * space between a quote and its delimiter (`"11/03/2025" ;`) makes them text.
+ */
+export const inKeptQuotes = (s: string): boolean => s.length >= 2 && s.startsWith('"') && s.endsWith('"');
 
 /** One issue for a missing column, naming it in the file's language and listing what the header has. */
 export function missingColumn(

@@ -6,7 +6,7 @@ import { error, t, warning, type Issue, type Text } from "../domain/issues.js";
 import type { BenefitRow, HourRow, RowSource, StaffRow } from "../domain/model.js";
 import { dec, type Dec } from "../domain/money.js";
 import { nearestName, parseDate, parseStaffPeriod } from "./csv-row-cells.js";
-import { COLUMNS, indexOf, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
+import { COLUMNS, indexOf, inKeptQuotes, labelOf, missingColumn, type HeaderMap, type InputKind } from "./csv-row-headers.js";
 import type { DecimalMarkState } from "./csv-row-number.js";
 import { nameKey, namesByKey, nameProblem } from "./partner-names.js";
 import { AMOUNT, FTE_PER_ROW, HOURS_PER_ROW, magnitudeProblem, MAX_TEXT_CHARS, PRECISION_HINT, precisionProblem, textProblem, type NumberLimit } from "./limits.js";
@@ -147,7 +147,7 @@ class Cells {
   private quotesKept(found: string): boolean {
     if (this.sheet !== undefined) return false;
     const s = found.trim();
-    return s.length >= 2 && s.startsWith('"') && s.endsWith('"') && s !== found;
+    return inKeptQuotes(s) && s !== found;
   }
 
   /** A required text cell, trimmed; undefined (and a "missing value" issue) when empty. */
@@ -174,8 +174,8 @@ class Cells {
       return undefined;
     }
     // `"KND-9" ;`: the quotes stayed in the cell (a space outside them), and "KND-9" with quotes would be another candidate
-    if (s.length >= 2 && s.startsWith('"') && s.endsWith('"')) {
-      this.issue(issues, "error", "candidate-quoted", t("candidate-quoted"), line, c, Cells.text(f, c), t("quotes-kept.hint"));
+    if (inKeptQuotes(s)) {
+      this.issue(issues, "error", "candidate-quoted", t("candidate-quoted"), line, c, Cells.text(f, c), this.sheet === undefined ? t("quotes-kept.hint") : undefined);
       return undefined;
     }
     return s;
