@@ -555,6 +555,7 @@ export const en = {
   "utf16-file.hint": () => "save the export as CSV UTF-8 (or CSV with ; or , separators)",
   "not-text": () => "not a text file (it holds NUL bytes)",
   "not-text.zip": () => "this is a zip file, probably an Excel workbook: give it the extension .xlsx and menerva reads its first sheet",
+  "not-text.ole": () => "this is an old Excel workbook (.xls) or one protected with a password: save it as Excel Workbook (.xlsx) without a password, or export it as CSV",
   "not-text.hint": () => "export the data as CSV (UTF-8, or CSV with ; or , separators)",
   "not-utf8": () => "not valid UTF-8",
   "bom-not-win1252": () => "the file starts with a UTF-8 byte order mark (BOM), but menerva.yaml sets it to encoding: windows-1252",

@@ -549,6 +549,7 @@ export const nl: CatalogLike<typeof en> = {
   "utf16-file.hint": () => "bewaar de export als CSV UTF-8 (of CSV met ; of , als scheidingsteken)",
   "not-text": () => "geen tekstbestand (het bevat NUL-bytes)",
   "not-text.zip": () => "dit is een zipbestand, waarschijnlijk een Excel-werkmap: geef het de extensie .xlsx en menerva leest het eerste blad",
+  "not-text.ole": () => "dit is een oude Excel-werkmap (.xls) of een met een wachtwoord beveiligde: bewaar ze als Excel-werkmap (.xlsx) zonder wachtwoord, of exporteer ze als CSV",
   "not-text.hint": () => "exporteer de gegevens als CSV (UTF-8, of CSV met ; of , als scheidingsteken)",
   "not-utf8": () => "geen geldige UTF-8",
   "bom-not-win1252": () => "het bestand begint met een UTF-8-bytevolgordemarkering (BOM), maar menerva.yaml zet het op encoding: windows-1252",

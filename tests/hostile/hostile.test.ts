@@ -133,6 +133,7 @@ const CASES: Case[] = [
   { name: "costprice /dev/zero", setup: () => undefined, args: ["costprice", "/dev/zero"], exit: 2, says: /not a regular file/ },
   { name: "a scenario extending /dev/zero", setup: (d) => writeFileSync(join(d, "scenarios/x.yaml"), "extends: /dev/zero\n"), args: ["scenario", "run", "scenarios/x.yaml"], exit: 2 },
   { name: "a config that is a FIFO", setup: (d) => void spawnSync("mkfifo", [join(d, "fifo.yaml")]), args: ["validate", "-c", "fifo.yaml"], exit: 2, says: /not a regular file/ },
+  { name: "an old .xls workbook named .csv", setup: (d) => writeFileSync(join(d, "exports/uren-oud.csv"), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(504)])), args: CLOSE, exit: 2, says: /uren-oud\.csv:1: not a text file \(it holds NUL bytes\)\n  hint: this is an old Excel workbook \(\.xls\)/ },
   { name: "a binary file as an export", setup: (d) => writeFileSync(join(d, "exports/uren-bin.csv"), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 1, 2, 3])), args: CLOSE, exit: 2, says: /not a text file/ },
   { name: "an export whose quote never closes", setup: (d) => writeFileSync(join(d, "exports/uren-q.csv"), `${HOURS_HEADER}2025-01-06,Q-Jobs,"K1,1\n${"2025-01-06,Q-Jobs,K1,1\n".repeat(50_000)}`), args: CLOSE, exit: 2 },
   {

@@ -163,10 +163,12 @@ export async function openCsvInput(path: string, displayPath: string, ctx: Pick<
   if (scan.nulAt >= 0) {
     // A binary file (a workbook, a PDF, /proc/self/environ): never parsed, never quoted.
     const zip = scan.head.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
+    // an old Excel workbook (.xls, or an .xlsx with a password): an OLE compound file
+    const ole = scan.head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
     sink.add([
       error("not-text", {}, {
         source: { file: displayPath, line: await lineAtOffset(path, scan.nulAt) },
-        hint: zip ? t("not-text.zip") : t("not-text.hint"),
+        hint: zip ? t("not-text.zip") : ole ? t("not-text.ole") : t("not-text.hint"),
       }),
     ]);
     return { meta, fatal: sink.finish(displayPath) };
