@@ -113,6 +113,13 @@ describe("menerva ledger show", () => {
     expect(r.err).toContain("is not a closed period in the ledger");
     expect(r.err).toContain("closed periods: 2025-01, 2025-02, 2025-03");
   });
+
+  it("a text that is no period at all says so, with how to write one (not \"not closed\")", async () => {
+    const r = await run(["ledger", "show", "2025-Q9", "--ledger", ledger]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('PERIOD: not a period (got "2025-Q9")');
+    expect(r.err).not.toContain("is not a closed period");
+  });
 });
 
 describe("menerva ledger verify", () => {

@@ -9,7 +9,7 @@ import { formatIssue, render } from "../../i18n/render.js";
 import type { InputsVerdict } from "../../app/verify-inputs.js";
 import type { RepairResult } from "../../app/repair-outputs.js";
 import type { LedgerState } from "../../ledger/ledger-file.js";
-import { addDays as nextDayOf, parsePeriod } from "../../domain/period.js";
+import { addDays as nextDayOf, parsePeriod, periodHint } from "../../domain/period.js";
 import { parseDate, langOption } from "./close.js";
 import { EXIT, UserError } from "../errors.js";
 import { resolve } from "node:path";
@@ -155,6 +155,10 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
       const state = await openLedger(opts);
       const wanted = parsePeriod(period)?.label ?? period.trim();
       const record = state.records.find((r) => r.period === wanted);
+      if (!record && parsePeriod(period) === undefined) {
+        // not a period at all (2025-Q9): say so, not "not closed"
+        throw new UserError([error("bad-period", {}, { subject: "PERIOD", found: period, hint: periodHint(period) })], EXIT.input, "");
+      }
       if (!record) {
         const closed = state.records.map((r) => r.period);
         throw new UserError(
