@@ -660,6 +660,7 @@ export const en = {
   "bad-range.bounds": ({ max }: S<"max">) => `values must lie between 0 and ${max}`,
   "bad-range.whole": () => "this driver takes whole numbers",
   "bad-range.too-many": ({ count }: S<"count">) => `${count} values is too many (at most 200 per axis)`,
+  "bad-option.min-above-max": ({ min, max }: S<"min" | "max">) => `--max (${max}) is below --min (${min}): the search needs min ≤ max`,
   "bad-option.decimal-min": ({ min }: S<"min">) => `expected a decimal number of at least ${min}`,
   "bad-option.plain-decimal": () => "expected a plain decimal number",
   "bad-option.whole": ({ min, max }: S<"min" | "max">) => `expected a whole number from ${min} to ${max}`,

@@ -657,6 +657,7 @@ export const nl: CatalogLike<typeof en> = {
   "bad-range.bounds": ({ max }) => `de waarden moeten tussen 0 en ${max} liggen`,
   "bad-range.whole": () => "deze grootheid neemt enkel gehele getallen",
   "bad-range.too-many": ({ count }) => `${count} waarden zijn te veel (hoogstens 200 per as)`,
+  "bad-option.min-above-max": ({ min, max }) => `--max (${max}) ligt onder --min (${min}): het zoeken vraagt min ≤ max`,
   "bad-option.decimal-min": ({ min }) => `een decimaal getal van minstens ${min} verwacht`,
   "bad-option.plain-decimal": () => "een gewoon decimaal getal verwacht",
   "bad-option.whole": ({ min, max }) => `een geheel getal van ${min} tot ${max} verwacht`,

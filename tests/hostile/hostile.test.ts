@@ -94,6 +94,11 @@ const CASES: Case[] = [
   { name: "scenario inflow compounding past the limit", setup: (d) => writeFileSync(join(d, "scenarios/x.yaml"), "extends: base.yaml\nmonths: 600\ninflow: {start: 8, monthly_growth: 0.5}\n"), args: ["scenario", "run", "scenarios/x.yaml"], exit: 2, says: /candidates in month 600/ },
   { name: "cost price yearly_cost of 1e310 written out", setup: (d) => edit(d, "costprice.yaml", (t) => t.replace("yearly_cost: 60000 ", `yearly_cost: 1${"0".repeat(310)} `)), args: ["costprice", "costprice.yaml", "--out", "o"], exit: 2 },
   { name: "cost price productive hours of 1e-300 written out", setup: (d) => edit(d, "costprice.yaml", (t) => t.replace("productive_hours_per_fte: 1450 ", `productive_hours_per_fte: 0.${"0".repeat(299)}1 `)), args: ["costprice", "costprice.yaml", "--out", "o"], exit: 2 },
+  // what-if values from the command line have the limits of the file's own (QA 2 #1, #2)
+  { name: "--set inflow past the file's limit", setup: () => undefined, args: ["scenario", "run", "scenarios/base.yaml", "--set", "inflow=99999999999"], exit: 2, says: /^--set: inflow: too large: at most 100,000 candidates a month \(got "inflow=99999999999"\)$/m },
+  { name: "a grid range past the file's limit", setup: () => undefined, args: ["scenario", "grid", "scenarios/base.yaml", "--x", "inflow=0:300000:100000", "--y", "placement_rate=0.5:0.5:0.1"], exit: 2, says: /^--x: too large: at most 100,000 candidates a month/m },
+  { name: "--opening-reserve of 10^12", setup: () => undefined, args: ["scenario", "run", "scenarios/base.yaml", "--opening-reserve", "1000000000000"], exit: 2, says: /--opening-reserve: too large: an amount must be below 1,000,000,000,000/ },
+  { name: "solve with --max below --min", setup: () => undefined, args: ["scenario", "solve", "scenarios/base.yaml", "--min", "10", "--max", "5"], exit: 2, says: /--max: --max \(5\) is below --min \(10\): the search needs min ≤ max/ },
   // 2. cost-price files without partners
   { name: "a cost-price file without partners", setup: (d) => writeFileSync(join(d, "cp.yaml"), "project: x\n"), args: ["costprice", "cp.yaml"], exit: 2, says: /partners: missing/ },
   { name: "a cost-price file with a map as partners", setup: (d) => writeFileSync(join(d, "cp.yaml"), "partners: {a: 1}\n"), args: ["costprice", "cp.yaml"], exit: 2, says: /expected a list/ },

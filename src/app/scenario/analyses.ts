@@ -21,6 +21,7 @@ import { compareTable, figuresTable, gridLongTable, gridTable, renderTableCsv, r
 import { load, parseDecOption, parseRange } from "./load.js";
 import { runInfo, scenarioWorkbookFile } from "./workbook.js";
 import { slug, writeOutputs, type Answer, type ScenarioOptions } from "./outputs.js";
+import { driverLimitProblem } from "./overrides.js";
 
 export type SolveOptions = ScenarioOptions & {
   readonly for: string;
@@ -69,6 +70,10 @@ export async function scenarioSolve(file: string, o: SolveOptions): Promise<Answ
   const def = SOLVABLE.includes(driver) ? SOLVE_BOUNDS[driver] : SOLVE_BOUNDS.inflow;
   const lo = o.min !== undefined ? parseDecOption(o.min, "--min", issues, { min: "0" }) : def[0];
   const hi = o.max !== undefined ? parseDecOption(o.max, "--max", issues, { min: "0" }) : def[1];
+  if (lo && hi && hi.lessThan(lo)) issues.push(error("bad-option.min-above-max", { min: fmtDecimal(lo), max: fmtDecimal(hi) }, { subject: "--max", found: o.max ?? fmtDecimal(hi) }));
+  // the search may not go past what the scenario file's own value may be
+  const past = hi && o.max !== undefined && !isOpening ? driverLimitProblem(driver, hi) : undefined;
+  if (past) issues.push({ ...error("bad-option", {}, { subject: "--max", found: o.max! }), message: past });
   const statedInflow = o.inflow !== undefined ? parseDecOption(o.inflow, "--inflow", issues, { min: "0" }) : undefined;
   const l = await load(file, o.overrides);
   if (!l.ok) issues.push(...l.issues);

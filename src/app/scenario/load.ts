@@ -6,7 +6,7 @@ import { parseDecimal, type Dec } from "../../domain/money.js";
 import { DRIVERS, SETTABLE_DRIVERS, isDriver } from "../../domain/scenario/drivers.js";
 import type { Range } from "../../domain/scenario/grid.js";
 import type { Scenario } from "../../domain/scenario/types.js";
-import { applyOverrides, type Overrides } from "./overrides.js";
+import { applyOverrides, driverLimitProblem, type Overrides } from "./overrides.js";
 
 export type Loaded =
   | {
@@ -54,6 +54,11 @@ export function parseRange(textIn: string, option: string, issues: Issue[]): Ran
   const d = DRIVERS[driver];
   if (from.isNegative() || (d.cap !== undefined && to.greaterThan(d.cap))) {
     issues.push(error("bad-range.bounds", { max: d.cap?.toFixed() ?? "∞" }, { subject: option, found: textIn }));
+    return undefined;
+  }
+  const big = driverLimitProblem(driver, to);
+  if (big) {
+    issues.push({ ...error("bad-range.bounds", { max: "" }, { subject: option, found: textIn }), message: big });
     return undefined;
   }
   if (d.integer && (!from.isInteger() || !step.isInteger())) {

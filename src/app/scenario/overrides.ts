@@ -8,7 +8,8 @@ import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { error, t, type Issue, type Text } from "../../domain/issues.js";
 import { fmtDecimal, parseDecimal, type Dec } from "../../domain/money.js";
-import { DRIVERS, EXTRA_SETTINGS, SETTABLE_DRIVERS, isDriver, type DriverValue } from "../../domain/scenario/drivers.js";
+import { DRIVERS, EXTRA_SETTINGS, SETTABLE_DRIVERS, isDriver, type DriverName, type DriverValue } from "../../domain/scenario/drivers.js";
+import { AMOUNT, COUNT, INFLOW_PER_MONTH, magnitudeProblem, type NumberLimit } from "../../schema/limits.js";
 import type { Scenario } from "../../domain/scenario/types.js";
 
 export type Overrides = { readonly set?: readonly string[]; readonly openingReserve?: string };
@@ -31,6 +32,21 @@ function badValue(v: Dec, kind: DriverValue, cap?: Dec): Text | undefined {
   }
 }
 
+/**
+ * The largest value a driver may take from the command line: the limit the
+ * scenario file's own value has (schema/scenario.ts), so `--set` and a grid's
+ * range cannot go past what the file may hold (a billion candidates a month
+ * gave an end reserve of 16 digits, past what a spreadsheet keeps).
+ */
+function limitOf(driver: DriverName): NumberLimit {
+  return driver === "inflow" ? INFLOW_PER_MONTH : (DRIVERS[driver].value ?? "number") === "money" ? AMOUNT : COUNT;
+}
+
+/** Why `v` is past the limit of `driver`'s values from the command line (undefined: it is not). */
+export function driverLimitProblem(driver: DriverName, v: Dec): Text | undefined {
+  return magnitudeProblem(v, limitOf(driver));
+}
+
 /** Apply the overrides to a loaded scenario; `applied` lists what changed, as given (for outputs). */
 export function applyOverrides(s: Scenario, o: Overrides, issues: Issue[]): { scenario: Scenario; applied: Record<string, string> } {
   let out = s;
@@ -48,6 +64,7 @@ export function applyOverrides(s: Scenario, o: Overrides, issues: Issue[]): { sc
     if (key === "opening_reserve") {
       if (!v) issues.push(error("bad-option.amount", {}, { subject: option, found: shown }));
       else if (v.decimalPlaces() > 2) issues.push({ ...error("bad-option", {}, { subject: option, found: shown }), message: t("scenario.cents") });
+      else if (magnitudeProblem(v, AMOUNT)) issues.push({ ...error("bad-option", {}, { subject: option, found: shown }), message: magnitudeProblem(v, AMOUNT)! });
       else {
         out = { ...out, openingReserve: v };
         applied[key] = fmtDecimal(v);
@@ -63,7 +80,7 @@ export function applyOverrides(s: Scenario, o: Overrides, issues: Issue[]): { sc
       issues.push(error("bad-option.decimal", {}, { subject: option, found: shown }));
       continue;
     }
-    const bad = badValue(v, d.value ?? "number", d.cap);
+    const bad = badValue(v, d.value ?? "number", d.cap) ?? driverLimitProblem(key, v);
     const blocked = d.notSettable?.(out);
     if (bad || blocked) {
       issues.push(error("bad-option.value", { key, problem: (bad ?? blocked)! }, { subject: option, found: shown }));
