@@ -194,7 +194,11 @@ export const renderTableCsv = (t: TextTable): string => toCsv([t.header, ...t.ro
  * whole numbers (months, counts) and labels stay as they are.
  */
 export function renderTableText(table: TextTable, lang: Lang = "en"): string {
-  const cell = (c: string): string => (/^-?\d+\.\d+%?$/.test(c) ? (c.endsWith("%") ? `${localNumber(c.slice(0, -1), lang)}%` : localNumber(c, lang)) : c);
+  // a number, a percentage, or a grid's number with its " *" (reserve below zero): all in the language's digits
+  const cell = (c: string): string => {
+    const m = /^(-?\d+\.\d+)(%?)( \*)?$/.exec(c);
+    return m ? `${localNumber(m[1]!, lang)}${m[2]}${m[3] ?? ""}` : c;
+  };
   const t: TextTable = { header: table.header, rows: table.rows.map((r) => r.map(cell)) };
   const all = [t.header, ...t.rows];
   const widths = t.header.map((_, i) => Math.max(...all.map((r) => (r[i] ?? "").length)));

@@ -141,6 +141,14 @@ describe("menerva scenario (CLI)", () => {
     expect(cp.stderr).toContain("staff_cost: the staff cost comes from the cost-price file");
   });
 
+  it("the grid's text shows every amount with the language's separators, below zero too (with its *)", () => {
+    const g = menerva("scenario", "grid", "scenarios/base.yaml", "--x", "inflow=2:10:4", "--y", "placement_rate=0.3:0.5:0.2", "--lang", "nl");
+    expect(g.status).toBe(0);
+    expect(g.stdout).toMatch(/^0,3 +-418\.921,07 \* +-190\.993,44 \* +36\.934,01$/m);
+    const en = menerva("scenario", "grid", "scenarios/base.yaml", "--x", "inflow=2:10:4", "--y", "placement_rate=0.3:0.5:0.2", "--lang", "en");
+    expect(en.stdout).toMatch(/^0\.3 +-418,921\.07 \* +-190,993\.44 \* +36,934\.01$/m);
+  });
+
   it("rejects a bad grid range with a hint", () => {
     const r = menerva("scenario", "grid", "scenarios/base.yaml", "--x", "inflow=4:16", "--y", "colour=1:2:1");
     expect(r.status).toBe(2);
