@@ -5,6 +5,7 @@ import { existsSync } from "node:fs";
 import { mkdtemp, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 
 const menerva = (...args: string[]) => spawnSync("node", ["bin/menerva.js", ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
@@ -77,6 +78,12 @@ describe("menerva scenario (CLI)", () => {
       "scenario-base.json",
       "scenario-base.xlsx",
     ]);
+    // the run's workbook names the command that made it, as it was typed (`run` takes no --percent)
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(out, "scenario-base.xlsx"));
+    const notes = wb.worksheets.flatMap((ws) => [1, 2].map((row) => String(ws.getRow(row).getCell(1).value ?? ""))).filter((v) => /menerva scenario/.test(v));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) expect(n).toMatch(/made by: menerva scenario run base\.yaml;/);
   });
 
   it("montecarlo writes files of its own, each named for the run kind (never overwriting run's)", async () => {

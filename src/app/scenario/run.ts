@@ -56,7 +56,7 @@ export async function scenarioRun(file: string, o: ScenarioOptions): Promise<Ans
       : []),
     { name: `scenario-${name}.json`, data: toJsonText(json) },
     ...(o.outDir
-      ? [await scenarioWorkbookFile(s, { lang: o.lang, run: await runInfo("run", s, l.files, l.applied, [["percent", "10"]]), sensitivity: sensitivity(s, new D("0.1")), ...(ff ? { funding: ff } : {}) })]
+      ? [await scenarioWorkbookFile(s, { lang: o.lang, run: await runInfo("run", s, l.files, l.applied), sensitivity: sensitivity(s, new D("0.1")), ...(ff ? { funding: ff } : {}) })]
       : []),
   ]);
   if (o.json) return { ok: true, stdout: toJsonText(json), written };
