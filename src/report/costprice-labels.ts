@@ -34,6 +34,10 @@ export type CostPriceLabels = {
   readonly coverage: string;
   readonly breakEvenFee: string;
   readonly breakEvenShare: string;
+  /** After a break-even fee below zero. */
+  readonly coveredByBenefits: string;
+  /** After a break-even benefit share below zero. */
+  readonly coveredByFees: string;
   readonly breakEvenInflow: string;
   readonly role: string;
   readonly fte: string;
@@ -107,6 +111,8 @@ const NL: CostPriceLabels = {
   coverage: "Dekkingsgraad",
   breakEvenFee: "Break-even vergoeding per uur",
   breakEvenShare: "Break-even aandeel voordelen",
+  coveredByBenefits: "onder nul: de voordelen alleen dekken de kost al",
+  coveredByFees: "onder nul: de uurvergoedingen alleen dekken de kost al",
   breakEvenInflow: "Break-even instroom per maand",
   role: "Functie",
   fte: "VTE",
@@ -182,6 +188,8 @@ const EN: CostPriceLabels = {
   coverage: "Coverage",
   breakEvenFee: "Break-even fee per hour",
   breakEvenShare: "Break-even benefit share",
+  coveredByBenefits: "below zero: the benefits alone already cover the cost",
+  coveredByFees: "below zero: the hourly fees alone already cover the cost",
   breakEvenInflow: "Break-even inflow a month",
   role: "Role",
   fte: "FTE",

@@ -31,7 +31,10 @@ export function costPriceText(r: CostPriceReport, lang: Lang): string {
     const be = p.breakEven;
     if (be) {
       out.push(`  ${L.breakEven}: ${L.monthlyCost} ${m(be.monthlyCost)}, ${L.monthlyShare} ${m(be.monthlyShare)}, ${L.coverage} ${pct(be.coverage)}`);
-      out.push(`    ${L.breakEvenFee}: ${m(be.fee)}; ${L.breakEvenShare}: ${pct(be.benefitShare)}; ${L.breakEvenInflow}: ${be.inflow ? n(be.inflow, 2) : "-"}`);
+      // below zero: the other revenue alone covers the cost (the figure stays, as in the JSON and the workbook; the words say what it means)
+      const fee = `${m(be.fee)}${be.fee?.isNegative() ? ` (${L.coveredByBenefits})` : ""}`;
+      const share = `${pct(be.benefitShare)}${be.benefitShare?.isNegative() ? ` (${L.coveredByFees})` : ""}`;
+      out.push(`    ${L.breakEvenFee}: ${fee}; ${L.breakEvenShare}: ${share}; ${L.breakEvenInflow}: ${be.inflow ? n(be.inflow, 2) : "-"}`);
     }
     out.push("");
   }

@@ -51,6 +51,9 @@ describe("--json", () => {
     expect(nl.stdout).toMatch(/Totaal +38.275,00 +15.000,00 +23.275,00/);
     expect(en.stdout).toContain("Cost per productive hour: 52.79 gross, 32.10 net");
     expect(en.stdout).toContain("38,275.00");
+    // a break-even fee below zero says what it means, in both languages (the figure stays, as in the JSON)
+    expect(en.stdout).toContain("Break-even fee per hour: -0.65 (below zero: the benefits alone already cover the cost); Break-even benefit share: 7.98%;");
+    expect(nl.stdout).toContain("Break-even vergoeding per uur: -0,65 (onder nul: de voordelen alleen dekken de kost al); Break-even aandeel voordelen: 7,98%;");
     const saved = process.env.LANG;
     process.env.LANG = "nl_BE.UTF-8";
     try {
