@@ -158,7 +158,8 @@ export async function runClose(opts: CloseRunOptions): Promise<CloseRunOutcome> 
       return await closeOn(ledger.value, inputs, opts, ledger.warnings);
     }
     // A folder the outputs cannot go to: said now, before the ledger's folder is made or the lock taken.
-    const unwritable = await outputFolderProblem(outDirOf(opts, inputs), opts.out !== undefined ? "--out" : "output", opts.out ?? displayPath(outDirOf(opts, inputs)));
+    const outDir = outDirOf(opts, inputs);
+    const unwritable = await outputFolderProblem(outDir, opts.out !== undefined ? "--out" : "output", opts.out ?? displayPath(outDir));
     if (unwritable) return { ok: false, exit: 2, issues: [unwritable] };
     // The lock needs the ledger's folder; a refused close removes it again if it made it.
     const made = await makeDirs(dirname(config.ledger));

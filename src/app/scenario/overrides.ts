@@ -62,9 +62,9 @@ export function applyOverrides(s: Scenario, o: Overrides, issues: Issue[]): { sc
     const key = m[1]!.replace(/-/g, "_");
     const v = parseDecimal(m[2]!);
     if (key === "opening_reserve") {
+      const bad = v === undefined ? undefined : v.decimalPlaces() > 2 ? t("scenario.cents") : magnitudeProblem(v, AMOUNT);
       if (!v) issues.push(error("bad-option.amount", {}, { subject: option, found: shown }));
-      else if (v.decimalPlaces() > 2) issues.push({ ...error("bad-option", {}, { subject: option, found: shown }), message: t("scenario.cents") });
-      else if (magnitudeProblem(v, AMOUNT)) issues.push({ ...error("bad-option", {}, { subject: option, found: shown }), message: magnitudeProblem(v, AMOUNT)! });
+      else if (bad) issues.push({ ...error("bad-option", {}, { subject: option, found: shown }), message: bad });
       else {
         out = { ...out, openingReserve: v };
         applied[key] = fmtDecimal(v);

@@ -153,9 +153,10 @@ export function registerLedger(program: Command, lang: Lang = "en"): void {
     .action(async (period: string, opts: Where & { json?: boolean; fingerprints?: boolean }) => {
       await load();
       const state = await openLedger(opts);
-      const wanted = parsePeriod(period)?.label ?? period.trim();
+      const parsed = parsePeriod(period);
+      const wanted = parsed?.label ?? period.trim();
       const record = state.records.find((r) => r.period === wanted);
-      if (!record && parsePeriod(period) === undefined) {
+      if (!record && parsed === undefined) {
         // not a period at all (2025-Q9): say so, not "not closed"
         throw new UserError([error("bad-period", {}, { subject: "PERIOD", found: period, hint: periodHint(period) })], EXIT.input, "");
       }
